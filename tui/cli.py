@@ -1,0 +1,226 @@
+"""The ``briefing-tui`` command line.
+
+Arguments are parsed and the briefing is loaded and validated *before*
+Textual is imported, so ``validate`` and ``schema`` stay light and a bad file
+never starts the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from tui import __version__
+from tui.problems import BriefingError, UnreadableFileError
+from tui.yamltree import Limits
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+_SUBCOMMANDS = ("validate", "schema")
+_SIZE_SUFFIXES = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def _size(text: str) -> int:
+    """Parse ``32M``, ``500k``, ``1G`` or plain bytes."""
+    value = text.strip().lower().removesuffix("ib").removesuffix("b")
+    suffix = value[-1:] if value[-1:] in _SIZE_SUFFIXES else ""
+    number = value[: len(value) - len(suffix)]
+    try:
+        size = int(float(number) * _SIZE_SUFFIXES[suffix])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 32M)") from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError("size must be positive")
+    return size
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
+
+
+def _add_loading_options(parser: argparse.ArgumentParser) -> None:
+    defaults = Limits()
+    group = parser.add_argument_group("loading")
+    group.add_argument(
+        "--strict", action="store_true", help="treat warnings (unknown keys, …) as errors"
+    )
+    group.add_argument(
+        "--max-size",
+        type=_size,
+        default=defaults.max_bytes,
+        metavar="SIZE",
+        help="refuse files larger than this, before parsing (default 32M)",
+    )
+    group.add_argument(
+        "--max-depth",
+        type=_count,
+        default=defaults.max_depth,
+        metavar="N",
+        help=f"deepest nesting of lists and mappings (default {defaults.max_depth})",
+    )
+    group.add_argument(
+        "--max-aliases",
+        type=_count,
+        default=defaults.max_aliases,
+        metavar="N",
+        help="YAML aliases allowed, to text only (default 0: anchors and aliases are refused)",
+    )
+    group.add_argument(
+        "--debug", action="store_true", help="show a traceback on an internal error"
+    )
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(max_bytes=args.max_size, max_depth=args.max_depth, max_aliases=args.max_aliases)
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-tui",
+        description="Read a briefing (a YAML file) in the terminal.",
+        epilog=(
+            "commands:\n"
+            "  briefing-tui validate FILE...   check briefing files, report problems\n"
+            "  briefing-tui schema             print the JSON Schema of the format\n\n"
+            "Without FILE, opens the bundled briefing. In the reader, press ? for keys."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="the briefing to open")
+    parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
+    _add_loading_options(parser)
+    return parser
+
+
+def _validate_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-tui validate",
+        description=(
+            "Check briefing files. Exit 0 if all are valid (warnings allowed),"
+            " 1 if any is invalid, 2 on a usage error or an unreadable path."
+        ),
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="briefing files to check")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="say something about each valid file too"
+    )
+    parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
+    _add_loading_options(parser)
+    return parser
+
+
+def _schema_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-tui schema",
+        description="Print the JSON Schema (draft 2020-12) of briefing format v1.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        if args and args[0] in _SUBCOMMANDS:
+            command, rest = args[0], args[1:]
+            if command == "validate":
+                return validate(_validate_parser().parse_args(rest))
+            _schema_parser().parse_args(rest)
+            return schema(sys.stdout)
+        return read(_reader_parser().parse_args(args))
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    except Exception as error:  # the last line of defence: never a raw traceback
+        if debug:
+            raise
+        print(
+            f"briefing-tui: internal error ({type(error).__name__}). This is a bug; please"
+            " report it with the output of the same command run with --debug.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _print_problems(error: BriefingError, stream: TextIO) -> None:
+    for problem in error.problems:
+        print(problem, file=stream)
+
+
+def validate(args: argparse.Namespace) -> int:
+    """``briefing-tui validate``: check each file, print problems, set the exit code."""
+    from tui.loader import load_path
+
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            loaded = load_path(path, limits=_limits(args), strict=args.strict)
+        except UnreadableFileError as error:
+            print(f"briefing-tui: {error}", file=sys.stderr)
+            status = max(status, EXIT_USAGE)
+            continue
+        except BriefingError as error:
+            _print_problems(error, sys.stderr)
+            status = max(status, EXIT_INVALID)
+            continue
+        for warning in loaded.warnings:
+            print(warning, file=sys.stderr)
+        if args.verbose:
+            briefing = loaded.briefing
+            print(
+                f"{_printable(path)}: ok ({len(briefing.sections)} sections,"
+                f" {briefing.paragraph_count} paragraphs,"
+                f" {len(briefing.talking_points)} talking points, {len(briefing.quotes)} quotes)"
+            )
+    return status
+
+
+def _printable(path: str) -> str:
+    """A path made safe to print."""
+    from tui.text import sanitize_line
+
+    return sanitize_line(path)
+
+
+def schema(stream: TextIO) -> int:
+    """``briefing-tui schema``: print the JSON Schema."""
+    from tui.schema import schema_json
+
+    stream.write(schema_json())
+    return EXIT_OK
+
+
+def read(args: argparse.Namespace) -> int:
+    """Open the reader on a file, or on the bundled briefing."""
+    from tui.loader import default_briefing_path, load_path
+
+    try:
+        path = args.file if args.file is not None else default_briefing_path()
+        loaded = load_path(path, limits=_limits(args), strict=args.strict)
+    except UnreadableFileError as error:
+        print(f"briefing-tui: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BriefingError as error:
+        _print_problems(error, sys.stderr)
+        return EXIT_INVALID
+    for warning in loaded.warnings:
+        print(warning, file=sys.stderr)
+
+    from tui.app import BriefingApp
+
+    BriefingApp(loaded.briefing).run()
+    return EXIT_OK

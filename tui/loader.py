@@ -1,0 +1,478 @@
+"""Briefing files (format ``briefing/1``) to :class:`~tui.model.Briefing`.
+
+The loader reads bytes, checks the encoding, parses YAML safely with
+positions (:mod:`tui.yamltree`), validates the tree against the format and
+builds the model. It reports *every* problem it can find, each with the line
+and column of the node at fault, and raises :class:`BriefingError` if any is
+an error. It never writes to the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tui.model import Briefing, Quote, Section, Source, TalkingPoint
+from tui.problems import BriefingError, Problem, UnreadableFileError
+from tui.text import normalize_space, sanitize, slugify
+from tui.yamltree import (
+    Limits,
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    YamlSyntaxError,
+    describe,
+    parse,
+)
+
+FORMAT = "briefing/1"
+
+TOP_LEVEL_KEYS = (
+    "format",
+    "title",
+    "subtitle",
+    "summary",
+    "location",
+    "source",
+    "published",
+    "authors",
+    "tags",
+    "sections",
+    "talking_points",
+    "quotes",
+)
+SOURCE_KEYS = ("name", "url")
+SECTION_KEYS = ("id", "heading", "body")
+POINT_KEYS = ("text", "section")
+QUOTE_KEYS = ("speaker", "text", "role", "section")
+
+_SLUG = re.compile(r"[a-z0-9-]+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
+
+
+@dataclass
+class Loaded:
+    """A briefing that loaded, with any warnings about it."""
+
+    briefing: Briefing
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def default_briefing_path() -> Path:
+    """The bundled briefing: inside the installed package, or in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "content", here.parent / "content"):
+        candidate = folder / "blinken-colombia.yaml"
+        if candidate.is_file():
+            return candidate
+    raise UnreadableFileError("blinken-colombia.yaml", "the bundled briefing is missing")
+
+
+def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
+    """Read a file, refusing one over the size limit before reading it."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limits.max_bytes:
+                raise BriefingError(
+                    [
+                        Problem(
+                            1,
+                            1,
+                            "error",
+                            f"file is {_mib(size)}, over the {_mib(limits.max_bytes)} limit"
+                            " (see --max-size)",
+                            name,
+                        )
+                    ]
+                )
+            data = handle.read(limits.max_bytes + 1)
+    except IsADirectoryError:
+        raise UnreadableFileError(name, "is a directory, not a briefing file") from None
+    except FileNotFoundError:
+        raise UnreadableFileError(name, "no such file") from None
+    except PermissionError:
+        raise UnreadableFileError(name, "permission denied") from None
+    except OSError as error:
+        raise UnreadableFileError(name, error.strerror or "cannot be read") from None
+    if len(data) > limits.max_bytes:  # grew while reading, or not a regular file
+        raise BriefingError(
+            [Problem(1, 1, "error", f"file is over the {_mib(limits.max_bytes)} limit", name)]
+        )
+    return data
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MiB"
+
+
+def load_path(
+    path: str | os.PathLike[str], *, limits: Limits | None = None, strict: bool = False
+) -> Loaded:
+    """Load and validate the briefing at ``path``."""
+    limits = limits or Limits()
+    return load_bytes(read_bytes(path, limits), os.fspath(path), limits=limits, strict=strict)
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 bytes (BOM optional) to text, or a positioned error."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise _error(name, 1, 1, "file is UTF-32 encoded; briefings must be UTF-8")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _error(name, 1, 1, "file is UTF-16 encoded; briefings must be UTF-8")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line, column = _byte_position(data, nul)
+        raise _error(name, line, column, "NUL byte: this is a binary file, not a YAML briefing")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _byte_position(data, error.start)
+        byte = data[error.start]
+        raise _error(
+            name, line, column, f"invalid UTF-8 byte 0x{byte:02x}; briefings must be UTF-8 text"
+        ) from None
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def _error(name: str, line: int, column: int, message: str) -> BriefingError:
+    return BriefingError([Problem(line, column, "error", message, name)])
+
+
+def load_bytes(
+    data: bytes, name: str = "<briefing>", *, limits: Limits | None = None, strict: bool = False
+) -> Loaded:
+    """Load and validate a briefing from the bytes of a file called ``name``."""
+    limits = limits or Limits()
+    if len(data) > limits.max_bytes:
+        raise _error(name, 1, 1, f"file is over the {_mib(limits.max_bytes)} limit (see --max-size)")
+    return load_text(decode(data, name), name, limits=limits, strict=strict)
+
+
+def load_text(
+    text: str, name: str = "<briefing>", *, limits: Limits | None = None, strict: bool = False
+) -> Loaded:
+    """Load and validate a briefing from YAML text."""
+    syntax: list[YamlSyntaxError] = []
+    try:
+        root = parse(text, limits or Limits(), syntax)
+    except YamlSyntaxError as error:
+        raise BriefingError([error.problem(name)]) from None
+    checker = _Checker(name)
+    for problem in syntax:
+        checker.problems.append(problem.problem(name))
+    briefing = checker.briefing(root)
+    if strict:
+        checker.problems = [
+            Problem(p.line, p.column, "error", p.message, p.path) for p in checker.problems
+        ]
+    if briefing is None or any(problem.is_error for problem in checker.problems):
+        raise BriefingError(checker.problems)
+    return Loaded(briefing, sorted(checker.problems))
+
+
+class _Checker:
+    """Walks the YAML tree against format v1, collecting problems and building the model."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+
+    # -- reporting -------------------------------------------------------------
+
+    def error(self, node: Node | Scalar, where: str, message: str) -> None:
+        prefix = f"{where}: " if where else ""
+        self.problems.append(Problem(node.line, node.column, "error", prefix + message, self.name))
+
+    def warn(self, node: Node | Scalar, where: str, message: str) -> None:
+        prefix = f"{where}: " if where else ""
+        self.problems.append(
+            Problem(node.line, node.column, "warning", prefix + message, self.name)
+        )
+
+    # -- shapes ----------------------------------------------------------------
+
+    def mapping(
+        self, node: Node, where: str, known: tuple[str, ...], required: tuple[str, ...]
+    ) -> dict[str, Node] | None:
+        """The mapping's values by key; unknown keys warned of, missing ones reported."""
+        if not isinstance(node, Mapping):
+            self.error(node, where, f"expected a mapping, got {describe(node)}")
+            return None
+        values: dict[str, Node] = {}
+        for key, (key_node, value) in node.items.items():
+            if key in known:
+                values[key] = value
+                continue
+            label = f"{where}.{key}" if where else key
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]}?" if close else f" (known: {', '.join(known)})"
+            self.warn(key_node, _safe(label), f"unknown key{hint}")
+        for key in required:
+            if key not in values:
+                self.error(node, where, f"missing required key '{key}'")
+        return values
+
+    def text(self, node: Node | None, where: str, *, required: bool = False) -> str | None:
+        """The sanitised text of a scalar, or None (reported if it was required)."""
+        if node is None:
+            return None
+        if isinstance(node, Scalar) and node.value is not None:
+            value = sanitize(node.value)
+            if value != node.value:
+                self.warn(
+                    node,
+                    where,
+                    "contains terminal control characters; they are shown as placeholders",
+                )
+            if required and not value.strip():
+                self.error(node, where, "must not be empty")
+            return value
+        if isinstance(node, Scalar) and not required:
+            return None
+        self.error(node, where, f"expected text, got {describe(node)}")
+        return None
+
+    def text_list(self, node: Node | None, where: str) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        if not isinstance(node, Sequence):
+            self.error(node, where, f"expected a list of text, got {describe(node)}")
+            return ()
+        items = (self.text(item, f"{where}[{i}]", required=True) for i, item in enumerate(node.items))
+        return tuple(item for item in items if item is not None)
+
+    def listing(self, node: Node | None, where: str) -> list[Node]:
+        if node is None:
+            return []
+        if not isinstance(node, Sequence):
+            self.error(node, where, f"expected a list, got {describe(node)}")
+            return []
+        return node.items
+
+    # -- the format ------------------------------------------------------------
+
+    def briefing(self, root: Node | None) -> Briefing | None:
+        if root is None:
+            self.problems.append(
+                Problem(1, 1, "error", "empty file: a briefing needs a title and sections", self.name)
+            )
+            return None
+        if not isinstance(root, Mapping):
+            self.error(
+                root,
+                "",
+                f"the top level must be a mapping (title: …, sections: …), got {describe(root)}",
+            )
+            return None
+        top = self.mapping(root, "", TOP_LEVEL_KEYS, ("title", "sections"))
+        assert top is not None
+        if "format" in top:
+            version = self.text(top["format"], "format", required=True)
+            if version is not None and version != FORMAT:
+                self.error(
+                    top["format"], "format", f"unsupported format '{version}'; this reader reads {FORMAT}"
+                )
+        title = self.text(top.get("title"), "title", required=True)
+        sections = self.sections(top.get("sections"))
+        ids = {section.id for section in sections}
+        briefing = Briefing(
+            title=title or "",
+            sections=tuple(sections),
+            subtitle=self.text(top.get("subtitle"), "subtitle"),
+            summary=self.text(top.get("summary"), "summary"),
+            location=self.text(top.get("location"), "location"),
+            source=self.source(top.get("source")),
+            published=self.published(top.get("published")),
+            authors=self.text_list(top.get("authors"), "authors"),
+            tags=self.text_list(top.get("tags"), "tags"),
+            talking_points=self.talking_points(top.get("talking_points"), ids),
+            quotes=self.quotes(top.get("quotes"), ids),
+            path=self.name,
+        )
+        return briefing if title is not None and sections else None
+
+    def source(self, node: Node | None) -> Source | None:
+        if node is None:
+            return None
+        values = self.mapping(node, "source", SOURCE_KEYS, ("name",))
+        if values is None:
+            return None
+        name = self.text(values.get("name"), "source.name", required=True)
+        url = self.text(values.get("url"), "source.url")
+        if url is not None and not is_web_url(url):
+            self.error(values["url"], "source.url", "expected an http:// or https:// URL")
+            url = None
+        return Source(name, url) if name is not None else None
+
+    def published(self, node: Node | None) -> str | None:
+        value = self.text(node, "published")
+        if value is None or node is None:
+            return None
+        problem = date_problem(value)
+        if problem:
+            self.error(node, "published", problem)
+        return value
+
+    def sections(self, node: Node | None) -> list[Section]:
+        if node is None:
+            return []
+        items = self.listing(node, "sections")
+        if isinstance(node, Sequence) and not items:
+            self.error(node, "sections", "needs at least one section")
+        parsed: list[tuple[str, dict[str, Node], str | None, str | None, tuple[str, ...]]] = []
+        for index, item in enumerate(items):
+            where = f"sections[{index}]"
+            values = self.mapping(item, where, SECTION_KEYS, ("heading", "body"))
+            if values is None:
+                continue
+            heading = self.text(values.get("heading"), f"{where}.heading", required=True)
+            given_id = self.text(values.get("id"), f"{where}.id", required=True)
+            if given_id is not None and not _SLUG.fullmatch(given_id):
+                self.error(values["id"], f"{where}.id", "must be a slug of a-z, 0-9 and '-'")
+                given_id = None
+            paragraphs = self.body(values.get("body"), f"{where}.body")
+            parsed.append((where, values, heading, given_id, paragraphs))
+
+        first_use: dict[str, int] = {}
+        for where, values, _, given_id, _ in parsed:
+            if given_id is None:
+                continue
+            if given_id in first_use:
+                self.error(
+                    values["id"],
+                    f"{where}.id",
+                    f"duplicate section id '{given_id}' (first at line {first_use[given_id]})",
+                )
+            else:
+                first_use[given_id] = values["id"].line
+        sections: list[Section] = []
+        taken = set(first_use)
+        for _, _, heading, given_id, paragraphs in parsed:
+            if heading is None:
+                continue
+            section_id = given_id
+            if section_id is None:
+                base = slugify(heading)
+                section_id, counter = base, 2
+                while section_id in taken:
+                    section_id, counter = f"{base}-{counter}", counter + 1
+                taken.add(section_id)
+            sections.append(Section(section_id, normalize_space(heading), paragraphs))
+        return sections
+
+    def body(self, node: Node | None, where: str) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        if isinstance(node, Sequence):
+            texts = [self.text(item, f"{where}[{i}]", required=True) for i, item in enumerate(node.items)]
+            paragraphs = [normalize_space(t) for t in texts if t is not None]
+        else:
+            text = self.text(node, where, required=True)
+            if text is None:
+                return ()
+            paragraphs = [normalize_space(part) for part in _PARAGRAPH_BREAK.split(text)]
+        paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+        if not paragraphs:
+            self.warn(node, where, "section has no paragraphs")
+        return tuple(paragraphs)
+
+    def section_ref(self, node: Node | None, where: str, ids: set[str]) -> str | None:
+        section = self.text(node, where, required=True)
+        if section is None or node is None or section in ids:
+            return section
+        close = difflib.get_close_matches(section, sorted(ids), n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        self.error(node, where, f"no section has id '{section}'{hint}")
+        return None
+
+    def talking_points(self, node: Node | None, ids: set[str]) -> tuple[TalkingPoint, ...]:
+        points: list[TalkingPoint] = []
+        for index, item in enumerate(self.listing(node, "talking_points")):
+            where = f"talking_points[{index}]"
+            if isinstance(item, Scalar):
+                text = self.text(item, where, required=True)
+                if text is not None:
+                    points.append(TalkingPoint(normalize_space(text)))
+                continue
+            if isinstance(item, Sequence):
+                self.error(item, where, "expected text or a mapping, got a list")
+                continue
+            values = self.mapping(item, where, POINT_KEYS, ("text",))
+            if values is None:
+                continue
+            text = self.text(values.get("text"), f"{where}.text", required=True)
+            section = self.section_ref(values.get("section"), f"{where}.section", ids)
+            if text is not None:
+                points.append(TalkingPoint(normalize_space(text), section))
+        return tuple(points)
+
+    def quotes(self, node: Node | None, ids: set[str]) -> tuple[Quote, ...]:
+        quotes: list[Quote] = []
+        for index, item in enumerate(self.listing(node, "quotes")):
+            where = f"quotes[{index}]"
+            values = self.mapping(item, where, QUOTE_KEYS, ("speaker", "text"))
+            if values is None:
+                continue
+            speaker = self.text(values.get("speaker"), f"{where}.speaker", required=True)
+            text = self.text(values.get("text"), f"{where}.text", required=True)
+            role = self.text(values.get("role"), f"{where}.role")
+            section = self.section_ref(values.get("section"), f"{where}.section", ids)
+            if speaker is not None and text is not None:
+                quotes.append(
+                    Quote(
+                        normalize_space(speaker),
+                        normalize_space(text),
+                        normalize_space(role) if role else None,
+                        section,
+                    )
+                )
+        return tuple(quotes)
+
+
+def _safe(label: str) -> str:
+    return sanitize(label).replace("\n", " ")
+
+
+def is_web_url(url: str) -> bool:
+    """True for an absolute http or https URL with a host."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url
+
+
+def date_problem(value: str) -> str | None:
+    """Why ``value`` is not a ``YYYY-MM-DD`` date or ISO 8601 date-time, or None if it is."""
+    parse: Callable[[str], object]
+    if _DATE.fullmatch(value):
+        parse = date.fromisoformat
+    elif _DATETIME.fullmatch(value):
+        value = value[:-1] + "+00:00" if value.endswith("Z") else value
+        parse = datetime.fromisoformat
+    else:
+        return f"'{value}' is not a date; write YYYY-MM-DD or an ISO 8601 date-time"
+    try:
+        parse(value)
+    except ValueError as error:
+        return f"'{value}' is not a real date ({error})"
+    return None

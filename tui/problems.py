@@ -1,0 +1,51 @@
+"""Problems found in a briefing file, reported gcc-style as ``FILE:LINE:COL``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from tui.text import sanitize_line
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One error or warning at a 1-based line and column of a file."""
+
+    line: int
+    column: int
+    severity: Severity
+    message: str
+    path: str = ""
+
+    def __str__(self) -> str:
+        return f"{sanitize_line(self.path)}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        """True for errors, False for warnings."""
+        return self.severity == "error"
+
+
+class BriefingError(Exception):
+    """A briefing file that cannot be read as a briefing; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Only the errors (warnings promoted by ``--strict`` count as errors)."""
+        return [problem for problem in self.problems if problem.is_error]
+
+
+class UnreadableFileError(Exception):
+    """The path cannot be read at all (missing, a directory, no permission)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{sanitize_line(path)}: {reason}")

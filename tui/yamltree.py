@@ -1,0 +1,284 @@
+"""A safe, position-keeping YAML reader built on PyYAML's event stream.
+
+PyYAML's own loaders turn ``no`` into False and ``1.10`` into 1.1, silently
+keep the last of two duplicate keys, expand aliases without bound and compose
+recursively (the pure-Python composer hits RecursionError near 500 levels, the
+libyaml one crashes the process far deeper). This module reads the *events*
+instead, with libyaml's parser when present, and builds a small tree of its
+own, iteratively, so that:
+
+* every scalar stays the text it was written as (no implicit typing, no tags
+  that construct objects; nothing is ever executed);
+* every node keeps its 1-based line and column;
+* depth, duplicate keys, several documents and anchors/aliases are caught on
+  the event stream, before anything is built from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+from tui.problems import Problem
+from tui.text import sanitize_line
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_ALLOWED_TAGS = frozenset(
+    {
+        None,
+        "!",
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:map",
+        "tag:yaml.org,2002:seq",
+    }
+)
+
+
+class YamlSyntaxError(Exception):
+    """The text is not YAML this reader accepts; carries one positioned problem."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        self.line = line
+        self.column = column
+        self.message = message
+        super().__init__(f"{line}:{column}: {message}")
+
+    def problem(self, path: str) -> Problem:
+        """This error as a :class:`Problem` of ``path``."""
+        return Problem(self.line, self.column, "error", self.message, path)
+
+
+@dataclass(slots=True)
+class Scalar:
+    """A scalar exactly as written. ``value`` is None for a plain null (``~``, empty)."""
+
+    value: str | None
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Mapping:
+    """A mapping with text keys; ``items`` maps each key to its key and value nodes."""
+
+    items: dict[str, tuple[Scalar, Node]]
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Sequence:
+    """A sequence of nodes."""
+
+    items: list[Node]
+    line: int
+    column: int
+
+
+Node = Scalar | Mapping | Sequence
+
+
+def describe(node: Node) -> str:
+    """A short phrase for what a node is, for "expected X, got Y" messages."""
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    return "nothing" if node.value is None else "text"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a file may ask of the reader; each has a command-line flag."""
+
+    max_bytes: int = 32 * 1024 * 1024
+    """Largest file read at all (``--max-size``); checked before parsing."""
+    max_depth: int = 64
+    """Deepest nesting of lists and mappings (``--max-depth``)."""
+    max_aliases: int = 0
+    """Aliases allowed (``--max-aliases``); they may only name text, never a list or mapping."""
+
+
+def _preview(text: str, limit: int = 40) -> str:
+    """A short, safe rendering of ``text`` for a message."""
+    text = sanitize_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _mark(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def _syntax_error(text: str, error: yaml.YAMLError) -> YamlSyntaxError:
+    """Turn PyYAML's exception into a one-line, positioned message."""
+    if isinstance(error, yaml.reader.ReaderError):
+        line, column = _position(text, error.position)
+        char = error.character
+        code = ord(char) if isinstance(char, str) else int(char)
+        return YamlSyntaxError(line, column, f"character U+{code:04X} is not allowed in YAML text")
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        line, column = mark.line + 1, mark.column + 1
+        lines = text.split("\n", mark.line + 1)
+        source_line = lines[mark.line] if mark.line < len(lines) else ""
+        indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
+        if "\t" in indent:
+            column = indent.index("\t") + 1
+            return YamlSyntaxError(
+                line, column, "tab character in indentation; YAML indents with spaces only"
+            )
+        problem = error.problem or "invalid YAML"
+        if error.context:
+            problem = f"{problem} ({error.context})"
+        return YamlSyntaxError(line, column, f"YAML syntax: {sanitize_line(problem)}")
+    return YamlSyntaxError(1, 1, f"YAML syntax: {sanitize_line(str(error))}")
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    loader = _SafeLoader(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
+
+
+def parse(text: str, limits: Limits, problems: list[YamlSyntaxError]) -> Node | None:
+    """Parse one YAML document into a tree; None for an empty stream.
+
+    Raises :class:`YamlSyntaxError` for anything that stops reading; problems
+    that do not (duplicate keys) are appended to ``problems``.
+    """
+    try:
+        return _build(_events(text), limits, problems)
+    except yaml.YAMLError as error:
+        raise _syntax_error(text, error) from None
+    except RecursionError:  # pragma: no cover - the build is iterative; belt and braces
+        raise YamlSyntaxError(1, 1, "nesting too deep") from None
+
+
+def _build(
+    events: Iterator[yaml.Event], limits: Limits, problems: list[YamlSyntaxError]
+) -> Node | None:
+    root: Node | None = None
+    documents = 0
+    stack: list[Mapping | Sequence] = []
+    pending_keys: list[Scalar | None] = []
+    anchors: dict[str, Scalar] = {}
+    aliases = 0
+
+    for event in events:
+        kind = type(event)
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                line, column = _mark(event)
+                raise YamlSyntaxError(
+                    line, column, "a second YAML document; a briefing file holds exactly one"
+                )
+            continue
+        if kind is yaml.AliasEvent:
+            line, column = _mark(event)
+            aliases += 1
+            if aliases > limits.max_aliases:
+                raise YamlSyntaxError(
+                    line,
+                    column,
+                    f"alias *{_preview(event.anchor)}: anchors and aliases are not allowed"
+                    f" (limit {limits.max_aliases}; see --max-aliases)",
+                )
+            target = anchors.get(event.anchor)
+            if target is None:
+                raise YamlSyntaxError(
+                    line,
+                    column,
+                    f"alias *{_preview(event.anchor)} names no anchor, or one on a list or mapping",
+                )
+            node: Node = Scalar(target.value, line, column)
+        elif kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            line, column = _mark(event)
+            if event.tag not in _ALLOWED_TAGS:
+                raise YamlSyntaxError(
+                    line,
+                    column,
+                    f"tag {_preview(event.tag)} is not allowed; briefings use plain YAML only",
+                )
+            if event.anchor is not None and (
+                limits.max_aliases == 0 or kind is not yaml.ScalarEvent
+            ):
+                raise YamlSyntaxError(
+                    line,
+                    column,
+                    f"anchor &{_preview(event.anchor)}: anchors and aliases are not allowed"
+                    + (" on lists or mappings" if limits.max_aliases else " (see --max-aliases)"),
+                )
+            if kind is yaml.ScalarEvent:
+                value = event.value
+                if event.style is None and event.tag is None and value in _NULLS:
+                    value = None
+                node = Scalar(value, line, column)
+                if event.anchor is not None:
+                    anchors[event.anchor] = node
+            else:
+                if len(stack) >= limits.max_depth:
+                    raise YamlSyntaxError(
+                        line,
+                        column,
+                        f"nesting deeper than {limits.max_depth} levels (see --max-depth)",
+                    )
+                node = (
+                    Mapping({}, line, column)
+                    if kind is yaml.MappingStartEvent
+                    else Sequence([], line, column)
+                )
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+            pending_keys.pop()
+            continue
+        else:  # stream start/end, document end
+            continue
+
+        if not stack:
+            root = node
+        else:
+            parent = stack[-1]
+            if isinstance(parent, Sequence):
+                parent.items.append(node)
+            else:
+                key = pending_keys[-1]
+                if key is None:
+                    if not isinstance(node, Scalar) or node.value is None:
+                        raise YamlSyntaxError(
+                            node.line, node.column, "mapping keys must be plain text"
+                        )
+                    previous = parent.items.get(node.value)
+                    if previous is not None:
+                        problems.append(YamlSyntaxError(
+                            node.line,
+                            node.column,
+                            f"duplicate key '{_preview(node.value)}'"
+                            f" (first at line {previous[0].line})",
+                        ))
+                    pending_keys[-1] = node
+                else:
+                    parent.items[key.value] = (key, node)  # type: ignore[index]
+                    pending_keys[-1] = None
+        if isinstance(node, (Mapping, Sequence)):
+            stack.append(node)
+            pending_keys.append(None)
+    return root
