@@ -1,0 +1,79 @@
+"""The Textual application: one reader screen, global keys and palette commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.commands import BriefingCommands
+from tui.model import Briefing
+from tui.problems import Problem
+from tui.reader import ReaderScreen
+from tui.screens.help import HelpGroup, HelpScreen
+from tui.widgets.body import BodyView
+from tui.widgets.link_list import LinkList
+from tui.widgets.outline import Outline
+
+
+class BriefingApp(App[None]):
+    """Reads one briefing."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    TITLE = "briefing-tui"
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+    ]
+
+    def __init__(self, briefing: Briefing, warnings: Iterable[Problem] = ()) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.warnings = list(warnings)
+
+    def on_mount(self) -> None:
+        self.push_screen(ReaderScreen(self.briefing))
+        if self.warnings:
+            self.notify(
+                "\n".join(str(warning) for warning in self.warnings[:5]),
+                title=f"{len(self.warnings)} warning(s) in this file",
+                severity="warning",
+                markup=False,
+            )
+
+    def help_groups(self) -> list[HelpGroup]:
+        """Every binding, grouped by where it works, for the help screen."""
+        return [
+            ("Anywhere", [*self.BINDINGS, *ReaderScreen.BINDINGS, Binding("ctrl+p", "", "Command palette")]),
+            ("Article body", BodyView.BINDINGS),
+            (
+                "Talking points and quotes",
+                [
+                    *LinkList.BINDINGS,
+                    Binding("enter", "", "Jump to the supporting passage"),
+                    Binding("backspace", "", "Back to where you were reading"),
+                ],
+            ),
+            ("Outline", [*Outline.BINDINGS, Binding("enter", "", "Go to the section")]),
+        ]
+
+    def action_help(self) -> None:
+        """Show every key."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.help_groups()))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help: keys", "Show every key and what it does", self.action_help)
+        if isinstance(screen, ReaderScreen):
+            for binding in ReaderScreen.BINDINGS:
+                assert isinstance(binding, Binding)
+                yield SystemCommand(
+                    binding.description,
+                    f"Key: {binding.key_display or binding.key}",
+                    lambda action=binding.action: screen.run_action(action),
+                )

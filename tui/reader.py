@@ -1,0 +1,302 @@
+"""The reader screen: composes the panes and routes the messages between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Tab, Tabs
+
+from tui.document import BodyDocument
+from tui.linking import Linker, Target
+from tui.model import Briefing
+from tui.widgets.body import BodyView
+from tui.widgets.header import BriefingHeader
+from tui.widgets.outline import Outline
+from tui.widgets.points import PointsList
+from tui.widgets.quotes import QuotesList
+
+Pane = Literal["body", "points", "quotes"]
+PANES: tuple[Pane, ...] = ("body", "points", "quotes")
+PANE_TITLES = {"body": "Article", "points": "Talking points", "quotes": "Quotes"}
+
+NARROW_BELOW = 100
+"""Terminals narrower than this show one pane at a time, with tabs."""
+OUTLINE_FROM = 150
+"""Terminals at least this wide show the outline unless it was toggled off."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the reader was before a jump: the body's scroll position and the pane in use."""
+
+    scroll_y: float
+    pane: Pane
+
+
+class ReaderScreen(Screen[None]):
+    """The article body, talking points and quotes of one briefing."""
+
+    BINDINGS = [
+        Binding("tab", "cycle_pane(1)", "Next pane", id="reader.next_pane"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="reader.prev_pane"),
+        Binding("1", "show_pane('body')", "Article body", show=False, id="reader.body"),
+        Binding("2", "show_pane('points')", "Talking points", show=False, id="reader.points"),
+        Binding("3", "show_pane('quotes')", "Quotes", show=False, id="reader.quotes"),
+        Binding(
+            "right_square_bracket", "section(1)", "Next section", key_display="]", id="reader.next_section"
+        ),
+        Binding(
+            "left_square_bracket",
+            "section(-1)",
+            "Previous section",
+            key_display="[",
+            id="reader.prev_section",
+        ),
+        Binding("t", "pick_section", "Sections", id="reader.pick_section"),
+        Binding("o", "toggle_outline", "Outline", id="reader.outline"),
+        Binding("backspace", "back", "Back", id="reader.back"),
+    ]
+
+    active_pane: reactive[Pane] = reactive[Pane]("body", init=False)
+    """The pane in use: focused on wide terminals, the only one shown on narrow ones."""
+
+    narrow: reactive[bool] = reactive(False, init=False)
+    """True on terminals too narrow for side-by-side panes."""
+
+    show_outline: reactive[bool | None] = reactive[bool | None](None, init=False)
+    """The outline's visibility as toggled by the reader; None follows the width."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.document = BodyDocument(briefing)
+        self.linker = Linker(briefing, self.document)
+        self.point_targets: list[Target | None] | None = None
+        self.quote_targets: list[Target | None] | None = None
+        self.history: list[Place] = []
+
+    # -- composition ----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield BriefingHeader(self.briefing, id="header")
+        yield Tabs(*[Tab(PANE_TITLES[pane], id=f"tab-{pane}") for pane in PANES], id="pane-tabs")
+        with Horizontal(id="main"):
+            yield Outline(self.briefing.sections, id="outline")
+            yield BodyView(self.document, id="body")
+            with Vertical(id="side"):
+                yield PointsList(self.briefing.talking_points, id="points")
+                yield QuotesList(self.briefing.quotes, id="quotes")
+        yield Footer()
+
+    @property
+    def body(self) -> BodyView:
+        """The article body pane."""
+        return self.query_one(BodyView)
+
+    def pane_widget(self, pane: Pane) -> BodyView | PointsList | QuotesList:
+        """The widget of a pane."""
+        return self.query_one(f"#{pane}", (BodyView, PointsList, QuotesList))
+
+    def on_mount(self) -> None:
+        self.query_one("#outline").border_title = "Outline"
+        points = self.query_one(PointsList)
+        points.border_title = f"Talking points ({len(self.briefing.talking_points)})"
+        quotes = self.query_one(QuotesList)
+        quotes.border_title = f"Quotes ({len(self.briefing.quotes)})"
+        self._title_body(0)
+        self._update_layout(self.size.width)
+        self.body.focus()
+        self._compute_links()
+
+    # -- links ------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="links")
+    def _compute_links(self) -> None:
+        """Find every point's and quote's passage off the UI thread (large bodies take a while)."""
+        points = [self.linker.point(point) for point in self.briefing.talking_points]
+        quotes = [self.linker.quote(quote) for quote in self.briefing.quotes]
+        self.app.call_from_thread(self._links_ready, points, quotes)
+
+    def _links_ready(self, points: list[Target | None], quotes: list[Target | None]) -> None:
+        self.point_targets, self.quote_targets = points, quotes
+        self.query_one(PointsList).set_sections([t.section if t else None for t in points])
+        self.query_one(QuotesList).set_sections([t.section if t else None for t in quotes])
+        self._mark(self.body.current_section)
+
+    def point_target(self, index: int) -> Target | None:
+        """Where talking point ``index`` links to."""
+        if self.point_targets is not None:
+            return self.point_targets[index]
+        return self.linker.point(self.briefing.talking_points[index])
+
+    def quote_target(self, index: int) -> Target | None:
+        """Where quote ``index`` links to."""
+        if self.quote_targets is not None:
+            return self.quote_targets[index]
+        return self.linker.quote(self.briefing.quotes[index])
+
+    # -- layout -----------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self._update_layout(event.size.width)
+
+    def _update_layout(self, width: int) -> None:
+        self.narrow = width < NARROW_BELOW
+        outline = self.show_outline if self.show_outline is not None else width >= OUTLINE_FROM
+        self.set_class(outline, "-outline")
+
+    def watch_narrow(self, narrow: bool) -> None:
+        self.set_class(narrow, "-narrow")
+        self._show_active()
+
+    def watch_show_outline(self) -> None:
+        self._update_layout(self.size.width)
+
+    def watch_active_pane(self) -> None:
+        self._show_active()
+
+    def _show_active(self) -> None:
+        pane = self.active_pane
+        for name in PANES:
+            self.set_class(name == pane, f"-show-{name}")
+        self.query_one(Tabs).active = f"tab-{pane}"
+        widget = self.pane_widget(pane)
+        if not widget.has_focus:
+            widget.focus()
+
+    @on(Tabs.TabActivated)
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        if event.tab.id:
+            self.active_pane = event.tab.id.removeprefix("tab-")  # type: ignore[assignment]
+
+    def on_descendant_focus(self) -> None:
+        focused = self.focused
+        if focused is not None and focused.id in PANES:
+            self.active_pane = focused.id  # type: ignore[assignment]
+
+    # -- following the body ---------------------------------------------------------
+
+    @on(BodyView.SectionChanged)
+    def _section_changed(self, event: BodyView.SectionChanged) -> None:
+        self._title_body(event.section)
+        self._mark(event.section)
+        self.query_one(Outline).follow(event.section)
+
+    def _title_body(self, section: int) -> None:
+        heading = self.briefing.sections[section].heading
+        total = len(self.briefing.sections)
+        self.body.border_title = Content(f"Article · {section + 1}/{total} · {heading}")
+
+    def _mark(self, section: int) -> None:
+        self.query_one(PointsList).mark_section(section)
+        self.query_one(QuotesList).mark_section(section)
+
+    # -- jumps ------------------------------------------------------------------
+
+    def _remember(self) -> None:
+        self.history.append(Place(self.body.scroll_y, self.active_pane))
+
+    def jump_to(self, target: Target) -> None:
+        """Show ``target`` in the body, remembering where the reader was."""
+        self._remember()
+        if self.narrow and self.active_pane != "body":
+            # The body is hidden: show it first, so it is laid out at its real size.
+            self.active_pane = "body"
+            self.call_after_refresh(self.body.show_target, target)
+        else:
+            self.body.show_target(target)
+
+    def jump_to_section(self, section: int) -> None:
+        """Bring a section's heading to the top, remembering where the reader was."""
+        block = self.document.section_blocks[section]
+        self.jump_to(Target(block, section, end=0))
+
+    def jump_to_point(self, index: int) -> None:
+        """Jump to the passage supporting talking point ``index``."""
+        target = self.point_target(index)
+        if target is None:
+            self.notify("This talking point has no supporting passage in the article.")
+            return
+        self.jump_to(target)
+
+    def jump_to_quote(self, index: int) -> None:
+        """Jump to where quote ``index`` occurs in the article."""
+        target = self.quote_target(index)
+        if target is None:
+            self.notify("This quote does not occur in the article, and names no section.")
+            return
+        if not target.exact:
+            self.notify("This quote does not occur word for word; showing its section.")
+        self.jump_to(target)
+
+    @on(OptionList.OptionSelected, "#points")
+    def _point_selected(self, event: OptionList.OptionSelected) -> None:
+        self.jump_to_point(event.option_index)
+
+    @on(OptionList.OptionSelected, "#quotes")
+    def _quote_selected(self, event: OptionList.OptionSelected) -> None:
+        self.jump_to_quote(event.option_index)
+
+    @on(OptionList.OptionSelected, "#outline")
+    def _outline_selected(self, event: OptionList.OptionSelected) -> None:
+        self.jump_to_section(event.option_index)
+        self.body.focus()
+
+    # -- actions ------------------------------------------------------------------
+
+    def action_cycle_pane(self, step: int) -> None:
+        """Move to the next (or previous) pane."""
+        index = PANES.index(self.active_pane)
+        self.active_pane = PANES[(index + step) % len(PANES)]
+
+    def action_show_pane(self, pane: Pane) -> None:
+        """Move to a pane by name."""
+        self.active_pane = pane
+
+    def action_section(self, step: int) -> None:
+        """Bring the next (or previous) section's heading to the top."""
+        body = self.body
+        current = body.current_section
+        heading_top = body.layout_ready.tops[self.document.section_blocks[current]]
+        if step < 0 and round(body.scroll_y) > heading_top:
+            target = current  # back to the start of this section first, as in less
+        else:
+            target = max(0, min(len(self.briefing.sections) - 1, current + step))
+        body.highlight = None
+        body.scroll_to_section(target)
+
+    def action_pick_section(self) -> None:
+        """Open the section picker."""
+        from tui.screens.section_picker import SectionPicker
+
+        def picked(section: int | None) -> None:
+            if section is not None:
+                self.jump_to_section(section)
+                self.active_pane = "body"
+
+        self.app.push_screen(
+            SectionPicker(self.briefing.sections, self.body.current_section), picked
+        )
+
+    def action_toggle_outline(self) -> None:
+        """Show or hide the section outline."""
+        self.show_outline = not self.has_class("-outline")
+
+    def action_back(self) -> None:
+        """Return to where the reader was before the last jump."""
+        if not self.history:
+            self.notify("Nothing to go back to.")
+            return
+        place = self.history.pop()
+        self.body.highlight = None
+        self.body.scroll_to(y=place.scroll_y, animate=False, immediate=True)
+        self.active_pane = place.pane

@@ -1,0 +1,79 @@
+"""The ``?`` help screen: every key, grouped by where it works, with its description."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEY_NAMES = {
+    "space": "Space",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "home": "Home",
+    "end": "End",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "enter": "Enter",
+    "escape": "Esc",
+    "backspace": "Backspace",
+    "question_mark": "?",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "ctrl+p": "Ctrl+P",
+}
+
+HelpGroup = tuple[str, Sequence[BindingType]]
+
+
+def key_label(keys: str) -> str:
+    """``"j,down"`` as ``"j / ↓"``."""
+    return " / ".join(KEY_NAMES.get(key, key) for key in keys.split(","))
+
+
+def help_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    """(keys, description) for each binding that has a description."""
+    rows = []
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.description:
+            rows.append((key_label(binding.key), binding.description))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every binding the reader has, built from the bindings themselves."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, groups: Sequence[HelpGroup]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        key_width = max(
+            (len(keys) for _, bindings in self.groups for keys, _ in help_rows(bindings)),
+            default=10,
+        )
+        with VerticalScroll(id="help"):
+            yield Static(Content.styled("Keys", "bold"), id="help-title")
+            for title, bindings in self.groups:
+                lines = [Content.styled(title, "bold $accent")]
+                for keys, description in help_rows(bindings):
+                    lines.append(
+                        Content.assemble(("  " + keys.ljust(key_width + 2), "bold"), description)
+                    )
+                yield Static(Content("\n").join(lines), classes="help-group")
+            yield Static(
+                Content.styled("Esc, q or ? closes this screen.", "$text-muted"), id="help-footer"
+            )

@@ -1,0 +1,82 @@
+"""The section picker: type to filter the headings, Enter jumps."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.model import Section
+
+
+def matches(heading: str, query: str) -> bool:
+    """True if every word of ``query`` occurs in ``heading``, ignoring case."""
+    heading = heading.casefold()
+    return all(word in heading for word in query.casefold().split())
+
+
+class SectionPicker(ModalScreen[int | None]):
+    """Pick a section by typing part of its heading; dismisses with its index."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel"),
+        Binding("down", "move(1)", "Next match", show=False, id="picker.down"),
+        Binding("up", "move(-1)", "Previous match", show=False, id="picker.up"),
+    ]
+
+    def __init__(self, sections: tuple[Section, ...], current: int = 0) -> None:
+        super().__init__()
+        self.sections = sections
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Static("Go to section", id="picker-title")
+            yield Input(placeholder="type to filter headings", id="picker-filter")
+            yield OptionList(id="picker-options")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        options = self.query_one(OptionList)
+        options.highlighted = min(self.current, options.option_count - 1)
+
+    def _fill(self, query: str) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(
+            Option(Content(f"{index + 1}. ") + Content(section.heading), id=str(index))
+            for index, section in enumerate(self.sections)
+            if matches(section.heading, query)
+        )
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(Input.Changed)
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def action_move(self, step: int) -> None:
+        """Move the selection while typing."""
+        options = self.query_one(OptionList)
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    @on(Input.Submitted)
+    def _submit(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self._pick(options.get_option_at_index(options.highlighted))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option)
+
+    def _pick(self, option: Option) -> None:
+        assert option.id is not None
+        self.dismiss(int(option.id))

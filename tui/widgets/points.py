@@ -1,0 +1,26 @@
+"""The talking points pane: a numbered list."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from tui.model import TalkingPoint
+from tui.widgets.link_list import MARK, LinkList
+
+
+class PointsList(LinkList):
+    """The briefing's talking points, numbered."""
+
+    def __init__(self, points: tuple[TalkingPoint, ...], *, id: str | None = None) -> None:
+        self.points = points
+        self._number_width = len(str(len(points)))
+        super().__init__(len(points), id=id)
+
+    def item_content(self, index: int, marked: bool) -> Content:
+        number = f"{index + 1}.".rjust(self._number_width + 1)
+        return Content.assemble(
+            (MARK if marked else " ", "$accent"),
+            (number, "bold"),
+            " ",
+            Content(self.points[index].text),
+        )

@@ -1,0 +1,25 @@
+"""The quotes pane: each quote's text, then "— Speaker, Role"."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from tui.model import Quote
+from tui.widgets.link_list import MARK, LinkList
+
+
+class QuotesList(LinkList):
+    """The briefing's speaker quotes."""
+
+    def __init__(self, quotes: tuple[Quote, ...], *, id: str | None = None) -> None:
+        self.quotes = quotes
+        super().__init__(len(quotes), id=id)
+
+    def item_content(self, index: int, marked: bool) -> Content:
+        quote = self.quotes[index]
+        return Content.assemble(
+            (MARK if marked else " ", "$accent"),
+            Content(f"“{quote.text}”"),
+            "\n ",
+            (f"— {quote.attribution}", "italic $text-muted"),
+        )
