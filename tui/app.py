@@ -4,19 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.commands import BriefingCommands
 from tui.model import Briefing
 from tui.problems import Problem
 from tui.reader import ReaderScreen
-from tui.screens.help import HelpGroup, HelpScreen
 from tui.widgets.body import BodyView
 from tui.widgets.link_list import LinkList
 from tui.widgets.outline import Outline
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from tui.screens.help import HelpGroup
+
+
+def _briefing_commands() -> type[Provider]:
+    """The palette provider, imported when the palette first opens (not at start-up)."""
+    from tui.commands import BriefingCommands
+
+    return BriefingCommands
 
 
 class BriefingApp(App[None]):
@@ -24,7 +35,7 @@ class BriefingApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "briefing-tui"
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {_briefing_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
@@ -48,7 +59,10 @@ class BriefingApp(App[None]):
     def help_groups(self) -> list[HelpGroup]:
         """Every binding, grouped by where it works, for the help screen."""
         return [
-            ("Anywhere", [*self.BINDINGS, *ReaderScreen.BINDINGS, Binding("ctrl+p", "", "Command palette")]),
+            (
+                "Anywhere",
+                [*self.BINDINGS, *ReaderScreen.BINDINGS, Binding("ctrl+p", "", "Command palette")],
+            ),
             ("Article body", BodyView.BINDINGS),
             (
                 "Talking points and quotes",
@@ -63,6 +77,8 @@ class BriefingApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_groups()))
 

@@ -26,7 +26,7 @@ def safe_highlight(matcher: Matcher, candidate: str) -> Content:
 
 
 class BriefingCommands(Provider):
-    """"Go to section: …", "Talking point: …" and "Quote: …" entries."""
+    """ "Go to section: …", "Talking point: …" and "Quote: …" entries."""
 
     def _entries(self) -> Iterator[tuple[str, Callable[[], None]]]:
         from tui.reader import ReaderScreen

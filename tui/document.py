@@ -78,7 +78,7 @@ class BodyLayout:
         tops: list[int] = []
         starts: list[list[int]] = []
         y = 0
-        for text, kind in zip(document.texts, document.kinds):
+        for text, kind in zip(document.texts, document.kinds, strict=True):
             block_starts = line_starts(text, width)
             tops.append(y)
             starts.append(block_starts)

@@ -21,7 +21,20 @@ from dataclasses import dataclass
 from tui.document import PARAGRAPH, BodyDocument
 from tui.model import Briefing, Quote, TalkingPoint
 
-_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'})
+_QUOTE_MARKS = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _STOPWORDS = frozenset(
     "the and for with from that this those these was were are has have had not but its "

@@ -52,7 +52,11 @@ class ReaderScreen(Screen[None]):
         Binding("2", "show_pane('points')", "Talking points", show=False, id="reader.points"),
         Binding("3", "show_pane('quotes')", "Quotes", show=False, id="reader.quotes"),
         Binding(
-            "right_square_bracket", "section(1)", "Next section", key_display="]", id="reader.next_section"
+            "right_square_bracket",
+            "section(1)",
+            "Next section",
+            key_display="]",
+            id="reader.next_section",
         ),
         Binding(
             "left_square_bracket",

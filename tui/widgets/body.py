@@ -99,7 +99,9 @@ class BodyView(ScrollView, can_focus=True):
     def _restore_anchor(self, anchor: tuple[int, int]) -> None:
         block, offset = anchor
         layout = self.layout_ready
-        self.scroll_to(y=layout.tops[block] + layout.row_of(block, offset), animate=False, immediate=True)
+        self.scroll_to(
+            y=layout.tops[block] + layout.row_of(block, offset), animate=False, immediate=True
+        )
 
     # -- rendering ------------------------------------------------------------
 
@@ -213,4 +215,3 @@ class BodyView(ScrollView, can_focus=True):
     def action_to_end(self) -> None:
         """Go to the last line."""
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
-

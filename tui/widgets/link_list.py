@@ -35,9 +35,7 @@ class LinkList(OptionList):
         raise NotImplementedError
 
     def _option(self, index: int) -> Option:
-        marked = (
-            self._marked_section is not None and self._sections[index] == self._marked_section
-        )
+        marked = self._marked_section is not None and self._sections[index] == self._marked_section
         return Option(self.item_content(index, marked), id=f"item-{index}")
 
     def set_sections(self, sections: list[int | None]) -> None:
