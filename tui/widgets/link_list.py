@@ -25,10 +25,16 @@ class LinkList(OptionList):
         Binding("G", "last", "Last item", show=False, id="list.last"),
     ]
 
+    EMPTY = "Nothing here."
+    """Shown, greyed out, when the list has no items."""
+
     def __init__(self, count: int, *, id: str | None = None) -> None:
         self._sections: list[int | None] = [None] * count
         self._marked_section: int | None = None
-        super().__init__(*[self._option(index) for index in range(count)], id=id)
+        options = [self._option(index) for index in range(count)]
+        if not options:
+            options = [Option(Content.styled(self.EMPTY, "$text-muted"), disabled=True)]
+        super().__init__(*options, id=id)
 
     def item_content(self, index: int, marked: bool) -> Content:
         """What item ``index`` shows; ``marked`` when its section is in view."""
@@ -54,7 +60,7 @@ class LinkList(OptionList):
         return self._marked_section is not None and self._sections[index] == self._marked_section
 
     def _refresh_marks(self, force: bool = False) -> None:
-        for index in range(self.option_count):
+        for index in range(len(self._sections)):
             self.replace_option_prompt_at_index(
                 index, self.item_content(index, self.is_marked(index))
             )

@@ -11,6 +11,8 @@ from tui.widgets.link_list import MARK, LinkList
 class PointsList(LinkList):
     """The briefing's talking points, numbered."""
 
+    EMPTY = "This briefing has no talking points."
+
     def __init__(self, points: tuple[TalkingPoint, ...], *, id: str | None = None) -> None:
         self.points = points
         self._number_width = len(str(len(points)))

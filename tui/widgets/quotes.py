@@ -11,6 +11,8 @@ from tui.widgets.link_list import MARK, LinkList
 class QuotesList(LinkList):
     """The briefing's speaker quotes."""
 
+    EMPTY = "This briefing has no quotes."
+
     def __init__(self, quotes: tuple[Quote, ...], *, id: str | None = None) -> None:
         self.quotes = quotes
         super().__init__(len(quotes), id=id)
