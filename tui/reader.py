@@ -119,15 +119,16 @@ class ReaderScreen(Screen[None]):
         self._title_body(0)
         self._update_layout(self.size.width)
         self.body.focus()
-        self._compute_links()
+        # Linking reads the whole body: start it once the first frame is on screen.
+        self.call_after_refresh(self._compute_links)
 
     # -- links ------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="links")
     def _compute_links(self) -> None:
         """Find every point's and quote's passage off the UI thread (large bodies take a while)."""
-        points = [self.linker.point(point) for point in self.briefing.talking_points]
-        quotes = [self.linker.quote(quote) for quote in self.briefing.quotes]
+        points = self.linker.points(self.briefing.talking_points)
+        quotes = self.linker.quotes(self.briefing.quotes)
         self.app.call_from_thread(self._links_ready, points, quotes)
 
     def _links_ready(self, points: list[Target | None], quotes: list[Target | None]) -> None:
