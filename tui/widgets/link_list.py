@@ -41,26 +41,31 @@ class LinkList(OptionList):
         raise NotImplementedError
 
     def _option(self, index: int) -> Option:
-        marked = self._marked_section is not None and self._sections[index] == self._marked_section
-        return Option(self.item_content(index, marked), id=f"item-{index}")
+        return Option(self.item_content(index, self.is_marked(index)), id=f"item-{index}")
 
     def set_sections(self, sections: list[int | None]) -> None:
         """Tell the list which section each item is tied to."""
+        changed = [index for index, tied in enumerate(sections) if tied != self._sections[index]]
         self._sections = list(sections)
-        self._refresh_marks(force=True)
+        for index in changed:
+            if self._marked_section is not None:
+                self._replace(index)
 
     def mark_section(self, section: int | None) -> None:
         """Mark the items tied to ``section`` (the one in view)."""
-        if section != self._marked_section:
-            self._marked_section = section
-            self._refresh_marks()
+        previous = self._marked_section
+        if section == previous:
+            return
+        self._marked_section = section
+        # Only the items whose mark changes are redrawn: re-measuring every
+        # option on each section change is what makes long lists slow.
+        for index, tied in enumerate(self._sections):
+            if tied is not None and tied in (previous, section):
+                self._replace(index)
 
     def is_marked(self, index: int) -> bool:
         """True if item ``index`` is tied to the section in view."""
         return self._marked_section is not None and self._sections[index] == self._marked_section
 
-    def _refresh_marks(self, force: bool = False) -> None:
-        for index in range(len(self._sections)):
-            self.replace_option_prompt_at_index(
-                index, self.item_content(index, self.is_marked(index))
-            )
+    def _replace(self, index: int) -> None:
+        self.replace_option_prompt_at_index(index, self.item_content(index, self.is_marked(index)))

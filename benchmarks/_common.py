@@ -1,0 +1,410 @@
+"""Shared helpers for the benchmark scripts (not a test module, not part of ``tui``).
+
+Every script in this folder is run as ``python benchmarks/NAME.py``, which puts
+this folder first on ``sys.path``; that is how they import this module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import platform
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+BUNDLED = REPO / "content" / "blinken-colombia.yaml"
+
+#: The measure names, as printed in the table; the smoke test looks for each.
+MEASURES = (
+    "synthetic briefings",
+    "start-up ratio",
+    "large-file open ratio",
+    "load ratio",
+    "key latency",
+    "peak memory",
+    "import time",
+)
+
+COLUMNS, ROWS = 120, 40
+
+
+# -- results -------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One line of the results table."""
+
+    measure: str
+    target: str
+    measured: str
+    status: str  # "pass", "FAIL", "info" or "ERROR"
+    notes: list[str] = field(default_factory=list)
+
+
+def verdict(ok: bool) -> str:
+    return "pass" if ok else "FAIL"
+
+
+def print_table(rows: Sequence[Row], stream=None) -> None:
+    """Print rows as a fixed-width table, then each row's notes."""
+    stream = stream or sys.stdout
+    headers = ("measure", "target", "measured", "result")
+    cells = [(r.measure, r.target, r.measured, r.status) for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
+
+    def line(values: Iterable[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    print(line(headers), file=stream)
+    print("  ".join("-" * w for w in widths), file=stream)
+    for values in cells:
+        print(line(values), file=stream)
+    notes = [(r.measure, n) for r in rows for n in r.notes]
+    if notes:
+        print(file=stream)
+        for measure, note in notes:
+            print(f"  [{measure}] {note}", file=stream)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    """Nearest-rank percentile (``fraction`` in 0..1) of a non-empty sequence."""
+    ordered = sorted(values)
+    rank = max(1, round(fraction * len(ordered) + 0.5 - 1e-9))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds >= 0.1 else f"{seconds * 1000:.1f} ms"
+
+
+def log(message: str) -> None:
+    """Progress, on stderr so that stdout holds only results."""
+    print(message, file=sys.stderr, flush=True)
+
+
+# -- the machine ---------------------------------------------------------------
+
+
+def machine() -> str:
+    """One line about where the figures were taken."""
+    model = "unknown CPU"
+    with contextlib.suppress(OSError):
+        for text_line in Path("/proc/cpuinfo").read_text().splitlines():
+            if text_line.startswith("model name"):
+                model = text_line.split(":", 1)[1].strip()
+                break
+    try:
+        from importlib.metadata import version
+
+        textual = version("textual")
+    except Exception:
+        textual = "?"
+    load = ""
+    with contextlib.suppress(OSError):
+        load = f", load avg {os.getloadavg()[0]:.2f}"
+    return (
+        f"machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {model};"
+        f" Python {platform.python_version()}, Textual {textual}{load}"
+    )
+
+
+# -- which app -----------------------------------------------------------------
+
+_real_app: bool | None = None
+
+
+def real_app_available() -> bool:
+    """True if ``tui.app.BriefingApp`` imports (checked in a child, once)."""
+    global _real_app
+    if _real_app is None:
+        probe = subprocess.run(
+            [sys.executable, "-c", "from tui.app import BriefingApp"],
+            cwd=REPO,
+            capture_output=True,
+            timeout=60,
+        )
+        _real_app = probe.returncode == 0
+    return _real_app
+
+
+def use_real_app(choice: str) -> bool:
+    """Resolve ``--app auto|real|standin``."""
+    if choice == "real":
+        return True
+    if choice == "standin":
+        return False
+    return real_app_available()
+
+
+def app_label(real: bool) -> str:
+    if real:
+        return "briefing-tui (tui.app.BriefingApp)"
+    return "STAND-IN app (benchmarks/standin_app.py)"
+
+
+def briefing_app_class(real: bool):
+    """The App class to measure: the real one, or the stand-in in this folder."""
+    if real:
+        from tui.app import BriefingApp
+
+        return BriefingApp
+    from standin_app import StandInApp
+
+    return StandInApp
+
+
+def cli_command(*args: str) -> list[str]:
+    """``briefing-tui ARGS`` (the installed script, or ``python -m tui``)."""
+    script = Path(sys.executable).with_name("briefing-tui")
+    if not script.exists():
+        found = shutil.which("briefing-tui")
+        script = Path(found) if found else script
+    if script.exists():
+        return [str(script), *args]
+    return [sys.executable, "-m", "tui", *args]
+
+
+def reader_command(real: bool, path: str | os.PathLike[str] | None = None) -> list[str]:
+    """The command that opens the reader on ``path`` (the bundled briefing if None)."""
+    extra = [os.fspath(path)] if path is not None else []
+    if real:
+        return cli_command(*extra)
+    return [sys.executable, str(HERE / "standin_app.py"), *extra]
+
+
+def bare_command(text: str, title: str) -> list[str]:
+    return [sys.executable, str(HERE / "bare_app.py"), "--title", title, "--text", text]
+
+
+# -- text on screen ------------------------------------------------------------
+
+_MARKUP = re.compile(r"[*_`\[\]()<>#]|https?:")
+
+
+def distinctive_phrase(briefing, words: int = 3) -> str:
+    """A few words of the first paragraph that occur nowhere else in the briefing.
+
+    Only words free of inline Markdown are used, so the phrase reads the same
+    on screen as in the file. Looking for it shows the *body* is on screen,
+    not a title or subtitle that happens to repeat it.
+    """
+    first = briefing.sections[0].paragraphs[0]
+    others = [
+        briefing.title,
+        briefing.subtitle or "",
+        briefing.summary or "",
+        *(s.heading for s in briefing.sections),
+        *[p for s in briefing.sections for p in s.paragraphs][1:],
+        *(p.text for p in briefing.talking_points),
+        *(q.text for q in briefing.quotes),
+    ]
+    haystack = "\n".join(others)
+    tokens = first.split()
+    for size in (words, words - 1, 1):
+        for start in range(len(tokens) - size + 1):
+            window = tokens[start : start + size]
+            if any(_MARKUP.search(token) for token in window):
+                continue
+            phrase = " ".join(window).strip(".,;:!?")
+            if len(phrase) >= 6 and phrase not in haystack:
+                return phrase
+    raise ValueError("the first paragraph has no phrase of its own")
+
+
+_EDGE = "│┃║|▌▐█"
+
+
+def phrase_visible(lines: Sequence[str], phrase: str) -> bool:
+    """True if ``phrase`` is on one line, or wrapped at a space onto the next.
+
+    A wrapped phrase must end its line (or its pane, at a border) and start
+    the next one, so that common words on the next line do not count.
+    """
+    words = phrase.split()
+    for index, text_line in enumerate(lines):
+        if phrase in text_line:
+            return True
+        if index + 1 >= len(lines):
+            continue
+        following = lines[index + 1]
+        for cut in range(1, len(words)):
+            head = re.escape(" ".join(words[:cut])) + rf"\s*(?:[{_EDGE}]|$)"
+            tail = rf"(?:^|[{_EDGE}])\s*" + re.escape(" ".join(words[cut:]))
+            if re.search(head, text_line) and re.search(tail, following):
+                return True
+    return False
+
+
+# -- a real pseudo-terminal ----------------------------------------------------
+
+
+@dataclass
+class PtyRun:
+    seconds: float  # launch to the phrase on screen
+    peak_rss_kib: int  # the child's VmHWM just before it was killed, KiB
+    ru_maxrss_kib: int  # ru_maxrss from wait4, KiB; see peak_rss() for why it is not used
+    screen: list[str]
+    settled: float = 0.0  # seconds from the phrase to the end of the settle wait
+
+
+def peak_rss(pid: int) -> int:
+    """The peak resident set (VmHWM, KiB) of a live process, or 0 if unknown.
+
+    Why not the child's ``ru_maxrss`` (``os.wait4``, ``RUSAGE_CHILDREN``)? On
+    Linux it also counts the pages the child had between fork and exec, which
+    are the *parent's*: the bare app spawned from a harness holding 300 MB
+    reports ru_maxrss 322 MB and VmHWM 34 MB. The harness holds the loaded
+    20,000-paragraph briefing, so ru_maxrss would measure the harness. VmHWM
+    belongs to the memory map the program got at exec.
+    """
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for text_line in status:
+                if text_line.startswith("VmHWM:"):
+                    return int(text_line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+class PtyError(RuntimeError):
+    pass
+
+
+def _child_setup() -> None:  # pragma: no cover - runs in the child
+    # A session of its own with the pty as controlling terminal, as in a shell.
+    with contextlib.suppress(OSError):
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+def cpu_ticks(pid: int) -> int | None:
+    """User + system CPU time of a live process, in clock ticks."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def run_in_pty(
+    command: Sequence[str],
+    phrase: str,
+    *,
+    timeout: float = 120.0,
+    settle: float = 0.0,
+    until_idle: bool = False,
+    size: tuple[int, int] = (COLUMNS, ROWS),
+) -> PtyRun:
+    """Launch ``command`` in a pty and time how long until ``phrase`` is on screen.
+
+    The child's output is fed to a ``pyte`` screen of the same size; the clock
+    starts just before the launch and stops at the first read after which the
+    phrase is visible. Then output is drained for ``settle`` seconds more, or
+    with ``until_idle`` until the child has used no CPU for half a second
+    (``settle`` being the most to wait), before the child is killed: for its
+    peak memory once the work after the first frame is done too. Only this
+    child is ever signalled, by its pid.
+    """
+    import pyte
+
+    columns, rows = size
+    screen = pyte.Screen(columns, rows)
+    stream = pyte.ByteStream(screen)
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    env = dict(os.environ)
+    env["TERM"] = "xterm-256color"
+    for name in ("COLUMNS", "LINES", "TEXTUAL", "TEXTUAL_DEBUG", "NO_COLOR", "TEXTUAL_DRIVER"):
+        env.pop(name, None)
+    env.setdefault("COLORTERM", "truecolor")
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(command),
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=REPO,
+        env=env,
+        start_new_session=True,
+        preexec_fn=_child_setup,
+        close_fds=True,
+    )
+    os.close(slave)
+    found_at: float | None = None
+    ticks: list[int | None] = []
+    next_sample = 0.0
+    try:
+        deadline = start + timeout
+        while True:
+            now = time.perf_counter()
+            if found_at is not None:
+                if now >= found_at + settle:
+                    break
+                if until_idle and now >= next_sample:
+                    ticks.append(cpu_ticks(proc.pid))
+                    next_sample = now + 0.25
+                    if len(ticks) >= 3 and ticks[-1] is not None and ticks[-1] == ticks[-3]:
+                        break
+            elif now >= deadline:
+                raise PtyError(
+                    f"{phrase!r} not on screen after {timeout:.0f} s; screen:\n"
+                    + "\n".join(line.rstrip() for line in screen.display).strip()
+                )
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                data = os.read(master, 1 << 16)
+            except OSError:  # EIO: the child closed the terminal
+                data = b""
+            if not data:
+                if found_at is not None:
+                    break
+                proc.wait(timeout=5)
+                raise PtyError(
+                    f"exited with {proc.returncode} before {phrase!r} was on screen:\n"
+                    + "\n".join(line.rstrip() for line in screen.display).strip()
+                )
+            stream.feed(data)
+            if found_at is None and phrase_visible(screen.display, phrase):
+                found_at = time.perf_counter()
+    finally:
+        ended = time.perf_counter()
+        peak = peak_rss(proc.pid) if proc.poll() is None else 0
+        if proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(proc.pid, signal.SIGKILL)
+        rss = 0
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            rss = usage.ru_maxrss
+        except ChildProcessError:  # already reaped by proc.wait above
+            proc.wait()
+        os.close(master)
+    assert found_at is not None
+    return PtyRun(found_at - start, peak, rss, list(screen.display), ended - found_at)
+
+
+def first_paragraph(briefing) -> str:
+    return briefing.sections[0].paragraphs[0]

@@ -1,0 +1,36 @@
+"""The benchmark scripts still run (on tiny inputs); their figures are not checked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+MEASURES = (
+    "synthetic briefings",
+    "start-up ratio",
+    "large-file open ratio",
+    "load ratio",
+    "key latency",
+    "peak memory",
+    "import time",
+)
+
+pytest.importorskip("pyte")
+
+
+def test_run_quick_prints_every_measure() -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--quick"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    for measure in MEASURES:
+        assert measure in done.stdout, f"{measure!r} missing from:\n{done.stdout}"
+    assert "ERROR" not in done.stdout, done.stdout
