@@ -32,7 +32,7 @@ def _size(text: str) -> int:
     number = value[: len(value) - len(suffix)]
     try:
         size = int(float(number) * _SIZE_SUFFIXES[suffix])
-    except ValueError:
+    except (ValueError, OverflowError):  # "ten", "nan", "inf", "1e400"
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 32M)") from None
     if size <= 0:
         raise argparse.ArgumentTypeError("size must be positive")
@@ -76,9 +76,7 @@ def _add_loading_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="YAML aliases allowed, to text only (default 0: anchors and aliases are refused)",
     )
-    group.add_argument(
-        "--debug", action="store_true", help="show a traceback on an internal error"
-    )
+    group.add_argument("--debug", action="store_true", help="show a traceback on an internal error")
 
 
 def _limits(args: argparse.Namespace) -> Limits:
@@ -217,10 +215,7 @@ def read(args: argparse.Namespace) -> int:
     except BriefingError as error:
         _print_problems(error, sys.stderr)
         return EXIT_INVALID
-    for warning in loaded.warnings:
-        print(warning, file=sys.stderr)
-
     from tui.app import BriefingApp
 
-    BriefingApp(loaded.briefing).run()
+    BriefingApp(loaded.briefing, loaded.warnings).run()
     return EXIT_OK

@@ -25,6 +25,16 @@ def safe_highlight(matcher: Matcher, candidate: str) -> Content:
     return content
 
 
+ENTRY_LENGTH = 72
+"""Longest palette entry: the fuzzy matcher's cost grows steeply with length."""
+
+
+def entry(prefix: str, text: str) -> str:
+    """``prefix: text``, cut to :data:`ENTRY_LENGTH` characters with an ellipsis."""
+    full = f"{prefix}: {text}"
+    return full if len(full) <= ENTRY_LENGTH else full[: ENTRY_LENGTH - 1].rstrip() + "…"
+
+
 class BriefingCommands(Provider):
     """ "Go to section: …", "Talking point: …" and "Quote: …" entries."""
 
@@ -36,11 +46,11 @@ class BriefingCommands(Provider):
             return
         briefing = screen.briefing
         for index, section in enumerate(briefing.sections):
-            yield f"Go to section: {section.heading}", partial(screen.jump_to_section, index)
+            yield entry("Go to section", section.heading), partial(screen.jump_to_section, index)
         for index, point in enumerate(briefing.talking_points):
-            yield f"Talking point: {point.text}", partial(screen.jump_to_point, index)
+            yield entry("Talking point", point.text), partial(screen.jump_to_point, index)
         for index, quote in enumerate(briefing.quotes):
-            yield f"Quote: {quote.text}", partial(screen.jump_to_quote, index)
+            yield entry("Quote", quote.text), partial(screen.jump_to_quote, index)
 
     async def discover(self) -> Hits:
         for text, callback in self._entries():

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from tui.model import Briefing, Quote, Section, Source, TalkingPoint
 from tui.problems import BriefingError, Problem, UnreadableFileError
-from tui.text import normalize_space, sanitize, slugify
+from tui.text import may_contain_unsafe, normalize_space, sanitize, slugify
 from tui.yamltree import (
     Limits,
     Mapping,
@@ -56,6 +56,9 @@ QUOTE_KEYS = ("speaker", "text", "role", "section")
 
 _SLUG = re.compile(r"[a-z0-9-]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+"""A blank line in a literal (``|``) block, which keeps every line break as written."""
+_LINE_BREAK = re.compile(r"\n")
+"""A blank line in any other style: YAML folds single line breaks to spaces, blank lines to one."""
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
 
@@ -91,8 +94,7 @@ def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
                             1,
                             1,
                             "error",
-                            f"file is {_mib(size)}, over the {_mib(limits.max_bytes)} limit"
-                            " (see --max-size)",
+                            _over_limit(size, limits.max_bytes),
                             name,
                         )
                     ]
@@ -108,13 +110,34 @@ def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
         raise UnreadableFileError(name, error.strerror or "cannot be read") from None
     if len(data) > limits.max_bytes:  # grew while reading, or not a regular file
         raise BriefingError(
-            [Problem(1, 1, "error", f"file is over the {_mib(limits.max_bytes)} limit", name)]
+            [
+                Problem(
+                    1,
+                    1,
+                    "error",
+                    f"file is over the {_size(limits.max_bytes)} limit (see --max-size)",
+                    name,
+                )
+            ]
         )
     return data
 
 
-def _mib(size: int) -> str:
+def _size(size: int) -> str:
+    """A byte count for a message: ``512 bytes``, ``4.0 KiB``, ``32.0 MiB``."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KiB"
     return f"{size / (1024 * 1024):.1f} MiB"
+
+
+def _over_limit(size: int, limit: int) -> str:
+    """``file is 33.0 MiB, over the 32.0 MiB limit``, in bytes if rounding hides the difference."""
+    shown, allowed = _size(size), _size(limit)
+    if shown == allowed:
+        shown, allowed = f"{size} bytes", f"{limit} bytes"
+    return f"file is {shown}, over the {allowed} limit (see --max-size)"
 
 
 def load_path(
@@ -163,7 +186,9 @@ def load_bytes(
     """Load and validate a briefing from the bytes of a file called ``name``."""
     limits = limits or Limits()
     if len(data) > limits.max_bytes:
-        raise _error(name, 1, 1, f"file is over the {_mib(limits.max_bytes)} limit (see --max-size)")
+        raise _error(
+            name, 1, 1, f"file is over the {_size(limits.max_bytes)} limit (see --max-size)"
+        )
     return load_text(decode(data, name), name, limits=limits, strict=strict)
 
 
@@ -176,7 +201,7 @@ def load_text(
         root = parse(text, limits or Limits(), syntax)
     except YamlSyntaxError as error:
         raise BriefingError([error.problem(name)]) from None
-    checker = _Checker(name)
+    checker = _Checker(name, sanitizing=may_contain_unsafe(text))
     for problem in syntax:
         checker.problems.append(problem.problem(name))
     briefing = checker.briefing(root)
@@ -192,8 +217,10 @@ def load_text(
 class _Checker:
     """Walks the YAML tree against format v1, collecting problems and building the model."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, sanitizing: bool = True) -> None:
         self.name = name
+        self.sanitizing = sanitizing
+        """False when the source cannot hold unsafe characters (see may_contain_unsafe)."""
         self.problems: list[Problem] = []
 
     # -- reporting -------------------------------------------------------------
@@ -232,12 +259,15 @@ class _Checker:
         return values
 
     def text(self, node: Node | None, where: str, *, required: bool = False) -> str | None:
-        """The sanitised text of a scalar, or None (reported if it was required)."""
+        """The sanitised text of a scalar, or None (reported if it was required).
+
+        Required text that is empty or blank is reported and also gives None.
+        """
         if node is None:
             return None
         if isinstance(node, Scalar) and node.value is not None:
-            value = sanitize(node.value)
-            if value != node.value:
+            value = sanitize(node.value) if self.sanitizing else node.value
+            if value is not node.value and value != node.value:
                 self.warn(
                     node,
                     where,
@@ -245,6 +275,7 @@ class _Checker:
                 )
             if required and not value.strip():
                 self.error(node, where, "must not be empty")
+                return None  # reported once here, not again by the caller
             return value
         if isinstance(node, Scalar) and not required:
             return None
@@ -257,7 +288,9 @@ class _Checker:
         if not isinstance(node, Sequence):
             self.error(node, where, f"expected a list of text, got {describe(node)}")
             return ()
-        items = (self.text(item, f"{where}[{i}]", required=True) for i, item in enumerate(node.items))
+        items = (
+            self.text(item, f"{where}[{i}]", required=True) for i, item in enumerate(node.items)
+        )
         return tuple(item for item in items if item is not None)
 
     def listing(self, node: Node | None, where: str) -> list[Node]:
@@ -273,7 +306,9 @@ class _Checker:
     def briefing(self, root: Node | None) -> Briefing | None:
         if root is None:
             self.problems.append(
-                Problem(1, 1, "error", "empty file: a briefing needs a title and sections", self.name)
+                Problem(
+                    1, 1, "error", "empty file: a briefing needs a title and sections", self.name
+                )
             )
             return None
         if not isinstance(root, Mapping):
@@ -289,7 +324,9 @@ class _Checker:
             version = self.text(top["format"], "format", required=True)
             if version is not None and version != FORMAT:
                 self.error(
-                    top["format"], "format", f"unsupported format '{version}'; this reader reads {FORMAT}"
+                    top["format"],
+                    "format",
+                    f"unsupported format '{version}'; this reader reads {FORMAT}",
                 )
         title = self.text(top.get("title"), "title", required=True)
         sections = self.sections(top.get("sections"))
@@ -383,15 +420,20 @@ class _Checker:
         if node is None:
             return ()
         if isinstance(node, Sequence):
-            texts = [self.text(item, f"{where}[{i}]", required=True) for i, item in enumerate(node.items)]
+            texts = [
+                self.text(item, f"{where}[{i}]", required=True) for i, item in enumerate(node.items)
+            ]
             paragraphs = [normalize_space(t) for t in texts if t is not None]
         else:
             text = self.text(node, where, required=True)
             if text is None:
                 return ()
-            paragraphs = [normalize_space(part) for part in _PARAGRAPH_BREAK.split(text)]
+            assert isinstance(node, Scalar)
+            breaks = _PARAGRAPH_BREAK if node.style == "|" else _LINE_BREAK
+            paragraphs = [normalize_space(part) for part in breaks.split(text)]
         paragraphs = [paragraph for paragraph in paragraphs if paragraph]
-        if not paragraphs:
+        if not paragraphs and not (isinstance(node, Sequence) and node.items):
+            # an empty list; items that are not text were reported as errors already
             self.warn(node, where, "section has no paragraphs")
         return tuple(paragraphs)
 

@@ -21,7 +21,11 @@ class Problem:
     path: str = ""
 
     def __str__(self) -> str:
-        return f"{sanitize_line(self.path)}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        """``FILE:LINE:COL: severity: message``, always on one line, safe to print."""
+        return (
+            f"{sanitize_line(self.path)}:{self.line}:{self.column}:"
+            f" {self.severity}: {sanitize_line(self.message)}"
+        )
 
     @property
     def is_error(self) -> bool:

@@ -45,6 +45,8 @@ class Place:
 class ReaderScreen(Screen[None]):
     """The article body, talking points and quotes of one briefing."""
 
+    AUTO_FOCUS = "#body"
+
     BINDINGS = [
         Binding("tab", "cycle_pane(1)", "Next pane", id="reader.next_pane"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="reader.prev_pane"),
@@ -66,8 +68,8 @@ class ReaderScreen(Screen[None]):
             id="reader.prev_section",
         ),
         Binding("t", "pick_section", "Sections", id="reader.pick_section"),
-        Binding("o", "toggle_outline", "Outline", id="reader.outline"),
-        Binding("backspace", "back", "Back", id="reader.back"),
+        Binding("o", "toggle_outline", "Outline", show=False, id="reader.outline"),
+        Binding("backspace", "back", "Back", show=False, id="reader.back"),
     ]
 
     active_pane: reactive[Pane] = reactive[Pane]("body", init=False)
@@ -91,10 +93,9 @@ class ReaderScreen(Screen[None]):
     # -- composition ----------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The tabs (narrow terminals) and the outline are mounted when first needed.
         yield BriefingHeader(self.briefing, id="header")
-        yield Tabs(*[Tab(PANE_TITLES[pane], id=f"tab-{pane}") for pane in PANES], id="pane-tabs")
         with Horizontal(id="main"):
-            yield Outline(self.briefing.sections, id="outline")
             yield BodyView(self.document, id="body")
             with Vertical(id="side"):
                 yield PointsList(self.briefing.talking_points, id="points")
@@ -111,14 +112,16 @@ class ReaderScreen(Screen[None]):
         return self.query_one(f"#{pane}", (BodyView, PointsList, QuotesList))
 
     def on_mount(self) -> None:
-        self.query_one("#outline").border_title = "Outline"
+        # A watcher runs in the same tick as the scroll, so the border title and
+        # the marks change in the same frame as the text (a message would take
+        # a second frame).
+        self.watch(self.body, "current_section", self._section_changed, init=False)
         points = self.query_one(PointsList)
         points.border_title = f"Talking points ({len(self.briefing.talking_points)})"
         quotes = self.query_one(QuotesList)
         quotes.border_title = f"Quotes ({len(self.briefing.quotes)})"
         self._title_body(0)
         self._update_layout(self.size.width)
-        self.body.focus()
         # Linking reads the whole body: start it once the first frame is on screen.
         self.call_after_refresh(self._compute_links)
 
@@ -157,9 +160,19 @@ class ReaderScreen(Screen[None]):
     def _update_layout(self, width: int) -> None:
         self.narrow = width < NARROW_BELOW
         outline = self.show_outline if self.show_outline is not None else width >= OUTLINE_FROM
+        if outline and not self.query(Outline):
+            widget = Outline(self.briefing.sections, id="outline")
+            widget.border_title = "Outline"
+            self.query_one("#main").mount(widget, before=0)
+            widget.follow(self.body.current_section)
         self.set_class(outline, "-outline")
 
     def watch_narrow(self, narrow: bool) -> None:
+        if narrow and not self.query(Tabs):
+            tabs = [Tab(PANE_TITLES[pane], id=f"tab-{pane}") for pane in PANES]
+            self.mount(
+                Tabs(*tabs, active=f"tab-{self.active_pane}", id="pane-tabs"), before="#main"
+            )
         self.set_class(narrow, "-narrow")
         self._show_active()
 
@@ -173,7 +186,9 @@ class ReaderScreen(Screen[None]):
         pane = self.active_pane
         for name in PANES:
             self.set_class(name == pane, f"-show-{name}")
-        self.query_one(Tabs).active = f"tab-{pane}"
+        for tabs in self.query(Tabs):
+            if tabs.tab_count:  # a newly mounted Tabs starts on the active pane already
+                tabs.active = f"tab-{pane}"
         widget = self.pane_widget(pane)
         if not widget.has_focus:
             widget.focus()
@@ -190,11 +205,11 @@ class ReaderScreen(Screen[None]):
 
     # -- following the body ---------------------------------------------------------
 
-    @on(BodyView.SectionChanged)
-    def _section_changed(self, event: BodyView.SectionChanged) -> None:
-        self._title_body(event.section)
-        self._mark(event.section)
-        self.query_one(Outline).follow(event.section)
+    def _section_changed(self, section: int) -> None:
+        self._title_body(section)
+        self._mark(section)
+        for outline in self.query(Outline):
+            outline.follow(section)
 
     def _title_body(self, section: int) -> None:
         heading = self.briefing.sections[section].heading

@@ -13,7 +13,8 @@ from typing import Any
 
 SCHEMA_ID = "https://briefing-tui.invalid/schema/briefing-1.json"
 
-_TEXT: dict[str, Any] = {"type": "string"}
+_TEXT: dict[str, Any] = {"type": ["string", "null"]}
+"""Optional text; an empty value (``subtitle:``) or ``~`` means the key is absent."""
 _REQUIRED_TEXT: dict[str, Any] = {"type": "string", "pattern": r"\S"}
 _SLUG: dict[str, Any] = {"type": "string", "pattern": "^[a-z0-9-]+$"}
 _TEXT_LIST: dict[str, Any] = {"type": "array", "items": _REQUIRED_TEXT}
@@ -36,12 +37,12 @@ SCHEMA: dict[str, Any] = {
             "required": ["name"],
             "properties": {
                 "name": _REQUIRED_TEXT,
-                "url": {"type": "string", "pattern": "^https?://[^\\s/]+"},
+                "url": {"type": ["string", "null"], "pattern": "^https?://[^\\s/]+"},
             },
             "additionalProperties": False,
         },
         "published": {
-            "type": "string",
+            "type": ["string", "null"],
             "description": "YYYY-MM-DD or an ISO 8601 date-time; shown as written.",
             "pattern": (
                 r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$"

@@ -62,6 +62,8 @@ class Scalar:
     value: str | None
     line: int
     column: int
+    style: str = ""
+    """How it was written: ``""`` plain, ``'`` or ``"`` quoted, ``|`` literal, ``>`` folded."""
 
 
 @dataclass(slots=True)
@@ -112,6 +114,12 @@ def _preview(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _short_tag(tag: str) -> str:
+    """A tag as it is usually written: ``!!python/name:os.system``, not ``tag:yaml.org,2002:…``."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
 def _mark(event: yaml.Event) -> tuple[int, int]:
     mark = event.start_mark
     return mark.line + 1, mark.column + 1
@@ -144,7 +152,10 @@ def _syntax_error(text: str, error: yaml.YAMLError) -> YamlSyntaxError:
             )
         problem = error.problem or "invalid YAML"
         if error.context:
-            problem = f"{problem} ({error.context})"
+            context, start = error.context, error.context_mark
+            if start is not None and (start.line, start.column) != (mark.line, mark.column):
+                context += f" started at line {start.line + 1}, column {start.column + 1}"
+            problem = f"{problem} ({context})"
         return YamlSyntaxError(line, column, f"YAML syntax: {sanitize_line(problem)}")
     return YamlSyntaxError(1, 1, f"YAML syntax: {sanitize_line(str(error))}")
 
@@ -209,14 +220,19 @@ def _build(
                     column,
                     f"alias *{_preview(event.anchor)} names no anchor, or one on a list or mapping",
                 )
-            node: Node = Scalar(target.value, line, column)
-        elif kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            node: Node = Scalar(target.value, line, column, target.style)
+        elif (
+            kind is yaml.ScalarEvent
+            or kind is yaml.MappingStartEvent
+            or kind is yaml.SequenceStartEvent
+        ):
             line, column = _mark(event)
             if event.tag not in _ALLOWED_TAGS:
                 raise YamlSyntaxError(
                     line,
                     column,
-                    f"tag {_preview(event.tag)} is not allowed; briefings use plain YAML only",
+                    f"tag {_preview(_short_tag(event.tag))} is not allowed;"
+                    " briefings use plain YAML only",
                 )
             if event.anchor is not None and (
                 limits.max_aliases == 0 or kind is not yaml.ScalarEvent
@@ -229,9 +245,9 @@ def _build(
                 )
             if kind is yaml.ScalarEvent:
                 value = event.value
-                if event.style is None and event.tag is None and value in _NULLS:
+                if not event.style and event.tag is None and value in _NULLS:  # libyaml: style ""
                     value = None
-                node = Scalar(value, line, column)
+                node = Scalar(value, line, column, event.style or "")
                 if event.anchor is not None:
                     anchors[event.anchor] = node
             else:
@@ -268,12 +284,14 @@ def _build(
                         )
                     previous = parent.items.get(node.value)
                     if previous is not None:
-                        problems.append(YamlSyntaxError(
-                            node.line,
-                            node.column,
-                            f"duplicate key '{_preview(node.value)}'"
-                            f" (first at line {previous[0].line})",
-                        ))
+                        problems.append(
+                            YamlSyntaxError(
+                                node.line,
+                                node.column,
+                                f"duplicate key '{_preview(node.value)}'"
+                                f" (first at line {previous[0].line})",
+                            )
+                        )
                     pending_keys[-1] = node
                 else:
                     parent.items[key.value] = (key, node)  # type: ignore[index]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
-from textual.message import Message
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -48,44 +48,45 @@ class BodyView(ScrollView, can_focus=True):
     highlight: reactive[Target | None] = reactive(None, init=False)
     """A passage shown highlighted (the target of the last jump)."""
 
-    class SectionChanged(Message):
-        """The section at the top of the view changed."""
-
-        def __init__(self, body: BodyView, section: int) -> None:
-            super().__init__()
-            self.body = body
-            self.section = section
-
     def __init__(self, document: BodyDocument, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document = document
         self._layout: BodyLayout | None = None
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        self._frame_layout: BodyLayout | None = None
+        self._frame_width = 0
+        self._pending_target: Target | None = None
+        """A jump asked for while the pane was hidden, done when it is shown."""
 
     # -- layout ---------------------------------------------------------------
 
     @property
-    def text_width(self) -> int:
-        """The width the text is wrapped to."""
-        return max(10, min(READING_WIDTH, self.scrollable_content_region.width - 2))
-
-    @property
     def layout_ready(self) -> BodyLayout:
-        """The layout for the current width, built on first use after a resize."""
-        width = self.text_width
-        if self._layout is None or self._layout.width != width:
-            self._layout = BodyLayout.build(self.document, width)
+        """The layout for the current width; a new width rewraps, keeping the top line's text.
+
+        While the pane is hidden (no width) the last layout is kept.
+        """
+        width = self.scrollable_content_region.width
+        if self._layout is not None and not width:
+            return self._layout
+        text_width = max(10, min(READING_WIDTH, width - 2))
+        if self._layout is None or self._layout.width != text_width:
+            anchor = self._top_anchor()
+            self._layout = BodyLayout.build(self.document, text_width)
             self._cache.clear()
-            self.virtual_size = Size(width, self._layout.height)
+            self.virtual_size = Size(text_width, self._layout.height)
+            if anchor is not None:
+                self._restore_anchor(anchor)
         return self._layout
 
     def on_resize(self) -> None:
         if not self.size.width:
-            return  # hidden (a narrow layout showing another pane): keep the layout
-        anchor = self._top_anchor()
-        self.layout_ready  # noqa: B018 - rebuild for the new width
-        if anchor is not None:
-            self._restore_anchor(anchor)
+            return  # hidden (a narrow layout showing another pane)
+        self.layout_ready  # noqa: B018 - rewrap for the new width
+        if self._pending_target is not None:
+            target, self._pending_target = self._pending_target, None
+            self.show_target(target)
         self.refresh()
 
     def _top_anchor(self) -> tuple[int, int] | None:
@@ -105,61 +106,84 @@ class BodyView(ScrollView, can_focus=True):
 
     # -- rendering ------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Work that is the same for every line of a frame is done once here.
+        self._frame_layout = self.layout_ready
+        self._frame_width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        layout = self.layout_ready
+        layout, width = self._frame_layout, self._frame_width
+        if layout is None:
+            layout, width = self.layout_ready, self.scrollable_content_region.width
         line = round(self.scroll_y) + y
-        width = self.scrollable_content_region.width
         strip = self._cache.get((line, width))
         if strip is None:
             strip = self._render_line(layout, line, width)
             self._cache[(line, width)] = strip
         return strip
 
+    def _style(self, component: str) -> Style:
+        """A component's style over the widget's own (cached until the styles change)."""
+        style = self._styles.get(component)
+        if style is None:
+            base = self.rich_style
+            style = base if not component else base + self.get_component_rich_style(component)
+            self._styles[component] = style
+        return style
+
     def _render_line(self, layout: BodyLayout, line: int, width: int) -> Strip:
-        base = self.rich_style
+        base = self._style("")
         if line >= layout.height:
             return Strip.blank(width, base)
         block, row = layout.locate(line)
         starts = layout.starts[block]
-        margin = max(0, (width - layout.width) // 2)
         if row < len(starts):
-            text = self._line_text(block, row)
+            segments = self._line_segments(layout, block, row)
         elif row == len(starts) and self.document.kinds[block] == HEADING:
-            text = Text("─" * layout.width, style=self._style("body--rule"))
+            segments = [Segment("─" * layout.width, self._style("body--rule"))]
         else:
             return Strip.blank(width, base)
-        segments = [Segment(" " * margin, base), *text.render(self.app.console)]
-        return Strip(segments).apply_style(base).extend_cell_length(width, base).crop(0, width)
+        margin = max(0, (width - layout.width) // 2)
+        if margin:
+            segments.insert(0, Segment(" " * margin, base))
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
-    def _style(self, component: str) -> Style:
-        return self.get_component_rich_style(component, partial=True)
+    def _line_segments(self, layout: BodyLayout, block: int, row: int) -> list[Segment]:
+        """One wrapped line as segments, styled by spans and the highlight.
 
-    def _line_text(self, block: int, row: int) -> Text:
+        Built directly rather than through Rich ``Text``: most lines are one
+        plain segment, and this is the hot path of scrolling.
+        """
         document = self.document
-        layout = self._layout
-        assert layout is not None
         plain = document.texts[block]
         start, end = line_text(plain, layout.starts[block], row)
-        text = Text(plain[start:end], no_wrap=True, end="")
-        if document.kinds[block] == HEADING:
-            text.stylize(self._style("body--heading"))
-        for span in document.spans[block]:
-            if span.end <= start or span.start >= end:
-                continue
-            style = self._style(f"body--{span.kind}")
-            if span.url:
-                style += Style(link=span.url)
-            text.stylize(style, max(0, span.start - start), min(end, span.end) - start)
+        base = "body--heading" if document.kinds[block] == HEADING else ""
+        ranges: list[tuple[int, int, str, str | None]] = [
+            (max(span.start, start), min(span.end, end), f"body--{span.kind}", span.url)
+            for span in document.spans[block]
+            if span.start < end and span.end > start
+        ]
         target = self.highlight
         if target is not None and target.block == block:
             high_end = len(plain) if target.end is None else target.end
             if target.start < end and high_end > start:
-                text.stylize(
-                    self._style("body--highlight"),
-                    max(0, target.start - start),
-                    min(end, high_end) - start,
+                ranges.append(
+                    (max(target.start, start), min(high_end, end), "body--highlight", None)
                 )
-        return text
+        if not ranges:
+            return [Segment(plain[start:end], self._style(base))]
+        cuts = sorted({start, end, *(r[0] for r in ranges), *(r[1] for r in ranges)})
+        segments = []
+        for left, right in pairwise(cuts):
+            style = self._style(base)
+            for range_start, range_end, component, url in ranges:
+                if range_start <= left and right <= range_end:
+                    style += self.get_component_rich_style(component, partial=True)
+                    if url:
+                        style += Style(link=url)
+            segments.append(Segment(plain[left:right], style))
+        return segments
 
     def watch_highlight(self) -> None:
         self._cache.clear()
@@ -167,6 +191,7 @@ class BodyView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
         self._cache.clear()
 
     # -- position -------------------------------------------------------------
@@ -177,25 +202,31 @@ class BodyView(ScrollView, can_focus=True):
             block, _ = self._layout.locate(round(new_value))
             self.current_section = self.document.section_of[block]
 
-    def watch_current_section(self, section: int) -> None:
-        self.post_message(self.SectionChanged(self, section))
-
     def scroll_to_block(self, block: int, row: int = 0) -> None:
         """Bring ``block`` (from its line ``row``) to the top of the view, at once."""
         layout = self.layout_ready
         self.scroll_to(y=layout.tops[block] + row, animate=False, immediate=True)
 
     def show_target(self, target: Target) -> None:
-        """Scroll so that ``target`` starts near the top, and highlight it."""
+        """Scroll so that ``target`` starts near the top, and highlight it.
+
+        Its section becomes the current one even when the end of the text
+        stops it from reaching the top.
+        """
+        if not self.size.width:
+            self._pending_target = target  # hidden: laid out at its real width when shown
+            return
         layout = self.layout_ready
         row = layout.row_of(target.block, target.start)
         # A line of the paragraph before a quote's first line gives it context.
         self.scroll_to_block(target.block, max(0, row - 1) if row else 0)
+        self.current_section = target.section
         self.highlight = target
 
     def scroll_to_section(self, section: int) -> None:
-        """Bring a section's heading to the top."""
+        """Bring a section's heading to the top; it is the current section from then on."""
         self.scroll_to_block(self.document.section_blocks[section])
+        self.current_section = section
 
     # -- actions --------------------------------------------------------------
 

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from textual.binding import Binding
 from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 MARK = "▍"
-"""Shown beside items tied to the section in view."""
+"""Drawn in the first column of items tied to the section in view."""
 
 
 class LinkList(OptionList):
     """An option list whose items are marked when their section is in view.
 
-    Subclasses say how an item looks (:meth:`item_content`); Enter posts
-    :class:`OptionList.OptionSelected` as usual and the screen does the jump.
+    Subclasses say how an item looks (:meth:`item_content`), leaving its first
+    column blank for the mark; Enter posts :class:`OptionList.OptionSelected`
+    as usual and the screen does the jump. Marks are drawn over the rendered
+    lines, so moving them never re-measures the options (which is slow on
+    long lists).
     """
+
+    COMPONENT_CLASSES = {"link-list--mark"}
 
     BINDINGS = [
         Binding("j", "cursor_down", "Next item", show=False, id="list.down"),
@@ -31,41 +38,50 @@ class LinkList(OptionList):
     def __init__(self, count: int, *, id: str | None = None) -> None:
         self._sections: list[int | None] = [None] * count
         self._marked_section: int | None = None
-        options = [self._option(index) for index in range(count)]
+        options = [Option(self.item_content(index), id=f"item-{index}") for index in range(count)]
         if not options:
             options = [Option(Content.styled(self.EMPTY, "$text-muted"), disabled=True)]
         super().__init__(*options, id=id)
 
-    def item_content(self, index: int, marked: bool) -> Content:
-        """What item ``index`` shows; ``marked`` when its section is in view."""
+    def item_content(self, index: int) -> Content:
+        """What item ``index`` shows, its first column left blank for the mark."""
         raise NotImplementedError
-
-    def _option(self, index: int) -> Option:
-        return Option(self.item_content(index, self.is_marked(index)), id=f"item-{index}")
 
     def set_sections(self, sections: list[int | None]) -> None:
         """Tell the list which section each item is tied to."""
-        changed = [index for index, tied in enumerate(sections) if tied != self._sections[index]]
         self._sections = list(sections)
-        for index in changed:
-            if self._marked_section is not None:
-                self._replace(index)
+        self.refresh()
 
     def mark_section(self, section: int | None) -> None:
-        """Mark the items tied to ``section`` (the one in view)."""
+        """Mark the items tied to ``section`` (the one in view); only changed lines are redrawn."""
         previous = self._marked_section
         if section == previous:
             return
         self._marked_section = section
-        # Only the items whose mark changes are redrawn: re-measuring every
-        # option on each section change is what makes long lists slow.
+        if not self.is_mounted or not self.options:
+            return
+        top, bottom = self.scroll_offset.y, self.scroll_offset.y + self.size.height
         for index, tied in enumerate(self._sections):
             if tied is not None and tied in (previous, section):
-                self._replace(index)
+                line = self._index_to_line.get(index)
+                if line is not None and top <= line < bottom:
+                    self.refresh_lines(line)
 
     def is_marked(self, index: int) -> bool:
         """True if item ``index`` is tied to the section in view."""
         return self._marked_section is not None and self._sections[index] == self._marked_section
 
-    def _replace(self, index: int) -> None:
-        self.replace_option_prompt_at_index(index, self.item_content(index, self.is_marked(index)))
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        if self._marked_section is None or not self._sections:
+            return strip
+        try:
+            index, line_offset = self._lines[self.scroll_offset.y + y]
+        except IndexError:
+            return strip
+        if line_offset or not self.is_marked(index) or not strip.cell_length:
+            return strip
+        under = next(iter(strip)).style
+        style = self.get_component_rich_style("link-list--mark", partial=True)
+        mark = Strip([Segment(MARK, under + style if under else style)], 1)
+        return Strip.join([mark, strip.crop(1)])

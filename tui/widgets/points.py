@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from tui.model import TalkingPoint
-from tui.widgets.link_list import MARK, LinkList
+from tui.widgets.link_list import LinkList
 
 
 class PointsList(LinkList):
@@ -18,10 +18,10 @@ class PointsList(LinkList):
         self._number_width = len(str(len(points)))
         super().__init__(len(points), id=id)
 
-    def item_content(self, index: int, marked: bool) -> Content:
+    def item_content(self, index: int) -> Content:
         number = f"{index + 1}.".rjust(self._number_width + 1)
         return Content.assemble(
-            (MARK if marked else " ", "$accent"),
+            " ",
             (number, "bold"),
             " ",
             Content(self.points[index].text),

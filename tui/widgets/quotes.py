@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from tui.model import Quote
-from tui.widgets.link_list import MARK, LinkList
+from tui.widgets.link_list import LinkList
 
 
 class QuotesList(LinkList):
@@ -17,10 +17,10 @@ class QuotesList(LinkList):
         self.quotes = quotes
         super().__init__(len(quotes), id=id)
 
-    def item_content(self, index: int, marked: bool) -> Content:
+    def item_content(self, index: int) -> Content:
         quote = self.quotes[index]
         return Content.assemble(
-            (MARK if marked else " ", "$accent"),
+            " ",
             Content(f"“{quote.text}”"),
             "\n ",
             (f"— {quote.attribution}", "italic $text-muted"),

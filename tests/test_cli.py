@@ -1,0 +1,489 @@
+"""The command line: ``validate`` on good and bad files, ``schema``, flags, exit codes, output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tui import __version__
+from tui.cli import _size, main
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = ROOT / "tests" / "data" / "bad"
+GOOD = ROOT / "tests" / "data" / "good"
+BUNDLED = "content/blinken-colombia.yaml"
+MINIMAL = "title: Ministers meet\nsections:\n  - heading: Talks\n    body: They talked.\n"
+
+#: Every file in tests/data/bad/: the exit code of ``validate`` on it and every line it prints,
+#: each ``LINE:COL: severity: message`` after the file name.
+BAD_FILES: dict[str, tuple[int, list[str]]] = {
+    "yaml-syntax.yaml": (
+        1,
+        [
+            "5:4: error: YAML syntax: did not find expected '-' indicator"
+            " (while parsing a block collection started at line 3, column 3)"
+        ],
+    ),
+    "unclosed-bracket.yaml": (
+        1,
+        [
+            "5:1: error: YAML syntax: did not find expected ',' or ']'"
+            " (while parsing a flow sequence started at line 4, column 11)"
+        ],
+    ),
+    "tab-indent.yaml": (
+        1,
+        ["4:1: error: tab character in indentation; YAML indents with spaces only"],
+    ),
+    "empty.yaml": (1, ["1:1: error: empty file: a briefing needs a title and sections"]),
+    "only-comments.yaml": (1, ["1:1: error: empty file: a briefing needs a title and sections"]),
+    "top-level-list.yaml": (
+        1,
+        ["1:1: error: the top level must be a mapping (title: …, sections: …), got a list"],
+    ),
+    "two-documents.yaml": (
+        1,
+        ["5:1: error: a second YAML document; a briefing file holds exactly one"],
+    ),
+    "duplicate-key.yaml": (1, ["5:1: error: duplicate key 'title' (first at line 1)"]),
+    "missing-title.yaml": (1, ["1:1: error: missing required key 'title'"]),
+    "missing-body.yaml": (1, ["3:5: error: sections[0]: missing required key 'body'"]),
+    "wrong-type.yaml": (1, ["9:7: error: talking_points[2].text: expected text, got a mapping"]),
+    "empty-title.yaml": (1, ["1:8: error: title: must not be empty"]),
+    "crlf-empty-speaker.yaml": (1, ["6:14: error: quotes[0].speaker: must not be empty"]),
+    "no-sections.yaml": (1, ["2:11: error: sections: needs at least one section"]),
+    "unknown-section.yaml": (
+        1,
+        [
+            "8:14: error: talking_points[0].section: no section has id 'tlaks';"
+            " did you mean 'talks'?"
+        ],
+    ),
+    "duplicate-section-id.yaml": (
+        1,
+        ["6:9: error: sections[1].id: duplicate section id 'talks' (first at line 3)"],
+    ),
+    "bad-section-id.yaml": (1, ["3:9: error: sections[0].id: must be a slug of a-z, 0-9 and '-'"]),
+    "unsupported-format.yaml": (
+        1,
+        ["1:9: error: format: unsupported format 'briefing/2'; this reader reads briefing/1"],
+    ),
+    "bad-date.yaml": (
+        1,
+        ["2:12: error: published: '2024-13-45' is not a real date (month must be in 1..12)"],
+    ),
+    "bad-url.yaml": (1, ["4:8: error: source.url: expected an http:// or https:// URL"]),
+    "python-tag.yaml": (
+        1,
+        [
+            "1:8: error: tag !!python/object/apply:os.system is not allowed;"
+            " briefings use plain YAML only"
+        ],
+    ),
+    "billion-laughs.yaml": (
+        1,
+        ["5:4: error: anchor &a: anchors and aliases are not allowed (see --max-aliases)"],
+    ),
+    "too-deep.yaml": (1, ["4:72: error: nesting deeper than 64 levels (see --max-depth)"]),
+    "several-problems.yaml": (
+        1,
+        [
+            "2:10: error: summary: expected text, got a list",
+            "6:5: warning: sections[0].headng: unknown key; did you mean heading?",
+            "8:5: error: quotes[0]: missing required key 'text'",
+            "9:5: error: quotes[1]: missing required key 'speaker'",
+        ],
+    ),
+    # Only a warning: valid unless --strict (see test_strict_makes_warnings_errors).
+    "unknown-key.yaml": (
+        0,
+        ["5:1: warning: talkng_points: unknown key; did you mean talking_points?"],
+    ),
+}
+
+#: Messages worded by libyaml; PyYAML's pure-Python parser words them differently.
+LIBYAML_WORDING = {"yaml-syntax.yaml", "unclosed-bracket.yaml"}
+
+#: Hostile files made from bytes in the test: name, content, expected lines.
+HOSTILE: list[tuple[str, bytes, list[str]]] = [
+    (
+        "latin-1.yaml",
+        MINIMAL.encode() + "location: Bogotá\n".encode("latin-1"),
+        ["5:16: error: invalid UTF-8 byte 0xe1; briefings must be UTF-8 text"],
+    ),
+    (
+        "nul.yaml",
+        b"title: Ministers\x00meet\n",
+        ["1:17: error: NUL byte: this is a binary file, not a YAML briefing"],
+    ),
+    (
+        "utf-16.yaml",
+        MINIMAL.encode("utf-16"),
+        ["1:1: error: file is UTF-16 encoded; briefings must be UTF-8"],
+    ),
+    (
+        "utf-32.yaml",
+        MINIMAL.encode("utf-32"),
+        ["1:1: error: file is UTF-32 encoded; briefings must be UTF-8"],
+    ),
+    (
+        "garbage.bin",
+        bytes(range(0x80, 0x100)) * 4,
+        ["1:1: error: invalid UTF-8 byte 0x80; briefings must be UTF-8 text"],
+    ),
+    (
+        "escape.yaml",
+        b"title: \x1b]2;owned\x07\n",
+        ["1:8: error: character U+001B is not allowed in YAML text"],
+    ),
+]
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``python -m tui ARGS`` in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # importable from any cwd
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture(autouse=True)
+def _in_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+# -- bad files -------------------------------------------------------------------------
+
+
+def test_every_bad_file_is_in_the_table() -> None:
+    assert sorted(path.name for path in BAD.iterdir()) == sorted(BAD_FILES)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = BAD_FILES[name]
+    path = f"tests/data/bad/{name}"
+    assert main(["validate", path]) == code
+    out, err = capsys.readouterr()
+    assert out == ""
+    printed = err.splitlines()
+    if name in LIBYAML_WORDING and not yaml.__with_libyaml__:
+        assert [line.split(" YAML syntax:")[0] for line in printed] == [
+            f"{path}:{line.split(' YAML syntax:')[0]}" for line in lines
+        ]
+        return
+    assert printed == [f"{path}:{line}" for line in lines]
+
+
+@pytest.mark.parametrize(("name", "data", "lines"), HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_bytes(
+    name: str, data: bytes, lines: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [f"{path}:{line}" for line in lines]
+
+
+def test_all_bad_files_in_one_run_exit_1_without_a_traceback(tmp_path: Path) -> None:
+    files = [f"tests/data/bad/{name}" for name in sorted(BAD_FILES)]
+    expected = [
+        f"{f}:{line}"
+        for f, name in zip(files, sorted(BAD_FILES), strict=True)
+        for line in BAD_FILES[name][1]
+    ]
+    for name, data, lines in HOSTILE:
+        (tmp_path / name).write_bytes(data)
+        files.append(str(tmp_path / name))
+        expected += [f"{tmp_path / name}:{line}" for line in lines]
+    result = run("validate", *files)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert "Traceback" not in result.stderr
+    printed = result.stderr.splitlines()
+    if yaml.__with_libyaml__:
+        assert printed == expected
+    assert len(printed) == len(expected)
+
+    missing = run("validate", *files, str(tmp_path / "missing.yaml"))
+    assert missing.returncode == 2
+    assert (
+        missing.stderr.splitlines()[-1]
+        == f"briefing-tui: {tmp_path / 'missing.yaml'}: no such file"
+    )
+
+
+def test_python_tag_file_runs_nothing(tmp_path: Path) -> None:
+    result = run("validate", str(BAD / "python-tag.yaml"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert not (tmp_path / "pwned.txt").exists()
+
+
+def test_strict_makes_warnings_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    path = "tests/data/bad/unknown-key.yaml"
+    assert main(["validate", "--strict", path]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:5:1: error: talkng_points: unknown key; did you mean talking_points?"
+    ]
+
+
+# -- good files and exit codes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", [BUNDLED, *(f"tests/data/good/{p.name}" for p in sorted(GOOD.iterdir()))]
+)
+def test_valid_files_pass_quietly(path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--strict", path]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+def test_verbose_says_what_was_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "-v", BUNDLED]) == 0
+    assert capsys.readouterr() == (
+        f"{BUNDLED}: ok (5 sections, 15 paragraphs, 7 talking points, 5 quotes)\n",
+        "",
+    )
+
+
+def test_warnings_do_not_fail_validation(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "-v", "tests/data/bad/unknown-key.yaml"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("tests/data/bad/unknown-key.yaml: ok (1 sections, 1 paragraphs,")
+    assert "warning: talkng_points: unknown key" in err
+
+
+def test_exit_codes_in_a_subprocess(tmp_path: Path) -> None:
+    assert run("validate", BUNDLED).returncode == 0
+    assert run("validate", BUNDLED, "tests/data/bad/empty.yaml").returncode == 1
+    missing = run("validate", "tests/data/bad/empty.yaml", str(tmp_path / "nope.yaml"))
+    assert missing.returncode == 2
+    usage = run("validate")
+    assert usage.returncode == 2
+    assert "error: the following arguments are required: FILE" in usage.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("nope.yaml", "no such file"), (".", "is a directory, not a briefing file")],
+)
+def test_unreadable_path_is_exit_2(
+    name: str, reason: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / name
+    assert main(["validate", BUNDLED, str(path)]) == 2
+    assert capsys.readouterr().err == f"briefing-tui: {path}: {reason}\n"
+
+
+def test_unreadable_wins_over_invalid(tmp_path: Path) -> None:
+    assert main(["validate", str(tmp_path / "nope.yaml"), "tests/data/bad/empty.yaml"]) == 2
+
+
+def test_every_file_is_checked_even_after_a_bad_one(capsys: pytest.CaptureFixture[str]) -> None:
+    files = ["tests/data/bad/empty.yaml", "tests/data/bad/missing-title.yaml"]
+    assert main(["validate", *files]) == 1
+    assert [line.split(":")[0] for line in capsys.readouterr().err.splitlines()] == files
+
+
+def test_file_names_are_sanitised(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    evil = tmp_path / "evil\x1b]2;owned\x07.yaml"
+    evil.write_text("title: ''\nsections: []\n")
+    shown = str(tmp_path / "evil␛]2;owned␇.yaml")
+    assert main(["validate", str(evil)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert err.startswith(f"{shown}:1:8: error: title: must not be empty\n")
+
+    evil.write_text(MINIMAL)
+    assert main(["validate", "-v", str(evil)]) == 0
+    assert capsys.readouterr().out.startswith(f"{shown}: ok (")
+
+    assert main(["validate", str(tmp_path / "gone\x1b[2J")]) == 2
+    assert capsys.readouterr().err == f"briefing-tui: {tmp_path}/gone␛[2J: no such file\n"
+
+
+def test_quoted_content_in_messages_is_sanitised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "b.yaml"
+    path.write_text('format: "\\e]52;c;owned\\a\\nbriefing/9"\n' + MINIMAL)
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"{path}:1:9: error: format: unsupported format '␛]52;c;owned␇ briefing/9';"
+        " this reader reads briefing/1",
+        f"{path}:1:9: warning: format: contains terminal control characters;"
+        " they are shown as placeholders",
+    ]
+
+
+# -- limits as flags -------------------------------------------------------------------
+
+
+def test_max_size_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    size = (ROOT / BUNDLED).stat().st_size
+    assert main(["validate", "--max-size", "1k", BUNDLED]) == 1
+    assert capsys.readouterr().err == (
+        f"{BUNDLED}:1:1: error: file is {size / 1024:.1f} KiB, over the 1.0 KiB limit"
+        " (see --max-size)\n"
+    )
+    assert main(["validate", "--max-size", str(size - 1), BUNDLED]) == 1
+    assert f"over the {size - 1} bytes limit" in capsys.readouterr().err
+    assert main(["validate", "--max-size", str(size), BUNDLED]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("100", 100),
+        ("32M", 32 * 1024**2),
+        ("500k", 500 * 1024),
+        ("1G", 1024**3),
+        ("1.5KiB", 1536),
+        ("2mb", 2 * 1024**2),
+    ],
+)
+def test_sizes(text: str, size: int) -> None:
+    assert _size(text) == size
+
+
+@pytest.mark.parametrize("value", ["ten", "", "k", "0", "-1", "0.1", "nan", "inf", "1e400"])
+def test_bad_sizes_are_usage_errors(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--max-size", value, BUNDLED]) == 2
+    assert "error: argument --max-size:" in capsys.readouterr().err
+
+
+def test_max_depth_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--max-depth", "3", BUNDLED]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first == f"{BUNDLED}:14:7: error: nesting deeper than 3 levels (see --max-depth)"
+    assert main(["validate", "--max-depth", "100", "tests/data/bad/too-deep.yaml"]) == 1
+    assert capsys.readouterr().err == (
+        "tests/data/bad/too-deep.yaml:4:12: error: sections[0].body[0]: expected text, got a list\n"
+    )
+
+
+@pytest.mark.parametrize("value", ["-1", "x", "1.5"])
+def test_bad_counts_are_usage_errors(value: str) -> None:
+    assert main(["validate", "--max-depth", value, BUNDLED]) == 2
+    assert main(["validate", "--max-aliases", value, BUNDLED]) == 2
+
+
+def test_max_aliases_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "aliases.yaml"
+    path.write_text(
+        MINIMAL + "quotes:\n  - speaker: &s Antony Blinken\n    text: A\n"
+        "  - speaker: *s\n    text: B\n"
+    )
+    assert main(["validate", str(path)]) == 1
+    assert "anchors and aliases are not allowed (see --max-aliases)" in capsys.readouterr().err
+    assert main(["validate", "--max-aliases", "1", str(path)]) == 0
+    assert main(["validate", "--max-aliases", "1000", "tests/data/bad/billion-laughs.yaml"]) == 1
+
+
+# -- internal errors -------------------------------------------------------------------
+
+
+def test_internal_error_is_one_line_asking_for_a_bug_report(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("tui.loader.load_path", broken)
+    assert main(["validate", BUNDLED]) == 3
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "briefing-tui: internal error (RuntimeError). This is a bug; please report it"
+        " with the output of the same command run with --debug.\n"
+    )
+    with pytest.raises(RuntimeError, match="boom"):
+        main(["validate", "--debug", BUNDLED])
+
+
+def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("tui.loader.load_path", interrupted)
+    assert main(["validate", BUNDLED]) == 130
+
+
+# -- help, version, schema -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["schema"]])
+def test_help_on_every_command(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: {' '.join(['briefing-tui', *command])} [-h]")
+    if command != ["schema"]:
+        for flag in ("--strict", "--max-size", "--max-depth", "--max-aliases", "--debug"):
+            assert flag in out
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["schema"]])
+def test_version_on_every_command(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*command, "--version"]) == 0
+    assert capsys.readouterr().out == f"briefing-tui {__version__}\n"
+
+
+def test_version_in_a_subprocess() -> None:
+    result = run("--version")
+    assert (result.returncode, result.stdout) == (0, f"briefing-tui {__version__}\n")
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--frobnicate", BUNDLED]) == 2
+    assert "unrecognized arguments: --frobnicate" in capsys.readouterr().err
+    assert main(["schema", "extra"]) == 2
+
+
+def test_schema_command_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out == (ROOT / "docs" / "briefing.schema.json").read_text(encoding="utf-8")
+
+
+def test_schema_command_in_a_subprocess() -> None:
+    result = run("schema")
+    assert result.returncode == 0
+    assert result.stdout == (ROOT / "docs" / "briefing.schema.json").read_text(encoding="utf-8")
+
+
+# -- what gets imported ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (["validate", BUNDLED], 0),
+        (["validate", "tests/data/bad/wrong-type.yaml"], 1),
+        (["schema"], 0),
+        (["tests/data/bad/wrong-type.yaml"], 1),  # the reader refuses a bad file before the UI
+        (["tests/data/bad/no-such-file.yaml"], 2),
+    ],
+)
+def test_textual_is_not_imported(argv: list[str], code: int) -> None:
+    script = (
+        "import sys; from tui.cli import main; "
+        f"code = main({argv!r}); "
+        "assert 'textual' not in sys.modules, 'textual was imported'; "
+        "sys.exit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == code, result.stderr

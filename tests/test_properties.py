@@ -1,0 +1,219 @@
+"""Property tests: whatever the input, the loader returns a briefing or a clean BriefingError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from tui.loader import Loaded, load_bytes, load_text
+from tui.problems import BriefingError
+from tui.schema import SCHEMA
+from tui.text import sanitize
+from tui.yamltree import Limits
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = (ROOT / "content" / "blinken-colombia.yaml").read_bytes()
+KEYS = [
+    "format",
+    "title",
+    "sections",
+    "heading",
+    "body",
+    "id",
+    "talking_points",
+    "text",
+    "section",
+    "quotes",
+    "speaker",
+    "role",
+    "source",
+    "name",
+    "url",
+    "published",
+    "tags",
+]
+FAST = settings(
+    max_examples=150,
+    deadline=2000,  # ms; generous for slow CI machines, but catches runaway inputs
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+def check(data: bytes, **options: Any) -> None:
+    """Load ``data``: a Loaded, or a BriefingError whose every line is clean; nothing else."""
+    try:
+        result = load_bytes(data, "fuzz.yaml", **options)
+    except BriefingError as error:
+        assert error.problems, "a BriefingError must say what is wrong"
+        for problem in error.problems:
+            line = str(problem)
+            assert "\n" not in line and "\x1b" not in line, line
+            assert line.startswith("fuzz.yaml:"), line
+            assert problem.line >= 1 and problem.column >= 1
+    else:
+        assert isinstance(result, Loaded)
+        assert result.briefing.title.strip()
+        assert result.briefing.sections
+
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(["no", "on", "1.10", "0777", "1e3", "2022-01-01", "~", "*a", "&a", "!!str"]),
+)
+keys = st.one_of(st.sampled_from(KEYS), st.text(max_size=8))
+documents = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=5)
+    ),
+    max_leaves=30,
+)
+
+
+@FAST
+@given(documents)
+def test_random_yaml_documents(document: Any) -> None:
+    for text in (
+        yaml.safe_dump(document, allow_unicode=True),
+        yaml.safe_dump(document, default_flow_style=True),
+    ):
+        check(text.encode("utf-8"))
+
+
+@FAST
+@given(
+    st.fixed_dictionaries(
+        {"title": st.text(min_size=1), "sections": st.just([{"heading": "H", "body": "B"}])},
+        optional={"subtitle": st.text(), "tags": st.lists(st.text(min_size=1), max_size=3)},
+    )
+)
+def test_text_written_by_a_yaml_library_reads_back_exactly(document: dict[str, Any]) -> None:
+    """Literal text: whatever string a YAML tool writes, the loader reads that very string."""
+    text = yaml.safe_dump(document, allow_unicode=True)
+    # What YAML says the strings are (PyYAML's emitter does not always round-trip
+    # line-break characters such as U+0085, so compare with its own reading).
+    expected = yaml.safe_load(text)
+    required = [expected["title"], *expected.get("tags", [])]
+    try:
+        briefing = load_text(text).briefing
+    except BriefingError as error:
+        assert any(not sanitize(value).strip() for value in required), str(error)
+        return
+    assert briefing.title == sanitize(expected["title"])
+    if "subtitle" in expected:
+        assert briefing.subtitle == sanitize(expected["subtitle"])
+    assert briefing.tags == tuple(sanitize(tag) for tag in expected.get("tags", []))
+
+
+edits = st.lists(
+    st.tuples(
+        st.sampled_from(["insert", "delete", "replace"]),
+        st.integers(min_value=0, max_value=len(BUNDLED)),
+        st.one_of(
+            st.binary(min_size=1, max_size=4),
+            st.sampled_from(
+                [
+                    b"\n",
+                    b"\t",
+                    b" ",
+                    b":",
+                    b"- ",
+                    b"[",
+                    b"]",
+                    b"{",
+                    b"}",
+                    b"&a ",
+                    b"*a",
+                    b"!!",
+                    b"'",
+                    b'"',
+                    b"#",
+                    b"---\n",
+                    b"\xc3",
+                    b"\xef\xbb\xbf",
+                    b"\r",
+                    b"\\e",
+                    b"~",
+                ]
+            ),
+        ),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@FAST
+@given(edits)
+def test_mutated_bundled_briefing(changes: list[tuple[str, int, bytes]]) -> None:
+    data = bytearray(BUNDLED)
+    for kind, position, chunk in changes:
+        position = min(position, len(data))
+        if kind == "insert":
+            data[position:position] = chunk
+        elif kind == "delete":
+            del data[position : position + len(chunk) * 8]
+        else:
+            data[position : position + len(chunk)] = chunk
+    check(bytes(data))
+    check(bytes(data), limits=Limits(max_aliases=3, max_depth=8), strict=True)
+
+
+@FAST
+@given(st.binary(max_size=2000))
+def test_random_bytes(data: bytes) -> None:
+    check(data)
+
+
+@FAST
+@given(st.binary(max_size=300))
+def test_random_bytes_after_a_valid_start(tail: bytes) -> None:
+    check(BUNDLED[:400] + tail)
+
+
+text_values = st.one_of(st.none(), st.text(alphabet="ab -", max_size=4))
+shapes = st.one_of(text_values, st.lists(text_values, max_size=2), st.just({"name": "x"}))
+
+
+@FAST
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "title": shapes,
+            "subtitle": shapes,
+            "tags": shapes,
+            "colour": shapes,
+            "sections": st.one_of(
+                shapes,
+                st.lists(
+                    st.fixed_dictionaries(
+                        {}, optional={"heading": shapes, "body": shapes, "id": st.just("a")}
+                    ),
+                    max_size=2,
+                ),
+            ),
+        },
+    )
+)
+def test_schema_and_loader_agree_on_shapes(document: dict[str, Any]) -> None:
+    """Where the schema can see it (not ids, references or real dates), both give one verdict."""
+    sections = document.get("sections")
+    if isinstance(sections, list) and sum(isinstance(s, dict) and "id" in s for s in sections) > 1:
+        document["sections"] = sections[:1]  # unique ids are for the loader alone
+    schema_ok = Draft202012Validator(SCHEMA).is_valid(document)
+    try:
+        load_text(yaml.safe_dump(document), strict=True)
+    except BriefingError as error:
+        assert not schema_ok, f"the schema accepts what the loader refuses: {error}"
+    else:
+        assert schema_ok, "the loader accepts what the schema refuses"
