@@ -466,17 +466,30 @@ def test_schema_command_in_a_subprocess() -> None:
 # -- what gets imported ----------------------------------------------------------------
 
 
+def test_reader_refuses_a_bad_file_before_any_screen() -> None:
+    result = run("tests/data/bad/wrong-type.yaml")
+    assert result.returncode == 1
+    assert "9:7: error: talking_points[2].text: expected text, got a mapping" in result.stderr
+    # No screen was started: nothing switched to the alternate screen or drew anything.
+    assert "\x1b" not in result.stdout + result.stderr
+
+
 @pytest.mark.parametrize(
     ("argv", "code"),
     [
         (["validate", BUNDLED], 0),
         (["validate", "tests/data/bad/wrong-type.yaml"], 1),
         (["schema"], 0),
-        (["tests/data/bad/wrong-type.yaml"], 1),  # the reader refuses a bad file before the UI
         (["tests/data/bad/no-such-file.yaml"], 2),
     ],
 )
 def test_textual_is_not_imported(argv: list[str], code: int) -> None:
+    """The commands that never show a screen do not pay for importing Textual.
+
+    (The reader imports Textual while a child process loads the briefing, so a
+    bad file does import it; that it still never starts the UI is tested in
+    test_reader_refuses_a_bad_file_before_any_screen.)
+    """
     script = (
         "import sys; from tui.cli import main; "
         f"code = main({argv!r}); "

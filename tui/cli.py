@@ -8,13 +8,14 @@ never starts the UI.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
 from tui import __version__
+from tui.limits import Limits
 from tui.problems import BriefingError, UnreadableFileError
-from tui.yamltree import Limits
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -204,18 +205,30 @@ def schema(stream: TextIO) -> int:
 
 def read(args: argparse.Namespace) -> int:
     """Open the reader on a file, or on the bundled briefing."""
-    from tui.loader import default_briefing_path, load_path
+    from tui.bundled import default_briefing_path
 
     try:
         path = args.file if args.file is not None else default_briefing_path()
-        loaded = load_path(path, limits=_limits(args), strict=args.strict)
+        if args.debug or not os.path.isfile(path):
+            # In this process: a traceback shows where, and a missing path is
+            # reported before anything else is imported.
+            from tui.loader import load_path
+
+            loaded = load_path(path, limits=_limits(args), strict=args.strict)
+            from tui.app import BriefingApp
+        else:
+            from tui.preload import load_in_background
+
+            wait = load_in_background(path, _limits(args), args.strict)
+            from tui.app import BriefingApp  # imported while the briefing loads
+
+            loaded = wait()
     except UnreadableFileError as error:
         print(f"briefing-tui: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BriefingError as error:
         _print_problems(error, sys.stderr)
         return EXIT_INVALID
-    from tui.app import BriefingApp
 
     BriefingApp(loaded.briefing, loaded.warnings).run()
     return EXIT_OK

@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from urllib.parse import urlsplit
 
+from tui.bundled import default_briefing_path as default_briefing_path
 from tui.model import Briefing, Quote, Section, Source, TalkingPoint
 from tui.problems import BriefingError, Problem, UnreadableFileError
 from tui.text import may_contain_unsafe, normalize_space, sanitize, slugify
@@ -69,16 +69,6 @@ class Loaded:
 
     briefing: Briefing
     warnings: list[Problem] = field(default_factory=list)
-
-
-def default_briefing_path() -> Path:
-    """The bundled briefing: inside the installed package, or in a source checkout."""
-    here = Path(__file__).resolve().parent
-    for folder in (here / "content", here.parent / "content"):
-        candidate = folder / "blinken-colombia.yaml"
-        if candidate.is_file():
-            return candidate
-    raise UnreadableFileError("blinken-colombia.yaml", "the bundled briefing is missing")
 
 
 def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:

@@ -13,13 +13,14 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Tab, Tabs
+from textual.widgets import OptionList, Tab, Tabs
 
 from tui.document import BodyDocument
 from tui.linking import Linker, Target
 from tui.model import Briefing
 from tui.widgets.body import BodyView
 from tui.widgets.header import BriefingHeader
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.outline import Outline
 from tui.widgets.points import PointsList
 from tui.widgets.quotes import QuotesList
@@ -100,7 +101,14 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="side"):
                 yield PointsList(self.briefing.talking_points, id="points")
                 yield QuotesList(self.briefing.quotes, id="quotes")
-        yield Footer()
+        yield KeyHints(
+            [
+                *self.BINDINGS,
+                *self.app.BINDINGS,
+                Binding("ctrl+p", "command_palette", "Palette", key_display="^p"),
+            ],
+            id="key-hints",
+        )
 
     @property
     def body(self) -> BodyView:

@@ -26,6 +26,7 @@ try:
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
+from tui.limits import Limits
 from tui.problems import Problem
 from tui.text import sanitize_line
 
@@ -94,18 +95,6 @@ def describe(node: Node) -> str:
     if isinstance(node, Sequence):
         return "a list"
     return "nothing" if node.value is None else "text"
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on what a file may ask of the reader; each has a command-line flag."""
-
-    max_bytes: int = 32 * 1024 * 1024
-    """Largest file read at all (``--max-size``); checked before parsing."""
-    max_depth: int = 64
-    """Deepest nesting of lists and mappings (``--max-depth``)."""
-    max_aliases: int = 0
-    """Aliases allowed (``--max-aliases``); they may only name text, never a list or mapping."""
 
 
 def _preview(text: str, limit: int = 40) -> str:

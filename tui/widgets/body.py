@@ -20,6 +20,9 @@ from tui.wrap import line_text
 READING_WIDTH = 84
 """The widest the text column gets, however wide the terminal."""
 
+LAYOUT_STEP = 400
+"""Blocks laid out per step after the first screen (a few milliseconds' work)."""
+
 
 class BodyView(ScrollView, can_focus=True):
     """Section headings and paragraphs, wrapped to a comfortable reading width."""
@@ -65,7 +68,9 @@ class BodyView(ScrollView, can_focus=True):
     def layout_ready(self) -> BodyLayout:
         """The layout for the current width; a new width rewraps, keeping the top line's text.
 
-        While the pane is hidden (no width) the last layout is kept.
+        Only the lines around the view are laid out at once; the rest follows
+        in small steps (:meth:`_lay_out_more`) or on demand. While the pane is
+        hidden (no width) the last layout is kept.
         """
         width = self.scrollable_content_region.width
         if self._layout is not None and not width:
@@ -73,12 +78,59 @@ class BodyView(ScrollView, can_focus=True):
         text_width = max(10, min(READING_WIDTH, width - 2))
         if self._layout is None or self._layout.width != text_width:
             anchor = self._top_anchor()
-            self._layout = BodyLayout.build(self.document, text_width)
+            self._layout = BodyLayout(self.document, text_width)
             self._cache.clear()
-            self.virtual_size = Size(text_width, self._layout.height)
+            self.ensure_block(anchor[0] if anchor else 0)
             if anchor is not None:
                 self._restore_anchor(anchor)
+            self._lay_out_more()
         return self._layout
+
+    def _sync_virtual_size(self) -> None:
+        layout = self._layout
+        if layout is not None:
+            self.virtual_size = Size(layout.width, layout.estimated_height)
+
+    def _lines_ahead(self) -> int:
+        return 2 * max(self.size.height, 24)
+
+    def ensure_block(self, block: int) -> None:
+        """Lay out through ``block`` and a couple of screens after it."""
+        layout = self._layout
+        if layout is None or layout.complete:
+            return
+        if len(layout.tops) <= block:
+            layout.extend(through_block=block)
+        layout.extend(lines=layout.tops[block] + self._lines_ahead())
+        self._sync_virtual_size()
+
+    def ensure_line(self, y: int) -> None:
+        """Lay out through line ``y`` and a couple of screens after it."""
+        layout = self._layout
+        if layout is not None and not layout.complete and layout.height < y + self._lines_ahead():
+            layout.extend(lines=y + self._lines_ahead())
+            self._sync_virtual_size()
+
+    def ensure_complete(self) -> None:
+        """Lay out every block (before going to the end, say)."""
+        layout = self.layout_ready
+        if not layout.complete:
+            layout.extend()
+            self._sync_virtual_size()
+
+    def _lay_out_more(self) -> None:
+        """Lay out the next few hundred blocks, then come back until all are done.
+
+        Each step takes a few milliseconds, so keys stay responsive while a
+        large briefing's layout completes after the first screen is shown.
+        """
+        layout = self._layout
+        if layout is None or layout.complete:
+            return
+        layout.extend(blocks=LAYOUT_STEP)
+        self._sync_virtual_size()
+        if not layout.complete:
+            self.set_timer(0.005, self._lay_out_more)
 
     def on_resize(self) -> None:
         if not self.size.width:
@@ -134,6 +186,8 @@ class BodyView(ScrollView, can_focus=True):
 
     def _render_line(self, layout: BodyLayout, line: int, width: int) -> Strip:
         base = self._style("")
+        if line >= layout.height and not layout.complete:
+            layout.extend(lines=line + 1)
         if line >= layout.height:
             return Strip.blank(width, base)
         block, row = layout.locate(line)
@@ -199,12 +253,14 @@ class BodyView(ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if self._layout is not None:
+            self.ensure_line(round(new_value))
             block, _ = self._layout.locate(round(new_value))
             self.current_section = self.document.section_of[block]
 
     def scroll_to_block(self, block: int, row: int = 0) -> None:
         """Bring ``block`` (from its line ``row``) to the top of the view, at once."""
         layout = self.layout_ready
+        self.ensure_block(block)
         self.scroll_to(y=layout.tops[block] + row, animate=False, immediate=True)
 
     def show_target(self, target: Target) -> None:
@@ -217,6 +273,7 @@ class BodyView(ScrollView, can_focus=True):
             self._pending_target = target  # hidden: laid out at its real width when shown
             return
         layout = self.layout_ready
+        self.ensure_block(target.block)
         row = layout.row_of(target.block, target.start)
         # A line of the paragraph before a quote's first line gives it context.
         self.scroll_to_block(target.block, max(0, row - 1) if row else 0)
@@ -245,4 +302,5 @@ class BodyView(ScrollView, can_focus=True):
 
     def action_to_end(self) -> None:
         """Go to the last line."""
+        self.ensure_complete()
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
