@@ -1,0 +1,60 @@
+"""Shared fixtures for the tests."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
+import pytest
+from snapshot_apps import hostile_loaded, seed_briefing
+from textual.pilot import Pilot
+
+from tui.app import BriefingApp
+from tui.loader import Loaded
+from tui.model import Briefing
+from tui.problems import Problem
+from tui.reader import ReaderScreen
+
+Reader = Callable[..., AbstractAsyncContextManager[tuple[Pilot[None], ReaderScreen]]]
+
+
+@pytest.fixture(scope="session")
+def seed() -> Briefing:
+    """The bundled Blinken briefing."""
+    return seed_briefing()
+
+
+@pytest.fixture(scope="session")
+def hostile() -> Loaded:
+    """The hostile-markup briefing and its warnings."""
+    return hostile_loaded()
+
+
+@asynccontextmanager
+async def open_reader(
+    briefing: Briefing,
+    size: tuple[int, int] = (120, 40),
+    warnings: Iterable[Problem] = (),
+    notifications: bool = False,
+) -> AsyncIterator[tuple[Pilot[None], ReaderScreen]]:
+    """Run the reader on ``briefing``, with the links computed, and hand over its screen."""
+    app = BriefingApp(briefing, warnings)
+    async with app.run_test(size=size, notifications=notifications) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        # The links are computed by a worker started after the first frame, and
+        # the body may be laid out in steps: wait for both.
+        for _ in range(100):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if screen.point_targets is not None and screen.body.layout_ready.complete:
+                break
+        assert screen.point_targets is not None, "the link worker never finished"
+        assert screen.body.layout_ready.complete, "the body was never fully laid out"
+        yield pilot, screen
+
+
+@pytest.fixture
+def reader() -> Reader:
+    """``async with reader(briefing, size) as (pilot, screen)``: a running reader."""
+    return open_reader

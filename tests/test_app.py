@@ -1,0 +1,729 @@
+"""Pilot tests of the reader: every key, every cross-link, both layouts."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TypeVar
+
+import pytest
+from snapshot_apps import (
+    body_lines,
+    collect,
+    count_fuzzy_alignments,
+    line_visible,
+    screen_lines,
+    screen_strips,
+)
+from textual.command import CommandList, CommandPalette
+from textual.widget import Widget
+from textual.widgets import Footer, Input, OptionList, Static, Tabs
+
+from tui.commands import BriefingCommands
+from tui.document import HEADING, PARAGRAPH
+from tui.linking import Target
+from tui.reader import ReaderScreen
+from tui.screens.help import HelpScreen
+from tui.screens.section_picker import SectionPicker
+from tui.widgets.body import BodyView
+from tui.widgets.link_list import MARK
+from tui.widgets.outline import Outline
+from tui.widgets.points import PointsList
+from tui.widgets.quotes import QuotesList
+
+W = TypeVar("W", bound=Widget)
+
+WIDE = (120, 40)
+NARROW = (80, 24)
+SIZES = [pytest.param(WIDE, id="120x40"), pytest.param(NARROW, id="80x24")]
+PANE_NAMES = ("body", "points", "quotes")
+
+HEADINGS = [
+    "The visit",
+    "Strained relations",
+    "US priorities",
+    "Blinken’s main talking points",
+    "Meeting youth representatives",
+]
+
+
+# -- helpers ------------------------------------------------------------------------
+
+
+def heading_top(screen: ReaderScreen, section: int) -> int:
+    """The document line of a section's heading."""
+    return screen.body.layout_ready.tops[screen.document.section_blocks[section]]
+
+
+def top_line(body: BodyView) -> int:
+    return round(body.scroll_y)
+
+
+def page(body: BodyView) -> int:
+    """How far one page scrolls: the pane's height less one line of overlap."""
+    return body.scrollable_content_region.height - 1
+
+
+def shown(widget: object) -> bool:
+    """True if the widget takes up room on the screen (None: not even mounted)."""
+    if widget is None:
+        return False
+    region = widget.region  # type: ignore[attr-defined]
+    return bool(widget.display and region.width > 0 and region.height > 0)  # type: ignore[attr-defined]
+
+
+def highlighted_text(body: BodyView) -> str:
+    target = body.highlight
+    assert target is not None, "nothing is highlighted"
+    text = body.document.texts[target.block]
+    return text[target.start : len(text) if target.end is None else target.end]
+
+
+def first_highlighted_line(body: BodyView) -> int:
+    target = body.highlight
+    assert target is not None
+    layout = body.layout_ready
+    return layout.tops[target.block] + layout.row_of(target.block, target.start)
+
+
+def highlighted_on_screen(body: BodyView) -> str:
+    """The characters drawn with the highlight background in the body pane, line by line."""
+    background = body.get_component_rich_style("body--highlight", partial=True).bgcolor
+    assert background is not None
+    lines = []
+    for y in range(body.scrollable_content_region.height):
+        marked = "".join(
+            segment.text
+            for segment in body.render_line(y)
+            if segment.style is not None and segment.style.bgcolor == background
+        )
+        if marked:
+            lines.append(marked)
+    return " ".join(lines)
+
+
+def optional(screen: ReaderScreen, widget_type: type[W]) -> W | None:
+    """The screen's widget of a type that may be mounted only when first needed."""
+    found = screen.query(widget_type)
+    return found.first() if found else None
+
+
+def marked_lines(app, widget) -> tuple[set[str], set[str]]:
+    """The items drawn in ``widget`` with and without the mark, by their first word."""
+    marked, unmarked = set(), set()
+    region = widget.region
+    for line in screen_lines(app)[region.y + 1 : region.bottom - 1]:
+        inside = line[region.x + 1 : region.right - 1]
+        content = inside.lstrip(" ")
+        if content.startswith(MARK):
+            marked.add(content[1:].split()[0])
+        elif content[:1].isdigit() or content[:1] == "“":
+            unmarked.add(content.split()[0])
+    return marked, unmarked
+
+
+def notifications(screen: ReaderScreen) -> list[str]:
+    return [notification.message for notification in screen.app._notifications]
+
+
+# -- start-up ---------------------------------------------------------------------
+
+
+async def test_starts_at_the_top_of_the_article(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        body = screen.body
+        assert body.scroll_y == 0
+        assert body.current_section == 0
+        assert str(body.border_title) == "Article · 1/5 · The visit"
+        assert pilot.app.focused is body
+        assert screen.active_pane == "body"
+        assert body_lines(body)[0].strip() == "The visit"
+        lines = screen_lines(pilot.app)
+        assert seed.title in lines[0]
+        assert any("Talking points (7)" in line for line in lines)
+        assert any("Quotes (5)" in line for line in lines)
+        assert any("US Secretary of State Antony Blinken stressed" in line for line in lines)
+        _assert_fits(screen, 120)
+
+
+# -- body keys ------------------------------------------------------------------
+
+
+async def test_line_keys(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        body = screen.body
+        before = body_lines(body)
+        for down, up in [("j", "k"), ("down", "up")]:
+            await pilot.press(down)
+            assert body.scroll_y == 1, down
+            assert body_lines(body)[0] == before[1]  # the text moved up one line
+            await pilot.press(down, down)
+            assert body.scroll_y == 3
+            await pilot.press(up)
+            assert body.scroll_y == 2, up
+            await pilot.press(up, up, up)
+            assert body.scroll_y == 0  # stops at the top
+            assert body_lines(body) == before
+
+
+async def test_page_keys(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        body = screen.body
+        before = body_lines(body)
+        for down, up in [("space", "b"), ("pagedown", "pageup")]:
+            await pilot.press(down)
+            assert body.scroll_y == page(body), down
+            assert body_lines(body)[0] == before[-1]  # the old last line stays in view
+            await pilot.press(down)
+            assert body.scroll_y == min(2 * page(body), body.max_scroll_y)
+            await pilot.press("G", up)
+            assert body.scroll_y == body.max_scroll_y - page(body), up
+            await pilot.press(up)
+            assert body.scroll_y == 0
+
+
+async def test_bottom_and_top_keys(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        body = screen.body
+        last_word = seed.sections[-1].paragraphs[-1].split()[-1]
+        for bottom, top in [("G", "g"), ("end", "home")]:
+            await pilot.press(bottom)
+            assert body.max_scroll_y > 0
+            assert body.scroll_y == body.max_scroll_y, bottom
+            assert last_word in " ".join(body_lines(body))  # the end of the article is shown
+            await pilot.press(top)
+            assert body.scroll_y == 0, top
+            assert body.current_section == 0
+            assert body_lines(body)[0].strip() == HEADINGS[0]
+
+
+# -- sections -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_next_section_brings_heading_to_top(seed, reader, size):
+    async with reader(seed, size) as (pilot, screen):
+        body = screen.body
+        section = 1
+        while heading_top(screen, section) <= body.max_scroll_y:
+            await pilot.press("right_square_bracket")
+            assert heading_top(screen, section) == top_line(body)
+            assert body.current_section == section
+            assert str(body.border_title) == f"Article · {section + 1}/5 · {HEADINGS[section]}"
+            assert body_lines(body)[0].strip() == HEADINGS[section]
+            section += 1
+        assert section >= 3
+        # The remaining headings lie on the last page: they cannot reach the top
+        # line, but ] brings them into view.
+        await pilot.press("right_square_bracket")
+        assert body.scroll_y == body.max_scroll_y
+        for later in range(section, 5):
+            assert line_visible(body, heading_top(screen, later))
+            assert HEADINGS[later] in [line.strip() for line in body_lines(body)]
+
+
+async def test_next_section_reaches_every_section(seed, reader):
+    """Headings on the last page cannot reach the top, but ] and [ still step through them.
+
+    (Regression: ] used to stay on "3/5 · US priorities" at 120x40.)
+    """
+    async with reader(seed) as (pilot, screen):
+        body = screen.body
+        points = screen.query_one(PointsList)
+        for section in range(1, 5):
+            await pilot.press("right_square_bracket")
+            assert body.current_section == section
+            assert str(body.border_title) == f"Article · {section + 1}/5 · {HEADINGS[section]}"
+            assert line_visible(body, heading_top(screen, section))
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("right_square_bracket")  # nothing after the last section
+        assert body.current_section == 4
+        await pilot.press("left_square_bracket")
+        assert str(body.border_title) == f"Article · 4/5 · {HEADINGS[3]}"
+        assert [points.is_marked(i) for i in range(7)] == [True] * 4 + [False] * 3
+
+
+async def test_previous_section(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        body = screen.body
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert top_line(body) == heading_top(screen, 2)
+        await pilot.press("left_square_bracket")
+        assert top_line(body) == heading_top(screen, 1)
+        assert str(body.border_title) == f"Article · 2/5 · {HEADINGS[1]}"
+        # inside a section, [ first goes back to its own heading (as in less)
+        await pilot.press("j", "j")
+        assert body.current_section == 1
+        await pilot.press("left_square_bracket")
+        assert top_line(body) == heading_top(screen, 1)
+        await pilot.press("left_square_bracket")
+        assert top_line(body) == heading_top(screen, 0)
+        await pilot.press("left_square_bracket")
+        assert body.scroll_y == 0  # stays at the first section
+        assert str(body.border_title) == f"Article · 1/5 · {HEADINGS[0]}"
+
+
+async def test_marks_follow_the_section_in_view(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        points = screen.query_one(PointsList)
+        quotes = screen.query_one(QuotesList)
+        # The visit: only the "deepen our cooperation" quote belongs here
+        assert [quotes.is_marked(i) for i in range(5)] == [False, True, False, False, False]
+        assert not any(points.is_marked(i) for i in range(7))
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert str(screen.body.border_title).endswith("US priorities")
+        assert [points.is_marked(i) for i in range(7)] == [False] * 4 + [True] * 3
+        assert [quotes.is_marked(i) for i in range(5)] == [True, False, False, False, False]
+        # on screen, the mark is drawn beside points 5, 6 and 7 only (as far as the
+        # pane shows them), and beside the first quote only
+        await pilot.press("2", "G")  # bring the last points into view
+        marked, unmarked = marked_lines(pilot.app, points)
+        assert marked and marked <= {"5.", "6.", "7."}, marked
+        assert not unmarked & {"5.", "6.", "7."}, unmarked
+        marked, unmarked = marked_lines(pilot.app, quotes)
+        assert marked == {"“We"}, marked
+        assert "“deepen" in unmarked
+
+
+# -- panes ----------------------------------------------------------------------
+
+
+async def test_pane_keys(seed, reader):
+    """tab / shift+tab cycle the panes, 1/2/3 pick one, j/k/g/G move in the lists."""
+    async with reader(seed) as (pilot, screen):
+        app = pilot.app
+        for key, pane in [
+            *[("tab", pane) for pane in ("points", "quotes", "body")],
+            *[("shift+tab", pane) for pane in ("quotes", "points", "body")],
+            ("2", "points"),
+            ("3", "quotes"),
+            ("1", "body"),
+        ]:
+            await pilot.press(key)
+            assert screen.active_pane == pane, key
+            assert app.focused is screen.pane_widget(pane), key
+        points = screen.query_one(PointsList)
+        await pilot.press("2")
+        assert isinstance(app.focused, PointsList)
+        assert points.highlighted == 0
+        await pilot.press("j", "j")
+        assert points.highlighted == 2
+        await pilot.press("k")
+        assert points.highlighted == 1
+        await pilot.press("G")
+        assert points.highlighted == 6
+        await pilot.press("g")
+        assert points.highlighted == 0
+        quotes = screen.query_one(QuotesList)
+        await pilot.press("3", "G", "k")
+        assert isinstance(app.focused, QuotesList)
+        assert quotes.highlighted == 3
+        assert screen.body.scroll_y == 0  # list keys do not scroll the body
+
+
+# -- outline ----------------------------------------------------------------------
+
+
+async def test_o_toggles_the_outline(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        assert not shown(optional(screen, Outline))  # 120 columns: no room by default
+        await pilot.press("o")
+        outline = optional(screen, Outline)
+        assert shown(outline)
+        assert any(HEADINGS[1] in line[: outline.region.right] for line in screen_lines(pilot.app))
+        await pilot.press("o")
+        assert not shown(outline)
+
+
+async def test_outline_on_wide_terminals_follows_and_jumps(seed, reader):
+    async with reader(seed, (160, 40)) as (pilot, screen):
+        outline = screen.query_one(Outline)
+        assert shown(outline)
+        assert outline.highlighted == 0
+        await pilot.press("right_square_bracket")
+        assert outline.highlighted == 1
+        await pilot.press("g")
+        # clicking entry 3 (US priorities, third line inside the border) jumps there
+        await pilot.click(Outline, offset=(3, 3))
+        await pilot.pause()
+        assert top_line(screen.body) == heading_top(screen, 2)
+        assert pilot.app.focused is screen.body
+        assert outline.highlighted == 2
+        await pilot.press("backspace")
+        assert screen.body.scroll_y == 0
+        await pilot.press("o")
+        assert not shown(outline)
+
+
+# -- cross-links --------------------------------------------------------------------
+
+# (talking point index, how the linked block starts, words it must contain)
+POINT_LINKS = [
+    (0, "Joint approach to Covid-19 pandemic", "public health capacity"),
+    (1, "Joint approach to mass migration", "Haiti and Venezuela"),
+    (2, "US support for Colombian environmental", "initiatives"),
+    (3, "US support for counternarcotics", "root causes"),
+    (4, "The state secretary additionally stressed", "2016 peace deal"),
+    (5, "The state secretary additionally stressed", "human rights violations"),
+    (6, "US priorities", "US priorities"),  # no paragraph shares a word: the heading
+]
+
+# (quote index, how the linked block starts, the exact span highlighted)
+QUOTE_LINKS = [
+    (
+        0,
+        "We see a massive opportunity",
+        "We see a massive opportunity for deeper collaboration and broad-based growth, from "
+        "cloud computing to health technology to agriculture. And the Build Back Better World "
+        "partnership will offer a chance to seize on these and other areas of complementary "
+        "strength in the months and years ahead.",
+    ),
+    (1, "US Secretary of State Antony Blinken stressed", "deepen our cooperation"),
+    (2, "US support for counternarcotics", "root causes"),
+    (3, "US support for counternarcotics", "inequity, corruption, impunity"),
+    (
+        4,
+        "Apart from meeting with Duque",
+        "who will safeguard our almost 200-year-old bilateral relationship into the future.",
+    ),
+]
+
+
+async def _select(pilot, pane_key: str, index: int) -> None:
+    """Press enter on item ``index`` of the points (2) or quotes (3) list."""
+    await pilot.press(pane_key)
+    items = pilot.app.focused
+    assert isinstance(items, (PointsList, QuotesList))
+    items.highlighted = index  # (j/k/g/G are tested in test_list_keys)
+    await pilot.press("enter")
+
+
+def _assert_passage_on_screen(screen: ReaderScreen, passage: str) -> None:
+    """The passage's first line is in view, and what is drawn highlighted is its start."""
+    body = screen.body
+    assert shown(body)
+    line = first_highlighted_line(body)
+    assert line_visible(body, line), f"line {line} is off screen (top {body.scroll_y})"
+    first_word = passage.split()[0]
+    assert first_word in body_lines(body)[line - top_line(body)]
+    drawn = " ".join(highlighted_on_screen(body).split())
+    assert drawn and " ".join(passage.split()).startswith(drawn), drawn
+
+
+async def _check_points(screen: ReaderScreen, pilot) -> None:
+    body = screen.body
+    for index, starts, words in POINT_LINKS:
+        await _select(pilot, "2", index)
+        target = body.highlight
+        assert isinstance(target, Target), index
+        block_text = body.document.texts[target.block]
+        assert block_text.startswith(starts), (index, block_text)
+        assert words in block_text
+        assert highlighted_text(body) == block_text  # the whole paragraph (or heading)
+        if index == 6:
+            assert body.document.kinds[target.block] == HEADING
+            assert target.section == 2 and not target.exact
+        else:
+            assert body.document.kinds[target.block] == PARAGRAPH
+        _assert_passage_on_screen(screen, block_text)
+        assert str(body.border_title).endswith(HEADINGS[target.section])
+        # backspace: back where the reader was, highlight gone, list in use again
+        await pilot.press("backspace")
+        assert body.scroll_y == 0, index
+        assert str(body.border_title) == f"Article · 1/5 · {HEADINGS[0]}"
+        assert body.highlight is None
+        assert screen.active_pane == "points"
+
+
+async def _check_quotes(screen: ReaderScreen, pilot) -> None:
+    body = screen.body
+    for index, starts, span in QUOTE_LINKS:
+        await _select(pilot, "3", index)
+        target = body.highlight
+        assert isinstance(target, Target) and target.exact, index
+        assert body.document.texts[target.block].startswith(starts), index
+        assert highlighted_text(body) == span
+        _assert_passage_on_screen(screen, span)
+        assert str(body.border_title).endswith(HEADINGS[target.section])
+        if index == 1:  # exactly the words quoted, not the quote marks around them
+            assert target.block == screen.document.paragraph_block(0, 0)
+            assert highlighted_on_screen(body) == "deepen our cooperation"
+        await pilot.press("backspace")
+        assert body.scroll_y == 0, index
+        assert body.highlight is None
+        assert screen.active_pane == "quotes"
+
+
+async def test_every_talking_point_jumps_to_its_paragraph(seed, reader):
+    async with reader(seed, WIDE) as (pilot, screen):
+        await _check_points(screen, pilot)
+
+
+async def test_every_quote_jumps_to_its_span(seed, reader):
+    async with reader(seed, WIDE) as (pilot, screen):
+        await _check_quotes(screen, pilot)
+
+
+@pytest.mark.parametrize("kind", ["points", "quotes"])
+async def test_every_link_jumps_into_view_on_a_narrow_terminal(seed, reader, kind):
+    """From the points or quotes tab the body is hidden; the jump must wait until it is
+    laid out at its real width (regression: it used to land on the last page)."""
+    async with reader(seed, NARROW) as (pilot, screen):
+        await (_check_points if kind == "points" else _check_quotes)(screen, pilot)
+
+
+async def test_backspace_returns_to_the_previous_scroll_position(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        body = screen.body
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert "Nothing to go back to." in notifications(screen)
+        await pilot.press("j", "j", "j")
+        before = body_lines(body)
+        await _select(pilot, "3", 4)
+        assert body.scroll_y != 3
+        await _select(pilot, "2", 0)  # a second jump stacks
+        await pilot.press("backspace")
+        assert body.highlight is None
+        assert screen.active_pane == "points"
+        await pilot.press("backspace")
+        assert screen.active_pane == "quotes"
+        assert body.scroll_y == 3
+        assert body_lines(body) == before
+        assert screen.history == []
+
+
+# -- section picker ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_section_picker_filters_and_jumps(seed, reader, size):
+    async with reader(seed, size) as (pilot, screen):
+        app = pilot.app
+        await pilot.press("t")
+        picker = app.screen
+        assert isinstance(picker, SectionPicker)
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"strain")
+        options = picker.query_one(OptionList)
+        assert options.option_count == 1
+        assert "Strained relations" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert top_line(screen.body) == heading_top(screen, 1)
+        assert str(screen.body.border_title) == f"Article · 2/5 · {HEADINGS[1]}"
+        await pilot.press("backspace")  # the picker's jump can be undone
+        assert screen.body.scroll_y == 0
+        if size != WIDE:
+            return
+        # arrow keys move through the matches; escape cancels; no match, no jump
+        await pilot.press("t", "down", "down", "enter")
+        await pilot.pause()
+        assert top_line(screen.body) == heading_top(screen, 2)
+        await pilot.press("t", "up", "escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert top_line(screen.body) == heading_top(screen, 2)
+        await pilot.press("t", "z", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SectionPicker)  # nothing to pick: stays open
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert top_line(screen.body) == heading_top(screen, 2)
+
+
+async def test_narrow_section_picker_from_the_points_pane(seed, reader):
+    async with reader(seed, NARROW) as (pilot, screen):
+        await pilot.press("2", "t", *"str", "enter")
+        await pilot.pause()
+        assert screen.active_pane == "body"
+        assert top_line(screen.body) == heading_top(screen, 1)
+
+
+# -- help and quit ------------------------------------------------------------------
+
+
+async def test_help_lists_every_key(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        app = pilot.app
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        text = "\n".join(str(static.render()) for static in help_screen.query(Static))
+        descriptions = [b.description for b in [*ReaderScreen.BINDINGS, *BodyView.BINDINGS]]
+        for description in descriptions:
+            assert description in text
+        for keys in ["j / ↓", "Space / PgDn", "G / End", "Shift+Tab", "]", "Backspace", "?"]:
+            assert keys in text
+        on_screen = "\n".join(screen_lines(app))  # drawn, not just in the widgets
+        assert "Next section" in on_screen and "Page down" in on_screen
+        await pilot.press("escape")
+        assert app.screen is screen
+        for key in ["question_mark", "q"]:
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press(key)
+            assert app.screen is screen
+            assert app.is_running  # q closed the help, it did not quit
+
+
+async def test_q_quits(seed, reader):
+    async with reader(seed) as (pilot, _screen):
+        app = pilot.app
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+        assert app.return_code == 0
+
+
+# -- command palette ----------------------------------------------------------------
+
+
+async def _palette(pilot, query: str, *, type_it: bool = True) -> list[str]:
+    """Open the palette and search; ``type_it=False`` pastes the query in one go."""
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    assert isinstance(app.screen, CommandPalette)
+    if type_it:
+        await pilot.press(*query)
+    else:
+        app.screen.query_one(Input).value = query
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    commands = app.screen.query_one(CommandList)
+    return [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+
+
+def test_palette_search_stays_cheap(seed, monkeypatch):
+    """Typing a whole entry into the palette scores few alignments.
+
+    Textual's fuzzy matcher scores every way the query's letters fit the entry, which
+    grows exponentially with the entry's length: with the full ~300-character quotes
+    as entries, typing "Go to section: strained" took tens of seconds (regression).
+    """
+    scored = count_fuzzy_alignments(monkeypatch)
+    provider = BriefingCommands(ReaderScreen(seed))
+    query = "Go to section: strained"
+    for end in range(1, len(query) + 1):
+        hits = asyncio.run(collect(provider.search(query[:end])))
+    assert "Go to section: Strained relations" in [str(hit.text) for hit in hits]
+    assert scored() < 10_000
+
+
+async def test_palette_jumps(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        hits = await _palette(pilot, "Quote: root")  # typed, letter by letter
+        assert hits[0].startswith("Quote: root causes")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert highlighted_text(screen.body) == "root causes"
+        _assert_passage_on_screen(screen, "root causes")
+        # (pasted: typing "Go to section: strained" letter by letter takes seconds,
+        # see test_palette_search_is_fast_with_long_entries)
+        hits = await _palette(pilot, "Go to section: strained", type_it=False)
+        assert hits[0].startswith("Go to section: Strained relations")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert top_line(screen.body) == heading_top(screen, 1)
+        hits = await _palette(pilot, "Talking point: improving", type_it=False)
+        assert hits[0].startswith("Talking point: Improving economic ties")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert highlighted_text(screen.body) == "US priorities"
+        _assert_passage_on_screen(screen, "US priorities")
+        await pilot.press("backspace", "backspace", "backspace")
+        assert screen.body.scroll_y == 0
+
+
+# -- narrow layout ------------------------------------------------------------------
+
+
+def _panes_shown(screen: ReaderScreen) -> dict[str, bool]:
+    return {pane: shown(screen.pane_widget(pane)) for pane in ("body", "points", "quotes")}
+
+
+def _assert_fits(screen: ReaderScreen, width: int) -> None:
+    """No widget reaches past the right edge, and every line is exactly ``width`` cells."""
+    footers = list(screen.query(Footer))  # (Textual's footer scrolls its keys inside)
+    for widget in screen.query("*"):
+        if any(footer in widget.ancestors for footer in footers):
+            continue
+        if widget.display and widget.region.width:
+            assert widget.region.right <= width, widget
+    assert all(strip.cell_length == width for strip in screen_strips(screen.app))
+
+
+async def test_narrow_shows_one_pane_with_tabs(seed, reader):
+    async with reader(seed, NARROW) as (pilot, screen):
+        assert screen.narrow
+        tabs = optional(screen, Tabs)
+        assert shown(tabs)
+        assert "Article  Talking points  Quotes" in screen_lines(pilot.app)[tabs.region.y]
+        assert _panes_shown(screen) == {"body": True, "points": False, "quotes": False}
+        _assert_fits(screen, 80)
+        for pane in ["points", "quotes", "body"]:
+            await pilot.press("tab")
+            assert screen.active_pane == pane
+            assert _panes_shown(screen) == {name: name == pane for name in PANE_NAMES}
+            assert tabs.active == f"tab-{pane}"
+            assert pilot.app.focused is screen.pane_widget(pane)
+            if pane == "points":
+                _assert_fits(screen, 80)
+        await pilot.press("3")
+        assert _panes_shown(screen) == {"body": False, "points": False, "quotes": True}
+        await pilot.press("shift+tab")
+        assert _panes_shown(screen) == {"body": False, "points": True, "quotes": False}
+        await pilot.click("#tab-body")
+        await pilot.pause()
+        assert screen.active_pane == "body"
+        assert _panes_shown(screen) == {"body": True, "points": False, "quotes": False}
+
+
+async def test_resize_switches_layout_live(seed, reader):
+    async with reader(seed, WIDE) as (pilot, screen):
+        assert not screen.narrow
+        assert _panes_shown(screen) == {"body": True, "points": True, "quotes": True}
+        assert not shown(optional(screen, Tabs))
+        await pilot.press("2")
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        assert screen.narrow
+        assert shown(optional(screen, Tabs))
+        assert _panes_shown(screen) == {"body": False, "points": True, "quotes": False}
+        assert screen.query_one(PointsList).region.width == 80
+        _assert_fits(screen, 80)
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert not screen.narrow
+        assert not shown(optional(screen, Tabs))
+        assert _panes_shown(screen) == {"body": True, "points": True, "quotes": True}
+        assert pilot.app.focused is screen.pane_widget("points")
+        _assert_fits(screen, 120)
+
+
+async def test_narrow_jump_from_the_body_via_palette(seed, reader):
+    """From the body tab (already laid out) a jump works on a narrow terminal."""
+    async with reader(seed, NARROW) as (pilot, screen):
+        await _palette(pilot, "Quote: dee")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert highlighted_text(screen.body) == "deepen our cooperation"
+        _assert_passage_on_screen(screen, "deepen our cooperation")
+
+
+async def test_resize_keeps_the_top_paragraph(seed, reader):
+    """Rewrapping keeps the paragraph at the top line (regression: it used to drift)."""
+    async with reader(seed, WIDE) as (pilot, screen):
+        body = screen.body
+        tops = body.layout_ready.tops
+        for new_size in [(100, 40), NARROW]:
+            await pilot.resize_terminal(*WIDE)
+            await pilot.pause()
+            body.scroll_to_block(4)  # "Duque’s increasingly violent rule…"
+            await pilot.pause()
+            assert top_line(body) == tops[4]
+            await pilot.resize_terminal(*new_size)
+            await pilot.pause()
+            assert body.layout_ready.locate(top_line(body)) == (4, 0), new_size
