@@ -49,11 +49,17 @@ class BriefingApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(ReaderScreen(self.briefing))
         if self.warnings:
+            count = len(self.warnings)
+            first = self.warnings[0]
+            message = f"{first.line}:{first.column}: {first.message}"
+            if count > 1:
+                message += f"\n…and {count - 1} more: briefing-tui validate lists them all."
             self.notify(
-                "\n".join(str(warning) for warning in self.warnings[:5]),
-                title=f"{len(self.warnings)} warning(s) in this file",
+                message,
+                title=f"{count} warning{'s' if count > 1 else ''} in this file",
                 severity="warning",
                 markup=False,
+                timeout=10,
             )
 
     def help_groups(self) -> list[HelpGroup]:

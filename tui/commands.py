@@ -5,28 +5,66 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tui.linking import fold
 
-def safe_highlight(matcher: Matcher, candidate: str) -> Content:
-    """The candidate with the matched letters styled, never parsed as markup.
+MATCH_STYLE = "bold underline"
 
-    (``Matcher.highlight`` parses its argument as Textual markup, which must
-    not happen to text from a briefing file.)
+
+def match(query: str, candidate: str) -> tuple[float, list[int]]:
+    """How well ``query`` matches ``candidate`` (0 to 1) and which characters matched.
+
+    Linear in the candidate's length, whatever the text: Textual's fuzzy
+    matcher tries every alignment, which a crafted entry ("ha ha ha …")
+    makes exponential. Case and curly quotes are ignored. A substring match
+    scores highest (more at the start of a word), then the query's words in
+    order; otherwise its letters must occur in order, and a tighter match
+    scores higher.
     """
+    words = fold(query).split()
+    wanted = "".join(words)
+    if not wanted:
+        return 0.0, []
+    text = fold(candidate)
+    phrase = " ".join(words)
+    found = text.find(phrase)
+    if found != -1:
+        at_word = found == 0 or not text[found - 1].isalnum()
+        return (0.9 if at_word else 0.7), list(range(found, found + len(phrase)))
+    offsets: list[int] = []
+    position = 0
+    for word in words:  # every word, in order
+        position = text.find(word, position)
+        if position == -1:
+            break
+        offsets.extend(range(position, position + len(word)))
+        position += len(word)
+    else:
+        return 0.6, offsets
+    offsets = []
+    position = 0
+    for char in wanted:
+        position = text.find(char, position)
+        if position == -1:
+            return 0.0, []
+        offsets.append(position)
+        position += 1
+    span = offsets[-1] - offsets[0] + 1
+    return 0.5 * len(wanted) / span, offsets
+
+
+def highlighted(candidate: str, offsets: list[int]) -> Content:
+    """The candidate as literal text (never markup) with the matched characters styled."""
     content = Content(candidate)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
-    if not score:
-        return content
     for offset in offsets:
-        if not candidate[offset].isspace():
-            content = content.stylize(matcher.match_style, offset, offset + 1)
+        content = content.stylize(MATCH_STYLE, offset, offset + 1)
     return content
 
 
 ENTRY_LENGTH = 72
-"""Longest palette entry: the fuzzy matcher's cost grows steeply with length."""
+"""Longest palette entry; the rest of a long quote would only crowd the list."""
 
 
 def entry(prefix: str, text: str) -> str:
@@ -58,8 +96,7 @@ class BriefingCommands(Provider):
                 yield DiscoveryHit(Content(text), callback, text=text)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
         for text, callback in self._entries():
-            score = matcher.match(text)
+            score, offsets = match(query, text)
             if score > 0:
-                yield Hit(score, safe_highlight(matcher, text), callback, text=text)
+                yield Hit(score, highlighted(text, offsets), callback, text=text)

@@ -68,9 +68,21 @@ class ReaderScreen(Screen[None]):
             key_display="[",
             id="reader.prev_section",
         ),
-        Binding("t", "pick_section", "Sections", id="reader.pick_section"),
-        Binding("o", "toggle_outline", "Outline", show=False, id="reader.outline"),
-        Binding("backspace", "back", "Back", show=False, id="reader.back"),
+        Binding(
+            "t",
+            "pick_section",
+            "Sections",
+            tooltip="Section picker: type to filter, Enter jumps",
+            id="reader.pick_section",
+        ),
+        Binding(
+            "o",
+            "toggle_outline",
+            "Outline (show and go to it, or hide)",
+            show=False,
+            id="reader.outline",
+        ),
+        Binding("backspace", "back", "Back to before the last jump", show=False, id="reader.back"),
     ]
 
     active_pane: reactive[Pane] = reactive[Pane]("body", init=False)
@@ -316,8 +328,13 @@ class ReaderScreen(Screen[None]):
         )
 
     def action_toggle_outline(self) -> None:
-        """Show or hide the section outline."""
+        """Show the section outline and move to it, or hide it."""
         self.show_outline = not self.has_class("-outline")
+        outline = self.query(Outline).first() if self.show_outline else None
+        if outline is not None:
+            self.call_after_refresh(outline.focus)  # once a newly mounted outline is ready
+        elif not isinstance(self.focused, (BodyView, PointsList, QuotesList)):
+            self.pane_widget(self.active_pane).focus()
 
     def action_back(self) -> None:
         """Return to where the reader was before the last jump."""

@@ -67,6 +67,10 @@ class HelpScreen(ModalScreen[None]):
         )
         with VerticalScroll(id="help"):
             yield Static(Content.styled("Keys", "bold"), id="help-title")
+            yield Static(
+                Content.styled("Esc, q or ? closes this screen; ↑ ↓ scroll it.", "$text-muted"),
+                id="help-hint",
+            )
             for title, bindings in self.groups:
                 lines = [Content.styled(title, "bold $accent")]
                 for keys, description in help_rows(bindings):
@@ -74,6 +78,3 @@ class HelpScreen(ModalScreen[None]):
                         Content.assemble(("  " + keys.ljust(key_width + 2), "bold"), description)
                     )
                 yield Static(Content("\n").join(lines), classes="help-group")
-            yield Static(
-                Content.styled("Esc, q or ? closes this screen.", "$text-muted"), id="help-footer"
-            )
