@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from tui.document import PARAGRAPH, BodyDocument
@@ -88,9 +88,16 @@ class Linker:
     briefing costs time once (in a worker) and no lasting memory.
     """
 
-    def __init__(self, briefing: Briefing, document: BodyDocument) -> None:
+    def __init__(
+        self,
+        briefing: Briefing,
+        document: BodyDocument,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> None:
         self.briefing = briefing
         self.document = document
+        self.cancelled = cancelled
+        """Polled during long passes; True stops them early (the app is closing)."""
 
     def _paragraphs(self) -> Iterator[int]:
         document = self.document
@@ -111,11 +118,15 @@ class Linker:
         # One folded text of all paragraphs, NUL-separated (no quote can hold a NUL),
         # so each quote costs one C-level find however long the body is.
         offsets: list[int] = []
+        texts: list[str] = []
         position = 0
-        for block in blocks:
+        for count, block in enumerate(blocks):
+            if count % 1000 == 0 and self.cancelled():
+                return [None] * len(quotes)
             offsets.append(position)
-            position += len(document.texts[block]) + 1
-        body = fold("\0".join(document.texts[block] for block in blocks))
+            texts.append(document.texts[block])
+            position += len(texts[-1]) + 1
+        body = fold("\0".join(texts))
         targets: list[Target | None] = []
         for quote in quotes:
             needle = _strip_marks(fold(quote.text))
@@ -143,6 +154,8 @@ class Linker:
                 by_section.setdefault(section, []).append(index)
         best: list[tuple[int, int]] = [(-1, 0)] * len(points)
         for block in self._paragraphs():
+            if block % 1000 == 0 and self.cancelled():
+                break
             candidates = free + by_section.get(document.section_of[block], [])
             if not candidates:
                 continue

@@ -14,6 +14,7 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import OptionList, Tab, Tabs
+from textual.worker import get_current_worker
 
 from tui.document import BodyDocument
 from tui.linking import Linker, Target
@@ -150,9 +151,12 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="links")
     def _compute_links(self) -> None:
         """Find every point's and quote's passage off the UI thread (large bodies take a while)."""
-        points = self.linker.points(self.briefing.talking_points)
-        quotes = self.linker.quotes(self.briefing.quotes)
-        self.app.call_from_thread(self._links_ready, points, quotes)
+        worker = get_current_worker()
+        linker = Linker(self.briefing, self.document, cancelled=lambda: worker.is_cancelled)
+        points = linker.points(self.briefing.talking_points)
+        quotes = linker.quotes(self.briefing.quotes)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._links_ready, points, quotes)
 
     def _links_ready(self, points: list[Target | None], quotes: list[Target | None]) -> None:
         self.point_targets, self.quote_targets = points, quotes
