@@ -6,8 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parent.parent
 MEASURES = (
     "synthetic briefings",
@@ -18,8 +16,6 @@ MEASURES = (
     "peak memory",
     "import time",
 )
-
-pytest.importorskip("pyte")
 
 
 def test_run_quick_prints_every_measure() -> None:
