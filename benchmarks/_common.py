@@ -20,7 +20,7 @@ import subprocess
 import sys
 import termios
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -408,3 +408,20 @@ def run_in_pty(
 
 def first_paragraph(briefing) -> str:
     return briefing.sections[0].paragraphs[0]
+
+
+@contextlib.contextmanager
+def briefing_file(path: Path | None, paragraphs: int) -> Iterator[Path]:
+    """``path``, or a generated briefing of ``paragraphs`` paragraphs deleted afterwards."""
+    if path is not None:
+        yield path
+        return
+    import tempfile
+
+    import generate
+
+    folder = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    try:
+        yield generate.write(paragraphs, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

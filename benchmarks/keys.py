@@ -37,14 +37,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _common import Row, app_label, briefing_app_class, log, percentile, print_table, use_real_app
+from _common import (
+    Row,
+    app_label,
+    briefing_app_class,
+    briefing_file,
+    log,
+    percentile,
+    print_table,
+    use_real_app,
+)
 
 RESET_EVERY = 25
 
@@ -245,18 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     real = use_real_app(args.app)
-    folder = None
-    path = args.file
-    if path is None:
-        import generate
-
-        folder = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
-        path = generate.write(args.paragraphs, folder)
-    try:
+    with briefing_file(args.file, args.paragraphs) as path:
         print_table(measure(real, path, args.presses, args.profile))
-    finally:
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import argparse
 import gc
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from _common import Row, log, median, ms, print_table, verdict
+from _common import Row, briefing_file, log, median, ms, print_table, verdict
 
 TARGET = 1.5
 
@@ -96,21 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--profile", action="store_true", help="also print a cProfile")
     args = parser.parse_args(argv)
-    folder = None
-    path = args.file
-    if path is None:
-        import generate
-
-        folder = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
-        path = generate.write(args.paragraphs, folder)
-    try:
-        rows = measure(path, args.runs)
-        print_table(rows)
+    with briefing_file(args.file, args.paragraphs) as path:
+        print_table(measure(path, args.runs))
         if args.profile:
             profile(path)
-    finally:
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

@@ -19,9 +19,7 @@ reference).
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from _common import (
@@ -29,6 +27,7 @@ from _common import (
     Row,
     app_label,
     bare_command,
+    briefing_file,
     distinctive_phrase,
     first_paragraph,
     log,
@@ -103,18 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--app", choices=("auto", "real", "standin"), default="auto")
     args = parser.parse_args(argv)
     real = use_real_app(args.app)
-    folder = None
-    path = args.file
-    if path is None:
-        import generate
-
-        folder = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
-        path = generate.write(args.paragraphs, folder)
-    try:
+    with briefing_file(args.file, args.paragraphs) as path:
         print_table(measure(real, path, args.settle))
-    finally:
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 
