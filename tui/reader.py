@@ -116,9 +116,9 @@ class ReaderScreen(Screen[None]):
                 yield QuotesList(self.briefing.quotes, id="quotes")
         yield KeyHints(
             [
-                *(("screen", binding) for binding in self.BINDINGS),
-                *(("app", binding) for binding in self.app.BINDINGS),
-                ("app", Binding("ctrl+p", "command_palette", "Palette", key_display="^p")),
+                *self.BINDINGS,
+                *self.app.BINDINGS,
+                Binding("ctrl+p", "command_palette", "Palette", key_display="^p"),
             ],
             id="key-hints",
         )

@@ -1,4 +1,4 @@
-"""A one-line footer of the main keys, built once from the bindings; each is clickable.
+"""A one-line footer of the main keys, built once from the screen's bindings.
 
 Textual's ``Footer`` rebuilds a widget per key on every focus change, which
 costs a noticeable part of start-up; the reader's main keys do not change
@@ -15,18 +15,14 @@ from textual.widgets import Static
 
 from tui.screens.help import key_label
 
-Hint = tuple[str, BindingType]
-"""A binding and the namespace its action runs in (``screen`` or ``app``)."""
 
-
-def hints(bindings: Iterable[Hint]) -> Content:
-    """``key description`` for each binding marked to show; a click runs its action."""
+def hints(bindings: Iterable[BindingType]) -> Content:
+    """``key description`` pairs for the bindings marked to show."""
     parts: list[Content] = []
-    for namespace, binding in bindings:
+    for binding in bindings:
         if isinstance(binding, Binding) and binding.show and binding.description:
             keys = binding.key_display or key_label(binding.key)
-            part = Content.assemble((f" {keys} ", "bold $accent"), binding.description)
-            parts.append(part.stylize(f"@click={namespace}.{binding.action}"))
+            parts.append(Content.assemble((f" {keys} ", "bold $accent"), binding.description))
     return Content("  ").join(parts)
 
 
@@ -42,5 +38,5 @@ class KeyHints(Static):
     }
     """
 
-    def __init__(self, bindings: Iterable[Hint], *, id: str | None = None) -> None:
+    def __init__(self, bindings: Iterable[BindingType], *, id: str | None = None) -> None:
         super().__init__(hints(bindings), id=id)
