@@ -259,7 +259,7 @@ def test_verbose_says_what_was_checked(capsys: pytest.CaptureFixture[str]) -> No
 def test_warnings_do_not_fail_validation(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "-v", "tests/data/bad/unknown-key.yaml"]) == 0
     out, err = capsys.readouterr()
-    assert out.startswith("tests/data/bad/unknown-key.yaml: ok (1 sections, 1 paragraphs,")
+    assert out.startswith("tests/data/bad/unknown-key.yaml: ok (1 section, 1 paragraph,")
     assert "warning: talkng_points: unknown key" in err
 
 
@@ -500,3 +500,19 @@ def test_textual_is_not_imported(argv: list[str], code: int) -> None:
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == code, result.stderr
+
+
+# -- argument order and typos -------------------------------------------------------------
+
+
+def test_options_may_come_before_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--strict", "validate", BUNDLED]) == 0
+    assert main(["--max-size", "1M", "validate", "-v", BUNDLED]) == 0
+    out, _ = capsys.readouterr()
+    assert "ok (5 sections, 15 paragraphs, 7 talking points, 5 quotes)" in out
+
+
+def test_a_mistyped_command_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["valdiate", "x.yaml"]) == 2
+    _, err = capsys.readouterr()
+    assert err.strip() == "briefing-tui: unknown command 'valdiate'; did you mean validate?"

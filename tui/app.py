@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from tui.screens.help import HelpGroup
 
 
+UNWANTED_SYSTEM_COMMANDS = frozenset({"Keys", "Screenshot"})
+
+
 def _briefing_commands() -> type[Provider]:
     """The palette provider, imported when the palette first opens (not at start-up)."""
     from tui.commands import BriefingCommands
@@ -89,7 +92,10 @@ class BriefingApp(App[None]):
             self.push_screen(HelpScreen(self.help_groups()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # "Keys" duplicates the help screen; "Screenshot" writes files where it chooses.
+            if command.title not in UNWANTED_SYSTEM_COMMANDS:
+                yield command
         yield SystemCommand("Help: keys", "Show every key and what it does", self.action_help)
         if isinstance(screen, ReaderScreen):
             for binding in ReaderScreen.BINDINGS:

@@ -8,6 +8,7 @@ never starts the UI.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from typing import TextIO
 from tui import __version__
 from tui.limits import Limits
 from tui.problems import BriefingError, UnreadableFileError
+from tui.text import sanitize_line
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -128,11 +130,54 @@ def _schema_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_VALUED_OPTIONS = frozenset({"--max-size", "--max-depth", "--max-aliases"})
+
+
+def _positionals(args: list[str]) -> list[int]:
+    """Where the arguments that are not options (nor option values) stand."""
+    found, skip = [], False
+    for index, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg in _VALUED_OPTIONS:
+            skip = True
+        elif arg == "-" or not arg.startswith("-"):
+            found.append(index)
+    return found
+
+
+def _command_first(args: list[str]) -> list[str]:
+    """Let options come before the command: ``--strict validate f`` as ``validate --strict f``."""
+    positions = _positionals(args)
+    if positions and positions[0] > 0 and args[positions[0]] in _SUBCOMMANDS:
+        index = positions[0]
+        return [args[index], *args[:index], *args[index + 1 :]]
+    return args
+
+
+def _mistyped_command(args: list[str]) -> str | None:
+    """A message for ``valdiate f.yaml`` (a near-miss command before other arguments)."""
+    positions = _positionals(args)
+    if len(positions) < 2 or args[positions[0]] in _SUBCOMMANDS:
+        return None
+    word = args[positions[0]]
+    if os.path.exists(word):
+        return None
+    close = difflib.get_close_matches(word, _SUBCOMMANDS, n=1, cutoff=0.6)
+    if not close:
+        return None
+    return f"briefing-tui: unknown command {sanitize_line(word)!r}; did you mean {close[0]}?"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = _command_first(list(sys.argv[1:] if argv is None else argv))
     debug = "--debug" in args
     try:
+        mistyped = _mistyped_command(args)
+        if mistyped:
+            print(mistyped, file=sys.stderr)
+            return EXIT_USAGE
         if args and args[0] in _SUBCOMMANDS:
             command, rest = args[0], args[1:]
             if command == "validate":
@@ -181,18 +226,17 @@ def validate(args: argparse.Namespace) -> int:
         if args.verbose:
             briefing = loaded.briefing
             print(
-                f"{_printable(path)}: ok ({len(briefing.sections)} sections,"
-                f" {briefing.paragraph_count} paragraphs,"
-                f" {len(briefing.talking_points)} talking points, {len(briefing.quotes)} quotes)"
+                f"{sanitize_line(path)}: ok ({_count_of(len(briefing.sections), 'section')},"
+                f" {_count_of(briefing.paragraph_count, 'paragraph')},"
+                f" {_count_of(len(briefing.talking_points), 'talking point')},"
+                f" {_count_of(len(briefing.quotes), 'quote')})"
             )
     return status
 
 
-def _printable(path: str) -> str:
-    """A path made safe to print."""
-    from tui.text import sanitize_line
-
-    return sanitize_line(path)
+def _count_of(count: int, noun: str) -> str:
+    """``1 section``, ``2 sections``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def schema(stream: TextIO) -> int:

@@ -7,7 +7,8 @@ Rules (documented in the README):
   occur, it links to its ``section`` (the heading); else to nothing.
 * A **talking point** links to the paragraph that shares the most distinct
   words with it (words of three or more letters, ignoring case and a short
-  list of common words; ties go to the earlier paragraph). With a
+  list of common words; in Chinese, Japanese and Korean, written without
+  spaces, pairs of characters; ties go to the earlier paragraph). With a
   ``section``, only that section's paragraphs compete, and the heading is the
   fallback; without one, every paragraph competes, and a point that shares no
   word with any paragraph links to nothing.
@@ -39,6 +40,8 @@ _QUOTE_MARKS = str.maketrans(
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _ASCII_WORD = re.compile(r"[a-z]{3,}")  # the same, for lower-case ASCII text, 3x faster
+_UNSPACED = re.compile(r"[\u2e80-\u2fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,}")
+"""Runs of CJK and Hangul, written without spaces between words: matched by pairs of characters."""
 _STOPWORDS = frozenset(
     "the and for with from that this those these was were are has have had not but its "
     "his her their our your they them who whom which what when where will would can could "
@@ -77,8 +80,12 @@ def _strip_marks(text: str) -> str:
 def words(text: str) -> set[str]:
     """The distinct content words of ``text`` used for matching talking points."""
     lowered = text.lower()
-    finder = _ASCII_WORD if lowered.isascii() else _WORD
-    return set(finder.findall(lowered)) - _STOPWORDS
+    if lowered.isascii():
+        return set(_ASCII_WORD.findall(lowered)) - _STOPWORDS
+    found = set(_WORD.findall(lowered)) - _STOPWORDS
+    for run in _UNSPACED.findall(lowered):
+        found.update(run[i : i + 2] for i in range(len(run) - 1))
+    return found
 
 
 class Linker:

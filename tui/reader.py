@@ -115,9 +115,9 @@ class ReaderScreen(Screen[None]):
                 yield PointsList(self.briefing.talking_points, id="points")
                 yield QuotesList(self.briefing.quotes, id="quotes")
         yield KeyHints(
-            [
+            [  # help and quit first: narrow terminals cut the end of the line
+                *reversed(self.app.BINDINGS),
                 *self.BINDINGS,
-                *self.app.BINDINGS,
                 Binding("ctrl+p", "command_palette", "Palette", key_display="^p"),
             ],
             id="key-hints",
@@ -317,6 +317,8 @@ class ReaderScreen(Screen[None]):
             target = max(0, min(len(self.briefing.sections) - 1, current + step))
         body.highlight = None
         body.scroll_to_section(target)
+        if self.narrow:
+            self.active_pane = "body"  # the only pane that shows sections
 
     def action_pick_section(self) -> None:
         """Open the section picker."""

@@ -54,11 +54,22 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll(1)", "Scroll down", show=False),
+        Binding("k,up", "scroll(-1)", "Scroll up", show=False),
+        Binding("space,pagedown", "scroll(10)", "Page down", show=False),
+        Binding("b,pageup", "scroll(-10)", "Page up", show=False),
+        Binding("g,home", "scroll(-1000)", "Top", show=False),
+        Binding("G,end", "scroll(1000)", "Bottom", show=False),
     ]
 
     def __init__(self, groups: Sequence[HelpGroup]) -> None:
         super().__init__()
         self.groups = groups
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll the list of keys, with the same keys as the article."""
+        scroller = self.query_one(VerticalScroll)
+        scroller.scroll_to(y=scroller.scroll_y + lines, animate=False)
 
     def compose(self) -> ComposeResult:
         key_width = max(

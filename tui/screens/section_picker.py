@@ -55,6 +55,10 @@ class SectionPicker(ModalScreen[int | None]):
         )
         if options.option_count:
             options.highlighted = 0
+        else:
+            options.add_option(
+                Option(Content.styled("No heading matches.", "$text-muted"), disabled=True)
+            )
 
     @on(Input.Changed)
     def _filter(self, event: Input.Changed) -> None:
@@ -78,5 +82,5 @@ class SectionPicker(ModalScreen[int | None]):
         self._pick(event.option)
 
     def _pick(self, option: Option) -> None:
-        assert option.id is not None
-        self.dismiss(int(option.id))
+        if option.id is not None:  # not the "no match" line
+            self.dismiss(int(option.id))

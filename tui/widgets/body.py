@@ -39,8 +39,10 @@ class BodyView(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j,down", "scroll_lines(1)", "Line down", show=False, id="body.down"),
         Binding("k,up", "scroll_lines(-1)", "Line up", show=False, id="body.up"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, id="body.page_down"),
-        Binding("b,pageup", "page(-1)", "Page up", show=False, id="body.page_up"),
+        Binding("space,pagedown,ctrl+f", "page(1)", "Page down", show=False, id="body.page_down"),
+        Binding("b,pageup,ctrl+b", "page(-1)", "Page up", show=False, id="body.page_up"),
+        Binding("d,ctrl+d", "page(0.5)", "Half a page down", show=False, id="body.half_down"),
+        Binding("u,ctrl+u", "page(-0.5)", "Half a page up", show=False, id="body.half_up"),
         Binding("g,home", "to_start", "Top", show=False, id="body.top"),
         Binding("G,end", "to_end", "Bottom", show=False, id="body.bottom"),
     ]
@@ -254,8 +256,21 @@ class BodyView(ScrollView, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         if self._layout is not None:
             self.ensure_line(round(new_value))
-            block, _ = self._layout.locate(round(new_value))
-            self.current_section = self.document.section_of[block]
+            self.current_section = self._section_in_view(round(new_value))
+
+    def _section_in_view(self, top: int) -> int:
+        """The section of the top line; at the very end of the text, the last heading in view.
+
+        (The last sections may be too short to reach the top: without this,
+        the end of the text would still be titled with an earlier section.)
+        """
+        layout = self.layout_ready
+        block, _ = layout.locate(top)
+        section = self.document.section_of[block]
+        if layout.complete and top >= self.max_scroll_y > 0:
+            bottom_block, _ = layout.locate(top + self.scrollable_content_region.height - 1)
+            section = self.document.section_of[bottom_block]
+        return section
 
     def scroll_to_block(self, block: int, row: int = 0) -> None:
         """Bring ``block`` (from its line ``row``) to the top of the view, at once."""
@@ -291,10 +306,10 @@ class BodyView(ScrollView, can_focus=True):
         """Scroll by a number of lines."""
         self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
 
-    def action_page(self, pages: int) -> None:
-        """Scroll by a page, keeping one line of the last page in view."""
+    def action_page(self, pages: float) -> None:
+        """Scroll by pages (or half pages), keeping one line of the last page in view."""
         step = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_to(y=self.scroll_y + pages * step, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + round(pages * step), animate=False, immediate=True)
 
     def action_to_start(self) -> None:
         """Go to the first line."""

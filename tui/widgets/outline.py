@@ -16,6 +16,8 @@ class Outline(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Next section", show=False, id="outline.down"),
         Binding("k", "cursor_up", "Previous section", show=False, id="outline.up"),
+        Binding("g", "first", "First section", show=False, id="outline.first"),
+        Binding("G", "last", "Last section", show=False, id="outline.last"),
     ]
 
     def __init__(self, sections: tuple[Section, ...], *, id: str | None = None) -> None:
