@@ -792,3 +792,37 @@ async def test_palette_has_no_commands_that_do_not_fit(seed, reader):
         titles = [command.title for command in pilot.app.get_system_commands(screen)]
         assert "Keys" not in titles and "Screenshot" not in titles
         assert "Help: keys" in titles and "Next section" in titles
+
+
+async def test_search_finds_highlights_and_repeats(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        body = screen.body
+        await pilot.press("slash")
+        assert pilot.app.focused is screen.query_one("#search")
+        await pilot.press(*"COLOMBIA", "enter")  # case does not matter
+        assert pilot.app.focused is body
+        first = body.highlight
+        assert first is not None
+        assert highlighted_text(body) == "Colombia"
+        assert first.block == 1  # "… with Colombia at the end of a two-day visit"
+        await pilot.press("n")
+        second = body.highlight
+        assert second is not None and (second.block, second.start) > (first.block, first.start)
+        assert highlighted_text(body) == "Colombia"
+        await pilot.press("N")
+        assert body.highlight == first
+        await pilot.press("slash", *"root causes", "enter")  # curly quotes around it in the text
+        assert highlighted_text(body) == "root causes"
+        _assert_passage_on_screen(screen, "root causes")
+
+
+async def test_search_says_when_nothing_is_found(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        await pilot.press("n")
+        assert any("Nothing searched yet" in note for note in notifications(screen))
+        await pilot.press("slash", *"[bold]zzz", "enter")
+        assert screen.body.highlight is None
+        assert any("Not found: [bold]zzz" in note for note in notifications(screen))
+        await pilot.press("slash", "escape")
+        assert not screen.query("#search")
+        assert pilot.app.focused is screen.body

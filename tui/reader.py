@@ -19,12 +19,14 @@ from textual.worker import get_current_worker
 from tui.document import BodyDocument
 from tui.linking import Linker, Target
 from tui.model import Briefing
+from tui.search import find
 from tui.widgets.body import BodyView
 from tui.widgets.header import BriefingHeader
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.outline import Outline
 from tui.widgets.points import PointsList
 from tui.widgets.quotes import QuotesList
+from tui.widgets.search_bar import SearchBar
 
 Pane = Literal["body", "points", "quotes"]
 PANES: tuple[Pane, ...] = ("body", "points", "quotes")
@@ -84,6 +86,9 @@ class ReaderScreen(Screen[None]):
             id="reader.outline",
         ),
         Binding("backspace", "back", "Back to before the last jump", show=False, id="reader.back"),
+        Binding("slash", "search", "Search the article", key_display="/", id="reader.search"),
+        Binding("n", "search_again(1)", "Next match", show=False, id="reader.next_match"),
+        Binding("N", "search_again(-1)", "Previous match", show=False, id="reader.prev_match"),
     ]
 
     active_pane: reactive[Pane] = reactive[Pane]("body", init=False)
@@ -103,6 +108,7 @@ class ReaderScreen(Screen[None]):
         self.point_targets: list[Target | None] | None = None
         self.quote_targets: list[Target | None] | None = None
         self.history: list[Place] = []
+        self.search_query: str | None = None
 
     # -- composition ----------------------------------------------------------
 
@@ -341,6 +347,44 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(outline.focus)  # once a newly mounted outline is ready
         elif not isinstance(self.focused, (BodyView, PointsList, QuotesList)):
             self.pane_widget(self.active_pane).focus()
+
+    def action_search(self) -> None:
+        """Open the search line."""
+        if not self.query(SearchBar):
+            bar = SearchBar(self.search_query or "")
+            self.mount(bar)
+            bar.focus()
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        event.stop()
+        event.input.remove()
+        self.pane_widget(self.active_pane).focus()
+        if event.value.strip():
+            self.search_query = event.value
+            self.action_search_again(1)
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        self.pane_widget(self.active_pane).focus()
+
+    def action_search_again(self, step: int) -> None:
+        """Find the next (or previous) match of the last search."""
+        if not self.search_query:
+            self.notify("Nothing searched yet: press / to search.")
+            return
+        body = self.body
+        current = body.highlight
+        if current is not None and current.end:
+            block, offset = current.block, current.end if step > 0 else current.start
+        else:
+            block, _ = body.layout_ready.locate(round(body.scroll_y))
+            offset = 0
+        target = find(self.document, self.search_query, block, offset, backward=step < 0)
+        if target is None:
+            self.notify(f"Not found: {self.search_query}", markup=False)
+            return
+        self.jump_to(target)
 
     def action_back(self) -> None:
         """Return to where the reader was before the last jump."""
