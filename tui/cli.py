@@ -274,5 +274,7 @@ def read(args: argparse.Namespace) -> int:
         _print_problems(error, sys.stderr)
         return EXIT_INVALID
 
-    BriefingApp(loaded.briefing, loaded.warnings).run()
-    return EXIT_OK
+    app = BriefingApp(loaded.briefing, loaded.warnings)
+    app.run()
+    # Textual reports a crash inside the app itself (and sets the return code).
+    return EXIT_INTERNAL if app.return_code else EXIT_OK
