@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from itertools import pairwise
 
 from rich.segment import Segment
@@ -133,6 +134,11 @@ class BodyView(ScrollView, can_focus=True):
         self._sync_virtual_size()
         if not layout.complete:
             self.set_timer(0.005, self._lay_out_more)
+        else:
+            # The briefing and its layout live as long as the app: keep the
+            # cyclic garbage collector from walking them again and again
+            # (on a 20,000-paragraph briefing a full pass stalls a keypress).
+            gc.freeze()
 
     def on_resize(self) -> None:
         if not self.size.width:
