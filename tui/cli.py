@@ -86,10 +86,17 @@ def _limits(args: argparse.Namespace) -> Limits:
     return Limits(max_bytes=args.max_size, max_depth=args.max_depth, max_aliases=args.max_aliases)
 
 
+def _parser(prog: str, description: str, **options: object) -> argparse.ArgumentParser:
+    """A command's parser, with ``--version`` (``--help`` comes with argparse)."""
+    parser = argparse.ArgumentParser(prog=prog, description=description, **options)  # type: ignore[arg-type]
+    parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
+    return parser
+
+
 def _reader_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefing-tui",
-        description="Read a briefing (a YAML file) in the terminal.",
+    parser = _parser(
+        "briefing-tui",
+        "Read a briefing (a YAML file) in the terminal.",
         epilog=(
             "commands:\n"
             "  briefing-tui validate FILE...   check briefing files, report problems\n"
@@ -99,35 +106,28 @@ def _reader_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="the briefing to open")
-    parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
     _add_loading_options(parser)
     return parser
 
 
 def _validate_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefing-tui validate",
-        description=(
-            "Check briefing files. Exit 0 if all are valid (warnings allowed),"
-            " 1 if any is invalid, 2 on a usage error or an unreadable path."
-        ),
+    parser = _parser(
+        "briefing-tui validate",
+        "Check briefing files. Exit 0 if all are valid (warnings allowed),"
+        " 1 if any is invalid, 2 on a usage error or an unreadable path.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="briefing files to check")
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="say something about each valid file too"
     )
-    parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
     _add_loading_options(parser)
     return parser
 
 
 def _schema_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefing-tui schema",
-        description="Print the JSON Schema (draft 2020-12) of briefing format v1.",
+    return _parser(
+        "briefing-tui schema", "Print the JSON Schema (draft 2020-12) of briefing format v1."
     )
-    parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
-    return parser
 
 
 _VALUED_OPTIONS = frozenset({"--max-size", "--max-depth", "--max-aliases"})
