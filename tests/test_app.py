@@ -826,3 +826,46 @@ async def test_search_says_when_nothing_is_found(seed, reader):
         await pilot.press("slash", "escape")
         assert not screen.query("#search")
         assert pilot.app.focused is screen.body
+
+
+# -- found in review ---------------------------------------------------------------------
+
+
+async def test_quick_pane_changes_on_a_narrow_terminal_settle(seed, reader):
+    async with reader(seed, (80, 24)) as (pilot, screen):
+        changes: list[str] = []
+
+        def changed(pane: str) -> None:
+            changes.append(pane)
+
+        screen.watch(screen, "active_pane", changed, init=False)
+        screen.action_show_pane("points")
+        screen.action_show_pane("quotes")  # before the tabs have caught up
+        for _ in range(5):
+            await pilot.pause()
+        assert changes == ["points", "quotes"]  # no ping-pong between the two
+        assert screen.active_pane == "quotes"
+
+
+async def test_back_after_a_resize_returns_to_the_same_text(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        body = screen.body
+        await pilot.press("right_square_bracket", "j", "j", "j")
+        before = body_lines(body)[0]
+        assert before.strip().startswith("The visit sought")
+        screen.jump_to_section(3)
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        await pilot.press("backspace")
+        # the same paragraph is back at the top, though it now wraps differently
+        assert body_lines(body)[0].strip().startswith("The visit sought")
+
+
+async def test_search_line_comes_back_into_focus(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        await pilot.press("slash", "tab")  # focus wanders off the open search line
+        await pilot.press("slash")
+        search = screen.query_one("#search")
+        assert pilot.app.focused is search
+        await pilot.press(*"youth", "enter")
+        assert highlighted_text(screen.body).lower() == "youth"

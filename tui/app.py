@@ -13,6 +13,7 @@ from textual.screen import Screen
 from tui.model import Briefing
 from tui.problems import Problem
 from tui.reader import ReaderScreen
+from tui.screens.help import key_label
 from tui.widgets.body import BodyView
 from tui.widgets.link_list import LinkList
 from tui.widgets.outline import Outline
@@ -102,6 +103,6 @@ class BriefingApp(App[None]):
                 assert isinstance(binding, Binding)
                 yield SystemCommand(
                     binding.description,
-                    f"Key: {binding.key_display or binding.key}",
+                    f"Key: {binding.key_display or key_label(binding.key)}",
                     lambda action=binding.action: screen.run_action(action),
                 )

@@ -1,8 +1,8 @@
 """The ``briefing-tui`` command line.
 
-Arguments are parsed and the briefing is loaded and validated *before*
-Textual is imported, so ``validate`` and ``schema`` stay light and a bad file
-never starts the UI.
+``validate`` and ``schema`` never import Textual. The reader loads and checks
+the briefing in a forked child while this process imports Textual (see
+:mod:`tui.preload`), and starts the UI only once the briefing is valid.
 """
 
 from __future__ import annotations

@@ -81,16 +81,6 @@ class BodyDocument:
         """The block index of paragraph ``paragraph`` of section ``section``."""
         return self.section_blocks[section] + 1 + paragraph
 
-    def blocks_of(self, section: int) -> range:
-        """The block indexes of a section, heading included."""
-        start = self.section_blocks[section]
-        end = (
-            self.section_blocks[section + 1]
-            if section + 1 < len(self.section_blocks)
-            else len(self.sources)
-        )
-        return range(start, end)
-
 
 class BodyLayout:
     """Where each block's lines fall when the body is wrapped to ``width`` cells.
@@ -109,13 +99,6 @@ class BodyLayout:
         self.height = 0
         """Lines laid out so far."""
         self._unlaid_chars = sum(map(len, document.sources))
-
-    @classmethod
-    def build(cls, document: BodyDocument, width: int) -> BodyLayout:
-        """Wrap every block of ``document`` to ``width`` cells."""
-        layout = cls(document, width)
-        layout.extend()
-        return layout
 
     @property
     def complete(self) -> bool:

@@ -63,8 +63,3 @@ def parse_inline(source: str) -> Inline:
         position = match.end()
     parts.append(source[position:])
     return Inline("".join(parts), tuple(spans))
-
-
-def plain_text(source: str) -> str:
-    """The text a reader sees of ``source``."""
-    return parse_inline(source).plain

@@ -91,8 +91,8 @@ def words(text: str) -> set[str]:
 class Linker:
     """Finds the targets of talking points and quotes in one pass over the body each.
 
-    Nothing per paragraph is kept between calls, so linking a 20,000-paragraph
-    briefing costs time once (in a worker) and no lasting memory.
+    It keeps no per-paragraph state of its own (word sets, folded text) between
+    calls; linking a 20,000-paragraph briefing costs time once, in a worker.
     """
 
     def __init__(

@@ -257,7 +257,7 @@ class _Checker:
             return None
         if isinstance(node, Scalar) and node.value is not None:
             value = sanitize(node.value) if self.sanitizing else node.value
-            if value is not node.value and value != node.value:
+            if value != node.value:
                 self.warn(
                     node,
                     where,

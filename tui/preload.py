@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tui.limits import Limits
-from tui.problems import BriefingError, Problem, UnreadableFileError
+from tui.problems import BriefingError, UnreadableFileError
 
 Outcome = tuple[str, object]
 
@@ -79,6 +79,3 @@ def load_in_background(path: str | Path, limits: Limits, strict: bool) -> Callab
         return _result(pickle.loads(data))
 
     return wait
-
-
-__all__ = ["Problem", "load_in_background"]

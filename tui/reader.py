@@ -32,6 +32,9 @@ Pane = Literal["body", "points", "quotes"]
 PANES: tuple[Pane, ...] = ("body", "points", "quotes")
 PANE_TITLES = {"body": "Article", "points": "Talking points", "quotes": "Quotes"}
 
+HISTORY_LENGTH = 100
+"""Jumps that Backspace can go back through."""
+
 NARROW_BELOW = 100
 """Terminals narrower than this show one pane at a time, with tabs."""
 OUTLINE_FROM = 150
@@ -40,9 +43,10 @@ OUTLINE_FROM = 150
 
 @dataclass(frozen=True)
 class Place:
-    """Where the reader was before a jump: the body's scroll position and the pane in use."""
+    """Where the reader was before a jump: the text at the top of the body, and the pane."""
 
-    scroll_y: float
+    position: tuple[int, int]
+    """Block and character offset at the top line: the same text after a resize."""
     pane: Pane
 
 
@@ -165,6 +169,8 @@ class ReaderScreen(Screen[None]):
             self.app.call_from_thread(self._links_ready, points, quotes)
 
     def _links_ready(self, points: list[Target | None], quotes: list[Target | None]) -> None:
+        if not self.is_attached:  # the app closed while linking
+            return
         self.point_targets, self.quote_targets = points, quotes
         self.query_one(PointsList).set_sections([t.section if t else None for t in points])
         self.query_one(QuotesList).set_sections([t.section if t else None for t in quotes])
@@ -218,7 +224,10 @@ class ReaderScreen(Screen[None]):
             self.set_class(name == pane, f"-show-{name}")
         for tabs in self.query(Tabs):
             if tabs.tab_count:  # a newly mounted Tabs starts on the active pane already
-                tabs.active = f"tab-{pane}"
+                # Without prevent(), the TabActivated this posts arrives after any
+                # quicker pane change and switches back: panes would ping-pong.
+                with tabs.prevent(Tabs.TabActivated):
+                    tabs.active = f"tab-{pane}"
         widget = self.pane_widget(pane)
         if not widget.has_focus:
             widget.focus()
@@ -253,7 +262,8 @@ class ReaderScreen(Screen[None]):
     # -- jumps ------------------------------------------------------------------
 
     def _remember(self) -> None:
-        self.history.append(Place(self.body.scroll_y, self.active_pane))
+        self.history.append(Place(self.body.reading_position(), self.active_pane))
+        del self.history[:-HISTORY_LENGTH]
 
     def jump_to(self, target: Target) -> None:
         """Show ``target`` in the body, remembering where the reader was."""
@@ -350,7 +360,10 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Open the search line."""
-        if not self.query(SearchBar):
+        bars = self.query(SearchBar)
+        if bars:
+            bars.first().focus()  # still open (focus moved away): back to it
+        else:
             bar = SearchBar(self.search_query or "")
             self.mount(bar)
             bar.focus()
@@ -393,5 +406,5 @@ class ReaderScreen(Screen[None]):
             return
         place = self.history.pop()
         self.body.highlight = None
-        self.body.scroll_to(y=place.scroll_y, animate=False, immediate=True)
+        self.body.restore_position(place.position)
         self.active_pane = place.pane

@@ -8,7 +8,7 @@ measured cell by cell (wide CJK characters, combining marks, emoji).
 
 from __future__ import annotations
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import get_character_cell_size
 
 
 def line_starts(text: str, width: int) -> list[int]:
@@ -71,8 +71,3 @@ def line_text(text: str, starts: list[int], row: int) -> tuple[int, int]:
     while end > start and text[end - 1] == " ":
         end -= 1
     return start, end
-
-
-def fits(text: str, width: int) -> bool:
-    """True if ``text`` takes at most ``width`` cells."""
-    return cell_len(text) <= width

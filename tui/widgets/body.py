@@ -13,6 +13,7 @@ from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from tui.document import HEADING, BodyDocument, BodyLayout
 from tui.linking import Target
@@ -62,6 +63,7 @@ class BodyView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._frame_layout: BodyLayout | None = None
         self._frame_width = 0
+        self._layout_timer: Timer | None = None
         self._pending_target: Target | None = None
         """A jump asked for while the pane was hidden, done when it is shown."""
 
@@ -80,12 +82,13 @@ class BodyView(ScrollView, can_focus=True):
             return self._layout
         text_width = max(10, min(READING_WIDTH, width - 2))
         if self._layout is None or self._layout.width != text_width:
-            anchor = self._top_anchor()
+            rewrap = self._layout is not None
+            position = self.reading_position()
             self._layout = BodyLayout(self.document, text_width)
             self._cache.clear()
-            self.ensure_block(anchor[0] if anchor else 0)
-            if anchor is not None:
-                self._restore_anchor(anchor)
+            self.ensure_block(position[0])
+            if rewrap:
+                self.restore_position(position)
             self._lay_out_more()
         return self._layout
 
@@ -133,7 +136,9 @@ class BodyView(ScrollView, can_focus=True):
         layout.extend(blocks=LAYOUT_STEP)
         self._sync_virtual_size()
         if not layout.complete:
-            self.set_timer(0.005, self._lay_out_more)
+            if self._layout_timer is not None:
+                self._layout_timer.stop()  # one chain of steps, even across resizes
+            self._layout_timer = self.set_timer(0.005, self._lay_out_more)
         else:
             # The briefing and its layout live as long as the app: keep the
             # cyclic garbage collector from walking them again and again
@@ -149,17 +154,21 @@ class BodyView(ScrollView, can_focus=True):
             self.show_target(target)
         self.refresh()
 
-    def _top_anchor(self) -> tuple[int, int] | None:
-        """The block and character offset at the top line, to keep in view across resizes."""
+    def reading_position(self) -> tuple[int, int]:
+        """The block and character offset at the top line: the same text at any width."""
         if self._layout is None:
-            return None
+            return (0, 0)
         block, row = self._layout.locate(round(self.scroll_y))
         starts = self._layout.starts[block]
+        if row >= len(starts) and block + 1 < len(self.document):
+            return block + 1, 0  # a rule or blank line: the text that follows it
         return block, starts[min(row, len(starts) - 1)]
 
-    def _restore_anchor(self, anchor: tuple[int, int]) -> None:
-        block, offset = anchor
+    def restore_position(self, position: tuple[int, int]) -> None:
+        """Bring the text at ``position`` (from :meth:`reading_position`) back to the top line."""
+        block, offset = position
         layout = self.layout_ready
+        self.ensure_block(block)
         self.scroll_to(
             y=layout.tops[block] + layout.row_of(block, offset), animate=False, immediate=True
         )

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.model import Briefing
+from tui.text import normalize_space
 
 SEPARATOR = "  ·  "
 
@@ -21,7 +22,7 @@ def metadata_line(briefing: Briefing) -> str:
         ", ".join(briefing.authors) if briefing.authors else None,
         " ".join(f"#{tag}" for tag in briefing.tags) if briefing.tags else None,
     ]
-    return SEPARATOR.join(part for part in parts if part)
+    return SEPARATOR.join(normalize_space(part) for part in parts if part)
 
 
 class BriefingHeader(Vertical):
@@ -33,9 +34,11 @@ class BriefingHeader(Vertical):
 
     def compose(self) -> ComposeResult:
         briefing = self.briefing
-        yield Static(Content.styled(briefing.title, "bold"), id="header-title")
+        # The model keeps text as written; the header shows each field on one line.
+        yield Static(Content.styled(normalize_space(briefing.title), "bold"), id="header-title")
         if briefing.subtitle:
-            yield Static(Content.styled(briefing.subtitle, "italic"), id="header-subtitle")
+            subtitle = normalize_space(briefing.subtitle)
+            yield Static(Content.styled(subtitle, "italic"), id="header-subtitle")
         meta = metadata_line(briefing)
         if meta:
             yield Static(Content.styled(meta, "$text-muted"), id="header-meta")
