@@ -79,7 +79,10 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Static(Content.styled("Keys", "bold"), id="help-title")
             yield Static(
-                Content.styled("Esc, q or ? closes this screen; ↑ ↓ scroll it.", "$text-muted"),
+                Content.styled(
+                    "Esc, q or ? closes this screen; j k ↑ ↓ Space b g G scroll it.",
+                    "$text-muted",
+                ),
                 id="help-hint",
             )
             for title, bindings in self.groups:
