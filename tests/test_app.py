@@ -21,6 +21,7 @@ from textual.widgets import Footer, Input, OptionList, Static, Tabs
 from tui.commands import BriefingCommands
 from tui.document import PARAGRAPH
 from tui.linking import Target
+from tui.loader import load_text
 from tui.reader import ReaderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.section_picker import SectionPicker
@@ -869,3 +870,22 @@ async def test_search_line_comes_back_into_focus(seed, reader):
         assert pilot.app.focused is search
         await pilot.press(*"youth", "enter")
         assert highlighted_text(screen.body).lower() == "youth"
+
+
+async def test_long_lists_fill_in_after_the_first_frame(reader):
+    def word(i: int) -> str:  # a distinct word of letters for each item
+        return "topic" + chr(97 + i // 26) + chr(97 + i % 26)
+
+    source = (
+        "title: Many points\nsections:\n"
+        + "".join(f"  - heading: Part {i}\n    body: [On {word(i)}.]\n" for i in range(60))
+        + "talking_points:\n"
+        + "".join(f"  - A point about {word(i)}\n" for i in range(60))
+    )
+    briefing = load_text(source, "many.yaml").briefing
+    async with reader(briefing) as (pilot, screen):
+        listing = screen.query_one(PointsList)
+        assert listing.option_count == 60
+        await pilot.press("2", "G", "enter")
+        assert listing.highlighted == 59
+        assert highlighted_text(screen.body) == f"On {word(59)}."

@@ -9,6 +9,9 @@ from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+FIRST_ITEMS = 40
+"""Items put in the list before the first frame; the rest follow right after."""
+
 MARK = "▍"
 """Drawn in the first column of items tied to the section in view."""
 
@@ -38,10 +41,23 @@ class LinkList(OptionList):
     def __init__(self, count: int, *, id: str | None = None) -> None:
         self._sections: list[int | None] = [None] * count
         self._marked_section: int | None = None
-        options = [Option(self.item_content(index), id=f"item-{index}") for index in range(count)]
+        self._count = count
+        # The first screenful now; the rest once the first frame is drawn (OptionList
+        # measures every option it holds before drawing any).
+        options = [self._option(index) for index in range(min(count, FIRST_ITEMS))]
         if not options:
             options = [Option(Content.styled(self.EMPTY, "$text-muted"), disabled=True)]
         super().__init__(*options, id=id)
+
+    def _option(self, index: int) -> Option:
+        return Option(self.item_content(index), id=f"item-{index}")
+
+    def on_mount(self) -> None:
+        if self._count > FIRST_ITEMS:
+            self.call_after_refresh(self._add_the_rest)
+
+    def _add_the_rest(self) -> None:
+        self.add_options(self._option(index) for index in range(FIRST_ITEMS, self._count))
 
     def item_content(self, index: int) -> Content:
         """What item ``index`` shows, its first column left blank for the mark."""
