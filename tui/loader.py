@@ -78,17 +78,7 @@ def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
         with open(name, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limits.max_bytes:
-                raise BriefingError(
-                    [
-                        Problem(
-                            1,
-                            1,
-                            "error",
-                            _over_limit(size, limits.max_bytes),
-                            name,
-                        )
-                    ]
-                )
+                raise _too_large(name, limits.max_bytes, size)
             data = handle.read(limits.max_bytes + 1)
     except IsADirectoryError:
         raise UnreadableFileError(name, "is a directory, not a briefing file") from None
@@ -99,17 +89,7 @@ def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
     except OSError as error:
         raise UnreadableFileError(name, error.strerror or "cannot be read") from None
     if len(data) > limits.max_bytes:  # grew while reading, or not a regular file
-        raise BriefingError(
-            [
-                Problem(
-                    1,
-                    1,
-                    "error",
-                    f"file is over the {_size(limits.max_bytes)} limit (see --max-size)",
-                    name,
-                )
-            ]
-        )
+        raise _too_large(name, limits.max_bytes)
     return data
 
 
@@ -122,12 +102,18 @@ def _size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MiB"
 
 
-def _over_limit(size: int, limit: int) -> str:
-    """``file is 33.0 MiB, over the 32.0 MiB limit``, in bytes if rounding hides the difference."""
+def _too_large(name: str, limit: int, size: int | None = None) -> BriefingError:
+    """The size-limit error: ``file is 33.0 MiB, over the 32.0 MiB limit (see --max-size)``.
+
+    Sizes are given in bytes where rounding would hide the difference; without
+    a known ``size`` the message says only that the limit was passed.
+    """
+    if size is None:
+        return _error(name, 1, 1, f"file is over the {_size(limit)} limit (see --max-size)")
     shown, allowed = _size(size), _size(limit)
     if shown == allowed:
         shown, allowed = f"{size} bytes", f"{limit} bytes"
-    return f"file is {shown}, over the {allowed} limit (see --max-size)"
+    return _error(name, 1, 1, f"file is {shown}, over the {allowed} limit (see --max-size)")
 
 
 def load_path(
@@ -176,9 +162,7 @@ def load_bytes(
     """Load and validate a briefing from the bytes of a file called ``name``."""
     limits = limits or Limits()
     if len(data) > limits.max_bytes:
-        raise _error(
-            name, 1, 1, f"file is over the {_size(limits.max_bytes)} limit (see --max-size)"
-        )
+        raise _too_large(name, limits.max_bytes)
     return load_text(decode(data, name), name, limits=limits, strict=strict)
 
 
