@@ -92,9 +92,11 @@ class BodyView(ScrollView, can_focus=True):
             self._lay_out_more()
         return self._layout
 
-    def _sync_virtual_size(self) -> None:
+    def _grow(self, **how: int) -> None:
+        """Extend the layout (see :meth:`BodyLayout.extend`) and size the scrollable area to it."""
         layout = self._layout
-        if layout is not None:
+        if layout is not None and not layout.complete:
+            layout.extend(**how)
             self.virtual_size = Size(layout.width, layout.estimated_height)
 
     def _lines_ahead(self) -> int:
@@ -107,22 +109,18 @@ class BodyView(ScrollView, can_focus=True):
             return
         if len(layout.tops) <= block:
             layout.extend(through_block=block)
-        layout.extend(lines=layout.tops[block] + self._lines_ahead())
-        self._sync_virtual_size()
+        self._grow(lines=layout.tops[block] + self._lines_ahead())
 
     def ensure_line(self, y: int) -> None:
         """Lay out through line ``y`` and a couple of screens after it."""
         layout = self._layout
-        if layout is not None and not layout.complete and layout.height < y + self._lines_ahead():
-            layout.extend(lines=y + self._lines_ahead())
-            self._sync_virtual_size()
+        if layout is not None and layout.height < y + self._lines_ahead():
+            self._grow(lines=y + self._lines_ahead())
 
     def ensure_complete(self) -> None:
         """Lay out every block (before going to the end, say)."""
-        layout = self.layout_ready
-        if not layout.complete:
-            layout.extend()
-            self._sync_virtual_size()
+        self.layout_ready  # noqa: B018 - the layout for this width
+        self._grow()
 
     def _lay_out_more(self) -> None:
         """Lay out the next few hundred blocks, then come back until all are done.
@@ -133,8 +131,7 @@ class BodyView(ScrollView, can_focus=True):
         layout = self._layout
         if layout is None or layout.complete:
             return
-        layout.extend(blocks=LAYOUT_STEP)
-        self._sync_virtual_size()
+        self._grow(blocks=LAYOUT_STEP)
         if not layout.complete:
             if self._layout_timer is not None:
                 self._layout_timer.stop()  # one chain of steps, even across resizes
