@@ -50,8 +50,11 @@ class BriefingApp(App[None]):
         self.briefing = briefing
         self.warnings = list(warnings)
 
+    def get_default_screen(self) -> Screen:
+        """The reader is the first screen (pushing it from ``on_mount`` costs a frame)."""
+        return ReaderScreen(self.briefing)
+
     def on_mount(self) -> None:
-        self.push_screen(ReaderScreen(self.briefing))
         if self.warnings:
             count = len(self.warnings)
             first = self.warnings[0]

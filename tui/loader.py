@@ -14,12 +14,11 @@ import difflib
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from tui.bundled import default_briefing_path as default_briefing_path
-from tui.model import Briefing, Quote, Section, Source, TalkingPoint
+from tui.model import Briefing, Loaded, Quote, Section, Source, TalkingPoint
 from tui.problems import BriefingError, Problem, UnreadableFileError
 from tui.text import may_contain_unsafe, normalize_space, sanitize, slugify
 from tui.yamltree import (
@@ -61,14 +60,6 @@ _LINE_BREAK = re.compile(r"\n")
 """A blank line in any other style: YAML folds single line breaks to spaces, blank lines to one."""
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
-
-
-@dataclass
-class Loaded:
-    """A briefing that loaded, with any warnings about it."""
-
-    briefing: Briefing
-    warnings: list[Problem] = field(default_factory=list)
 
 
 def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:

@@ -7,6 +7,10 @@ Every string here has already been sanitised by the loader (see
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -79,3 +83,15 @@ class Briefing:
     def paragraph_count(self) -> int:
         """How many paragraphs the body holds."""
         return sum(len(section.paragraphs) for section in self.sections)
+
+
+@dataclass
+class Loaded:
+    """A briefing that loaded, with any warnings about it.
+
+    It lives here, not in :mod:`tui.loader`, so that receiving one from the
+    background load (see :mod:`tui.preload`) does not import the YAML parser.
+    """
+
+    briefing: Briefing
+    warnings: list[Problem] = field(default_factory=list)
