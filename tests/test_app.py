@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import TypeVar
 
 import pytest
@@ -14,6 +15,7 @@ from snapshot_apps import (
     screen_lines,
     screen_strips,
 )
+from textual import events
 from textual.command import CommandList, CommandPalette
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, Tabs
@@ -22,11 +24,12 @@ from tui.commands import BriefingCommands
 from tui.document import PARAGRAPH
 from tui.linking import Target
 from tui.loader import load_text
+from tui.model import Briefing
 from tui.reader import ReaderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.section_picker import SectionPicker
 from tui.widgets.body import BodyView
-from tui.widgets.link_list import MARK
+from tui.widgets.item_list import MARK
 from tui.widgets.outline import Outline
 from tui.widgets.points import PointsList
 from tui.widgets.quotes import QuotesList
@@ -872,20 +875,59 @@ async def test_search_line_comes_back_into_focus(seed, reader):
         assert highlighted_text(screen.body).lower() == "youth"
 
 
-async def test_long_lists_fill_in_after_the_first_frame(reader):
+def many_points(count: int) -> tuple[Briefing, Callable[[int], str]]:
+    """A briefing with ``count`` one-paragraph sections and a talking point on each."""
+
     def word(i: int) -> str:  # a distinct word of letters for each item
         return "topic" + chr(97 + i // 26) + chr(97 + i % 26)
 
     source = (
         "title: Many points\nsections:\n"
-        + "".join(f"  - heading: Part {i}\n    body: [On {word(i)}.]\n" for i in range(60))
+        + "".join(f"  - heading: Part {i}\n    body: [On {word(i)}.]\n" for i in range(count))
         + "talking_points:\n"
-        + "".join(f"  - A point about {word(i)}\n" for i in range(60))
+        + "".join(f"  - A point about {word(i)}\n" for i in range(count))
     )
-    briefing = load_text(source, "many.yaml").briefing
+    return load_text(source, "many.yaml").briefing, word
+
+
+async def test_long_lists_keep_the_cursor_in_view(reader):
+    briefing, word = many_points(60)
     async with reader(briefing) as (pilot, screen):
         listing = screen.query_one(PointsList)
-        assert listing.option_count == 60
-        await pilot.press("2", "G", "enter")
+        assert listing.item_count == 60
+        await pilot.press("2", "G")
         assert listing.highlighted == 59
+        assert any(f"60. A point about {word(59)}" in line for line in screen_lines(pilot.app))
+        assert not any(" 1. A point about" in line for line in screen_lines(pilot.app))
+        await pilot.press("pageup")
+        assert 40 <= listing.highlighted < 59  # about a page: the list is 14 lines high
+        await pilot.press("g")
+        assert any(" 1. A point about" in line for line in screen_lines(pilot.app))
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
+        assert listing.highlighted == 59
+        await pilot.press("enter")
         assert highlighted_text(screen.body) == f"On {word(59)}."
+
+
+async def test_clicking_an_item_jumps_to_its_passage(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        points = screen.query_one(PointsList)
+        layout = points.items_layout
+        assert layout is not None
+        clicked = layout.item_at(3)  # the fourth line inside the border
+        assert clicked is not None and clicked > 0
+        await pilot.click(PointsList, offset=(5, 4))
+        await pilot.pause()
+        assert points.highlighted == clicked
+        target = screen.point_target(clicked)
+        assert target is not None and screen.body.highlight == target
+
+
+async def test_keys_typed_right_after_a_pane_key_go_to_that_pane(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        # Both keys are queued before either is handled, as when typed quickly.
+        pilot.app.post_message(events.Key("2", "2"))
+        pilot.app.post_message(events.Key("G", "G"))
+        await pilot.pause()
+        assert screen.query_one(PointsList).highlighted == 6
+        assert screen.body.scroll_y == 0  # G moved in the list, not to the end of the article

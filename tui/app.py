@@ -15,6 +15,7 @@ from tui.problems import Problem
 from tui.reader import ReaderScreen
 from tui.screens.help import key_label
 from tui.widgets.body import BodyView
+from tui.widgets.item_list import ItemList
 from tui.widgets.link_list import LinkList
 from tui.widgets.outline import Outline
 
@@ -71,6 +72,12 @@ class BriefingApp(App[None]):
 
     def help_groups(self) -> list[HelpGroup]:
         """Every binding, grouped by where it works, for the help screen."""
+        # Enter says what it does in each list; the other keys are the same in all.
+        list_moves = [
+            binding
+            for binding in ItemList.BINDINGS
+            if isinstance(binding, Binding) and binding.action != "select"
+        ]
         return [
             (
                 "Anywhere",
@@ -80,12 +87,12 @@ class BriefingApp(App[None]):
             (
                 "Talking points and quotes",
                 [
+                    *list_moves,
                     *LinkList.BINDINGS,
-                    Binding("enter", "", "Jump to the supporting passage"),
                     Binding("backspace", "", "Back to where you were reading"),
                 ],
             ),
-            ("Outline", [*Outline.BINDINGS, Binding("enter", "", "Go to the section")]),
+            ("Outline", [*list_moves, *Outline.BINDINGS]),
         ]
 
     def action_help(self) -> None:

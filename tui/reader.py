@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import OptionList, Tab, Tabs
+from textual.widgets import Tab, Tabs
 from textual.worker import get_current_worker
 
 from tui.document import BodyDocument
@@ -22,6 +22,7 @@ from tui.model import Briefing
 from tui.search import find
 from tui.widgets.body import BodyView
 from tui.widgets.header import BriefingHeader
+from tui.widgets.item_list import ItemList
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.outline import Outline
 from tui.widgets.points import PointsList
@@ -229,8 +230,10 @@ class ReaderScreen(Screen[None]):
                 with tabs.prevent(Tabs.TabActivated):
                     tabs.active = f"tab-{pane}"
         widget = self.pane_widget(pane)
-        if not widget.has_focus:
-            widget.focus()
+        if self.focused is not widget:
+            # At once, not after the queued messages as ``focus()`` does: keys
+            # typed right after "2" go to the points, not the pane before.
+            self.set_focus(widget)
 
     @on(Tabs.TabActivated)
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
@@ -298,17 +301,17 @@ class ReaderScreen(Screen[None]):
             self.notify("This quote does not occur word for word; showing its section.")
         self.jump_to(target)
 
-    @on(OptionList.OptionSelected, "#points")
-    def _point_selected(self, event: OptionList.OptionSelected) -> None:
-        self.jump_to_point(event.option_index)
+    @on(ItemList.Selected, "#points")
+    def _point_selected(self, event: ItemList.Selected) -> None:
+        self.jump_to_point(event.index)
 
-    @on(OptionList.OptionSelected, "#quotes")
-    def _quote_selected(self, event: OptionList.OptionSelected) -> None:
-        self.jump_to_quote(event.option_index)
+    @on(ItemList.Selected, "#quotes")
+    def _quote_selected(self, event: ItemList.Selected) -> None:
+        self.jump_to_quote(event.index)
 
-    @on(OptionList.OptionSelected, "#outline")
-    def _outline_selected(self, event: OptionList.OptionSelected) -> None:
-        self.jump_to_section(event.option_index)
+    @on(ItemList.Selected, "#outline")
+    def _outline_selected(self, event: ItemList.Selected) -> None:
+        self.jump_to_section(event.index)
         self.body.focus()
 
     # -- actions ------------------------------------------------------------------

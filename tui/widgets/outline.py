@@ -3,27 +3,24 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from tui.model import Section
+from tui.widgets.item_list import ItemList, Part
 
 
-class Outline(OptionList):
+class Outline(ItemList):
     """Section headings; the one in view is highlighted, Enter jumps to one."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Next section", show=False, id="outline.down"),
-        Binding("k", "cursor_up", "Previous section", show=False, id="outline.up"),
-        Binding("g", "first", "First section", show=False, id="outline.first"),
-        Binding("G", "last", "Last section", show=False, id="outline.last"),
-    ]
+    BINDINGS = [Binding("enter", "select", "Go to the section", show=False, id="outline.select")]
+
+    EMPTY = "No sections."
 
     def __init__(self, sections: tuple[Section, ...], *, id: str | None = None) -> None:
-        super().__init__(
-            *[Option(Content(section.heading), id=section.id) for section in sections], id=id
-        )
+        self.sections = sections
+        super().__init__(len(sections), id=id)
+
+    def item_parts(self, index: int) -> list[Part]:
+        return [Part(self.sections[index].heading)]
 
     def follow(self, section: int) -> None:
         """Highlight ``section`` (the one in view) unless the reader is using the outline."""

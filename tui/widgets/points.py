@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from textual.content import Content
-
 from tui.model import TalkingPoint
+from tui.widgets.item_list import Part
 from tui.widgets.link_list import LinkList
 
 
 class PointsList(LinkList):
-    """The briefing's talking points, numbered."""
+    """The briefing's talking points, numbered, each point's text hanging after its number."""
 
     EMPTY = "This briefing has no talking points."
 
@@ -18,11 +17,6 @@ class PointsList(LinkList):
         self._number_width = len(str(len(points)))
         super().__init__(len(points), id=id)
 
-    def item_content(self, index: int) -> Content:
+    def item_parts(self, index: int) -> list[Part]:
         number = f"{index + 1}.".rjust(self._number_width + 1)
-        return Content.assemble(
-            " ",
-            (number, "bold"),
-            " ",
-            Content(self.points[index].text),
-        )
+        return [Part(self.points[index].text, lead=f"{number} ")]

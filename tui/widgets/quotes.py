@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from textual.content import Content
-
 from tui.model import Quote
+from tui.widgets.item_list import Part
 from tui.widgets.link_list import LinkList
 
 
@@ -17,11 +16,9 @@ class QuotesList(LinkList):
         self.quotes = quotes
         super().__init__(len(quotes), id=id)
 
-    def item_content(self, index: int) -> Content:
+    def item_parts(self, index: int) -> list[Part]:
         quote = self.quotes[index]
-        return Content.assemble(
-            " ",
-            Content(f"“{quote.text}”"),
-            "\n ",
-            (f"— {quote.attribution}", "italic $text-muted"),
-        )
+        return [
+            Part(f"“{quote.text}”"),
+            Part(quote.attribution, lead="— ", component="item-list--note"),
+        ]

@@ -1,0 +1,349 @@
+"""A keyboard list of wrapped text items, drawn with the Line API.
+
+Textual's ``OptionList`` measures every option through ``Content`` before it
+draws the first one, and styles every line it renders the same way: on a
+long list that is the slowest part of opening a briefing. This list wraps its
+items with :mod:`tui.wrap` (``str.rfind`` jumps for ASCII) into a flat table
+of lines, and draws only the lines on screen, as segments, from a cache.
+Items may have several parts (a quote and its speaker), and a part may have a
+lead (a number) with its text hanging under it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.text import normalize_space
+from tui.wrap import line_starts, line_text
+
+MARK = "▍"
+"""Drawn in the first column of a marked item's first line."""
+
+
+class Part(NamedTuple):
+    """A paragraph of an item: an optional lead (a number, say), then text hanging under it."""
+
+    text: str
+    lead: str = ""
+    component: str = ""
+    """The component class that styles the text ("" for the list's own style)."""
+
+
+class Line(NamedTuple):
+    """One drawn line: which item and part, and the slice of the part's text."""
+
+    item: int
+    part: int
+    start: int
+    end: int
+    first: bool
+    """The part's first line (the one that shows its lead)."""
+
+
+class ItemsLayout:
+    """Every item's lines at one width (a gap of blank lines between items)."""
+
+    def __init__(self, items: Sequence[Sequence[Part]], width: int, gap: int = 0) -> None:
+        self.width = width
+        self.gap = gap
+        self.tops: list[int] = []
+        self.lines: list[Line | None] = []  # None: a gap line
+        for index, parts in enumerate(items):
+            if index and gap:
+                self.lines.extend([None] * gap)
+            self.tops.append(len(self.lines))
+            for number, part in enumerate(parts):
+                text_width = max(8, width - cell_len(part.lead))
+                starts = line_starts(part.text, text_width)
+                for row in range(len(starts)):
+                    start, end = line_text(part.text, starts, row)
+                    self.lines.append(Line(index, number, start, end, row == 0))
+
+    @property
+    def height(self) -> int:
+        """Lines in all."""
+        return len(self.lines)
+
+    def span(self, index: int) -> tuple[int, int]:
+        """The first line of item ``index`` and the line after its last."""
+        top = self.tops[index]
+        if index + 1 < len(self.tops):
+            return top, self.tops[index + 1] - self.gap
+        return top, len(self.lines)
+
+    def item_at(self, line: int) -> int | None:
+        """The item drawn on ``line``, or None (a gap, or past the end)."""
+        found = self.lines[line] if 0 <= line < len(self.lines) else None
+        return found.item if found is not None else None
+
+    def item_near(self, line: int) -> int:
+        """The item on or just above ``line`` (the last one past the end)."""
+        return max(0, bisect_right(self.tops, line) - 1)
+
+
+class ItemList(ScrollView, can_focus=True):
+    """A list with a cursor: arrows or j/k move it, Enter or a click selects.
+
+    Subclasses give each item's parts (:meth:`item_parts`) and may mark items
+    (:meth:`is_marked`); :class:`ItemList.Selected` goes up on Enter or a click.
+    """
+
+    DEFAULT_CSS = """
+    ItemList {
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+        & > .item-list--lead { text-style: bold; }
+        & > .item-list--note { color: $text-muted; text-style: italic; }
+        & > .item-list--empty { color: $text-muted; }
+        & > .item-list--mark { color: $accent; text-style: bold; }
+        & > .item-list--cursor {
+            color: $block-cursor-blurred-foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .item-list--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+
+    COMPONENT_CLASSES = {
+        "item-list--lead",
+        "item-list--note",
+        "item-list--empty",
+        "item-list--mark",
+        "item-list--cursor",
+    }
+
+    BINDINGS = [
+        Binding("down,j", "cursor(1)", "Next item", show=False, id="list.down"),
+        Binding("up,k", "cursor(-1)", "Previous item", show=False, id="list.up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="list.page_down"),
+        Binding("pageup,b", "page(-1)", "Page up", show=False, id="list.page_up"),
+        Binding("home,g", "first", "First item", show=False, id="list.first"),
+        Binding("end,G", "last", "Last item", show=False, id="list.last"),
+        Binding("enter", "select", "Open the item", show=False, id="list.select"),
+    ]
+
+    GAP = 0
+    """Blank lines between items."""
+
+    EMPTY = "Nothing here."
+    """Shown, greyed out, when the list has no items."""
+
+    highlighted: reactive[int | None] = reactive(None, init=False)
+    """The item under the cursor (None only when the list is empty)."""
+
+    class Selected(Message):
+        """An item was chosen with Enter or a click."""
+
+        def __init__(self, item_list: ItemList, index: int) -> None:
+            super().__init__()
+            self.item_list = item_list
+            self.index = index
+
+        @property
+        def control(self) -> ItemList:
+            """The list (so ``@on(ItemList.Selected, "#id")`` works)."""
+            return self.item_list
+
+    def __init__(self, count: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._count = count
+        self._items: list[tuple[Part, ...]] | None = None
+        self._layout: ItemsLayout | None = None
+        self._cache: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(256)
+        self._styles: dict[tuple[str, ...], Style] = {}
+        if count:
+            self.set_reactive(ItemList.highlighted, 0)
+
+    @property
+    def item_count(self) -> int:
+        """How many items the list holds."""
+        return self._count
+
+    def item_parts(self, index: int) -> Sequence[Part]:
+        """What item ``index`` shows (text with single spaces, see :func:`normalize_space`)."""
+        raise NotImplementedError
+
+    def is_marked(self, index: int) -> bool:
+        """True if item ``index`` shows the mark."""
+        return False
+
+    # -- layout ---------------------------------------------------------------
+
+    @property
+    def items_layout(self) -> ItemsLayout | None:
+        """The lines at the current width (None until the list has a width)."""
+        width = self.scrollable_content_region.width
+        if not width:
+            return self._layout
+        text_width = max(1, width - 2)  # the mark's column, and a column of margin
+        if self._layout is None or self._layout.width != text_width:
+            if self._items is None:
+                self._items = [
+                    tuple(part._replace(text=normalize_space(part.text)) for part in parts)
+                    for parts in map(self.item_parts, range(self._count))
+                ]
+            self._layout = ItemsLayout(self._items, text_width, self.GAP)
+            self._cache.clear()
+            self.virtual_size = Size(width, max(1, self._layout.height))
+        return self._layout
+
+    def on_resize(self) -> None:
+        if self.items_layout is not None:
+            self._scroll_to_item(self.highlighted)
+
+    def _scroll_to_item(self, index: int | None) -> None:
+        """Scroll as little as shows the whole item (its top if it is taller than the view)."""
+        layout = self.items_layout
+        if index is None or layout is None:
+            return
+        top, bottom = layout.span(index)
+        height = self.scrollable_content_region.height
+        y = round(self.scroll_y)
+        if top < y or bottom - top > height:
+            y = top
+        elif bottom > y + height:
+            y = bottom - height
+        else:
+            return
+        self.scroll_to(y=y, animate=False, immediate=True)
+
+    def refresh_item(self, index: int | None) -> None:
+        """Redraw the lines of one item (only those on screen are drawn)."""
+        layout = self._layout
+        if index is None or layout is None or not 0 <= index < self._count:
+            return
+        top, bottom = layout.span(index)
+        self.refresh_lines(top, bottom - top)
+
+    # -- rendering --------------------------------------------------------------
+
+    def _style(self, *components: str) -> Style:
+        """The list's style with the given components' styles over it (cached)."""
+        style = self._styles.get(components)
+        if style is None:
+            style = self.rich_style
+            for component in components:
+                if component:
+                    style += self.get_component_rich_style(component, partial=True)
+            self._styles[components] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        layout = self.items_layout
+        line = round(self.scroll_y) + y
+        if layout is None or not self._count:
+            if line == 0 and width:
+                text = Segment(f" {self.EMPTY}", self._style("item-list--empty"))
+                return Strip([text]).extend_cell_length(width, self._style()).crop(0, width)
+            return Strip.blank(width, self._style())
+        found = layout.lines[line] if line < layout.height else None
+        if found is None:
+            return Strip.blank(width, self._style())
+        cursor = found.item == self.highlighted
+        marked = found.first and found.part == 0 and self.is_marked(found.item)
+        key = (line, cursor, marked)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render(found, cursor, marked, width)
+            self._cache[key] = strip
+        return strip
+
+    def _render(self, line: Line, cursor: bool, marked: bool, width: int) -> Strip:
+        assert self._items is not None
+        part = self._items[line.item][line.part]
+        over = "item-list--cursor" if cursor else ""
+        segments = [
+            Segment(MARK, self._style(over, "item-list--mark"))
+            if marked
+            else Segment(" ", self._style(over)),
+            Segment(part.lead, self._style(part.component, "item-list--lead", over))
+            if line.first
+            else Segment(" " * cell_len(part.lead), self._style(over)),
+            Segment(part.text[line.start : line.end], self._style(part.component, over)),
+        ]
+        return Strip(segments).extend_cell_length(width, self._style(over)).crop(0, width)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        self.notify_style_update()  # the cursor's colours differ with focus
+
+    def _on_blur(self, event: events.Blur) -> None:
+        super()._on_blur(event)
+        self.notify_style_update()
+
+    # -- the cursor ---------------------------------------------------------------
+
+    def validate_highlighted(self, index: int | None) -> int | None:
+        if index is None or not self._count:
+            return None
+        return max(0, min(self._count - 1, index))
+
+    def watch_highlighted(self, previous: int | None, index: int | None) -> None:
+        self.refresh_item(previous)
+        self.refresh_item(index)
+        self._scroll_to_item(index)
+
+    def action_cursor(self, step: int) -> None:
+        """Move the cursor by ``step`` items."""
+        if self.highlighted is not None:
+            self.highlighted += step
+
+    def action_page(self, pages: int) -> None:
+        """Move the cursor by about a page."""
+        layout = self.items_layout
+        if layout is None or self.highlighted is None:
+            return
+        step = max(1, self.scrollable_content_region.height - 1)
+        top, _ = layout.span(self.highlighted)
+        target = layout.item_near(top + pages * step)
+        if target == self.highlighted:
+            target += pages
+        self.highlighted = target
+
+    def action_first(self) -> None:
+        """Move the cursor to the first item."""
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        """Move the cursor to the last item."""
+        self.highlighted = self._count - 1
+
+    def action_select(self) -> None:
+        """Choose the item under the cursor."""
+        if self.highlighted is not None:
+            self.post_message(self.Selected(self, self.highlighted))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        layout = self.items_layout
+        if offset is None or layout is None:
+            return
+        index = layout.item_at(round(self.scroll_y) + offset.y)
+        if index is not None:
+            self.highlighted = index
+            self.post_message(self.Selected(self, index))
