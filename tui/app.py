@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +18,6 @@ from tui.screens.help import key_label
 from tui.widgets.body import BodyView
 from tui.widgets.item_list import ItemList
 from tui.widgets.link_list import LinkList
-from tui.widgets.outline import Outline
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -33,6 +33,18 @@ def _briefing_commands() -> type[Provider]:
     from tui.commands import BriefingCommands
 
     return BriefingCommands
+
+
+def keep_from_collector() -> None:
+    """Exempt everything alive now from the cyclic garbage collector, and let it run.
+
+    The briefing, its layout and the widgets live as long as the app; walking
+    them on every full collection only costs time. ``briefing-tui`` turns the
+    collector off while it starts (see :func:`tui.cli.read`); the first frame
+    is drawn by then.
+    """
+    gc.freeze()
+    gc.enable()
 
 
 class BriefingApp(App[None]):
@@ -56,6 +68,7 @@ class BriefingApp(App[None]):
         return ReaderScreen(self.briefing)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(keep_from_collector)
         if self.warnings:
             count = len(self.warnings)
             first = self.warnings[0]
@@ -70,8 +83,14 @@ class BriefingApp(App[None]):
                 timeout=10,
             )
 
+    def on_body_view_laid_out(self) -> None:
+        # On a 20,000-paragraph briefing a collector pass over the layout stalls a keypress.
+        keep_from_collector()
+
     def help_groups(self) -> list[HelpGroup]:
         """Every binding, grouped by where it works, for the help screen."""
+        from tui.widgets.outline import Outline
+
         # Enter says what it does in each list; the other keys are the same in all.
         list_moves = [
             binding

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -249,6 +250,17 @@ def schema(stream: TextIO) -> int:
 
 def read(args: argparse.Namespace) -> int:
     """Open the reader on a file, or on the bundled briefing."""
+    # Nothing made while starting up is garbage, but the cyclic collector would
+    # walk it many times over (a tenth of the start-up time). The app turns it
+    # back on once its first frame is drawn (tui.app.keep_from_collector).
+    gc.disable()
+    try:
+        return _read(args)
+    finally:
+        gc.enable()
+
+
+def _read(args: argparse.Namespace) -> int:
     from tui.bundled import default_briefing_path
 
     try:

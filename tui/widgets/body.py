@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from itertools import pairwise
 
 from rich.segment import Segment
@@ -10,13 +9,13 @@ from rich.style import Style
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
-from tui.document import HEADING, BodyDocument, BodyLayout
-from tui.linking import Target
+from tui.document import HEADING, BodyDocument, BodyLayout, Target
 from tui.wrap import line_text
 
 READING_WIDTH = 84
@@ -54,6 +53,9 @@ class BodyView(ScrollView, can_focus=True):
 
     highlight: reactive[Target | None] = reactive(None, init=False)
     """A passage shown highlighted (the target of the last jump)."""
+
+    class LaidOut(Message):
+        """Every block is laid out (at the current width): a large, long-lived structure."""
 
     def __init__(self, document: BodyDocument, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -137,10 +139,7 @@ class BodyView(ScrollView, can_focus=True):
                 self._layout_timer.stop()  # one chain of steps, even across resizes
             self._layout_timer = self.set_timer(0.005, self._lay_out_more)
         else:
-            # The briefing and its layout live as long as the app: keep the
-            # cyclic garbage collector from walking them again and again
-            # (on a 20,000-paragraph briefing a full pass stalls a keypress).
-            gc.freeze()
+            self.post_message(self.LaidOut())
 
     def on_resize(self) -> None:
         if not self.size.width:
