@@ -21,8 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, Tabs
 
 from tui.commands import BriefingCommands
-from tui.document import PARAGRAPH
-from tui.linking import Target
+from tui.document import PARAGRAPH, Target
 from tui.loader import load_text
 from tui.model import Briefing
 from tui.reader import ReaderScreen

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Generic, TypeVar, overload
 
 from tui.inline import Span, parse_inline
@@ -21,6 +22,19 @@ HEADING = 0
 PARAGRAPH = 1
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A place in the body: a block, and optionally a span of its shown text."""
+
+    block: int
+    section: int
+    start: int = 0
+    end: int | None = None
+    """End of the highlighted span; None highlights the whole block."""
+    exact: bool = True
+    """False when the link fell back to a section heading."""
 
 
 class _Parsed(Sequence[T], Generic[T]):

@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 
-from tui.document import PARAGRAPH, BodyDocument
+from tui.document import PARAGRAPH, BodyDocument, Target
 from tui.model import Briefing, Quote, TalkingPoint
 
 _QUOTE_MARKS = str.maketrans(
@@ -47,19 +46,6 @@ _STOPWORDS = frozenset(
     "his her their our your they them who whom which what when where will would can could "
     "into onto over under about after before between than then there also all any some such".split()
 )
-
-
-@dataclass(frozen=True)
-class Target:
-    """A place in the body: a block, and optionally a span of its shown text."""
-
-    block: int
-    section: int
-    start: int = 0
-    end: int | None = None
-    """End of the highlighted span; None highlights the whole block."""
-    exact: bool = True
-    """False when the link fell back to a section heading."""
 
 
 def fold(text: str) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,21 +14,21 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Tab, Tabs
 from textual.worker import get_current_worker
 
-from tui.document import BodyDocument
-from tui.linking import Linker, Target
+from tui.document import BodyDocument, Target
 from tui.model import Briefing
-from tui.search import find
 from tui.widgets.body import BodyView
 from tui.widgets.header import BriefingHeader
 from tui.widgets.item_list import ItemList
 from tui.widgets.key_hints import KeyHints
-from tui.widgets.outline import Outline
 from tui.widgets.points import PointsList
 from tui.widgets.quotes import QuotesList
-from tui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from textual.widgets import Input, Tabs
+
+    from tui.linking import Linker
 
 Pane = Literal["body", "points", "quotes"]
 PANES: tuple[Pane, ...] = ("body", "points", "quotes")
@@ -109,7 +110,6 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.briefing = briefing
         self.document = BodyDocument(briefing)
-        self.linker = Linker(briefing, self.document)
         self.point_targets: list[Target | None] | None = None
         self.quote_targets: list[Target | None] | None = None
         self.history: list[Place] = []
@@ -159,9 +159,18 @@ class ReaderScreen(Screen[None]):
 
     # -- links ------------------------------------------------------------------
 
+    @cached_property
+    def linker(self) -> Linker:
+        """Finds the passage of one point or quote (until all are found in the background)."""
+        from tui.linking import Linker
+
+        return Linker(self.briefing, self.document)
+
     @work(thread=True, exclusive=True, group="links")
     def _compute_links(self) -> None:
         """Find every point's and quote's passage off the UI thread (large bodies take a while)."""
+        from tui.linking import Linker
+
         worker = get_current_worker()
         linker = Linker(self.briefing, self.document, cancelled=lambda: worker.is_cancelled)
         points = linker.points(self.briefing.talking_points)
@@ -197,7 +206,9 @@ class ReaderScreen(Screen[None]):
     def _update_layout(self, width: int) -> None:
         self.narrow = width < NARROW_BELOW
         outline = self.show_outline if self.show_outline is not None else width >= OUTLINE_FROM
-        if outline and not self.query(Outline):
+        if outline and not self.query("#outline"):
+            from tui.widgets.outline import Outline
+
             widget = Outline(self.briefing.sections, id="outline")
             widget.border_title = "Outline"
             self.query_one("#main").mount(widget, before=0)
@@ -205,7 +216,9 @@ class ReaderScreen(Screen[None]):
         self.set_class(outline, "-outline")
 
     def watch_narrow(self, narrow: bool) -> None:
-        if narrow and not self.query(Tabs):
+        if narrow and not self.query("#pane-tabs"):
+            from textual.widgets import Tab, Tabs
+
             tabs = [Tab(PANE_TITLES[pane], id=f"tab-{pane}") for pane in PANES]
             self.mount(
                 Tabs(*tabs, active=f"tab-{self.active_pane}", id="pane-tabs"), before="#main"
@@ -223,11 +236,14 @@ class ReaderScreen(Screen[None]):
         pane = self.active_pane
         for name in PANES:
             self.set_class(name == pane, f"-show-{name}")
-        for tabs in self.query(Tabs):
+        if self.query("#pane-tabs"):
+            from textual.widgets import Tabs  # imported when they were mounted
+
+            tabs = self.query_one("#pane-tabs", Tabs)
             if tabs.tab_count:  # a newly mounted Tabs starts on the active pane already
                 # Without prevent(), the TabActivated this posts arrives after any
                 # quicker pane change and switches back: panes would ping-pong.
-                with tabs.prevent(Tabs.TabActivated):
+                with tabs.prevent(tabs.TabActivated):
                     tabs.active = f"tab-{pane}"
         widget = self.pane_widget(pane)
         if self.focused is not widget:
@@ -235,8 +251,7 @@ class ReaderScreen(Screen[None]):
             # typed right after "2" go to the points, not the pane before.
             self.set_focus(widget)
 
-    @on(Tabs.TabActivated)
-    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tab.id:
             self.active_pane = event.tab.id.removeprefix("tab-")  # type: ignore[assignment]
 
@@ -250,8 +265,10 @@ class ReaderScreen(Screen[None]):
     def _section_changed(self, section: int) -> None:
         self._title_body(section)
         self._mark(section)
-        for outline in self.query(Outline):
-            outline.follow(section)
+        if self.query("#outline"):
+            from tui.widgets.outline import Outline  # imported when it was mounted
+
+            self.query_one("#outline", Outline).follow(section)
 
     def _title_body(self, section: int) -> None:
         heading = self.briefing.sections[section].heading
@@ -355,7 +372,7 @@ class ReaderScreen(Screen[None]):
     def action_toggle_outline(self) -> None:
         """Show the section outline and move to it, or hide it."""
         self.show_outline = not self.has_class("-outline")
-        outline = self.query(Outline).first() if self.show_outline else None
+        outline = self.query("#outline").first() if self.show_outline else None
         if outline is not None:
             self.call_after_refresh(outline.focus)  # once a newly mounted outline is ready
         elif not isinstance(self.focused, (BodyView, PointsList, QuotesList)):
@@ -363,16 +380,17 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Open the search line."""
-        bars = self.query(SearchBar)
+        bars = self.query("#search")
         if bars:
             bars.first().focus()  # still open (focus moved away): back to it
         else:
+            from tui.widgets.search_bar import SearchBar
+
             bar = SearchBar(self.search_query or "")
             self.mount(bar)
             bar.focus()
 
-    @on(SearchBar.Submitted)
-    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:  # the search line
         event.stop()
         event.input.remove()
         self.pane_widget(self.active_pane).focus()
@@ -380,8 +398,7 @@ class ReaderScreen(Screen[None]):
             self.search_query = event.value
             self.action_search_again(1)
 
-    @on(SearchBar.Closed)
-    def _search_closed(self) -> None:
+    def on_search_bar_closed(self) -> None:
         self.pane_widget(self.active_pane).focus()
 
     def action_search_again(self, step: int) -> None:
@@ -396,6 +413,8 @@ class ReaderScreen(Screen[None]):
         else:
             block, _ = body.layout_ready.locate(round(body.scroll_y))
             offset = 0
+        from tui.search import find
+
         target = find(self.document, self.search_query, block, offset, backward=step < 0)
         if target is None:
             self.notify(f"Not found: {self.search_query}", markup=False)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.document import BodyDocument
-from tui.linking import Target, fold
+from tui.document import BodyDocument, Target
+from tui.linking import fold
 
 
 def find(

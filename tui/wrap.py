@@ -1,14 +1,27 @@
 """Word wrapping by terminal cells, fast enough for 20,000 paragraphs.
 
 :func:`line_starts` returns where each wrapped line begins, so a body can be
-laid out once and any line rendered later from a slice. ASCII text (the
-common case) is wrapped with ``str.rfind`` jumps at C speed; other text is
-measured cell by cell (wide CJK characters, combining marks, emoji).
+laid out once and any line rendered later from a slice. Text whose every
+character takes one cell (ASCII, and most European text with its curly quotes
+and dashes: the common case) is wrapped with ``str.rfind`` jumps at C speed;
+other text is measured cell by cell (wide CJK characters, combining marks,
+emoji).
 """
 
 from __future__ import annotations
 
 from rich.cells import get_character_cell_size
+
+_ONE_CELL_RANGES = (
+    (0x20, 0x7E),  # ASCII
+    (0xA0, 0xAC),  # Latin-1 (not the soft hyphen, which takes no cell)
+    (0xAE, 0x2FF),  # Latin-1, Latin Extended, IPA, spacing modifiers
+    (0x370, 0x482),  # Greek, Cyrillic
+    (0x2010, 0x2027),  # dashes, curly quotes, bullets, ellipsis
+    (0x2030, 0x205E),  # per mille, primes, guillemets, ...
+)
+ONE_CELL = frozenset(chr(code) for start, end in _ONE_CELL_RANGES for code in range(start, end + 1))
+"""Characters that take exactly one terminal cell (checked against Rich's table by the tests)."""
 
 
 def line_starts(text: str, width: int) -> list[int]:
@@ -19,12 +32,12 @@ def line_starts(text: str, width: int) -> list[int]:
     line's text is ``text[start:next_start].rstrip(" ")``.
     """
     width = max(1, width)
-    if text.isascii():
-        return _ascii_starts(text, width)
+    if text.isascii() or ONE_CELL.issuperset(text):
+        return _narrow_starts(text, width)
     return _cell_starts(text, width)
 
 
-def _ascii_starts(text: str, width: int) -> list[int]:
+def _narrow_starts(text: str, width: int) -> list[int]:
     starts = [0]
     length = len(text)
     start = 0
