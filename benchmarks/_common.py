@@ -334,7 +334,17 @@ def run_in_pty(
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = dict(os.environ)
     env["TERM"] = "xterm-256color"
-    for name in ("COLUMNS", "LINES", "TEXTUAL", "TEXTUAL_DEBUG", "NO_COLOR", "TEXTUAL_DRIVER"):
+    # PYTHONDONTWRITEBYTECODE (set in some sandboxes) would make an editable
+    # install compile the package at every launch; users' installs are compiled.
+    for name in (
+        "COLUMNS",
+        "LINES",
+        "TEXTUAL",
+        "TEXTUAL_DEBUG",
+        "NO_COLOR",
+        "TEXTUAL_DRIVER",
+        "PYTHONDONTWRITEBYTECODE",
+    ):
         env.pop(name, None)
     env.setdefault("COLORTERM", "truecolor")
     start = time.perf_counter()

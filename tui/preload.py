@@ -12,6 +12,7 @@ screen is drawn.
 
 from __future__ import annotations
 
+import mmap
 import os
 import pickle
 from collections.abc import Callable
@@ -46,6 +47,66 @@ def _result(outcome: Outcome) -> object:
     return value
 
 
+class _Pipe:
+    """Hands the result over through a pipe (the child waits while the parent reads)."""
+
+    def __init__(self) -> None:
+        self.read_end, self.write_end = os.pipe()
+
+    def send(self, data: bytes) -> None:
+        os.close(self.read_end)
+        with os.fdopen(self.write_end, "wb") as pipe:
+            pipe.write(data)
+
+    def child_started(self) -> None:
+        os.close(self.write_end)
+
+    def receive(self, pid: int) -> object:
+        """Wait for the child and unpickle what it sent (None if it sent nothing)."""
+        with os.fdopen(self.read_end, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        return pickle.loads(data) if data else None
+
+
+class _MemoryFile(_Pipe):
+    """Hands the result over in an anonymous in-memory file (Linux).
+
+    The child writes all of it at once and leaves: a 10 MB briefing does not
+    trickle through a 64 KB pipe buffer, one context switch per chunk.
+    """
+
+    def __init__(self) -> None:
+        self.fd = os.memfd_create("briefing-tui-load", os.MFD_CLOEXEC)
+
+    def send(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view) :]
+
+    def child_started(self) -> None:
+        pass
+
+    def receive(self, pid: int) -> object:
+        os.waitpid(pid, 0)
+        try:
+            if not os.fstat(self.fd).st_size:
+                return None
+            with mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ) as data:
+                return pickle.loads(data)  # straight from the shared pages, not a copy
+        finally:
+            os.close(self.fd)
+
+
+def _channel() -> _Pipe:
+    if hasattr(os, "memfd_create"):
+        try:
+            return _MemoryFile()
+        except OSError:  # an old kernel, or a sandbox that forbids it
+            pass
+    return _Pipe()
+
+
 def load_in_background(path: str | Path, limits: Limits, strict: bool) -> Callable[[], object]:
     """Start loading ``path``; the returned function waits and gives the ``Loaded`` briefing.
 
@@ -54,28 +115,23 @@ def load_in_background(path: str | Path, limits: Limits, strict: bool) -> Callab
     """
     if not hasattr(os, "fork"):
         return lambda: _result(_load(path, limits, strict))
-    read_end, write_end = os.pipe()
+    channel = _channel()
     pid = os.fork()
     if pid == 0:  # the child: load, send, leave without running the parent's clean-up
-        os.close(read_end)
         try:
             try:
                 outcome: Outcome = _load(path, limits, strict)
             except BaseException as error:
                 outcome = ("crashed", f"{type(error).__name__}: {error}")
-            data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
+            channel.send(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
         finally:
             os._exit(0)
-    os.close(write_end)
+    channel.child_started()
 
     def wait() -> object:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(pid, 0)
-        if not data:
+        outcome = channel.receive(pid)
+        if outcome is None:
             raise RuntimeError("the background load ended without a result")
-        return _result(pickle.loads(data))
+        return _result(outcome)  # type: ignore[arg-type]
 
     return wait

@@ -1,0 +1,85 @@
+"""The background load gives exactly what loading in this process gives, good file or bad."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tui import preload
+from tui.bundled import default_briefing_path
+from tui.limits import Limits
+from tui.loader import load_path
+from tui.problems import BriefingError, UnreadableFileError
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="loads in the call itself")
+
+DATA = Path(__file__).parent / "data"
+CHANNELS = [
+    pytest.param(preload._channel, id="default"),
+    pytest.param(preload._Pipe, id="pipe"),
+]
+
+
+def background(path: Path, strict: bool = False) -> object:
+    return preload.load_in_background(path, Limits(), strict)()
+
+
+@pytest.fixture(params=CHANNELS)
+def channel(request, monkeypatch):
+    monkeypatch.setattr(preload, "_channel", request.param)
+
+
+def large_briefing(tmp_path: Path, paragraphs: int) -> Path:
+    """A valid briefing of about ``paragraphs`` × 100 bytes (more than a pipe holds)."""
+    text = "A paragraph of ordinary words, long enough to fill a line or two of the body. "
+    body = "".join(f"      - {text}{i}\n" for i in range(paragraphs))
+    path = tmp_path / "large.yaml"
+    path.write_text(f"title: Large\nsections:\n  - heading: All\n    body:\n{body}")
+    return path
+
+
+def test_a_valid_briefing_arrives_whole(channel, tmp_path):
+    for path in (default_briefing_path(), large_briefing(tmp_path, 20_000)):
+        assert background(path) == load_path(path)
+
+
+def test_problems_arrive_as_the_same_error(channel):
+    path = DATA / "bad" / "several-problems.yaml"
+    with pytest.raises(BriefingError) as in_process:
+        load_path(path)
+    with pytest.raises(BriefingError) as in_background:
+        background(path)
+    assert in_background.value.problems == in_process.value.problems
+
+
+def test_strict_is_passed_on(channel):
+    path = DATA / "bad" / "unknown-key.yaml"
+    assert background(path).warnings  # type: ignore[attr-defined]
+    with pytest.raises(BriefingError):
+        background(path, strict=True)
+
+
+def test_an_unreadable_path_is_reported(channel, tmp_path):
+    with pytest.raises(UnreadableFileError) as error:
+        background(tmp_path)  # a folder
+    assert (error.value.path, error.value.reason) == (
+        str(tmp_path),
+        "is a directory, not a briefing file",
+    )
+
+
+def test_a_crash_in_the_child_is_an_error_not_a_hang(channel, monkeypatch):
+    def crash(*_args: object) -> object:
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr(preload, "_load", crash)
+    with pytest.raises(RuntimeError, match="MemoryError: out of memory"):
+        background(default_briefing_path())
+
+
+def test_a_child_that_dies_without_a_word_is_an_error(channel, monkeypatch):
+    monkeypatch.setattr(preload, "_load", lambda *_args: os._exit(9))
+    with pytest.raises(RuntimeError, match="without a result"):
+        background(default_briefing_path())
