@@ -47,6 +47,17 @@ def _result(outcome: Outcome) -> object:
     return value
 
 
+def _reap_later(pid: int) -> None:
+    """Collect the child's exit status without waiting while it exits.
+
+    A child that held a 10 MB briefing takes a while to give its memory back;
+    the result is in hand as soon as it has written it.
+    """
+    import threading
+
+    threading.Thread(target=os.waitpid, args=(pid, 0), name="reap-loader", daemon=True).start()
+
+
 class _Pipe:
     """Hands the result over through a pipe (the child waits while the parent reads)."""
 
@@ -54,7 +65,6 @@ class _Pipe:
         self.read_end, self.write_end = os.pipe()
 
     def send(self, data: bytes) -> None:
-        os.close(self.read_end)
         with os.fdopen(self.write_end, "wb") as pipe:
             pipe.write(data)
 
@@ -62,38 +72,40 @@ class _Pipe:
         os.close(self.write_end)
 
     def receive(self, pid: int) -> object:
-        """Wait for the child and unpickle what it sent (None if it sent nothing)."""
+        """Wait for what the child sent and unpickle it (None if it sent nothing)."""
         with os.fdopen(self.read_end, "rb") as pipe:
             data = pipe.read()
-        os.waitpid(pid, 0)
+        _reap_later(pid)
         return pickle.loads(data) if data else None
 
 
 class _MemoryFile(_Pipe):
     """Hands the result over in an anonymous in-memory file (Linux).
 
-    The child writes all of it at once and leaves: a 10 MB briefing does not
-    trickle through a 64 KB pipe buffer, one context switch per chunk.
+    The child writes all of it at once and closes the pipe to say so: a 10 MB
+    briefing does not trickle through a 64 KB pipe buffer, a context switch
+    per chunk, and the parent unpickles it straight from the shared pages.
     """
 
     def __init__(self) -> None:
         self.fd = os.memfd_create("briefing-tui-load", os.MFD_CLOEXEC)
+        super().__init__()
 
     def send(self, data: bytes) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(self.fd, view) :]
-
-    def child_started(self) -> None:
-        pass
+        os.close(self.write_end)  # done
 
     def receive(self, pid: int) -> object:
-        os.waitpid(pid, 0)
+        with os.fdopen(self.read_end, "rb") as pipe:
+            pipe.read()  # the end of the pipe: the child has written all or died
+        _reap_later(pid)
         try:
             if not os.fstat(self.fd).st_size:
                 return None
             with mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ) as data:
-                return pickle.loads(data)  # straight from the shared pages, not a copy
+                return pickle.loads(data)
         finally:
             os.close(self.fd)
 

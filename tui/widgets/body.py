@@ -91,7 +91,7 @@ class BodyView(ScrollView, can_focus=True):
             self.ensure_block(position[0])
             if rewrap:
                 self.restore_position(position)
-            self._lay_out_more()
+            self._lay_out_later()
         return self._layout
 
     def _grow(self, **how: int) -> None:
@@ -131,15 +131,19 @@ class BodyView(ScrollView, can_focus=True):
         large briefing's layout completes after the first screen is shown.
         """
         layout = self._layout
-        if layout is None or layout.complete:
+        if layout is None:
             return
         self._grow(blocks=LAYOUT_STEP)
-        if not layout.complete:
-            if self._layout_timer is not None:
-                self._layout_timer.stop()  # one chain of steps, even across resizes
-            self._layout_timer = self.set_timer(0.005, self._lay_out_more)
-        else:
+        if layout.complete:
             self.post_message(self.LaidOut())
+        else:
+            self._lay_out_later()
+
+    def _lay_out_later(self) -> None:
+        """Take the next step of the layout in a moment (after this frame)."""
+        if self._layout_timer is not None:
+            self._layout_timer.stop()  # one chain of steps, even across resizes
+        self._layout_timer = self.set_timer(0.005, self._lay_out_more)
 
     def on_resize(self) -> None:
         if not self.size.width:
