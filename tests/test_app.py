@@ -199,6 +199,39 @@ async def test_bottom_and_top_keys(seed, reader):
             assert body_lines(body)[0].strip() == HEADINGS[0]
 
 
+def bottom_border(app) -> str:
+    """The screen line with the body's bottom border (the last line drawn with ╯)."""
+    return next(line for line in reversed(screen_lines(app)) if "╰" in line)
+
+
+async def test_the_bottom_border_says_how_far_through_the_article(seed, reader):
+    async with reader(seed, NARROW) as (pilot, screen):
+        assert bottom_border(pilot.app).rstrip().endswith("Top ─╯")
+        await pilot.press("space")
+        percent = int(bottom_border(pilot.app).split("%")[0].split()[-1])
+        expected = 100 * round(screen.body.scroll_y) // round(screen.body.max_scroll_y)
+        assert 0 < percent == expected < 100
+        await pilot.press("G")
+        assert bottom_border(pilot.app).rstrip().endswith("End ─╯")
+
+
+async def test_a_short_article_is_all_in_view(reader):
+    briefing = load_text(
+        "title: Short\nsections:\n  - heading: Only\n    body: [Brief.]\n", "s.yaml"
+    )
+    async with reader(briefing.briefing) as (pilot, _screen):
+        assert "All ─╯" in bottom_border(pilot.app)
+
+
+async def test_the_mouse_wheel_scrolls_the_article(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        body = screen.body
+        for _ in range(3):  # as the terminal reports a turn of the wheel over the body
+            body.post_message(events.MouseScrollDown(body, 10, 10, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert body.scroll_y > 0
+
+
 # -- sections -------------------------------------------------------------------
 
 

@@ -100,6 +100,7 @@ class BodyView(ScrollView, can_focus=True):
         if layout is not None and not layout.complete:
             layout.extend(**how)
             self.virtual_size = Size(layout.width, layout.estimated_height)
+            self.call_after_refresh(self._show_position)  # once the scroll range follows
 
     def _lines_ahead(self) -> int:
         return 2 * max(self.size.height, 24)
@@ -149,6 +150,7 @@ class BodyView(ScrollView, can_focus=True):
         if not self.size.width:
             return  # hidden (a narrow layout showing another pane)
         self.layout_ready  # noqa: B018 - rewrap for the new width
+        self.call_after_refresh(self._show_position)
         if self._pending_target is not None:
             target, self._pending_target = self._pending_target, None
             self.show_target(target)
@@ -272,6 +274,26 @@ class BodyView(ScrollView, can_focus=True):
         if self._layout is not None:
             self.ensure_line(round(new_value))
             self.current_section = self._section_in_view(round(new_value))
+        self._show_position()
+
+    def _show_position(self) -> None:
+        """Say how far through the text the view is, in the bottom border (as less and vim do).
+
+        In place of a scroll bar: redrawing one on every scroll cost a third
+        of each frame. Until a large briefing is laid out, the percentage is
+        of an estimate of its length.
+        """
+        top, end = round(self.scroll_y), round(self.max_scroll_y)
+        if end <= 0:
+            position = "All"
+        elif top <= 0:
+            position = "Top"
+        elif top >= end and (self._layout is None or self._layout.complete):
+            position = "End"
+        else:
+            position = f"{min(99, 100 * top // end)}%"
+        if self.border_subtitle != position:
+            self.border_subtitle = position
 
     def _section_in_view(self, top: int) -> int:
         """The section of the top line; at the very end of the text, the last heading in view.
