@@ -206,7 +206,12 @@ def _ms(seconds: float) -> str:
 
 
 def measure(real: bool, path: Path, presses: int, profile: str | None = None) -> list[Row]:
+    from tui.cli import prepare_textual
     from tui.loader import load_path
+
+    if "textual" in sys.modules and real:
+        log("key latency: Textual was imported first: it runs at its own frame rate, not the app's")
+    prepare_textual()  # as briefing-tui does before importing Textual
 
     briefing = load_path(path).briefing
     app = briefing_app_class(real)(briefing)

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from tui import __version__
-from tui.cli import _size, main
+from tui.cli import _size, main, prepare_textual
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "data" / "bad"
@@ -516,3 +516,12 @@ def test_a_mistyped_command_is_named(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["valdiate", "x.yaml"]) == 2
     _, err = capsys.readouterr()
     assert err.strip() == "briefing-tui: unknown command 'valdiate'; did you mean validate?"
+
+
+def test_the_reader_draws_up_to_120_frames_a_second_unless_the_user_says(monkeypatch):
+    monkeypatch.delenv("TEXTUAL_FPS", raising=False)
+    prepare_textual()
+    assert os.environ["TEXTUAL_FPS"] == "120"
+    monkeypatch.setenv("TEXTUAL_FPS", "30")
+    prepare_textual()
+    assert os.environ["TEXTUAL_FPS"] == "30"

@@ -252,11 +252,19 @@ class BodyView(ScrollView, can_focus=True):
             style = self._style(base)
             for range_start, range_end, component, url in ranges:
                 if range_start <= left and right <= range_end:
-                    style += self.get_component_rich_style(component, partial=True)
+                    style += self._partial_style(component)
                     if url:
                         style += Style(link=url)
             segments.append(Segment(plain[left:right], style))
         return segments
+
+    def _partial_style(self, component: str) -> Style:
+        """Only what a component's style sets, to add over another (cached like :meth:`_style`)."""
+        key = f"{component}:partial"
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = self.get_component_rich_style(component, partial=True)
+        return style
 
     def watch_highlight(self) -> None:
         self._cache.clear()
