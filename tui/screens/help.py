@@ -52,6 +52,24 @@ def help_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
 class HelpScreen(ModalScreen[None]):
     """Lists every binding the reader has, built from the bindings themselves."""
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    #help {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    .help-group {
+        margin-top: 1;
+    }
+    """
+
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
         Binding("j,down", "scroll(1)", "Scroll down", show=False),

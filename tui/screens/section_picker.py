@@ -23,6 +23,28 @@ def matches(heading: str, query: str) -> bool:
 class SectionPicker(ModalScreen[int | None]):
     """Pick a section by typing part of its heading; dismisses with its index."""
 
+    DEFAULT_CSS = """
+    SectionPicker {
+        align: center middle;
+    }
+    #picker {
+        width: 64;
+        max-width: 100%;
+        height: auto;
+        max-height: 80%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    #picker-title {
+        text-style: bold;
+    }
+    #picker-options {
+        height: auto;
+        max-height: 20;
+    }
+    """
+
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel"),
         Binding("down", "move(1)", "Next match", show=False, id="picker.down"),
