@@ -10,8 +10,8 @@ import contextlib
 import fcntl
 import os
 import platform
+import queue
 import re
-import select
 import shutil
 import signal
 import statistics
@@ -19,6 +19,7 @@ import struct
 import subprocess
 import sys
 import termios
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -306,6 +307,18 @@ def cpu_ticks(pid: int) -> int | None:
         return None
 
 
+def _pump(master: int, chunks: queue.Queue[tuple[float, bytes]]) -> None:
+    """Read the pty as fast as the child writes, stamping each chunk with its arrival."""
+    while True:
+        try:
+            data = os.read(master, 1 << 16)
+        except OSError:  # EIO: the child closed the terminal, or we closed it
+            data = b""
+        chunks.put((time.perf_counter(), data))
+        if not data:
+            return
+
+
 def run_in_pty(
     command: Sequence[str],
     phrase: str,
@@ -317,10 +330,17 @@ def run_in_pty(
 ) -> PtyRun:
     """Launch ``command`` in a pty and time how long until ``phrase`` is on screen.
 
-    The child's output is fed to a ``pyte`` screen of the same size; the clock
-    starts just before the launch and stops at the first read after which the
-    phrase is visible. Then output is drained for ``settle`` seconds more, or
-    with ``until_idle`` until the child has used no CPU for half a second
+    A thread reads the pty as the child writes and stamps each chunk with the
+    time it arrived; the main thread feeds the chunks to a ``pyte`` screen of
+    the same size. The clock starts just before the launch and stops at the
+    arrival of the chunk after which the phrase is visible. Why the arrival
+    and not the end of ``pyte``'s work: pyte is pure Python, about a
+    millisecond per kilobyte (a full frame of the reader, 40 KB of escape
+    sequences, takes it ~50 ms; a real terminal draws it in about one), so
+    timing it would charge every app for its emulator in proportion to how
+    much its screen holds, and a slow reader would also block the child's
+    writes. Then output is drained for ``settle`` seconds more, or with
+    ``until_idle`` until the child has used no CPU for half a second
     (``settle`` being the most to wait), before the child is killed: for its
     peak memory once the work after the first frame is done too. Only this
     child is ever signalled, by its pid.
@@ -347,6 +367,9 @@ def run_in_pty(
     ):
         env.pop(name, None)
     env.setdefault("COLORTERM", "truecolor")
+    chunks: queue.Queue[tuple[float, bytes]] = queue.Queue()
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.0005)  # the reading thread gets the GIL soon after data arrives
     start = time.perf_counter()
     proc = subprocess.Popen(
         list(command),
@@ -360,7 +383,10 @@ def run_in_pty(
         close_fds=True,
     )
     os.close(slave)
-    found_at: float | None = None
+    reader = threading.Thread(target=_pump, args=(master, chunks), daemon=True)
+    reader.start()
+    found_at: float | None = None  # when the chunk that shows the phrase arrived
+    shown_at = 0.0  # when pyte had drawn it
     ticks: list[int | None] = []
     next_sample = 0.0
     try:
@@ -368,7 +394,7 @@ def run_in_pty(
         while True:
             now = time.perf_counter()
             if found_at is not None:
-                if now >= found_at + settle:
+                if now >= shown_at + settle:
                     break
                 if until_idle and now >= next_sample:
                     ticks.append(cpu_ticks(proc.pid))
@@ -380,13 +406,10 @@ def run_in_pty(
                     f"{phrase!r} not on screen after {timeout:.0f} s; screen:\n"
                     + "\n".join(line.rstrip() for line in screen.display).strip()
                 )
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if not ready:
-                continue
             try:
-                data = os.read(master, 1 << 16)
-            except OSError:  # EIO: the child closed the terminal
-                data = b""
+                arrived, data = chunks.get(timeout=0.05)
+            except queue.Empty:
+                continue
             if not data:
                 if found_at is not None:
                     break
@@ -397,8 +420,9 @@ def run_in_pty(
                 )
             stream.feed(data)
             if found_at is None and phrase_visible(screen.display, phrase):
-                found_at = time.perf_counter()
+                found_at, shown_at = arrived, time.perf_counter()
     finally:
+        sys.setswitchinterval(switch_interval)
         ended = time.perf_counter()
         peak = peak_rss(proc.pid) if proc.poll() is None else 0
         if proc.poll() is None:
@@ -412,6 +436,7 @@ def run_in_pty(
         except ChildProcessError:  # already reaped by proc.wait above
             proc.wait()
         os.close(master)
+        reader.join(timeout=5)
     assert found_at is not None
     return PtyRun(found_at - start, peak, rss, list(screen.display), ended - found_at)
 

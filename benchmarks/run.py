@@ -75,13 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run all the benchmarks.")
     parser.add_argument("--quick", action="store_true", help="tiny inputs, one run each")
     parser.add_argument("--app", choices=("auto", "real", "standin"), default="auto")
-    parser.add_argument("--runs", type=int, help="start-up runs of each command (default 7)")
+    parser.add_argument("--runs", type=int, help="start-up runs of each command (default 15)")
     parser.add_argument("--presses", type=int, help="timed presses of each key (default 100)")
     parser.add_argument("--keep", action="store_true", help="keep the generated briefings")
     args = parser.parse_args(argv)
     quick = args.quick
     sizes = (40, 200) if quick else (1000, 20000)
-    runs = args.runs or (1 if quick else 7)
+    runs = args.runs or (1 if quick else 15)
     presses = args.presses or (3 if quick else 100)
     load_runs = 1 if quick else 5
     settle = 0.5 if quick else 10.0

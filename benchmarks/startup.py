@@ -15,7 +15,7 @@ Ratios are of medians: reader / bare (target <= 1.15) and large / bare
 (target <= 1.6). One discarded warm-up run of each comes first (compiles
 .pyc files, warms the page cache).
 
-    python benchmarks/startup.py [--runs 7] [--large FILE | --paragraphs 20000]
+    python benchmarks/startup.py [--runs 15] [--large FILE | --paragraphs 20000]
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def _list(times: list[float]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Start-up and large-file open ratios.")
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--large", type=Path, help="a large briefing (default: generate one)")
     parser.add_argument("--paragraphs", type=int, default=20000, help="size of the generated one")
     parser.add_argument("--no-large", action="store_true", help="only the start-up ratio")
