@@ -334,12 +334,11 @@ def run_in_pty(
     time it arrived; the main thread feeds the chunks to a ``pyte`` screen of
     the same size. The clock starts just before the launch and stops at the
     arrival of the chunk after which the phrase is visible. Why the arrival
-    and not the end of ``pyte``'s work: pyte is pure Python, about a
-    millisecond per kilobyte (a full frame of the reader, 40 KB of escape
-    sequences, takes it ~50 ms; a real terminal draws it in about one), so
-    timing it would charge every app for its emulator in proportion to how
-    much its screen holds, and a slow reader would also block the child's
-    writes. Then output is drained for ``settle`` seconds more, or with
+    and not the end of ``pyte``'s work: pyte is pure Python (it took 60-70
+    ms to emulate the reader's output up to its first paragraph, 30-50 ms the
+    bare app's; a real terminal takes about one), so timing it would charge
+    every app for its emulator in proportion to how much its screen holds,
+    and a slow reader would also block the child's writes. Then output is drained for ``settle`` seconds more, or with
     ``until_idle`` until the child has used no CPU for half a second
     (``settle`` being the most to wait), before the child is killed: for its
     peak memory once the work after the first frame is done too. Only this
