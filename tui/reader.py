@@ -113,6 +113,7 @@ class ReaderScreen(Screen[None]):
         self.point_targets: list[Target | None] | None = None
         self.quote_targets: list[Target | None] | None = None
         self.history: list[Place] = []
+        self._side_panes: tuple[PointsList, QuotesList] | None = None
         self.search_query: str | None = None
 
     # -- composition ----------------------------------------------------------
@@ -122,9 +123,7 @@ class ReaderScreen(Screen[None]):
         yield BriefingHeader(self.briefing, id="header")
         with Horizontal(id="main"):
             yield BodyView(self.document, id="body")
-            with Vertical(id="side"):
-                yield PointsList(self.briefing.talking_points, id="points")
-                yield QuotesList(self.briefing.quotes, id="quotes")
+            yield Vertical(id="side")  # the lists follow the first frame: see side_panes()
         yield KeyHints(
             [  # help and quit first: narrow terminals cut the end of the line
                 *reversed(self.app.BINDINGS),
@@ -141,21 +140,40 @@ class ReaderScreen(Screen[None]):
 
     def pane_widget(self, pane: Pane) -> BodyView | PointsList | QuotesList:
         """The widget of a pane."""
-        return self.query_one(f"#{pane}", (BodyView, PointsList, QuotesList))
+        if pane == "body":
+            return self.body
+        points, quotes = self.side_panes()
+        return points if pane == "points" else quotes
+
+    def side_panes(self) -> tuple[PointsList, QuotesList]:
+        """The talking points and quotes lists, mounted on first use.
+
+        That is right after the first frame, unless a key asks for them
+        sooner: the article is what the reader looks at first, and leaving
+        the lists out of the first frame makes it a tenth cheaper.
+        """
+        if self._side_panes is None:
+            points = PointsList(self.briefing.talking_points, id="points")
+            points.border_title = f"Talking points ({len(self.briefing.talking_points)})"
+            quotes = QuotesList(self.briefing.quotes, id="quotes")
+            quotes.border_title = f"Quotes ({len(self.briefing.quotes)})"
+            self.query_one("#side").mount(points, quotes)
+            self._side_panes = (points, quotes)
+        return self._side_panes
 
     def on_mount(self) -> None:
         # A watcher runs in the same tick as the scroll, so the border title and
         # the marks change in the same frame as the text (a message would take
         # a second frame).
         self.watch(self.body, "current_section", self._section_changed, init=False)
-        points = self.query_one(PointsList)
-        points.border_title = f"Talking points ({len(self.briefing.talking_points)})"
-        quotes = self.query_one(QuotesList)
-        quotes.border_title = f"Quotes ({len(self.briefing.quotes)})"
         self._title_body(0)
         self._update_layout(self.size.width)
-        # Linking reads the whole body: start it once the first frame is on screen.
-        self.call_after_refresh(self._compute_links)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self.side_panes()
+        # Linking reads the whole body: it starts once the article is on screen.
+        self._compute_links()
 
     # -- links ------------------------------------------------------------------
 
@@ -182,8 +200,9 @@ class ReaderScreen(Screen[None]):
         if not self.is_attached:  # the app closed while linking
             return
         self.point_targets, self.quote_targets = points, quotes
-        self.query_one(PointsList).set_sections([t.section if t else None for t in points])
-        self.query_one(QuotesList).set_sections([t.section if t else None for t in quotes])
+        points_list, quotes_list = self.side_panes()
+        points_list.set_sections([t.section if t else None for t in points])
+        quotes_list.set_sections([t.section if t else None for t in quotes])
         self._mark(self.body.current_section)
 
     def point_target(self, index: int) -> Target | None:
@@ -276,8 +295,8 @@ class ReaderScreen(Screen[None]):
         self.body.border_title = Content(f"Article · {section + 1}/{total} · {heading}")
 
     def _mark(self, section: int) -> None:
-        self.query_one(PointsList).mark_section(section)
-        self.query_one(QuotesList).mark_section(section)
+        for listing in self.side_panes():
+            listing.mark_section(section)
 
     # -- jumps ------------------------------------------------------------------
 
