@@ -14,6 +14,7 @@ from tui.loader import Loaded
 from tui.model import Briefing
 from tui.problems import Problem
 from tui.reader import ReaderScreen
+from tui.state import PositionStore
 
 Reader = Callable[..., AbstractAsyncContextManager[tuple[Pilot[None], ReaderScreen]]]
 
@@ -36,9 +37,10 @@ async def open_reader(
     size: tuple[int, int] = (120, 40),
     warnings: Iterable[Problem] = (),
     notifications: bool = False,
+    positions: PositionStore | None = None,
 ) -> AsyncIterator[tuple[Pilot[None], ReaderScreen]]:
     """Run the reader on ``briefing``, with the links computed, and hand over its screen."""
-    app = BriefingApp(briefing, warnings)
+    app = BriefingApp(briefing, warnings, positions)
     async with app.run_test(size=size, notifications=notifications) as pilot:
         screen = app.screen
         assert isinstance(screen, ReaderScreen)

@@ -17,7 +17,7 @@ def test_run_quick_prints_every_measure() -> None:
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=180,  # ~10 s alone; generous for a loaded CI machine
     )
     assert done.returncode == 0, done.stdout + done.stderr
     for measure in MEASURES:

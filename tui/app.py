@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from tui.screens.help import HelpGroup
+    from tui.state import PositionStore
 
 
 UNWANTED_SYSTEM_COMMANDS = frozenset({"Keys", "Screenshot"})
@@ -58,14 +59,21 @@ class BriefingApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
     ]
 
-    def __init__(self, briefing: Briefing, warnings: Iterable[Problem] = ()) -> None:
+    def __init__(
+        self,
+        briefing: Briefing,
+        warnings: Iterable[Problem] = (),
+        positions: PositionStore | None = None,
+    ) -> None:
         super().__init__()
         self.briefing = briefing
         self.warnings = list(warnings)
+        self.positions = positions
+        """Where briefings were left; None (as in tests) reads and writes no state."""
 
     def get_default_screen(self) -> Screen:
         """The reader is the first screen (pushing it from ``on_mount`` costs a frame)."""
-        return ReaderScreen(self.briefing)
+        return ReaderScreen(self.briefing, self.positions)
 
     def on_mount(self) -> None:
         self.call_after_refresh(keep_from_collector)

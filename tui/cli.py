@@ -97,6 +97,15 @@ def _add_loading_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--debug", action="store_true", help="show a traceback on an internal error")
 
 
+def _add_state_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-resume",
+        action="store_true",
+        help="start at the top, and do not remember where the briefing is left"
+        " (positions are kept in $XDG_STATE_HOME/briefing-tui/positions.json)",
+    )
+
+
 def _limits(args: argparse.Namespace) -> Limits:
     return Limits(max_bytes=args.max_size, max_depth=args.max_depth, max_aliases=args.max_aliases)
 
@@ -121,6 +130,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="the briefing to open")
+    _add_state_options(parser)
     _add_loading_options(parser)
     return parser
 
@@ -301,7 +311,12 @@ def _read(args: argparse.Namespace) -> int:
         _print_problems(error, sys.stderr)
         return EXIT_INVALID
 
-    app = BriefingApp(loaded.briefing, loaded.warnings)
+    positions = None
+    if not args.no_resume:
+        from tui.state import PositionStore
+
+        positions = PositionStore()
+    app = BriefingApp(loaded.briefing, loaded.warnings, positions)
     app.run()
     # Textual reports a crash inside the app itself (and sets the return code).
     return EXIT_INTERNAL if app.return_code else EXIT_OK

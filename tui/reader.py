@@ -14,10 +14,12 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from tui.document import BodyDocument, Target
 from tui.model import Briefing
+from tui.state import Position, PositionStore
 from tui.widgets.body import BodyView
 from tui.widgets.header import BriefingHeader
 from tui.widgets.item_list import ItemList
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
 Pane = Literal["body", "points", "quotes"]
 PANES: tuple[Pane, ...] = ("body", "points", "quotes")
 PANE_TITLES = {"body": "Article", "points": "Talking points", "quotes": "Quotes"}
+
+SAVE_AFTER = 2.0
+"""Seconds the view must stay put before its position is saved (and always on quitting)."""
 
 HISTORY_LENGTH = 100
 """Jumps that Backspace can go back through."""
@@ -106,9 +111,13 @@ class ReaderScreen(Screen[None]):
     show_outline: reactive[bool | None] = reactive[bool | None](None, init=False)
     """The outline's visibility as toggled by the reader; None follows the width."""
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, positions: PositionStore | None = None) -> None:
         super().__init__()
         self.briefing = briefing
+        self.positions = positions
+        """Where briefings were left (None: start at the top, remember nothing)."""
+        self._saved_position = Position(0, 0)
+        self._save_timer: Timer | None = None
         self.document = BodyDocument(briefing)
         self.point_targets: list[Target | None] | None = None
         self.quote_targets: list[Target | None] | None = None
@@ -122,7 +131,7 @@ class ReaderScreen(Screen[None]):
         # The tabs (narrow terminals) and the outline are mounted when first needed.
         yield BriefingHeader(self.briefing, id="header")
         with Horizontal(id="main"):
-            yield BodyView(self.document, id="body")
+            yield self.body
             yield Vertical(id="side")  # the lists follow the first frame: see side_panes()
         yield KeyHints(
             [  # help and quit first: narrow terminals cut the end of the line
@@ -133,10 +142,10 @@ class ReaderScreen(Screen[None]):
             id="key-hints",
         )
 
-    @property
+    @cached_property
     def body(self) -> BodyView:
-        """The article body pane."""
-        return self.query_one(BodyView)
+        """The article body pane (kept at hand: it outlives the screen's unmounting)."""
+        return BodyView(self.document, id="body")
 
     def pane_widget(self, pane: Pane) -> BodyView | PointsList | QuotesList:
         """The widget of a pane."""
@@ -168,12 +177,70 @@ class ReaderScreen(Screen[None]):
         self.watch(self.body, "current_section", self._section_changed, init=False)
         self._title_body(0)
         self._update_layout(self.size.width)
+        if self.positions is not None:
+            self._resume()
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         self.side_panes()
         # Linking reads the whole body: it starts once the article is on screen.
         self._compute_links()
+
+    # -- where the briefing was left ---------------------------------------------
+
+    def _resume(self) -> None:
+        """Open where this briefing was left last time, and remember where it is left now."""
+        assert self.positions is not None
+        saved = self.positions.get(self.briefing.path)
+        for warning in self.positions.warnings:
+            self.notify(warning, title="Reading positions", severity="warning", markup=False)
+        self.positions.warnings.clear()
+        self.watch(self.body, "scroll_y", self._scrolled, init=False)
+        if saved is None or saved == self._saved_position or saved.block >= len(self.document):
+            return
+        self._saved_position = saved
+        self.body.start_at((saved.block, saved.offset))
+        section = self.document.section_of[saved.block]
+        self.notify(
+            f"Back where you left off, in section {section + 1} of"
+            f" {len(self.briefing.sections)}. g goes to the top.",
+            markup=False,
+            timeout=4,
+        )
+
+    def _scrolled(self) -> None:
+        """Save the position once the reader has stayed put for a moment."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_AFTER, self._save_soon)
+
+    def _save_soon(self) -> None:
+        position = Position(*self.body.reading_position())
+        if position != self._saved_position:
+            self._save_in_background(position)
+
+    @work(thread=True, exclusive=True, group="save")
+    def _save_in_background(self, position: Position) -> None:
+        """Write off the UI thread (a flush to disk can take a while)."""
+        self._save(position)
+
+    def _save(self, position: Position) -> None:
+        assert self.positions is not None
+        if self.positions.put(self.briefing.path, position):
+            self._saved_position = position
+        elif self.positions.warnings:
+            warning = self.positions.warnings.pop()
+            self.app.call_from_thread(
+                self.notify, warning, title="Reading positions", severity="warning", markup=False
+            )
+
+    def on_unmount(self) -> None:
+        if self.positions is not None:
+            if self._save_timer is not None:
+                self._save_timer.stop()
+            position = Position(*self.body.reading_position())
+            if position != self._saved_position:
+                self.positions.put(self.briefing.path, position)  # now: the app is closing
 
     # -- links ------------------------------------------------------------------
 

@@ -66,6 +66,7 @@ class BodyView(ScrollView, can_focus=True):
         self._frame_layout: BodyLayout | None = None
         self._frame_width = 0
         self._layout_timer: Timer | None = None
+        self._start_position: tuple[int, int] | None = None
         self._pending_target: Target | None = None
         """A jump asked for while the pane was hidden, done when it is shown."""
 
@@ -84,15 +85,26 @@ class BodyView(ScrollView, can_focus=True):
             return self._layout
         text_width = max(10, min(READING_WIDTH, width - 2))
         if self._layout is None or self._layout.width != text_width:
-            rewrap = self._layout is not None
             position = self.reading_position()
+            if self._start_position is not None and width:
+                position, self._start_position = self._start_position, None
             self._layout = BodyLayout(self.document, text_width)
             self._cache.clear()
             self.ensure_block(position[0])
-            if rewrap:
+            if position != (0, 0):
                 self.restore_position(position)
             self._lay_out_later()
         return self._layout
+
+    def start_at(self, position: tuple[int, int]) -> None:
+        """Open at ``position`` (a :meth:`reading_position` of an earlier run), not the top."""
+        block, offset = position
+        if not 0 <= block < len(self.document) or offset < 0:
+            return  # the briefing changed since: start at the top
+        if self._layout is None or not self.scrollable_content_region.width:
+            self._start_position = position  # taken up by the first layout at a real width
+        else:
+            self.restore_position(position)
 
     def _grow(self, **how: int) -> None:
         """Extend the layout (see :meth:`BodyLayout.extend`) and size the scrollable area to it."""
@@ -172,7 +184,10 @@ class BodyView(ScrollView, can_focus=True):
         layout = self.layout_ready
         self.ensure_block(block)
         self.scroll_to(
-            y=layout.tops[block] + layout.row_of(block, offset), animate=False, immediate=True
+            y=layout.tops[block] + layout.row_of(block, offset),
+            animate=False,
+            immediate=True,
+            force=True,  # also on the first layout, before Textual has sized the scroll range
         )
 
     # -- rendering ------------------------------------------------------------

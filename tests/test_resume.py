@@ -1,0 +1,95 @@
+"""Reopening a briefing goes back to where it was left."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tui import reader as reader_module
+from tui.bundled import default_briefing_path
+from tui.cli import _reader_parser
+from tui.model import Briefing
+from tui.state import Position, PositionStore
+
+
+@pytest.fixture
+def briefing(seed: Briefing) -> Briefing:
+    return replace(seed, path=str(default_briefing_path()))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> PositionStore:
+    return PositionStore(tmp_path / "positions.json")
+
+
+async def test_quitting_remembers_and_reopening_resumes(briefing, store, reader):
+    async with reader(briefing, positions=store) as (pilot, screen):
+        await pilot.press("right_square_bracket", "right_square_bracket", "j")
+        left_at = screen.body.reading_position()
+        section = screen.body.current_section
+        assert left_at != (0, 0)
+        await pilot.press("q")
+    assert store.get(briefing.path) == Position(*left_at)
+
+    async with reader(briefing, positions=store, notifications=True) as (pilot, screen):
+        assert screen.body.reading_position() == left_at
+        assert screen.body.current_section == section
+        messages = [n.message for n in pilot.app._notifications]
+        assert any(f"section {section + 1} of 5" in m for m in messages), messages
+        await pilot.press("g")  # as the message says
+        assert screen.body.scroll_y == 0
+
+
+async def test_the_position_is_saved_while_reading_not_only_on_quitting(
+    briefing, store, reader, monkeypatch
+):
+    monkeypatch.setattr(reader_module, "SAVE_AFTER", 0.001)
+    async with reader(briefing, positions=store) as (pilot, screen):
+        await pilot.press("right_square_bracket")
+        for _ in range(50):  # the timer fires, then a worker writes the file
+            await pilot.pause()
+            await pilot.app.workers.wait_for_complete()
+            if store.get(briefing.path) is not None:
+                break
+        # as a crash would leave it: the app is still running
+        assert store.get(briefing.path) == Position(*screen.body.reading_position())
+
+
+async def test_an_unmoved_briefing_leaves_no_entry(briefing, store, reader):
+    async with reader(briefing, positions=store) as (pilot, _screen):
+        await pilot.press("q")
+    assert not store.path.exists()
+
+
+async def test_a_briefing_that_shrank_opens_at_the_top(briefing, store, reader):
+    store.put(briefing.path, Position(10_000, 0))
+    async with reader(briefing, positions=store) as (_pilot, screen):
+        assert screen.body.scroll_y == 0
+
+
+async def test_a_corrupt_state_file_is_a_warning_and_reading_goes_on(
+    briefing, store, reader, tmp_path
+):
+    store.path.write_text("{ this is not json")
+    async with reader(briefing, positions=store, notifications=True) as (pilot, _screen):
+        messages = [n.message for n in pilot.app._notifications]
+        assert any("set aside" in m for m in messages), messages
+        await pilot.press("right_square_bracket")
+        await pilot.press("q")
+    assert json.loads(store.path.read_text())["positions"]  # a new, good file
+    assert len(list(tmp_path.glob("positions.json.corrupt-*"))) == 1
+
+
+async def test_without_a_store_nothing_is_read_or_written(briefing, reader, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_TUI_STATE_DIR", str(tmp_path))
+    async with reader(briefing) as (pilot, _screen):
+        await pilot.press("right_square_bracket", "q")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_resume_is_an_option():
+    assert _reader_parser().parse_args(["--no-resume"]).no_resume
+    assert not _reader_parser().parse_args([]).no_resume
