@@ -18,6 +18,7 @@ import statistics
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import threading
 import time
@@ -307,6 +308,17 @@ def cpu_ticks(pid: int) -> int | None:
         return None
 
 
+_state_dir: tempfile.TemporaryDirectory[str] | None = None
+
+
+def _empty_state_dir() -> str:
+    """A folder for the reader's saved positions, empty, removed when the benchmarks end."""
+    global _state_dir
+    if _state_dir is None:
+        _state_dir = tempfile.TemporaryDirectory(prefix="briefing-bench-state-")
+    return _state_dir.name
+
+
 def _pump(master: int, chunks: queue.Queue[tuple[float, bytes]]) -> None:
     """Read the pty as fast as the child writes, stamping each chunk with its arrival."""
     while True:
@@ -338,8 +350,9 @@ def run_in_pty(
     ms to emulate the reader's output up to its first paragraph, 30-50 ms the
     bare app's; a real terminal takes about one), so timing it would charge
     every app for its emulator in proportion to how much its screen holds,
-    and a slow reader would also block the child's writes. Then output is drained for ``settle`` seconds more, or with
-    ``until_idle`` until the child has used no CPU for half a second
+    and a slow reader would also block the child's writes. Then output is
+    drained for ``settle`` seconds more, or with ``until_idle`` until the
+    child has used no CPU for half a second
     (``settle`` being the most to wait), before the child is killed: for its
     peak memory once the work after the first frame is done too. Only this
     child is ever signalled, by its pid.
@@ -366,6 +379,9 @@ def run_in_pty(
     ):
         env.pop(name, None)
     env.setdefault("COLORTERM", "truecolor")
+    # The reader would reopen the bundled briefing where someone last left it,
+    # and its first paragraph would not be on screen: a state folder of its own.
+    env["BRIEFING_TUI_STATE_DIR"] = _empty_state_dir()
     chunks: queue.Queue[tuple[float, bytes]] = queue.Queue()
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(0.0005)  # the reading thread gets the GIL soon after data arrives

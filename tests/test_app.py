@@ -20,6 +20,7 @@ from textual.command import CommandList, CommandPalette
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, Tabs
 
+from tui.app import BriefingApp
 from tui.commands import BriefingCommands
 from tui.document import PARAGRAPH, Target
 from tui.loader import load_text
@@ -90,7 +91,7 @@ def first_highlighted_line(body: BodyView) -> int:
 
 def highlighted_on_screen(body: BodyView) -> str:
     """The characters drawn with the highlight background in the body pane, line by line."""
-    background = body.get_component_rich_style("body--highlight", partial=True).bgcolor
+    background = body.get_component_rich_style("body--highlight", partial=False).bgcolor
     assert background is not None
     lines = []
     for y in range(body.scrollable_content_region.height):
@@ -860,7 +861,7 @@ async def test_search_says_when_nothing_is_found(seed, reader):
         assert screen.body.highlight is None
         assert any("Not found: [bold]zzz" in note for note in notifications(screen))
         await pilot.press("slash", "escape")
-        assert not screen.query("#search")
+        assert not screen.query_one("#search").display
         assert pilot.app.focused is screen.body
 
 
@@ -963,3 +964,62 @@ async def test_keys_typed_right_after_a_pane_key_go_to_that_pane(seed, reader):
         await pilot.pause()
         assert screen.query_one(PointsList).highlighted == 6
         assert screen.body.scroll_y == 0  # G moved in the list, not to the end of the article
+
+
+async def test_keys_before_the_lists_are_mounted_still_work(seed, monkeypatch):
+    """Keys typed while the reader starts, before the lists follow the first frame."""
+    monkeypatch.setattr(ReaderScreen, "_after_first_frame", lambda self: None)
+    app = BriefingApp(seed)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await pilot.press("2", "j", "enter")
+        points = screen.query_one(PointsList)
+        assert app.focused is points and points.highlighted == 1
+        assert screen.body.highlight == screen.point_target(1)
+        await pilot.press("o", "slash", *"youth", "enter")
+        assert highlighted_text(screen.body).lower() == "youth"
+
+
+async def test_a_cursor_moved_before_the_list_is_laid_out_is_in_view(reader):
+    briefing, word = many_points(60)
+    async with reader(briefing, NARROW) as (pilot, screen):
+        # Both keys queued at once: G lands before the list has its first size.
+        pilot.app.post_message(events.Key("2", "2"))
+        pilot.app.post_message(events.Key("G", "G"))
+        for _ in range(3):
+            await pilot.pause()
+        assert screen.query_one(PointsList).highlighted == 59
+        assert any(f"60. A point about {word(59)}" in line for line in screen_lines(pilot.app))
+
+
+async def test_typing_right_after_slash_goes_into_the_search_line(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        for key, char in [("slash", "/"), *[(c, c) for c in "quit"]]:
+            pilot.app.post_message(events.Key(key, char))  # as a paste or a fast typist sends them
+        await pilot.pause()
+        assert pilot.app.is_running  # the q did not quit
+        assert screen.query_one("#search").value == "quit"
+        await pilot.press("slash")  # a / typed in the search line is text
+        assert screen.query_one("#search").value == "quit/"
+
+
+def test_garbage_is_collected_before_what_is_alive_is_frozen():
+    import gc
+    import weakref
+
+    from tui.app import keep_from_collector
+
+    class Node:
+        pass
+
+    cycle = Node()
+    cycle.me = cycle  # type: ignore[attr-defined]
+    alive = weakref.ref(cycle)
+    del cycle
+    gc.disable()
+    try:
+        keep_from_collector()
+    finally:
+        gc.enable()
+    assert alive() is None  # collected, not frozen for ever

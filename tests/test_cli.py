@@ -525,3 +525,13 @@ def test_the_reader_draws_up_to_120_frames_a_second_unless_the_user_says(monkeyp
     monkeypatch.setenv("TEXTUAL_FPS", "30")
     prepare_textual()
     assert os.environ["TEXTUAL_FPS"] == "30"
+
+
+def test_textual_takes_the_frame_rate_when_the_reader_sets_it(tmp_path):
+    code = (
+        "from tui.cli import prepare_textual; prepare_textual()\n"
+        "import textual.constants as constants; print(constants.MAX_FPS)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_FPS"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.stdout.strip() == "120"

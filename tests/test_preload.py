@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -83,3 +86,34 @@ def test_a_child_that_dies_without_a_word_is_an_error(channel, monkeypatch):
     monkeypatch.setattr(preload, "_load", lambda *_args: os._exit(9))
     with pytest.raises(RuntimeError, match="without a result"):
         background(default_briefing_path())
+
+
+def test_a_child_whose_parent_leaves_early_does_not_linger(tmp_path):
+    """The parent exits without waiting (an import error, a kill): the child must end too."""
+    script = tmp_path / "leave.py"
+    script.write_text(
+        "import os, sys\n"
+        "from tui import preload\n"
+        "from tui.limits import Limits\n"
+        "fork = os.fork\n"
+        "def remember():\n"
+        "    pid = fork()\n"
+        "    if pid:\n"
+        "        print(pid, flush=True)\n"
+        "    return pid\n"
+        "os.fork = remember\n"
+        "preload._channel = preload._Pipe  # the channel where the child can block\n"
+        f"preload.load_in_background({str(large_briefing(tmp_path, 20_000))!r}, Limits(), False)\n"
+        "os._exit(0)  # gone without reading\n"
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    child = int(done.stdout.split()[0])
+    for _ in range(200):  # up to 10 s for it to finish loading and fail to send
+        try:
+            state = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return  # gone
+        if state == "Z":
+            return  # ended (a zombie until init reaps it)
+        time.sleep(0.05)
+    pytest.fail(f"the loader child {child} is still alive (state {state})")

@@ -65,6 +65,7 @@ class _Pipe:
         self.read_end, self.write_end = os.pipe()
 
     def send(self, data: bytes) -> None:
+        os.close(self.read_end)  # else, should the parent leave early, the child waits forever
         with os.fdopen(self.write_end, "wb") as pipe:
             pipe.write(data)
 
@@ -92,6 +93,7 @@ class _MemoryFile(_Pipe):
         super().__init__()
 
     def send(self, data: bytes) -> None:
+        os.close(self.read_end)
         view = memoryview(data)
         while view:
             view = view[os.write(self.fd, view) :]

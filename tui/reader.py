@@ -15,6 +15,7 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from tui.document import BodyDocument, Target
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from textual.widgets import Input, Tabs
 
     from tui.linking import Linker
+    from tui.widgets.search_bar import SearchBar
 
 Pane = Literal["body", "points", "quotes"]
 PANES: tuple[Pane, ...] = ("body", "points", "quotes")
@@ -97,7 +99,16 @@ class ReaderScreen(Screen[None]):
             id="reader.outline",
         ),
         Binding("backspace", "back", "Back to before the last jump", show=False, id="reader.back"),
-        Binding("slash", "search", "Search the article", key_display="/", id="reader.search"),
+        # A priority binding acts as the key arrives, before the keys typed after it
+        # are handed on: a fast "/duque" all goes into the search line.
+        Binding(
+            "slash",
+            "search",
+            "Search the article",
+            key_display="/",
+            priority=True,
+            id="reader.search",
+        ),
         Binding("n", "search_again(1)", "Next match", show=False, id="reader.next_match"),
         Binding("N", "search_again(-1)", "Previous match", show=False, id="reader.prev_match"),
     ]
@@ -166,9 +177,21 @@ class ReaderScreen(Screen[None]):
             points.border_title = f"Talking points ({len(self.briefing.talking_points)})"
             quotes = QuotesList(self.briefing.quotes, id="quotes")
             quotes.border_title = f"Quotes ({len(self.briefing.quotes)})"
-            self.query_one("#side").mount(points, quotes)
+            self._mount_into("#side", points, quotes)
             self._side_panes = (points, quotes)
         return self._side_panes
+
+    def _mount_into(self, parent: str, *widgets: Widget, before: int | None = None) -> None:
+        """Mount ``widgets`` in a container, once it is mounted itself.
+
+        Keys typed while the reader starts (``o``, ``2``) can ask for a pane
+        before the containers composed with the screen are ready for children.
+        """
+        container = self.query_one(parent)
+        if container.is_mounted:
+            container.mount(*widgets, before=before)
+        else:
+            self.call_after_refresh(self._mount_into, parent, *widgets, before=before)
 
     def on_mount(self) -> None:
         # A watcher runs in the same tick as the scroll, so the border title and
@@ -183,6 +206,7 @@ class ReaderScreen(Screen[None]):
 
     def _after_first_frame(self) -> None:
         self.side_panes()
+        self.search_bar  # noqa: B018 - mounted now, so that "/" can focus it at once
         # Linking reads the whole body: it starts once the article is on screen.
         self._compute_links()
 
@@ -297,7 +321,7 @@ class ReaderScreen(Screen[None]):
 
             widget = Outline(self.briefing.sections, id="outline")
             widget.border_title = "Outline"
-            self.query_one("#main").mount(widget, before=0)
+            self._mount_into("#main", widget, before=0)
             widget.follow(self.body.current_section)
         self.set_class(outline, "-outline")
 
@@ -464,28 +488,42 @@ class ReaderScreen(Screen[None]):
         elif not isinstance(self.focused, (BodyView, PointsList, QuotesList)):
             self.pane_widget(self.active_pane).focus()
 
-    def action_search(self) -> None:
-        """Open the search line."""
-        bars = self.query("#search")
-        if bars:
-            bars.first().focus()  # still open (focus moved away): back to it
-        else:
-            from tui.widgets.search_bar import SearchBar
+    @cached_property
+    def search_bar(self) -> SearchBar:
+        """The search line, mounted hidden (right after the first frame) and shown by ``/``."""
+        from tui.widgets.search_bar import SearchBar
 
-            bar = SearchBar(self.search_query or "")
-            self.mount(bar)
-            bar.focus()
+        bar = SearchBar()
+        bar.display = False
+        self.mount(bar)
+        return bar
+
+    def action_search(self) -> None:
+        """Open the search line (with the last search in it, selected)."""
+        bar = self.search_bar
+        if self.focused is bar:
+            bar.insert_text_at_cursor("/")  # typed in the search line: a "/" to find
+            return
+        if not bar.display:
+            bar.value = self.search_query or ""
+            bar.display = True
+        # At once, not after the queued keys as focus() would: what is typed
+        # right after "/" (a paste, a fast typist) goes into the search line.
+        self.set_focus(bar)
+
+    def _close_search(self) -> None:
+        self.search_bar.display = False
+        self.set_focus(self.pane_widget(self.active_pane))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:  # the search line
         event.stop()
-        event.input.remove()
-        self.pane_widget(self.active_pane).focus()
+        self._close_search()
         if event.value.strip():
             self.search_query = event.value
             self.action_search_again(1)
 
     def on_search_bar_closed(self) -> None:
-        self.pane_widget(self.active_pane).focus()
+        self._close_search()
 
     def action_search_again(self, step: int) -> None:
         """Find the next (or previous) match of the last search."""
@@ -494,9 +532,9 @@ class ReaderScreen(Screen[None]):
             return
         body = self.body
         current = body.highlight
-        if current is not None and current.end:
+        if current is not None and current.end and body.shows(current):
             block, offset = current.block, current.end if step > 0 else current.start
-        else:
+        else:  # from the top of the view, as in less and vim
             block, _ = body.layout_ready.locate(round(body.scroll_y))
             offset = 0
         from tui.search import find

@@ -29,15 +29,23 @@ KEY_NAMES = {
     "question_mark": "?",
     "right_square_bracket": "]",
     "left_square_bracket": "[",
-    "ctrl+p": "Ctrl+P",
+    "slash": "/",
 }
 
 HelpGroup = tuple[str, Sequence[BindingType]]
 
 
 def key_label(keys: str) -> str:
-    """``"j,down"`` as ``"j / ↓"``."""
-    return " / ".join(KEY_NAMES.get(key, key) for key in keys.split(","))
+    """``"j,down"`` as ``"j / ↓"``, ``"ctrl+f"`` as ``"Ctrl+F"``."""
+    return " / ".join(_key_name(key) for key in keys.split(","))
+
+
+def _key_name(key: str) -> str:
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
+    if key.startswith("ctrl+"):
+        return "Ctrl+" + key.removeprefix("ctrl+").upper()
+    return key
 
 
 def help_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:

@@ -274,11 +274,21 @@ class BodyView(ScrollView, can_focus=True):
         return segments
 
     def _partial_style(self, component: str) -> Style:
-        """Only what a component's style sets, to add over another (cached like :meth:`_style`)."""
+        """Only what a component's style sets, to add over another (cached like :meth:`_style`).
+
+        The highlight adds only its background, blended over the pane's: a
+        partial style would drop the alpha of ``$warning 30%`` and put light
+        text on full orange.
+        """
         key = f"{component}:partial"
         style = self._styles.get(key)
         if style is None:
-            style = self._styles[key] = self.get_component_rich_style(component, partial=True)
+            if component == "body--highlight":
+                blended = self.get_component_rich_style(component, partial=False)
+                style = Style(bgcolor=blended.bgcolor)
+            else:
+                style = self.get_component_rich_style(component, partial=True)
+            self._styles[key] = style
         return style
 
     def watch_highlight(self) -> None:
@@ -331,6 +341,15 @@ class BodyView(ScrollView, can_focus=True):
             bottom_block, _ = layout.locate(top + self.scrollable_content_region.height - 1)
             section = self.document.section_of[bottom_block]
         return section
+
+    def shows(self, target: Target) -> bool:
+        """True if the line where ``target`` starts is in view."""
+        layout = self.layout_ready
+        if target.block >= len(layout.tops):
+            return False
+        line = layout.tops[target.block] + layout.row_of(target.block, target.start)
+        top = round(self.scroll_y)
+        return top <= line < top + self.scrollable_content_region.height
 
     def scroll_to_block(self, block: int, row: int = 0) -> None:
         """Bring ``block`` (from its line ``row``) to the top of the view, at once."""

@@ -204,11 +204,16 @@ class ItemList(ScrollView, can_focus=True):
             self._layout = ItemsLayout(self._items, text_width, self.GAP)
             self._cache.clear()
             self.virtual_size = Size(width, max(1, self._layout.height))
+            # Once Textual has taken in the new scroll range (a cursor moved before
+            # the list had a size, or a rewrap, would otherwise be left off screen).
+            self.call_after_refresh(self._scroll_to_item_at_cursor)
         return self._layout
 
     def on_resize(self) -> None:
-        if self.items_layout is not None:
-            self._scroll_to_item(self.highlighted)
+        self.items_layout  # noqa: B018 - lay out for the new width
+
+    def _scroll_to_item_at_cursor(self) -> None:
+        self._scroll_to_item(self.highlighted)
 
     def _scroll_to_item(self, index: int | None) -> None:
         """Scroll as little as shows the whole item (its top if it is taller than the view)."""
@@ -224,7 +229,7 @@ class ItemList(ScrollView, can_focus=True):
             y = bottom - height
         else:
             return
-        self.scroll_to(y=y, animate=False, immediate=True)
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
     def refresh_item(self, index: int | None) -> None:
         """Redraw the lines of one item (only those on screen are drawn)."""
@@ -243,7 +248,10 @@ class ItemList(ScrollView, can_focus=True):
             style = self.rich_style
             for component in components:
                 if component:
-                    style += self.get_component_rich_style(component, partial=True)
+                    # The cursor's whole style: its colours blended over the list's
+                    # (a partial style drops the alpha of the unfocused cursor).
+                    partial = component != "item-list--cursor"
+                    style += self.get_component_rich_style(component, partial=partial)
             self._styles[components] = style
         return style
 

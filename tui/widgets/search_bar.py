@@ -14,7 +14,6 @@ class SearchBar(Input):
     SearchBar {
         dock: bottom;
         height: 1;
-        border: none;
         padding: 0 1;
     }
     """
@@ -26,10 +25,12 @@ class SearchBar(Input):
 
     def __init__(self, value: str = "") -> None:
         super().__init__(
-            value=value, placeholder="Search the article (Enter finds, Esc closes)", id="search"
+            value=value,
+            placeholder="Search the article (Enter finds, Esc closes)",
+            id="search",
+            compact=True,  # one line, no border (a bordered Input hides its text in one line)
         )
 
     def action_cancel(self) -> None:
         """Close the box without searching."""
         self.post_message(self.Closed())
-        self.remove()
