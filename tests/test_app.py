@@ -1023,3 +1023,15 @@ def test_garbage_is_collected_before_what_is_alive_is_frozen():
     finally:
         gc.enable()
     assert alive() is None  # collected, not frozen for ever
+
+
+async def test_the_key_line_keeps_search_and_palette_at_80_columns(seed, reader):
+    async with reader(seed, NARROW) as (pilot, _screen):
+        line = screen_lines(pilot.app)[-1]
+        for hint in ("? Help", "q Quit", "] Next section", "/ Search", "^p Palette"):
+            assert hint in line, line
+        for width in (60, 40, 150):  # hints left out whole, never cut
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            line = screen_lines(pilot.app)[-1]
+            assert "…" not in line and line.rstrip().endswith(("Help", "Quit", "pane", "section"))

@@ -38,6 +38,19 @@ Pane = Literal["body", "points", "quotes"]
 PANES: tuple[Pane, ...] = ("body", "points", "quotes")
 PANE_TITLES = {"body": "Article", "points": "Talking points", "quotes": "Quotes"}
 
+PALETTE_HINT = Binding("ctrl+p", "command_palette", "Palette", key_display="^p", id="palette")
+KEY_HINTS = (
+    "app.help",
+    "app.quit",
+    "reader.next_pane",
+    "reader.next_section",
+    "reader.search",
+    "palette",
+    "reader.pick_section",
+    "reader.prev_section",
+)
+"""The key line, most needed first: narrow terminals leave out the last ones."""
+
 SAVE_AFTER = 2.0
 """Seconds the view must stay put before its position is saved (and always on quitting)."""
 
@@ -104,7 +117,7 @@ class ReaderScreen(Screen[None]):
         Binding(
             "slash",
             "search",
-            "Search the article",
+            "Search",
             key_display="/",
             priority=True,
             id="reader.search",
@@ -144,14 +157,12 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="main"):
             yield self.body
             yield Vertical(id="side")  # the lists follow the first frame: see side_panes()
-        yield KeyHints(
-            [  # help and quit first: narrow terminals cut the end of the line
-                *reversed(self.app.BINDINGS),
-                *self.BINDINGS,
-                Binding("ctrl+p", "command_palette", "Palette", key_display="^p"),
-            ],
-            id="key-hints",
-        )
+        bindings = {
+            binding.id: binding
+            for binding in (*self.app.BINDINGS, *self.BINDINGS, PALETTE_HINT)
+            if isinstance(binding, Binding)
+        }
+        yield KeyHints([bindings[id] for id in KEY_HINTS if id in bindings], id="key-hints")
 
     @cached_property
     def body(self) -> BodyView:

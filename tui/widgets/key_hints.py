@@ -11,23 +11,26 @@ from collections.abc import Iterable
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 from tui.screens.help import key_label
 
 
-def hints(bindings: Iterable[BindingType]) -> Content:
-    """``key description`` pairs for the bindings marked to show."""
+def hints(bindings: Iterable[BindingType]) -> list[Content]:
+    """A ``key description`` piece for each binding marked to show."""
     parts: list[Content] = []
     for binding in bindings:
         if isinstance(binding, Binding) and binding.show and binding.description:
             keys = binding.key_display or key_label(binding.key)
             parts.append(Content.assemble((f" {keys} ", "bold $accent"), binding.description))
-    return Content("  ").join(parts)
+    return parts
 
 
-class KeyHints(Static):
-    """The main keys, one line, cut with an ellipsis on narrow terminals."""
+SEPARATOR = Content("  ")
+
+
+class KeyHints(Widget):
+    """The main keys on one line; where they do not all fit, the last ones are left out whole."""
 
     DEFAULT_CSS = """
     KeyHints {
@@ -39,4 +42,20 @@ class KeyHints(Static):
     """
 
     def __init__(self, bindings: Iterable[BindingType], *, id: str | None = None) -> None:
-        super().__init__(hints(bindings), id=id)
+        super().__init__(id=id)
+        self._parts = hints(bindings)
+
+    def on_resize(self) -> None:
+        self.refresh()  # render again: which hints fit depends on the width
+
+    def render(self) -> Content:
+        width = self.size.width
+        shown: list[Content] = []
+        used = 0
+        for part in self._parts:
+            needed = part.cell_length + (SEPARATOR.cell_length if shown else 0)
+            if shown and used + needed >= width:  # a full line would be cut with "…"
+                break
+            shown.append(part)
+            used += needed
+        return SEPARATOR.join(shown)
