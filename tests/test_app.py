@@ -928,9 +928,11 @@ async def test_long_lists_keep_the_cursor_in_view(reader):
     async with reader(briefing) as (pilot, screen):
         listing = screen.query_one(PointsList)
         assert listing.item_count == 60
+        assert listing.border_subtitle == "1/60"
         await pilot.press("2", "G")
         assert listing.highlighted == 59
         assert any(f"60. A point about {word(59)}" in line for line in screen_lines(pilot.app))
+        assert any("60/60" in line for line in screen_lines(pilot.app))  # in its bottom border
         assert not any(" 1. A point about" in line for line in screen_lines(pilot.app))
         await pilot.press("pageup")
         assert 40 <= listing.highlighted < 59  # about a page: the list is 14 lines high
@@ -1035,3 +1037,28 @@ async def test_the_key_line_keeps_search_and_palette_at_80_columns(seed, reader)
             await pilot.pause()
             line = screen_lines(pilot.app)[-1]
             assert "…" not in line and line.rstrip().endswith(("Help", "Quit", "pane", "section"))
+
+
+async def test_i_shows_the_summary_source_and_contents(reader):
+    briefing = load_text(
+        "title: Ministers meet\n"
+        "summary: 'Talks on [bold]trade[/bold] and ports.'\n"
+        "source: {name: Wire, url: 'https://example.com/a'}\n"
+        "authors: [A. Writer]\n"
+        "sections:\n  - heading: Talks\n    body: [They talked.]\n",
+        "m.yaml",
+    ).briefing
+    async with reader(briefing) as (pilot, _screen):
+        await pilot.press("i")
+        shown = "\n".join(screen_lines(pilot.app))
+        for text in (
+            "Talks on [bold]trade[/bold] and ports.",  # literal, not markup
+            "Wire",
+            "https://example.com/a",
+            "A. Writer",
+            "1 section, 1 paragraph, 0 talking points, 0 quotes",
+            "m.yaml",
+        ):
+            assert text in shown, text
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, ReaderScreen)

@@ -122,6 +122,9 @@ class ReaderScreen(Screen[None]):
             priority=True,
             id="reader.search",
         ),
+        Binding(
+            "i", "info", "About this briefing (summary, source…)", show=False, id="reader.info"
+        ),
         Binding("n", "search_again(1)", "Next match", show=False, id="reader.next_match"),
         Binding("N", "search_again(-1)", "Previous match", show=False, id="reader.prev_match"),
     ]
@@ -489,6 +492,12 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(
             SectionPicker(self.briefing.sections, self.body.current_section), picked
         )
+
+    def action_info(self) -> None:
+        """Show what the briefing says about itself: summary, source, authors, contents."""
+        from tui.screens.info import InfoScreen
+
+        self.app.push_screen(InfoScreen(self.briefing))
 
     def action_toggle_outline(self) -> None:
         """Show the section outline and move to it, or hide it."""

@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.screens.panel import Panel
 
 KEY_NAMES = {
     "space": "Space",
@@ -57,45 +58,14 @@ def help_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     return rows
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Panel):
     """Lists every binding the reader has, built from the bindings themselves."""
 
-    DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
-    #help {
-        width: 72;
-        max-width: 100%;
-        height: auto;
-        max-height: 90%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    .help-group {
-        margin-top: 1;
-    }
-    """
-
-    BINDINGS = [
-        Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
-        Binding("j,down", "scroll(1)", "Scroll down", show=False),
-        Binding("k,up", "scroll(-1)", "Scroll up", show=False),
-        Binding("space,pagedown", "scroll(10)", "Page down", show=False),
-        Binding("b,pageup", "scroll(-10)", "Page up", show=False),
-        Binding("g,home", "scroll(-1000)", "Top", show=False),
-        Binding("G,end", "scroll(1000)", "Bottom", show=False),
-    ]
+    BINDINGS = [Binding("question_mark", "dismiss", "Close help", id="help.close")]
 
     def __init__(self, groups: Sequence[HelpGroup]) -> None:
         super().__init__()
         self.groups = groups
-
-    def action_scroll(self, lines: int) -> None:
-        """Scroll the list of keys, with the same keys as the article."""
-        scroller = self.query_one(VerticalScroll)
-        scroller.scroll_to(y=scroller.scroll_y + lines, animate=False)
 
     def compose(self) -> ComposeResult:
         key_width = max(
@@ -117,4 +87,4 @@ class HelpScreen(ModalScreen[None]):
                     lines.append(
                         Content.assemble(("  " + keys.ljust(key_width + 2), "bold"), description)
                     )
-                yield Static(Content("\n").join(lines), classes="help-group")
+                yield Static(Content("\n").join(lines), classes="panel-group")

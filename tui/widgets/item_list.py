@@ -106,6 +106,7 @@ class ItemList(ScrollView, can_focus=True):
     ItemList {
         overflow-x: hidden;
         scrollbar-size-vertical: 1;
+        border-subtitle-color: $text-muted;
         & > .item-list--lead { text-style: bold; }
         & > .item-list--note { color: $text-muted; text-style: italic; }
         & > .item-list--empty { color: $text-muted; }
@@ -315,6 +316,15 @@ class ItemList(ScrollView, can_focus=True):
         self.refresh_item(previous)
         self.refresh_item(index)
         self._scroll_to_item(index)
+        self._show_position()
+
+    def on_mount(self) -> None:
+        self._show_position()
+
+    def _show_position(self) -> None:
+        """``3/250`` in the bottom border: which item the cursor is on."""
+        index = self.highlighted
+        self.border_subtitle = f"{index + 1}/{self._count}" if index is not None else ""
 
     def action_cursor(self, step: int) -> None:
         """Move the cursor by ``step`` items."""

@@ -1,0 +1,69 @@
+"""Everything the briefing file says about itself: the ``i`` screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.model import Briefing
+from tui.screens.panel import Panel
+from tui.text import normalize_space
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def details(briefing: Briefing) -> list[tuple[str, str]]:
+    """(label, text) for each field the briefing has, in reading order."""
+    source = briefing.source
+    rows = [
+        ("Summary", briefing.summary),
+        ("Source", source.name if source else None),
+        ("Link", source.url if source else None),
+        ("Published", briefing.published),
+        ("Location", briefing.location),
+        ("Authors", ", ".join(briefing.authors)),
+        ("Tags", " ".join(f"#{tag}" for tag in briefing.tags)),
+        (
+            "Contents",
+            ", ".join(
+                [
+                    _count(len(briefing.sections), "section"),
+                    _count(briefing.paragraph_count, "paragraph"),
+                    _count(len(briefing.talking_points), "talking point"),
+                    _count(len(briefing.quotes), "quote"),
+                ]
+            ),
+        ),
+        ("File", briefing.path),
+    ]
+    return [(label, normalize_space(text)) for label, text in rows if text]
+
+
+class InfoScreen(Panel):
+    """The title, subtitle, summary, source and the rest of the briefing's metadata."""
+
+    BINDINGS = [Binding("i", "dismiss", "Close", id="info.close")]
+
+    def __init__(self, briefing: Briefing) -> None:
+        super().__init__()
+        self.briefing = briefing
+
+    def compose(self) -> ComposeResult:
+        briefing = self.briefing
+        with VerticalScroll(id="info"):
+            yield Static(Content.styled(normalize_space(briefing.title), "bold"))
+            if briefing.subtitle:
+                yield Static(Content.styled(normalize_space(briefing.subtitle), "italic"))
+            for label, text in details(briefing):
+                yield Static(
+                    Content.assemble((label, "bold $accent"), "\n", text), classes="panel-group"
+                )
+            yield Static(
+                Content.styled("Esc, q or i closes this screen.", "$text-muted"),
+                classes="panel-group",
+            )

@@ -1,0 +1,44 @@
+"""A box of text over the reader (help, briefing details): scrolls like the article, Esc closes."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+
+
+class Panel(ModalScreen[None]):
+    """A modal box in the middle of the screen; subclasses compose a ``VerticalScroll`` in it."""
+
+    DEFAULT_CSS = """
+    Panel {
+        align: center middle;
+    }
+    Panel > VerticalScroll {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    Panel .panel-group {
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape,q", "dismiss", "Close", id="panel.close"),
+        Binding("j,down", "scroll(1)", "Scroll down", show=False),
+        Binding("k,up", "scroll(-1)", "Scroll up", show=False),
+        Binding("space,pagedown", "scroll(10)", "Page down", show=False),
+        Binding("b,pageup", "scroll(-10)", "Page up", show=False),
+        Binding("g,home", "scroll(-1000)", "Top", show=False),
+        Binding("G,end", "scroll(1000)", "Bottom", show=False),
+    ]
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll the box, with the same keys as the article."""
+        scroller = self.query_one(VerticalScroll)
+        scroller.scroll_to(y=scroller.scroll_y + lines, animate=False)
