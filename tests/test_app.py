@@ -1062,3 +1062,17 @@ async def test_i_shows_the_summary_source_and_contents(reader):
             assert text in shown, text
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ReaderScreen)
+
+
+async def test_a_section_too_near_the_end_to_reach_the_top_is_lit_up(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        body = screen.body
+        await pilot.press(*["right_square_bracket"] * 4)
+        assert body.current_section == 4
+        last_heading = screen.document.section_blocks[4]
+        assert top_line(body) < heading_top(screen, 4)  # the end of the text stops it
+        assert body.highlight is not None and body.highlight.block == last_heading
+        assert highlighted_on_screen(body).strip() == HEADINGS[4]
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
+        assert top_line(body) == heading_top(screen, 1)
+        assert body.highlight is None  # reached the top: nothing to light up

@@ -475,8 +475,12 @@ class ReaderScreen(Screen[None]):
             target = current  # back to the start of this section first, as in less
         else:
             target = max(0, min(len(self.briefing.sections) - 1, current + step))
-        body.highlight = None
         body.scroll_to_section(target)
+        block = self.document.section_blocks[target]
+        # Near the end a heading may not reach the top: light it up instead, so
+        # that the key visibly did something.
+        reached = round(body.scroll_y) == body.layout_ready.tops[block]
+        body.highlight = None if reached else Target(block, target)
         if self.narrow:
             self.active_pane = "body"  # the only pane that shows sections
 
