@@ -11,6 +11,7 @@ class QuotesList(LinkList):
     """The briefing's speaker quotes."""
 
     EMPTY = "This briefing has no quotes."
+    GAP = 1  # a blank line between quotes: each is a paragraph and a speaker
 
     def __init__(self, quotes: tuple[Quote, ...], *, id: str | None = None) -> None:
         self.quotes = quotes
