@@ -535,3 +535,20 @@ def test_textual_takes_the_frame_rate_when_the_reader_sets_it(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_FPS"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert done.stdout.strip() == "120"
+
+
+def test_a_loading_process_that_dies_is_one_clear_line(monkeypatch, capsys):
+    from tui import preload
+    from tui.bundled import default_briefing_path
+    from tui.problems import BackgroundLoadFailed
+
+    def dies(*_args: object) -> object:
+        def wait() -> object:
+            raise BackgroundLoadFailed("the background load ended without a result")
+
+        return wait
+
+    monkeypatch.setattr(preload, "load_in_background", dies)
+    assert main([str(default_briefing_path())]) == 3
+    err = capsys.readouterr().err
+    assert err == "briefing-tui: the background load ended without a result\n"

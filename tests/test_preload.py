@@ -14,7 +14,7 @@ from tui import preload
 from tui.bundled import default_briefing_path
 from tui.limits import Limits
 from tui.loader import load_path
-from tui.problems import BriefingError, UnreadableFileError
+from tui.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="loads in the call itself")
 
@@ -78,13 +78,13 @@ def test_a_crash_in_the_child_is_an_error_not_a_hang(channel, monkeypatch):
         raise MemoryError("out of memory")
 
     monkeypatch.setattr(preload, "_load", crash)
-    with pytest.raises(RuntimeError, match="MemoryError: out of memory"):
+    with pytest.raises(BackgroundLoadFailed, match="MemoryError: out of memory"):
         background(default_briefing_path())
 
 
 def test_a_child_that_dies_without_a_word_is_an_error(channel, monkeypatch):
     monkeypatch.setattr(preload, "_load", lambda *_args: os._exit(9))
-    with pytest.raises(RuntimeError, match="without a result"):
+    with pytest.raises(BackgroundLoadFailed, match="without a result"):
         background(default_briefing_path())
 
 

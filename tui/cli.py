@@ -17,7 +17,7 @@ from typing import TextIO
 
 from tui import __version__
 from tui.limits import Limits
-from tui.problems import BriefingError, UnreadableFileError
+from tui.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
 from tui.text import sanitize_line
 
 EXIT_OK = 0
@@ -310,6 +310,11 @@ def _read(args: argparse.Namespace) -> int:
     except BriefingError as error:
         _print_problems(error, sys.stderr)
         return EXIT_INVALID
+    except BackgroundLoadFailed as error:  # the loading process died (see tui.preload)
+        if args.debug:
+            raise
+        print(f"briefing-tui: {error}", file=sys.stderr)
+        return EXIT_INTERNAL
 
     positions = None
     if not args.no_resume:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tui.limits import Limits
-from tui.problems import BriefingError, UnreadableFileError
+from tui.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
 
 Outcome = tuple[str, object]
 
@@ -43,7 +43,7 @@ def _result(outcome: Outcome) -> object:
         path, reason = value  # type: ignore[misc]
         raise UnreadableFileError(path, reason)
     if kind == "crashed":
-        raise RuntimeError(f"loading failed in the background: {value}")
+        raise BackgroundLoadFailed(f"loading failed in the background: {value}")
     return value
 
 
@@ -143,9 +143,16 @@ def load_in_background(path: str | Path, limits: Limits, strict: bool) -> Callab
     channel.child_started()
 
     def wait() -> object:
-        outcome = channel.receive(pid)
+        try:
+            outcome = channel.receive(pid)
+        except (pickle.UnpicklingError, EOFError, ValueError, AttributeError) as error:
+            raise BackgroundLoadFailed(
+                f"the background load was cut short ({type(error).__name__})"
+            ) from None
         if outcome is None:
-            raise RuntimeError("the background load ended without a result")
+            raise BackgroundLoadFailed(
+                "the background load ended without a result (was it killed, out of memory?)"
+            )
         return _result(outcome)  # type: ignore[arg-type]
 
     return wait

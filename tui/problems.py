@@ -53,3 +53,7 @@ class UnreadableFileError(Exception):
         self.path = path
         self.reason = reason
         super().__init__(f"{sanitize_line(path)}: {reason}")
+
+
+class BackgroundLoadFailed(RuntimeError):
+    """The process loading a briefing failed, or ended without handing over a result."""
