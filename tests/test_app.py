@@ -1076,3 +1076,11 @@ async def test_a_section_too_near_the_end_to_reach_the_top_is_lit_up(seed, reade
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
         assert top_line(body) == heading_top(screen, 1)
         assert body.highlight is None  # reached the top: nothing to light up
+
+
+async def test_the_outline_leaves_the_article_a_readable_width(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        await pilot.press("o")
+        await pilot.pause()
+        assert shown(optional(screen, Outline))
+        assert screen.body.layout_ready.width >= 50  # text columns at 120 wide
