@@ -1084,3 +1084,40 @@ async def test_the_outline_leaves_the_article_a_readable_width(seed, reader):
         await pilot.pause()
         assert shown(optional(screen, Outline))
         assert screen.body.layout_ready.width >= 50  # text columns at 120 wide
+
+
+async def test_a_slash_typed_quickly_inside_a_search_is_kept(reader):
+    briefing = load_text(
+        "title: T\nsections:\n  - heading: H\n    body: [Help is there 24/7 and/or on call.]\n",
+        "t.yaml",
+    ).briefing
+    async with reader(briefing) as (pilot, screen):
+        keys = [("slash", "/"), *[(c if c != "/" else "slash", c) for c in "and/or"]]
+        for key, char in keys:  # all queued before any is handled
+            pilot.app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.press("enter")
+        assert highlighted_text(screen.body) == "and/or"
+
+
+async def test_next_section_in_the_last_one_stays_put(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        await pilot.press("G")
+        bottom = screen.body.scroll_y
+        await pilot.press("right_square_bracket")
+        assert screen.body.scroll_y == bottom  # not back up to the last heading
+        assert any("last section" in note for note in notifications(screen))
+
+
+async def test_search_says_when_it_wraps_and_drops_an_old_match(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        await pilot.press("slash", *"Duque", "enter")
+        first = screen.body.highlight
+        for _ in range(10):
+            await pilot.press("n")
+            if screen.body.highlight == first:
+                break
+        assert screen.body.highlight == first  # round again
+        assert any("from the top" in note for note in notifications(screen))
+        await pilot.press("slash", *"zzz", "enter")
+        assert screen.body.highlight is None

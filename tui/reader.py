@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -475,6 +476,9 @@ class ReaderScreen(Screen[None]):
             target = current  # back to the start of this section first, as in less
         else:
             target = max(0, min(len(self.briefing.sections) - 1, current + step))
+        if target == current and step > 0:
+            self.notify("This is the last section.", timeout=2)  # and stay: not back up to it
+            return
         body.scroll_to_section(target)
         block = self.document.section_blocks[target]
         # Near the end a heading may not reach the top: light it up instead, so
@@ -526,8 +530,7 @@ class ReaderScreen(Screen[None]):
         """Open the search line (with the last search in it, selected)."""
         bar = self.search_bar
         if self.focused is bar:
-            bar.insert_text_at_cursor("/")  # typed in the search line: a "/" to find
-            return
+            raise SkipAction()  # typed in the search line: a "/" to find, in its turn
         if not bar.display:
             bar.value = self.search_query or ""
             bar.display = True
@@ -565,8 +568,16 @@ class ReaderScreen(Screen[None]):
 
         target = find(self.document, self.search_query, block, offset, backward=step < 0)
         if target is None:
+            body.highlight = None  # an older search's match is not this one's
             self.notify(f"Not found: {self.search_query}", markup=False)
             return
+        if (target.block, target.start) != (block, offset) and (
+            (target.block, target.start) < (block, offset)
+            if step > 0
+            else (target.block, target.start) > (block, offset)
+        ):
+            where = "top" if step > 0 else "end"
+            self.notify(f"Search went on from the {where} of the article.", timeout=2)
         self.jump_to(target)
 
     def action_back(self) -> None:

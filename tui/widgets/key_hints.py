@@ -58,4 +58,6 @@ class KeyHints(Widget):
                 break
             shown.append(part)
             used += needed
-        return SEPARATOR.join(shown)
+        # Spaces to the end: after the terminal shrinks, a shorter line left the
+        # end of the old one on screen in some terminals (tmux).
+        return SEPARATOR.join(shown) + Content(" " * max(0, width - 1 - used))
