@@ -1121,3 +1121,15 @@ async def test_search_says_when_it_wraps_and_drops_an_old_match(seed, reader):
         assert any("from the top" in note for note in notifications(screen))
         await pilot.press("slash", *"zzz", "enter")
         assert screen.body.highlight is None
+
+
+async def test_the_speaker_line_is_muted_as_the_theme_says(seed, reader):
+    async with reader(seed) as (_pilot, screen):
+        quotes = screen.query_one(QuotesList)
+        muted = quotes.get_component_rich_style("item-list--note", partial=False).color
+        assert muted is not None and muted != quotes.rich_style.color
+        strips = [quotes.render_line(y) for y in range(quotes.scrollable_content_region.height)]
+        speakers = [s for s in strips if "Antony Blinken" in "".join(seg.text for seg in s)]
+        speaker = speakers[1]  # the second quote's (the first has the cursor's colours)
+        colours = {seg.style.color for seg in speaker if "Blinken" in seg.text and seg.style}
+        assert colours == {muted}

@@ -16,6 +16,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from tui.document import HEADING, BodyDocument, BodyLayout, Target
+from tui.widgets.styles import overlay_style
 from tui.wrap import line_text
 
 READING_WIDTH = 84
@@ -274,21 +275,11 @@ class BodyView(ScrollView, can_focus=True):
         return segments
 
     def _partial_style(self, component: str) -> Style:
-        """Only what a component's style sets, to add over another (cached like :meth:`_style`).
-
-        The highlight adds only its background, blended over the pane's: a
-        partial style would drop the alpha of ``$warning 30%`` and put light
-        text on full orange.
-        """
+        """Only what a component's style sets, to add over another (cached like :meth:`_style`)."""
         key = f"{component}:partial"
         style = self._styles.get(key)
         if style is None:
-            if component == "body--highlight":
-                blended = self.get_component_rich_style(component, partial=False)
-                style = Style(bgcolor=blended.bgcolor)
-            else:
-                style = self.get_component_rich_style(component, partial=True)
-            self._styles[key] = style
+            style = self._styles[key] = overlay_style(self, component)
         return style
 
     def watch_highlight(self) -> None:

@@ -28,6 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.text import normalize_space
+from tui.widgets.styles import overlay_style
 from tui.wrap import line_starts, line_text
 
 MARK = "▍"
@@ -249,10 +250,7 @@ class ItemList(ScrollView, can_focus=True):
             style = self.rich_style
             for component in components:
                 if component:
-                    # The cursor's whole style: its colours blended over the list's
-                    # (a partial style drops the alpha of the unfocused cursor).
-                    partial = component != "item-list--cursor"
-                    style += self.get_component_rich_style(component, partial=partial)
+                    style += overlay_style(self, component)
             self._styles[components] = style
         return style
 

@@ -1,0 +1,25 @@
+"""Component styles laid over other styles, with the theme's translucent colours kept."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from textual.widget import Widget
+
+
+def overlay_style(widget: Widget, component: str) -> Style:
+    """What a component class's CSS sets, to add over another style.
+
+    Textual's partial component style (only what the CSS sets) drops the alpha
+    of its colours: ``$text-muted`` comes out white and ``$warning 30%`` full
+    orange. The full style has them blended over the widget's background, so
+    its colours are taken wherever the CSS sets one.
+    """
+    partial = widget.get_component_rich_style(component, partial=True)
+    if partial.color is None and partial.bgcolor is None:
+        return partial
+    full = widget.get_component_rich_style(component, partial=False)
+    blended = Style(
+        color=full.color if partial.color is not None else None,
+        bgcolor=full.bgcolor if partial.bgcolor is not None else None,
+    )
+    return partial.without_color + blended
