@@ -253,9 +253,14 @@ class ReaderScreen(Screen[None]):
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_AFTER, self._save_soon)
 
-    def _save_soon(self) -> None:
+    def _unsaved_position(self) -> Position | None:
+        """Where the view is, if that is not what was last saved (or resumed)."""
         position = Position(*self.body.reading_position())
-        if position != self._saved_position:
+        return None if position == self._saved_position else position
+
+    def _save_soon(self) -> None:
+        position = self._unsaved_position()
+        if position is not None:
             self._save_in_background(position)
 
     @work(thread=True, exclusive=True, group="save")
@@ -277,8 +282,8 @@ class ReaderScreen(Screen[None]):
         if self.positions is not None:
             if self._save_timer is not None:
                 self._save_timer.stop()
-            position = Position(*self.body.reading_position())
-            if position != self._saved_position:
+            position = self._unsaved_position()
+            if position is not None:
                 self.positions.put(self.briefing.path, position)  # now: the app is closing
 
     # -- links ------------------------------------------------------------------
@@ -571,11 +576,8 @@ class ReaderScreen(Screen[None]):
             body.highlight = None  # an older search's match is not this one's
             self.notify(f"Not found: {self.search_query}", markup=False)
             return
-        if (target.block, target.start) != (block, offset) and (
-            (target.block, target.start) < (block, offset)
-            if step > 0
-            else (target.block, target.start) > (block, offset)
-        ):
+        found, start = (target.block, target.start), (block, offset)
+        if found < start if step > 0 else found > start:
             where = "top" if step > 0 else "end"
             self.notify(f"Search went on from the {where} of the article.", timeout=2)
         self.jump_to(target)
