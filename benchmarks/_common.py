@@ -135,11 +135,11 @@ _real_app: bool | None = None
 
 
 def real_app_available() -> bool:
-    """True if ``tui.app.BriefingApp`` imports (checked in a child, once)."""
+    """True if ``tui.ui.app.BriefingApp`` imports (checked in a child, once)."""
     global _real_app
     if _real_app is None:
         probe = subprocess.run(
-            [sys.executable, "-c", "from tui.app import BriefingApp"],
+            [sys.executable, "-c", "from tui.ui.app import BriefingApp"],
             cwd=REPO,
             capture_output=True,
             timeout=60,
@@ -159,14 +159,14 @@ def use_real_app(choice: str) -> bool:
 
 def app_label(real: bool) -> str:
     if real:
-        return "briefing-tui (tui.app.BriefingApp)"
+        return "briefing-tui (tui.ui.app.BriefingApp)"
     return "STAND-IN app (benchmarks/standin_app.py)"
 
 
 def briefing_app_class(real: bool):
     """The App class to measure: the real one, or the stand-in in this folder."""
     if real:
-        from tui.app import BriefingApp
+        from tui.ui.app import BriefingApp
 
         return BriefingApp
     from standin_app import StandInApp

@@ -1,6 +1,6 @@
-"""Import time: what ``import tui.cli; import tui.app`` costs, module by module.
+"""Import time: what ``import tui.cli; import tui.ui.app`` costs, module by module.
 
-Runs ``python -X importtime -c "import tui.cli; import tui.app"`` (once to
+Runs ``python -X importtime -c "import tui.cli; import tui.ui.app"`` (once to
 warm the .pyc files, then for real), and prints the 15 imports with the
 largest cumulative time, to find start-up imports that the first frame does
 not need. ``--top N`` prints more; ``--code`` times other code instead.
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from _common import REPO, Row, print_table
 
-CODE = "import tui.cli; import tui.app"
+CODE = "import tui.cli; import tui.ui.app"
 _LINE = re.compile(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)")
 
 
@@ -69,7 +69,7 @@ def measure(count: int = 15, code_text: str = CODE) -> tuple[list[Row], str]:
     total = sum(i.cumulative_us for i in roots) / 1000
     by_name = {i.module: i for i in imports}
     parts = [f"{total:.0f} ms in all"]
-    for name in ("tui.cli", "tui.app", "textual.app", "yaml"):
+    for name in ("tui.cli", "tui.ui.app", "textual.app", "yaml"):
         if name in by_name:
             parts.append(f"{name} {by_name[name].cumulative_us / 1000:.0f}")
     heaviest = ", ".join(

@@ -1,6 +1,6 @@
 """Key latency: key press to rendered frame, in-process under Textual's Pilot.
 
-The app (``tui.app.BriefingApp`` on a 20,000-paragraph briefing) runs under
+The app (``tui.ui.app.BriefingApp`` on a 20,000-paragraph briefing) runs under
 ``App.run_test(size=(120, 40))``, headless. For each of ``j``, ``pagedown``,
 ``]``, ``G``, ``g`` and Enter on a talking point, ``--presses`` presses are
 timed; each key gets whatever untimed set-up makes its press do something
@@ -207,7 +207,7 @@ def _ms(seconds: float) -> str:
 
 def measure(real: bool, path: Path, presses: int, profile: str | None = None) -> list[Row]:
     from tui.cli import prepare_textual
-    from tui.loader import load_path
+    from tui.format.loader import load_path
 
     if "textual" in sys.modules and real:
         log("key latency: Textual was imported first: it runs at its own frame rate, not the app's")

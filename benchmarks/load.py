@@ -1,7 +1,7 @@
-"""Load ratio: ``tui.loader.load_path`` against a bare PyYAML load, in-process.
+"""Load ratio: ``tui.format.loader.load_path`` against a bare PyYAML load, in-process.
 
 ``load_path`` reads the file, decodes it, parses it with positions (libyaml
-events, :mod:`tui.yamltree`), validates it and builds the model. The
+events, :mod:`tui.format.yamltree`), validates it and builds the model. The
 baseline reads the same file as text and calls
 ``yaml.load(text, Loader=yaml.CSafeLoader)``, libyaml's fastest safe load
 (reading the file is in both, and is a few milliseconds of either). The two
@@ -36,7 +36,7 @@ def _time(function) -> float:
 def measure(path: Path, runs: int) -> list[Row]:
     import yaml
 
-    from tui.loader import load_path
+    from tui.format.loader import load_path
 
     def bare() -> object:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
@@ -76,7 +76,7 @@ def profile(path: Path, top: int = 20) -> None:
     import cProfile
     import pstats
 
-    from tui.loader import load_path
+    from tui.format.loader import load_path
 
     profiler = cProfile.Profile()
     profiler.runcall(load_path, path)

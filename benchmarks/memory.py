@@ -46,7 +46,7 @@ def _mb(kib: int) -> float:
 
 
 def measure(real: bool, large: Path, settle: float = 10.0) -> list[Row]:
-    from tui.loader import load_path
+    from tui.format.loader import load_path
 
     bundled = load_path(BUNDLED).briefing
     big = load_path(large).briefing

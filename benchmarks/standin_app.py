@@ -1,4 +1,4 @@
-"""A stand-in for ``tui.app.BriefingApp``, used only when that does not import.
+"""A stand-in for ``tui.ui.app.BriefingApp``, used only when that does not import.
 
 The benchmark harness was written while the real app was; this keeps the
 harness runnable (and the smoke test green) if ``tui/app.py`` is missing or
@@ -146,7 +146,7 @@ class StandInApp(App[None]):
 
 
 def main() -> None:
-    from tui.loader import default_briefing_path, load_path
+    from tui.format.loader import default_briefing_path, load_path
 
     path = sys.argv[1] if len(sys.argv) > 1 else default_briefing_path()
     StandInApp(load_path(path).briefing).run()

@@ -59,7 +59,7 @@ class Case:
 def measure(
     real: bool, runs: int, large: Path | None, *, warmup: bool = True, timeout: float = 120.0
 ) -> list[Row]:
-    from tui.loader import load_path
+    from tui.format.loader import load_path
 
     bundled = load_path(BUNDLED).briefing
     cases = [

@@ -9,12 +9,12 @@ import pytest
 from snapshot_apps import hostile_loaded, seed_briefing
 from textual.pilot import Pilot
 
-from tui.app import BriefingApp
-from tui.loader import Loaded
+from tui.format.loader import Loaded
+from tui.format.problems import Problem
 from tui.model import Briefing
-from tui.problems import Problem
-from tui.reader import ReaderScreen
-from tui.state import PositionStore
+from tui.storage.positions import PositionStore
+from tui.ui.app import BriefingApp
+from tui.ui.screens.reader import ReaderScreen
 
 Reader = Callable[..., AbstractAsyncContextManager[tuple[Pilot[None], ReaderScreen]]]
 

@@ -17,10 +17,10 @@ from textual.app import App
 from textual.strip import Strip
 from textual.widgets import Input
 
-from tui.app import BriefingApp
-from tui.loader import Loaded, default_briefing_path, load_bytes
+from tui.format.loader import Loaded, default_briefing_path, load_bytes
 from tui.model import Briefing
-from tui.widgets.body import BodyView
+from tui.ui.app import BriefingApp
+from tui.ui.widgets.body import BodyView
 
 T = TypeVar("T")
 

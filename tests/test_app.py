@@ -20,19 +20,19 @@ from textual.command import CommandList, CommandPalette
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, Tabs
 
-from tui.app import BriefingApp
-from tui.commands import BriefingCommands
 from tui.document import PARAGRAPH, Target
-from tui.loader import load_text
+from tui.format.loader import load_text
 from tui.model import Briefing
-from tui.reader import ReaderScreen
-from tui.screens.help import HelpScreen
-from tui.screens.section_picker import SectionPicker
-from tui.widgets.body import BodyView
-from tui.widgets.item_list import MARK
-from tui.widgets.outline import Outline
-from tui.widgets.points import PointsList
-from tui.widgets.quotes import QuotesList
+from tui.ui.app import BriefingApp
+from tui.ui.palette import BriefingCommands
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.screens.section_picker import SectionPicker
+from tui.ui.widgets.body import BodyView
+from tui.ui.widgets.item_list import MARK
+from tui.ui.widgets.outline import Outline
+from tui.ui.widgets.points import PointsList
+from tui.ui.widgets.quotes import QuotesList
 
 W = TypeVar("W", bound=Widget)
 
@@ -1010,7 +1010,7 @@ def test_garbage_is_collected_before_what_is_alive_is_frozen():
     import gc
     import weakref
 
-    from tui.app import keep_from_collector
+    from tui.ui.app import keep_from_collector
 
     class Node:
         pass

@@ -400,7 +400,7 @@ def test_internal_error_is_one_line_asking_for_a_bug_report(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("tui.loader.load_path", broken)
+    monkeypatch.setattr("tui.format.loader.load_path", broken)
     assert main(["validate", BUNDLED]) == 3
     out, err = capsys.readouterr()
     assert out == ""
@@ -416,7 +416,7 @@ def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("tui.loader.load_path", interrupted)
+    monkeypatch.setattr("tui.format.loader.load_path", interrupted)
     assert main(["validate", BUNDLED]) == 130
 
 
@@ -538,9 +538,9 @@ def test_textual_takes_the_frame_rate_when_the_reader_sets_it(tmp_path):
 
 
 def test_a_loading_process_that_dies_is_one_clear_line(monkeypatch, capsys):
-    from tui import preload
-    from tui.bundled import default_briefing_path
-    from tui.problems import BackgroundLoadFailed
+    from tui.cli import preload
+    from tui.format.bundled import default_briefing_path
+    from tui.format.problems import BackgroundLoadFailed
 
     def dies(*_args: object) -> object:
         def wait() -> object:

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from tui.loader import (
+from tui.format.loader import (
     POINT_KEYS,
     QUOTE_KEYS,
     SECTION_KEYS,
@@ -18,8 +18,8 @@ from tui.loader import (
     load_path,
     load_text,
 )
+from tui.format.schema import SCHEMA
 from tui.model import Briefing
-from tui.schema import SCHEMA
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = sorted((ROOT / "content").glob("*.yaml"))

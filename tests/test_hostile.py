@@ -18,14 +18,14 @@ from snapshot_apps import (
 from textual.command import CommandPalette
 from textual.strip import Strip
 
-from tui.commands import BriefingCommands
-from tui.loader import load_text
-from tui.problems import BriefingError
-from tui.reader import ReaderScreen
-from tui.screens.help import HelpScreen
-from tui.screens.section_picker import SectionPicker
+from tui.document.wrap import line_text
+from tui.format.loader import load_text
+from tui.format.problems import BriefingError
 from tui.text import count_unsafe, sanitize, sanitize_line
-from tui.wrap import line_text
+from tui.ui.palette import BriefingCommands
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.screens.section_picker import SectionPicker
 
 WIDE = (120, 40)
 NARROW = (80, 24)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tui.document import BodyDocument
+from tui.format.loader import load_text
 from tui.linking import Linker, words
-from tui.loader import load_text
 
 CJK = """\
 title: 地域

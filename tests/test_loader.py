@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-import tui.yamltree
-from tui.loader import (
+import tui.format.yamltree
+from tui.format.loader import (
     Loaded,
     default_briefing_path,
     load_bytes,
@@ -17,10 +17,10 @@ from tui.loader import (
     load_text,
     read_bytes,
 )
+from tui.format.problems import BriefingError, Problem, UnreadableFileError
+from tui.format.yamltree import Limits
 from tui.model import Quote, Section, TalkingPoint
-from tui.problems import BriefingError, Problem, UnreadableFileError
 from tui.text import count_unsafe, normalize_space, sanitize, sanitize_line, slugify
-from tui.yamltree import Limits
 
 #: A valid briefing of four lines; tests append keys from line 5 on.
 MINIMAL = "title: Ministers meet\nsections:\n  - heading: Talks\n    body: They talked.\n"
@@ -48,15 +48,15 @@ def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     if request.param == "libyaml":
         if not yaml.__with_libyaml__:
             pytest.skip("PyYAML was built without libyaml")
-        monkeypatch.setattr(tui.yamltree, "_SafeLoader", yaml.CSafeLoader)
+        monkeypatch.setattr(tui.format.yamltree, "_SafeLoader", yaml.CSafeLoader)
     else:
-        monkeypatch.setattr(tui.yamltree, "_SafeLoader", yaml.SafeLoader)
+        monkeypatch.setattr(tui.format.yamltree, "_SafeLoader", yaml.SafeLoader)
     return str(request.param)
 
 
 def test_uses_libyaml_when_present() -> None:
     expected = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
-    assert tui.yamltree._SafeLoader is expected
+    assert tui.format.yamltree._SafeLoader is expected
 
 
 def test_minimal_briefing_loads_without_warnings() -> None:

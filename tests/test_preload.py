@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tui import preload
-from tui.bundled import default_briefing_path
-from tui.limits import Limits
-from tui.loader import load_path
-from tui.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
+from tui.cli import preload
+from tui.format.bundled import default_briefing_path
+from tui.format.limits import Limits
+from tui.format.loader import load_path
+from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="loads in the call itself")
 
@@ -93,8 +93,8 @@ def test_a_child_whose_parent_leaves_early_does_not_linger(tmp_path):
     script = tmp_path / "leave.py"
     script.write_text(
         "import os, sys\n"
-        "from tui import preload\n"
-        "from tui.limits import Limits\n"
+        "from tui.cli import preload\n"
+        "from tui.format.limits import Limits\n"
         "fork = os.fork\n"
         "def remember():\n"
         "    pid = fork()\n"

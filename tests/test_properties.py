@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from tui.loader import Loaded, load_bytes, load_text
-from tui.problems import BriefingError
-from tui.schema import SCHEMA
+from tui.format.loader import Loaded, load_bytes, load_text
+from tui.format.problems import BriefingError
+from tui.format.schema import SCHEMA
+from tui.format.yamltree import Limits
 from tui.text import sanitize
-from tui.yamltree import Limits
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = (ROOT / "content" / "blinken-colombia.yaml").read_bytes()

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tui import reader as reader_module
-from tui.bundled import default_briefing_path
 from tui.cli import _reader_parser
+from tui.format.bundled import default_briefing_path
 from tui.model import Briefing
-from tui.state import Position, PositionStore
+from tui.storage.positions import Position, PositionStore
+from tui.ui.screens import reader as reader_module
 
 
 @pytest.fixture

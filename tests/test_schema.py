@@ -10,9 +10,9 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from tui import loader
-from tui.problems import BriefingError
-from tui.schema import SCHEMA, schema_json
+from tui.format import loader
+from tui.format.problems import BriefingError
+from tui.format.schema import SCHEMA, schema_json
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "docs" / "briefing.schema.json"

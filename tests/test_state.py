@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tui import state
-from tui.state import FORMAT, MAX_ENTRIES, Position, PositionStore, state_dir, write_atomically
+from tui.storage import atomic, paths
+from tui.storage.atomic import write_atomically
+from tui.storage.paths import state_dir
+from tui.storage.positions import FORMAT, MAX_ENTRIES, Position, PositionStore
 
 
 @pytest.fixture
@@ -96,7 +98,7 @@ def test_a_crash_mid_write_leaves_the_old_file_whole(store, tmp_path, monkeypatc
     def crash(*_args: object) -> None:
         raise KeyboardInterrupt  # the process dies between writing and renaming
 
-    monkeypatch.setattr(state.os, "replace", crash)
+    monkeypatch.setattr(atomic.os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
         store.put(str(tmp_path / "a.yaml"), Position(99, 0))
     assert store.path.read_bytes() == before
@@ -121,13 +123,13 @@ def test_write_atomically_replaces_the_whole_file(tmp_path):
 
 
 def test_the_state_folder_follows_the_environment(monkeypatch, tmp_path):
-    monkeypatch.delenv(state.STATE_DIR_VARIABLE, raising=False)
+    monkeypatch.delenv(paths.STATE_DIR_VARIABLE, raising=False)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg"))
     assert state_dir() == tmp_path / "xdg" / "briefing-tui"
     monkeypatch.delenv("XDG_STATE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert state_dir() == tmp_path / "home" / ".local" / "state" / "briefing-tui"
-    monkeypatch.setenv(state.STATE_DIR_VARIABLE, str(tmp_path / "chosen"))
+    monkeypatch.setenv(paths.STATE_DIR_VARIABLE, str(tmp_path / "chosen"))
     assert state_dir() == tmp_path / "chosen"
 
 

@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size
 
+from tui.document.wrap import ONE_CELL, _cell_starts, line_starts, line_text
 from tui.text import normalize_space
-from tui.wrap import ONE_CELL, _cell_starts, line_starts, line_text
 
 
 def test_one_cell_characters_take_one_cell():

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.problems import Problem
+    from tui.format.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,8 @@ class Briefing:
 class Loaded:
     """A briefing that loaded, with any warnings about it.
 
-    It lives here, not in :mod:`tui.loader`, so that receiving one from the
-    background load (see :mod:`tui.preload`) does not import the YAML parser.
+    It lives here, not in :mod:`tui.format.loader`, so that receiving one from the
+    background load (see :mod:`tui.cli.preload`) does not import the YAML parser.
     """
 
     briefing: Briefing

@@ -2,7 +2,7 @@
 
 ``validate`` and ``schema`` never import Textual. The reader loads and checks
 the briefing in a forked child while this process imports Textual (see
-:mod:`tui.preload`), and starts the UI only once the briefing is valid.
+:mod:`tui.cli.preload`), and starts the UI only once the briefing is valid.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from tui import __version__
-from tui.limits import Limits
-from tui.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
+from tui.format.limits import Limits
+from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
 from tui.text import sanitize_line
 
 EXIT_OK = 0
@@ -232,7 +232,7 @@ def _print_problems(error: BriefingError, stream: TextIO) -> None:
 
 def validate(args: argparse.Namespace) -> int:
     """``briefing-tui validate``: check each file, print problems, set the exit code."""
-    from tui.loader import load_path
+    from tui.format.loader import load_path
 
     status = EXIT_OK
     for path in args.files:
@@ -266,7 +266,7 @@ def _count_of(count: int, noun: str) -> str:
 
 def schema(stream: TextIO) -> int:
     """``briefing-tui schema``: print the JSON Schema."""
-    from tui.schema import schema_json
+    from tui.format.schema import schema_json
 
     stream.write(schema_json())
     return EXIT_OK
@@ -276,7 +276,7 @@ def read(args: argparse.Namespace) -> int:
     """Open the reader on a file, or on the bundled briefing."""
     # Nothing made while starting up is garbage, but the cyclic collector would
     # walk it many times over (a tenth of the start-up time). The app turns it
-    # back on once its first frame is drawn (tui.app.keep_from_collector).
+    # back on once its first frame is drawn (tui.ui.app.keep_from_collector).
     gc.disable()
     try:
         return _read(args)
@@ -285,7 +285,7 @@ def read(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace) -> int:
-    from tui.bundled import default_briefing_path
+    from tui.format.bundled import default_briefing_path
 
     prepare_textual()
     try:
@@ -293,15 +293,15 @@ def _read(args: argparse.Namespace) -> int:
         if args.debug or not os.path.isfile(path):
             # In this process: a traceback shows where, and a missing path is
             # reported before anything else is imported.
-            from tui.loader import load_path
+            from tui.format.loader import load_path
 
             loaded = load_path(path, limits=_limits(args), strict=args.strict)
-            from tui.app import BriefingApp
+            from tui.ui.app import BriefingApp
         else:
-            from tui.preload import load_in_background
+            from tui.cli.preload import load_in_background
 
             wait = load_in_background(path, _limits(args), args.strict)
-            from tui.app import BriefingApp  # imported while the briefing loads
+            from tui.ui.app import BriefingApp  # imported while the briefing loads
 
             loaded = wait()
     except UnreadableFileError as error:
@@ -310,7 +310,7 @@ def _read(args: argparse.Namespace) -> int:
     except BriefingError as error:
         _print_problems(error, sys.stderr)
         return EXIT_INVALID
-    except BackgroundLoadFailed as error:  # the loading process died (see tui.preload)
+    except BackgroundLoadFailed as error:  # the loading process died (see tui.cli.preload)
         if args.debug:
             raise
         print(f"briefing-tui: {error}", file=sys.stderr)
@@ -318,7 +318,7 @@ def _read(args: argparse.Namespace) -> int:
 
     positions = None
     if not args.no_resume:
-        from tui.state import PositionStore
+        from tui.storage.positions import PositionStore
 
         positions = PositionStore()
     app = BriefingApp(loaded.briefing, loaded.warnings, positions)

@@ -1,7 +1,7 @@
 """Briefing files (format ``briefing/1``) to :class:`~tui.model.Briefing`.
 
 The loader reads bytes, checks the encoding, parses YAML safely with
-positions (:mod:`tui.yamltree`), validates the tree against the format and
+positions (:mod:`tui.format.yamltree`), validates the tree against the format and
 builds the model. It reports *every* problem it can find, each with the line
 and column of the node at fault, and raises :class:`BriefingError` if any is
 an error. It never writes to the file.
@@ -17,11 +17,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from tui.bundled import default_briefing_path as default_briefing_path
-from tui.model import Briefing, Loaded, Quote, Section, Source, TalkingPoint
-from tui.problems import BriefingError, Problem, UnreadableFileError
-from tui.text import may_contain_unsafe, normalize_space, sanitize, slugify
-from tui.yamltree import (
+from tui.format.bundled import default_briefing_path as default_briefing_path
+from tui.format.problems import BriefingError, Problem, UnreadableFileError
+from tui.format.yamltree import (
     Limits,
     Mapping,
     Node,
@@ -31,6 +29,8 @@ from tui.yamltree import (
     describe,
     parse,
 )
+from tui.model import Briefing, Loaded, Quote, Section, Source, TalkingPoint
+from tui.text import may_contain_unsafe, normalize_space, sanitize, slugify
 
 FORMAT = "briefing/1"
 

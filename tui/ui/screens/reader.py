@@ -21,19 +21,19 @@ from textual.worker import get_current_worker
 
 from tui.document import BodyDocument, Target
 from tui.model import Briefing
-from tui.state import Position, PositionStore
-from tui.widgets.body import BodyView
-from tui.widgets.header import BriefingHeader
-from tui.widgets.item_list import ItemList
-from tui.widgets.key_hints import KeyHints
-from tui.widgets.points import PointsList
-from tui.widgets.quotes import QuotesList
+from tui.storage.positions import Position, PositionStore
+from tui.ui.widgets.body import BodyView
+from tui.ui.widgets.header import BriefingHeader
+from tui.ui.widgets.item_list import ItemList
+from tui.ui.widgets.key_hints import KeyHints
+from tui.ui.widgets.points import PointsList
+from tui.ui.widgets.quotes import QuotesList
 
 if TYPE_CHECKING:
     from textual.widgets import Input, Tabs
 
     from tui.linking import Linker
-    from tui.widgets.search_bar import SearchBar
+    from tui.ui.widgets.search_bar import SearchBar
 
 Pane = Literal["body", "points", "quotes"]
 PANES: tuple[Pane, ...] = ("body", "points", "quotes")
@@ -337,7 +337,7 @@ class ReaderScreen(Screen[None]):
         self.narrow = width < NARROW_BELOW
         outline = self.show_outline if self.show_outline is not None else width >= OUTLINE_FROM
         if outline and not self.query("#outline"):
-            from tui.widgets.outline import Outline
+            from tui.ui.widgets.outline import Outline
 
             widget = Outline(self.briefing.sections, id="outline")
             widget.border_title = "Outline"
@@ -396,7 +396,7 @@ class ReaderScreen(Screen[None]):
         self._title_body(section)
         self._mark(section)
         if self.query("#outline"):
-            from tui.widgets.outline import Outline  # imported when it was mounted
+            from tui.ui.widgets.outline import Outline  # imported when it was mounted
 
             self.query_one("#outline", Outline).follow(section)
 
@@ -495,7 +495,7 @@ class ReaderScreen(Screen[None]):
 
     def action_pick_section(self) -> None:
         """Open the section picker."""
-        from tui.screens.section_picker import SectionPicker
+        from tui.ui.screens.section_picker import SectionPicker
 
         def picked(section: int | None) -> None:
             if section is not None:
@@ -508,7 +508,7 @@ class ReaderScreen(Screen[None]):
 
     def action_info(self) -> None:
         """Show what the briefing says about itself: summary, source, authors, contents."""
-        from tui.screens.info import InfoScreen
+        from tui.ui.screens.info import InfoScreen
 
         self.app.push_screen(InfoScreen(self.briefing))
 
@@ -524,7 +524,7 @@ class ReaderScreen(Screen[None]):
     @cached_property
     def search_bar(self) -> SearchBar:
         """The search line, mounted hidden (right after the first frame) and shown by ``/``."""
-        from tui.widgets.search_bar import SearchBar
+        from tui.ui.widgets.search_bar import SearchBar
 
         bar = SearchBar()
         bar.display = False

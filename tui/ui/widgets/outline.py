@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from tui.model import Section
-from tui.widgets.item_list import ItemList, Part
+from tui.ui.widgets.item_list import ItemList, Part
 
 
 class Outline(ItemList):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tui.model import Quote
-from tui.widgets.item_list import Part
-from tui.widgets.link_list import LinkList
+from tui.ui.widgets.item_list import Part
+from tui.ui.widgets.link_list import LinkList
 
 
 class QuotesList(LinkList):

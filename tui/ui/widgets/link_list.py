@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from tui.widgets.item_list import ItemList
+from tui.ui.widgets.item_list import ItemList
 
 
 class LinkList(ItemList):

@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.model import Briefing
-from tui.screens.panel import Panel
 from tui.text import normalize_space
+from tui.ui.screens.panel import Panel
 
 
 def _count(count: int, noun: str) -> str:

@@ -3,7 +3,7 @@
 Textual's ``OptionList`` measures every option through ``Content`` before it
 draws the first one, and styles every line it renders the same way: on a
 long list that is the slowest part of opening a briefing. This list wraps its
-items with :mod:`tui.wrap` (``str.rfind`` jumps for ASCII) into a flat table
+items with :mod:`tui.document.wrap` (``str.rfind`` jumps for ASCII) into a flat table
 of lines, and draws only the lines on screen, as segments, from a cache.
 Items may have several parts (a quote and its speaker), and a part may have a
 lead (a number) with its text hanging under it.
@@ -27,9 +27,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.document.wrap import line_starts, line_text
 from tui.text import normalize_space
-from tui.widgets.styles import overlay_style
-from tui.wrap import line_starts, line_text
+from tui.ui.widgets.styles import overlay_style
 
 MARK = "▍"
 """Drawn in the first column of a marked item's first line."""

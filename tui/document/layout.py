@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar, overload
 
-from tui.inline import Span, parse_inline
+from tui.document.inline import Span, parse_inline
+from tui.document.wrap import line_starts
 from tui.model import Briefing
-from tui.wrap import line_starts
 
 HEADING = 0
 PARAGRAPH = 1

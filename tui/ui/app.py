@@ -11,19 +11,19 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.format.problems import Problem
 from tui.model import Briefing
-from tui.problems import Problem
-from tui.reader import ReaderScreen
-from tui.screens.help import key_label
-from tui.widgets.body import BodyView
-from tui.widgets.item_list import ItemList
-from tui.widgets.link_list import LinkList
+from tui.ui.screens.help import key_label
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.widgets.body import BodyView
+from tui.ui.widgets.item_list import ItemList
+from tui.ui.widgets.link_list import LinkList
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from tui.screens.help import HelpGroup
-    from tui.state import PositionStore
+    from tui.storage.positions import PositionStore
+    from tui.ui.screens.help import HelpGroup
 
 
 UNWANTED_SYSTEM_COMMANDS = frozenset({"Keys", "Screenshot"})
@@ -31,7 +31,7 @@ UNWANTED_SYSTEM_COMMANDS = frozenset({"Keys", "Screenshot"})
 
 def _briefing_commands() -> type[Provider]:
     """The palette provider, imported when the palette first opens (not at start-up)."""
-    from tui.commands import BriefingCommands
+    from tui.ui.palette import BriefingCommands
 
     return BriefingCommands
 
@@ -103,7 +103,7 @@ class BriefingApp(App[None]):
 
     def help_groups(self) -> list[HelpGroup]:
         """Every binding, grouped by where it works, for the help screen."""
-        from tui.widgets.outline import Outline
+        from tui.ui.widgets.outline import Outline
 
         # Enter says what it does in each list; the other keys are the same in all.
         list_moves = [
@@ -130,7 +130,7 @@ class BriefingApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
-        from tui.screens.help import HelpScreen
+        from tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_groups()))

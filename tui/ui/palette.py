@@ -77,7 +77,7 @@ class BriefingCommands(Provider):
     """ "Go to section: …", "Talking point: …" and "Quote: …" entries."""
 
     def _entries(self) -> Iterator[tuple[str, Callable[[], None]]]:
-        from tui.reader import ReaderScreen
+        from tui.ui.screens.reader import ReaderScreen
 
         screen = self.screen
         if not isinstance(screen, ReaderScreen):

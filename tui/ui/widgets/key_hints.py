@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widget import Widget
 
-from tui.screens.help import key_label
+from tui.ui.screens.help import key_label
 
 
 def hints(bindings: Iterable[BindingType]) -> list[Content]:

@@ -16,8 +16,8 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from tui.document import HEADING, BodyDocument, BodyLayout, Target
-from tui.widgets.styles import overlay_style
-from tui.wrap import line_text
+from tui.document.wrap import line_text
+from tui.ui.widgets.styles import overlay_style
 
 READING_WIDTH = 84
 """The widest the text column gets, however wide the terminal."""

@@ -18,14 +18,14 @@ import pickle
 from collections.abc import Callable
 from pathlib import Path
 
-from tui.limits import Limits
-from tui.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
+from tui.format.limits import Limits
+from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
 
 Outcome = tuple[str, object]
 
 
 def _load(path: str | Path, limits: Limits, strict: bool) -> Outcome:
-    from tui.loader import load_path
+    from tui.format.loader import load_path
 
     try:
         return ("loaded", load_path(path, limits=limits, strict=strict))
@@ -124,7 +124,7 @@ def _channel() -> _Pipe:
 def load_in_background(path: str | Path, limits: Limits, strict: bool) -> Callable[[], object]:
     """Start loading ``path``; the returned function waits and gives the ``Loaded`` briefing.
 
-    It raises what :func:`tui.loader.load_path` would. Where ``fork`` is
+    It raises what :func:`tui.format.loader.load_path` would. Where ``fork`` is
     missing the load happens in the call itself.
     """
     if not hasattr(os, "fork"):

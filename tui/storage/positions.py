@@ -13,28 +13,19 @@ Briefing files themselves are never written.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-STATE_DIR_VARIABLE = "BRIEFING_TUI_STATE_DIR"
+from tui.storage.atomic import write_atomically
+from tui.storage.paths import state_dir
+
 FILE_NAME = "positions.json"
 FORMAT = "briefing-tui positions/1"
 MAX_ENTRIES = 500
 """Briefings remembered; the ones left longest ago are forgotten first."""
-
-
-def state_dir() -> Path:
-    """The folder the state lives in (not created until something is saved)."""
-    chosen = os.environ.get(STATE_DIR_VARIABLE)
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(Path.home(), ".local", "state")
-    return Path(base) / "briefing-tui"
 
 
 @dataclass(frozen=True)
@@ -150,25 +141,3 @@ class PositionStore:
 def _when(entry: dict[str, object]) -> float:
     at = entry.get("at")
     return at if isinstance(at, (int, float)) and not isinstance(at, bool) else 0
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text``; a crash at any point leaves the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.screens.panel import Panel
+from tui.ui.screens.panel import Panel
 
 KEY_NAMES = {
     "space": "Space",

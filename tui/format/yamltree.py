@@ -26,8 +26,8 @@ try:
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
-from tui.limits import Limits
-from tui.problems import Problem
+from tui.format.limits import Limits
+from tui.format.problems import Problem
 from tui.text import sanitize_line
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})

@@ -1,0 +1,1 @@
+"""YAML briefing files: events → positioned tree → checked model; limits, problems, schema."""

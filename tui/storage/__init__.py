@@ -1,0 +1,1 @@
+"""Where state lives and how it is written: folders, atomic files, reading positions."""

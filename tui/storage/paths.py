@@ -1,0 +1,17 @@
+"""The folders briefing-tui keeps its own files in (created only when something is saved)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+STATE_DIR_VARIABLE = "BRIEFING_TUI_STATE_DIR"
+
+
+def state_dir() -> Path:
+    """The folder the state lives in (not created until something is saved)."""
+    chosen = os.environ.get(STATE_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(Path.home(), ".local", "state")
+    return Path(base) / "briefing-tui"
