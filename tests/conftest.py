@@ -49,10 +49,10 @@ async def open_reader(
         for _ in range(100):
             await app.workers.wait_for_complete()
             await pilot.pause()
-            if screen.point_targets is not None and screen.body.layout_ready.complete:
+            if screen.point_targets is not None and screen.body.lay_out().complete:
                 break
         assert screen.point_targets is not None, "the link worker never finished"
-        assert screen.body.layout_ready.complete, "the body was never fully laid out"
+        assert screen.body.lay_out().complete, "the body was never fully laid out"
         yield pilot, screen
 
 

@@ -55,7 +55,7 @@ HEADINGS = [
 
 def heading_top(screen: ReaderScreen, section: int) -> int:
     """The document line of a section's heading."""
-    return screen.body.layout_ready.tops[screen.document.section_blocks[section]]
+    return screen.body.lay_out().tops[screen.document.section_blocks[section]]
 
 
 def top_line(body: BodyView) -> int:
@@ -85,7 +85,7 @@ def highlighted_text(body: BodyView) -> str:
 def first_highlighted_line(body: BodyView) -> int:
     target = body.highlight
     assert target is not None
-    layout = body.layout_ready
+    layout = body.lay_out()
     return layout.tops[target.block] + layout.row_of(target.block, target.start)
 
 
@@ -522,7 +522,7 @@ async def test_backspace_returns_to_the_previous_scroll_position(seed, reader):
         assert screen.active_pane == "quotes"
         assert body.scroll_y == 3
         assert body_lines(body) == before
-        assert screen.history == []
+        assert len(screen.history) == 0
 
 
 # -- section picker ------------------------------------------------------------------
@@ -750,7 +750,7 @@ async def test_resize_keeps_the_top_paragraph(seed, reader):
     """Rewrapping keeps the paragraph at the top line (regression: it used to drift)."""
     async with reader(seed, WIDE) as (pilot, screen):
         body = screen.body
-        tops = body.layout_ready.tops
+        tops = body.lay_out().tops
         for new_size in [(100, 40), NARROW]:
             await pilot.resize_terminal(*WIDE)
             await pilot.pause()
@@ -759,7 +759,7 @@ async def test_resize_keeps_the_top_paragraph(seed, reader):
             assert top_line(body) == tops[4]
             await pilot.resize_terminal(*new_size)
             await pilot.pause()
-            assert body.layout_ready.locate(top_line(body)) == (4, 0), new_size
+            assert body.lay_out().locate(top_line(body)) == (4, 0), new_size
 
 
 # -- keys and behaviour added after trying the reader as a new user ---------------------
@@ -1083,7 +1083,7 @@ async def test_the_outline_leaves_the_article_a_readable_width(seed, reader):
         await pilot.press("o")
         await pilot.pause()
         assert shown(optional(screen, Outline))
-        assert screen.body.layout_ready.width >= 50  # text columns at 120 wide
+        assert screen.body.lay_out().width >= 50  # text columns at 120 wide
 
 
 async def test_a_slash_typed_quickly_inside_a_search_is_kept(reader):

@@ -162,7 +162,7 @@ async def test_modal_screens_and_palette_stay_literal_and_clean(hostile, reader)
 async def test_wide_scripts_and_long_words_wrap_inside_the_body(hostile, reader, size):
     async with reader(hostile.briefing, size) as (pilot, screen):
         body = screen.body
-        layout = body.layout_ready
+        layout = body.lay_out()
         document = body.document
         pane_width = body.scrollable_content_region.width
         assert layout.width <= pane_width

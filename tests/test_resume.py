@@ -12,7 +12,7 @@ from tui.cli import _reader_parser
 from tui.format.bundled import default_briefing_path
 from tui.model import Briefing
 from tui.storage.positions import Position, PositionStore
-from tui.ui.screens import reader as reader_module
+from tui.ui import position_keeper
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ async def test_quitting_remembers_and_reopening_resumes(briefing, store, reader)
 async def test_the_position_is_saved_while_reading_not_only_on_quitting(
     briefing, store, reader, monkeypatch
 ):
-    monkeypatch.setattr(reader_module, "SAVE_AFTER", 0.001)
+    monkeypatch.setattr(position_keeper, "SAVE_AFTER", 0.001)
     async with reader(briefing, positions=store) as (pilot, screen):
         await pilot.press("right_square_bracket")
         for _ in range(50):  # the timer fires, then a worker writes the file

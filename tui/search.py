@@ -2,8 +2,29 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from tui.document import BodyDocument, Target
 from tui.linking import fold
+
+
+class Found(NamedTuple):
+    """A match, and whether the search went round the end (or start) of the article to it."""
+
+    target: Target
+    wrapped: bool
+
+
+def find_next(
+    document: BodyDocument, query: str, start: tuple[int, int], *, backward: bool = False
+) -> Found | None:
+    """The next (or previous) match of ``query`` from ``start`` (a block and an offset)."""
+    block, offset = start
+    target = find(document, query, block, offset, backward=backward)
+    if target is None:
+        return None
+    found = (target.block, target.start)
+    return Found(target, found < start if not backward else found > start)
 
 
 def find(

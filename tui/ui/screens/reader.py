@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.actions import SkipAction
@@ -15,13 +14,15 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from tui.document import BodyDocument, Target
 from tui.model import Briefing
-from tui.storage.positions import Position, PositionStore
+from tui.storage.positions import PositionStore
+from tui.ui.history import PANES, JumpHistory, Pane, Place
+from tui.ui.position_keeper import PositionKeeper
+from tui.ui.responsive import arrangement
 from tui.ui.widgets.body import BodyView
 from tui.ui.widgets.header import BriefingHeader
 from tui.ui.widgets.item_list import ItemList
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
     from tui.linking import Linker
     from tui.ui.widgets.search_bar import SearchBar
 
-Pane = Literal["body", "points", "quotes"]
-PANES: tuple[Pane, ...] = ("body", "points", "quotes")
 PANE_TITLES = {"body": "Article", "points": "Talking points", "quotes": "Quotes"}
 
 PALETTE_HINT = Binding("ctrl+p", "command_palette", "Palette", key_display="^p", id="palette")
@@ -51,26 +50,6 @@ KEY_HINTS = (
     "reader.prev_section",
 )
 """The key line, most needed first: narrow terminals leave out the last ones."""
-
-SAVE_AFTER = 2.0
-"""Seconds the view must stay put before its position is saved (and always on quitting)."""
-
-HISTORY_LENGTH = 100
-"""Jumps that Backspace can go back through."""
-
-NARROW_BELOW = 100
-"""Terminals narrower than this show one pane at a time, with tabs."""
-OUTLINE_FROM = 150
-"""Terminals at least this wide show the outline unless it was toggled off."""
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where the reader was before a jump: the text at the top of the body, and the pane."""
-
-    position: tuple[int, int]
-    """Block and character offset at the top line: the same text after a resize."""
-    pane: Pane
 
 
 class ReaderScreen(Screen[None]):
@@ -142,14 +121,16 @@ class ReaderScreen(Screen[None]):
     def __init__(self, briefing: Briefing, positions: PositionStore | None = None) -> None:
         super().__init__()
         self.briefing = briefing
-        self.positions = positions
-        """Where briefings were left (None: start at the top, remember nothing)."""
-        self._saved_position = Position(0, 0)
-        self._save_timer: Timer | None = None
         self.document = BodyDocument(briefing)
+        self.keeper = (
+            PositionKeeper(self, positions, briefing.path, self.body.reading_position)
+            if positions is not None
+            else None
+        )
+        """Resumes and saves the reading position (None: start at the top, remember nothing)."""
         self.point_targets: list[Target | None] | None = None
         self.quote_targets: list[Target | None] | None = None
-        self.history: list[Place] = []
+        self.history: JumpHistory[tuple[int, int]] = JumpHistory()
         self._side_panes: tuple[PointsList, QuotesList] | None = None
         self.search_query: str | None = None
 
@@ -215,8 +196,8 @@ class ReaderScreen(Screen[None]):
         self.watch(self.body, "current_section", self._section_changed, init=False)
         self._title_body(0)
         self._update_layout(self.size.width)
-        if self.positions is not None:
-            self._resume()
+        if self.keeper is not None:
+            self._resume(self.keeper)
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
@@ -227,17 +208,20 @@ class ReaderScreen(Screen[None]):
 
     # -- where the briefing was left ---------------------------------------------
 
-    def _resume(self) -> None:
+    def _resume(self, keeper: PositionKeeper) -> None:
         """Open where this briefing was left last time, and remember where it is left now."""
-        assert self.positions is not None
-        saved = self.positions.get(self.briefing.path)
-        for warning in self.positions.warnings:
-            self.notify(warning, title="Reading positions", severity="warning", markup=False)
-        self.positions.warnings.clear()
-        self.watch(self.body, "scroll_y", self._scrolled, init=False)
-        if saved is None or saved == self._saved_position or saved.block >= len(self.document):
+        saved = keeper.saved_position()
+        self.watch(self.body, "scroll_y", keeper.moved, init=False)
+        if (
+            saved is None
+            or saved.block >= len(self.document)
+            or (saved.block, saved.offset)
+            == (
+                0,
+                0,
+            )
+        ):
             return
-        self._saved_position = saved
         self.body.start_at((saved.block, saved.offset))
         section = self.document.section_of[saved.block]
         self.notify(
@@ -247,44 +231,9 @@ class ReaderScreen(Screen[None]):
             timeout=4,
         )
 
-    def _scrolled(self) -> None:
-        """Save the position once the reader has stayed put for a moment."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_AFTER, self._save_soon)
-
-    def _unsaved_position(self) -> Position | None:
-        """Where the view is, if that is not what was last saved (or resumed)."""
-        position = Position(*self.body.reading_position())
-        return None if position == self._saved_position else position
-
-    def _save_soon(self) -> None:
-        position = self._unsaved_position()
-        if position is not None:
-            self._save_in_background(position)
-
-    @work(thread=True, exclusive=True, group="save")
-    def _save_in_background(self, position: Position) -> None:
-        """Write off the UI thread (a flush to disk can take a while)."""
-        self._save(position)
-
-    def _save(self, position: Position) -> None:
-        assert self.positions is not None
-        if self.positions.put(self.briefing.path, position):
-            self._saved_position = position
-        elif self.positions.warnings:
-            warning = self.positions.warnings.pop()
-            self.app.call_from_thread(
-                self.notify, warning, title="Reading positions", severity="warning", markup=False
-            )
-
     def on_unmount(self) -> None:
-        if self.positions is not None:
-            if self._save_timer is not None:
-                self._save_timer.stop()
-            position = self._unsaved_position()
-            if position is not None:
-                self.positions.put(self.briefing.path, position)  # now: the app is closing
+        if self.keeper is not None:
+            self.keeper.save_now()  # now: the screen is closing
 
     # -- links ------------------------------------------------------------------
 
@@ -334,8 +283,9 @@ class ReaderScreen(Screen[None]):
         self._update_layout(event.size.width)
 
     def _update_layout(self, width: int) -> None:
-        self.narrow = width < NARROW_BELOW
-        outline = self.show_outline if self.show_outline is not None else width >= OUTLINE_FROM
+        arranged = arrangement(width, self.show_outline)
+        self.narrow = arranged.narrow
+        outline = arranged.outline
         if outline and not self.query("#outline"):
             from tui.ui.widgets.outline import Outline
 
@@ -412,8 +362,7 @@ class ReaderScreen(Screen[None]):
     # -- jumps ------------------------------------------------------------------
 
     def _remember(self) -> None:
-        self.history.append(Place(self.body.reading_position(), self.active_pane))
-        del self.history[:-HISTORY_LENGTH]
+        self.history.push(Place(self.body.reading_position(), self.active_pane))
 
     def jump_to(self, target: Target) -> None:
         """Show ``target`` in the body, remembering where the reader was."""
@@ -475,21 +424,14 @@ class ReaderScreen(Screen[None]):
     def action_section(self, step: int) -> None:
         """Bring the next (or previous) section's heading to the top."""
         body = self.body
-        current = body.current_section
-        heading_top = body.layout_ready.tops[self.document.section_blocks[current]]
-        if step < 0 and round(body.scroll_y) > heading_top:
-            target = current  # back to the start of this section first, as in less
-        else:
-            target = max(0, min(len(self.briefing.sections) - 1, current + step))
-        if target == current and step > 0:
+        target = body.section_after(step)
+        if target == body.current_section and step > 0:
             self.notify("This is the last section.", timeout=2)  # and stay: not back up to it
             return
-        body.scroll_to_section(target)
-        block = self.document.section_blocks[target]
-        # Near the end a heading may not reach the top: light it up instead, so
-        # that the key visibly did something.
-        reached = round(body.scroll_y) == body.layout_ready.tops[block]
-        body.highlight = None if reached else Target(block, target)
+        if target == body.current_section == 0 and body.scroll_y == 0:
+            self.notify("This is the first section.", timeout=2)
+            return
+        body.show_section(target)
         if self.narrow:
             self.active_pane = "body"  # the only pane that shows sections
 
@@ -552,7 +494,7 @@ class ReaderScreen(Screen[None]):
         self._close_search()
         if event.value.strip():
             self.search_query = event.value
-            self.action_search_again(1)
+            self._search(1, from_match=False)  # a new search starts at the view
 
     def on_search_bar_closed(self) -> None:
         self._close_search()
@@ -562,32 +504,35 @@ class ReaderScreen(Screen[None]):
         if not self.search_query:
             self.notify("Nothing searched yet: press / to search.")
             return
+        self._search(step, from_match=True)
+
+    def _search(self, step: int, *, from_match: bool) -> None:
+        """Find the last search's next match from the match in view, or from the top of the view."""
+        from tui.search import find_next
+
+        assert self.search_query is not None
         body = self.body
         current = body.highlight
-        if current is not None and current.end and body.shows(current):
-            block, offset = current.block, current.end if step > 0 else current.start
+        if from_match and current is not None and current.end and body.shows(current):
+            start = (current.block, current.end if step > 0 else current.start)
         else:  # from the top of the view, as in less and vim
-            block, _ = body.layout_ready.locate(round(body.scroll_y))
-            offset = 0
-        from tui.search import find
-
-        target = find(self.document, self.search_query, block, offset, backward=step < 0)
-        if target is None:
+            start = (body.top_block(), 0)
+        found = find_next(self.document, self.search_query, start, backward=step < 0)
+        if found is None:
             body.highlight = None  # an older search's match is not this one's
             self.notify(f"Not found: {self.search_query}", markup=False)
             return
-        found, start = (target.block, target.start), (block, offset)
-        if found < start if step > 0 else found > start:
+        if found.wrapped:
             where = "top" if step > 0 else "end"
             self.notify(f"Search went on from the {where} of the article.", timeout=2)
-        self.jump_to(target)
+        self.jump_to(found.target)
 
     def action_back(self) -> None:
         """Return to where the reader was before the last jump."""
-        if not self.history:
+        place = self.history.pop()
+        if place is None:
             self.notify("Nothing to go back to.")
             return
-        place = self.history.pop()
         self.body.highlight = None
         self.body.restore_position(place.position)
         self.active_pane = place.pane

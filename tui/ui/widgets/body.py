@@ -8,7 +8,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -64,18 +64,17 @@ class BodyView(ScrollView, can_focus=True):
         self._layout: BodyLayout | None = None
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
-        self._frame_layout: BodyLayout | None = None
-        self._frame_width = 0
         self._layout_timer: Timer | None = None
-        self._start_position: tuple[int, int] | None = None
+        self._anchor: tuple[int, int] = (0, 0)
+        """The reader's place (see :meth:`reading_position`)."""
+        self._placing = False
         self._pending_target: Target | None = None
         """A jump asked for while the pane was hidden, done when it is shown."""
 
     # -- layout ---------------------------------------------------------------
 
-    @property
-    def layout_ready(self) -> BodyLayout:
-        """The layout for the current width; a new width rewraps, keeping the top line's text.
+    def lay_out(self) -> BodyLayout:
+        """The layout for the current width; a new width rewraps, keeping the reader's place.
 
         Only the lines around the view are laid out at once; the rest follows
         in small steps (:meth:`_lay_out_more`) or on demand. While the pane is
@@ -86,14 +85,9 @@ class BodyView(ScrollView, can_focus=True):
             return self._layout
         text_width = max(10, min(READING_WIDTH, width - 2))
         if self._layout is None or self._layout.width != text_width:
-            position = self.reading_position()
-            if self._start_position is not None and width:
-                position, self._start_position = self._start_position, None
             self._layout = BodyLayout(self.document, text_width)
             self._cache.clear()
-            self.ensure_block(position[0])
-            if position != (0, 0):
-                self.restore_position(position)
+            self.ensure_block(self._anchor[0])
             self._lay_out_later()
         return self._layout
 
@@ -103,7 +97,7 @@ class BodyView(ScrollView, can_focus=True):
         if not 0 <= block < len(self.document) or offset < 0:
             return  # the briefing changed since: start at the top
         if self._layout is None or not self.scrollable_content_region.width:
-            self._start_position = position  # taken up by the first layout at a real width
+            self._anchor = position  # taken up by the first layout at a real width
         else:
             self.restore_position(position)
 
@@ -135,7 +129,7 @@ class BodyView(ScrollView, can_focus=True):
 
     def ensure_complete(self) -> None:
         """Lay out every block (before going to the end, say)."""
-        self.layout_ready  # noqa: B018 - the layout for this width
+        self.lay_out()
         self._grow()
 
     def _lay_out_more(self) -> None:
@@ -162,47 +156,80 @@ class BodyView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         if not self.size.width:
             return  # hidden (a narrow layout showing another pane)
-        self.layout_ready  # noqa: B018 - rewrap for the new width
-        self.call_after_refresh(self._show_position)
+        self.lay_out()  # rewrap for the new width
+        # The reader's place, not where the old size left the scroll: a view that
+        # was clamped at the end of a taller window goes back to its text.
+        self.restore_position(self._anchor)
+        self.call_after_refresh(self._after_resize)
         if self._pending_target is not None:
             target, self._pending_target = self._pending_target, None
             self.show_target(target)
         self.refresh()
 
+    def _after_resize(self) -> None:
+        """Once Textual has taken in the new scroll range, put the reader's place back on top."""
+        self.restore_position(self._anchor)
+        self._show_position()
+
     def reading_position(self) -> tuple[int, int]:
-        """The block and character offset at the top line: the same text at any width."""
-        if self._layout is None:
-            return (0, 0)
-        block, row = self._layout.locate(round(self.scroll_y))
-        starts = self._layout.starts[block]
-        if row >= len(starts) and block + 1 < len(self.document):
-            return block + 1, 0  # a rule or blank line: the text that follows it
-        return block, starts[min(row, len(starts) - 1)]
+        """The block and character offset of the reader's place: the same text at any width.
+
+        That is the text at the top line, as the reader left it: a window made
+        taller than the text's end cannot move it (the top line then shows
+        less than the place, which comes back when the window shrinks).
+        """
+        return self._anchor
+
+    def _position_at(self, y: int) -> tuple[int, int]:
+        """The position of line ``y``: a block and a character offset.
+
+        Lines under a block's text (a heading's rule, the blank line after
+        each block) are offsets past its text's end, so every line has a
+        position of its own.
+        """
+        layout = self._layout
+        assert layout is not None
+        block, row = layout.locate(y)
+        starts = layout.starts[block]
+        if row < len(starts):
+            return block, starts[row]
+        return block, len(self.document.texts[block]) + 1 + row - len(starts)
+
+    def line_of(self, position: tuple[int, int]) -> int:
+        """The layout line of a position (see :meth:`_position_at`)."""
+        block, offset = position
+        layout = self.lay_out()
+        self.ensure_block(block)
+        length = len(self.document.texts[block])
+        if offset > length:  # a line under the text, if the block still has it
+            spacing = 2 if self.document.kinds[block] == HEADING else 1
+            row = len(layout.starts[block]) + min(offset - length, spacing) - 1
+        else:
+            row = layout.row_of(block, offset)
+        return layout.tops[block] + row
 
     def restore_position(self, position: tuple[int, int]) -> None:
         """Bring the text at ``position`` (from :meth:`reading_position`) back to the top line."""
-        block, offset = position
-        layout = self.layout_ready
-        self.ensure_block(block)
-        self.scroll_to(
-            y=layout.tops[block] + layout.row_of(block, offset),
-            animate=False,
-            immediate=True,
-            force=True,  # also on the first layout, before Textual has sized the scroll range
-        )
+        self._anchor = position
+        self._scroll_to_line(self.line_of(position), force=True)
+
+    def _scroll_to_line(self, y: int, *, force: bool = False) -> None:
+        """Scroll at once so that line ``y`` is at the top (as near as the end allows).
+
+        ``force``: also before Textual has sized the scroll range (the first layout).
+        """
+        self._placing = True  # the scroll watcher must not take this for the reader's move
+        try:
+            self.scroll_to(y=y, animate=False, immediate=True, force=force)
+        finally:
+            self._placing = False
 
     # -- rendering ------------------------------------------------------------
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # Work that is the same for every line of a frame is done once here.
-        self._frame_layout = self.layout_ready
-        self._frame_width = self.scrollable_content_region.width
-        return super().render_lines(crop)
-
     def render_line(self, y: int) -> Strip:
-        layout, width = self._frame_layout, self._frame_width
-        if layout is None:
-            layout, width = self.layout_ready, self.scrollable_content_region.width
+        layout, width = self._layout, self.scrollable_content_region.width
+        if layout is None:  # not sized yet
+            return Strip.blank(width, self._style(""))
         line = round(self.scroll_y) + y
         strip = self._cache.get((line, width))
         if strip is None:
@@ -221,9 +248,7 @@ class BodyView(ScrollView, can_focus=True):
 
     def _render_line(self, layout: BodyLayout, line: int, width: int) -> Strip:
         base = self._style("")
-        if line >= layout.height and not layout.complete:
-            layout.extend(lines=line + 1)
-        if line >= layout.height:
+        if line >= layout.height:  # (the scroll watcher lays out ahead of the view)
             return Strip.blank(width, base)
         block, row = layout.locate(line)
         starts = layout.starts[block]
@@ -296,9 +321,20 @@ class BodyView(ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if self._layout is not None:
-            self.ensure_line(round(new_value))
-            self.current_section = self._section_in_view(round(new_value))
+            top = round(new_value)
+            self.ensure_line(top)
+            self.current_section = self._section_in_view(top)
+            if not self._placing and not self._held_at_end(top):
+                self._anchor = self._position_at(top)
         self._show_position()
+
+    def _held_at_end(self, top: int) -> bool:
+        """True if the view is at the end only because the text ends before the reader's place.
+
+        (A window grown taller than what follows the place: Textual pulls the
+        scroll back, and the place must stay for when the window shrinks.)
+        """
+        return top >= round(self.max_scroll_y) and self.line_of(self._anchor) > top
 
     def _show_position(self) -> None:
         """Say how far through the text the view is, in the bottom border (as less and vim do).
@@ -325,7 +361,8 @@ class BodyView(ScrollView, can_focus=True):
         (The last sections may be too short to reach the top: without this,
         the end of the text would still be titled with an earlier section.)
         """
-        layout = self.layout_ready
+        layout = self._layout
+        assert layout is not None
         block, _ = layout.locate(top)
         section = self.document.section_of[block]
         if layout.complete and top >= self.max_scroll_y > 0:
@@ -333,9 +370,13 @@ class BodyView(ScrollView, can_focus=True):
             section = self.document.section_of[bottom_block]
         return section
 
+    def top_block(self) -> int:
+        """The block at the top of the view."""
+        return self.lay_out().locate(round(self.scroll_y))[0]
+
     def shows(self, target: Target) -> bool:
         """True if the line where ``target`` starts is in view."""
-        layout = self.layout_ready
+        layout = self.lay_out()
         if target.block >= len(layout.tops):
             return False
         line = layout.tops[target.block] + layout.row_of(target.block, target.start)
@@ -344,7 +385,7 @@ class BodyView(ScrollView, can_focus=True):
 
     def scroll_to_block(self, block: int, row: int = 0) -> None:
         """Bring ``block`` (from its line ``row``) to the top of the view, at once."""
-        layout = self.layout_ready
+        layout = self.lay_out()
         self.ensure_block(block)
         self.scroll_to(y=layout.tops[block] + row, animate=False, immediate=True)
 
@@ -357,7 +398,7 @@ class BodyView(ScrollView, can_focus=True):
         if not self.size.width:
             self._pending_target = target  # hidden: laid out at its real width when shown
             return
-        layout = self.layout_ready
+        layout = self.lay_out()
         self.ensure_block(target.block)
         row = layout.row_of(target.block, target.start)
         # A line of the paragraph before a quote's first line gives it context.
@@ -369,6 +410,24 @@ class BodyView(ScrollView, can_focus=True):
         """Bring a section's heading to the top; it is the current section from then on."""
         self.scroll_to_block(self.document.section_blocks[section])
         self.current_section = section
+
+    def section_after(self, step: int) -> int:
+        """The section ``]`` (step 1) or ``[`` (step -1) goes to.
+
+        ``[`` goes back to the start of the current section first, as in less.
+        """
+        current = self.current_section
+        heading = self.lay_out().tops[self.document.section_blocks[current]]
+        if step < 0 and round(self.scroll_y) > heading:
+            return current
+        return max(0, min(len(self.document.section_blocks) - 1, current + step))
+
+    def show_section(self, section: int) -> None:
+        """Bring a section's heading to the top; near the end, where it cannot, light it up."""
+        self.scroll_to_section(section)
+        block = self.document.section_blocks[section]
+        reached = round(self.scroll_y) == self.lay_out().tops[block]
+        self.highlight = None if reached else Target(block, section)
 
     # -- actions --------------------------------------------------------------
 
