@@ -1030,13 +1030,15 @@ def test_garbage_is_collected_before_what_is_alive_is_frozen():
 async def test_the_key_line_keeps_search_and_palette_at_80_columns(seed, reader):
     async with reader(seed, NARROW) as (pilot, _screen):
         line = screen_lines(pilot.app)[-1]
-        for hint in ("? Help", "q Quit", "] Next section", "/ Search", "^p Palette"):
+        for hint in ("? Help", "q Quit", "[ ] Section", "/ Search", "^p Palette"):
             assert hint in line, line
         for width in (60, 40, 150):  # hints left out whole, never cut
             await pilot.resize_terminal(width, 24)
             await pilot.pause()
             line = screen_lines(pilot.app)[-1]
-            assert "…" not in line and line.rstrip().endswith(("Help", "Quit", "pane", "section"))
+            assert "…" not in line and line.rstrip().endswith(
+                ("Help", "Quit", "Pane", "Section", "Search", "Palette", "Sections")
+            )
 
 
 async def test_i_shows_the_summary_source_and_contents(reader):
@@ -1133,3 +1135,54 @@ async def test_the_speaker_line_is_muted_as_the_theme_says(seed, reader):
         speaker = speakers[1]  # the second quote's (the first has the cursor's colours)
         colours = {seg.style.color for seg in speaker if "Blinken" in seg.text and seg.style}
         assert colours == {muted}
+
+
+# -- the keys shown are the keys bound -----------------------------------------------------
+
+
+def key_line(app) -> str:
+    return screen_lines(app)[-1]
+
+
+async def test_the_key_line_offers_what_fits_the_moment(seed, reader):
+    async with reader(seed) as (pilot, _screen):
+        assert "Enter Jump" not in key_line(pilot.app)
+        assert "Bksp Back" not in key_line(pilot.app)
+        assert "n N Match" not in key_line(pilot.app)
+        await pilot.press("2")  # the talking points
+        assert "Enter Jump" in key_line(pilot.app)
+        assert "Bksp Back" in key_line(pilot.app)
+        await pilot.press("1", "slash", *"duque", "enter")
+        line = key_line(pilot.app)
+        assert "n N Match" in line  # after a search
+        assert "Bksp Back" in line  # the search jumped: there is a place to go back to
+        assert "Enter Jump" not in line
+
+
+async def test_a_remapped_key_shows_as_remapped_everywhere(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        pilot.app.set_keymap({"reader.next_section": "J", "app.palette": "ctrl+o"})
+        await pilot.pause()
+        line = key_line(pilot.app)
+        assert "[ J Section" in line and "] " not in line, line
+        assert "^o Palette" in line, line
+        await pilot.press("J")  # it works, too
+        assert screen.body.current_section == 1
+        await pilot.press("question_mark")
+        help_text = "\n".join(screen_lines(pilot.app))
+        assert "J   " in help_text and "Next section" in help_text
+        next_section_row = next(line for line in screen_lines(pilot.app) if "Next section" in line)
+        assert "J" in next_section_row and "]" not in next_section_row
+        await pilot.press("escape")
+        commands = list(pilot.app.get_system_commands(screen))
+        described = {command.title: command.help for command in commands}
+        assert described["Next section"] == "Key: J"
+
+
+async def test_help_explains_the_mark(seed, reader):
+    async with reader(seed) as (pilot, _screen):
+        await pilot.press("question_mark")
+        help_screen = pilot.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        text = "\n".join(str(static.render()) for static in help_screen.query(Static))
+        assert MARK in text and "tied to the section in view" in text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from snapshot_apps import body_lines
@@ -49,7 +48,7 @@ def briefing(seed: Briefing) -> Briefing:
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
-async def test_reopening_shows_the_very_line_that_was_on_top(briefing, reader, tmp_path: Path, size):
+async def test_reopening_shows_the_very_line_that_was_on_top(briefing, reader, tmp_path, size):
     store = PositionStore(tmp_path / "positions.json")
     tops = []
     # Every kind of top line: a heading, the rule under it, a paragraph, a blank line.
@@ -86,7 +85,7 @@ async def test_a_new_search_starts_at_the_view_not_at_the_last_match(seed, reade
 
 
 async def test_previous_section_on_the_first_says_so(seed, reader):
-    async with reader(seed, notifications=True) as (pilot, screen):
+    async with reader(seed, notifications=True) as (pilot, _screen):
         await pilot.press("left_square_bracket")
         messages = [n.message for n in pilot.app._notifications]
         assert "This is the first section." in messages

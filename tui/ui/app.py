@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.format.problems import Problem
 from tui.model import Briefing
-from tui.ui.screens.help import key_label
+from tui.ui.keys import keys_of, remapped
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.body import BodyView
 from tui.ui.widgets.item_list import ItemList
@@ -63,6 +63,15 @@ class BriefingApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        # Textual's own palette binding has no id, so a keymap could not move it.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Command palette",
+            show=False,
+            priority=True,
+            id="app.palette",
+        ),
     ]
 
     def __init__(
@@ -76,6 +85,16 @@ class BriefingApp(App[None]):
         self.warnings = list(warnings)
         self.positions = positions
         """Where briefings were left; None (as in tests) reads and writes no state."""
+        self.keymap: dict[str, str] = {}
+        """The keymap in force (binding id → keys), as given to :meth:`set_keymap`."""
+
+    def set_keymap(self, keymap: dict[str, str]) -> None:  # type: ignore[override]
+        self.keymap = dict(keymap)
+        super().set_keymap(keymap)
+
+    def update_keymap(self, keymap: dict[str, str]) -> None:  # type: ignore[override]
+        self.keymap = {**self.keymap, **keymap}
+        super().update_keymap(keymap)
 
     def get_default_screen(self) -> Screen:
         """The reader is the first screen (pushing it from ``on_mount`` costs a frame)."""
@@ -102,7 +121,7 @@ class BriefingApp(App[None]):
         keep_from_collector()
 
     def help_groups(self) -> list[HelpGroup]:
-        """Every binding, grouped by where it works, for the help screen."""
+        """Every binding by where it works, with the keymap applied, for the help screen."""
         from tui.ui.widgets.outline import Outline
 
         # Enter says what it does in each list; the other keys are the same in all.
@@ -111,22 +130,13 @@ class BriefingApp(App[None]):
             for binding in ItemList.BINDINGS
             if isinstance(binding, Binding) and binding.action != "select"
         ]
-        return [
-            (
-                "Anywhere",
-                [*self.BINDINGS, *ReaderScreen.BINDINGS, Binding("ctrl+p", "", "Command palette")],
-            ),
-            ("Article body", BodyView.BINDINGS),
-            (
-                "Talking points and quotes",
-                [
-                    *list_moves,
-                    *LinkList.BINDINGS,
-                    Binding("backspace", "", "Back to where you were reading"),
-                ],
-            ),
+        groups: list[tuple[str, list[BindingType]]] = [
+            ("Anywhere", [*self.BINDINGS, *ReaderScreen.BINDINGS]),
+            ("Article body", list(BodyView.BINDINGS)),
+            ("Talking points and quotes", [*list_moves, *LinkList.BINDINGS]),
             ("Outline", [*list_moves, *Outline.BINDINGS]),
         ]
+        return [(title, remapped(bindings, self.keymap)) for title, bindings in groups]
 
     def action_help(self) -> None:
         """Show every key."""
@@ -142,10 +152,9 @@ class BriefingApp(App[None]):
                 yield command
         yield SystemCommand("Help: keys", "Show every key and what it does", self.action_help)
         if isinstance(screen, ReaderScreen):
-            for binding in ReaderScreen.BINDINGS:
-                assert isinstance(binding, Binding)
+            for binding in remapped(ReaderScreen.BINDINGS, self.keymap):
                 yield SystemCommand(
                     binding.description,
-                    f"Key: {binding.key_display or key_label(binding.key)}",
+                    f"Key: {keys_of(binding)}",
                     lambda action=binding.action: screen.run_action(action),
                 )

@@ -10,43 +10,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.ui.keys import keys_of
 from tui.ui.screens.panel import Panel
-
-KEY_NAMES = {
-    "space": "Space",
-    "pagedown": "PgDn",
-    "pageup": "PgUp",
-    "home": "Home",
-    "end": "End",
-    "up": "↑",
-    "down": "↓",
-    "left": "←",
-    "right": "→",
-    "tab": "Tab",
-    "shift+tab": "Shift+Tab",
-    "enter": "Enter",
-    "escape": "Esc",
-    "backspace": "Backspace",
-    "question_mark": "?",
-    "right_square_bracket": "]",
-    "left_square_bracket": "[",
-    "slash": "/",
-}
+from tui.ui.widgets.item_list import MARK
 
 HelpGroup = tuple[str, Sequence[BindingType]]
-
-
-def key_label(keys: str) -> str:
-    """``"j,down"`` as ``"j / ↓"``, ``"ctrl+f"`` as ``"Ctrl+F"``."""
-    return " / ".join(_key_name(key) for key in keys.split(","))
-
-
-def _key_name(key: str) -> str:
-    if key in KEY_NAMES:
-        return KEY_NAMES[key]
-    if key.startswith("ctrl+"):
-        return "Ctrl+" + key.removeprefix("ctrl+").upper()
-    return key
 
 
 def help_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
@@ -54,7 +22,7 @@ def help_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     rows = []
     for binding in bindings:
         if isinstance(binding, Binding) and binding.description:
-            rows.append((key_label(binding.key), binding.description))
+            rows.append((keys_of(binding), binding.description))
     return rows
 
 
@@ -88,3 +56,12 @@ class HelpScreen(Panel):
                         Content.assemble(("  " + keys.ljust(key_width + 2), "bold"), description)
                     )
                 yield Static(Content("\n").join(lines), classes="panel-group")
+            yield Static(
+                Content.assemble(
+                    ("Marks", "bold $accent"),
+                    "\n",
+                    ("  " + MARK.ljust(key_width + 2), "bold"),
+                    "a point or quote tied to the section in view",
+                ),
+                classes="panel-group",
+            )

@@ -26,7 +26,8 @@ from tui.ui.responsive import arrangement
 from tui.ui.widgets.body import BodyView
 from tui.ui.widgets.header import BriefingHeader
 from tui.ui.widgets.item_list import ItemList
-from tui.ui.widgets.key_hints import KeyHints
+from tui.ui.widgets.key_hints import Hint, KeyHints
+from tui.ui.widgets.link_list import LinkList
 from tui.ui.widgets.points import PointsList
 from tui.ui.widgets.quotes import QuotesList
 
@@ -38,18 +39,19 @@ if TYPE_CHECKING:
 
 PANE_TITLES = {"body": "Article", "points": "Talking points", "quotes": "Quotes"}
 
-PALETTE_HINT = Binding("ctrl+p", "command_palette", "Palette", key_display="^p", id="palette")
-KEY_HINTS = (
-    "app.help",
-    "app.quit",
-    "reader.next_pane",
-    "reader.next_section",
-    "reader.search",
-    "palette",
-    "reader.pick_section",
-    "reader.prev_section",
+HELP_HINT = Hint(("app.help",), "Help")
+QUIT_HINT = Hint(("app.quit",), "Quit")
+JUMP_HINT = Hint(("list.select",), "Jump")
+BACK_HINT = Hint(("reader.back",), "Back")
+MATCH_HINT = Hint(("reader.next_match", "reader.prev_match"), "Match")
+GENERAL_HINTS = (
+    Hint(("reader.next_pane",), "Pane"),
+    Hint(("reader.prev_section", "reader.next_section"), "Section"),
+    Hint(("reader.search",), "Search"),
+    Hint(("app.palette",), "Palette"),
+    Hint(("reader.pick_section",), "Sections"),
 )
-"""The key line, most needed first: narrow terminals leave out the last ones."""
+"""The key line, most needed first (narrow terminals leave out the last ones)."""
 
 
 class ReaderScreen(Screen[None]):
@@ -142,12 +144,7 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="main"):
             yield self.body
             yield Vertical(id="side")  # the lists follow the first frame: see side_panes()
-        bindings = {
-            binding.id: binding
-            for binding in (*self.app.BINDINGS, *self.BINDINGS, PALETTE_HINT)
-            if isinstance(binding, Binding)
-        }
-        yield KeyHints([bindings[id] for id in KEY_HINTS if id in bindings], id="key-hints")
+        yield KeyHints(id="key-hints")
 
     @cached_property
     def body(self) -> BodyView:
@@ -196,6 +193,7 @@ class ReaderScreen(Screen[None]):
         self.watch(self.body, "current_section", self._section_changed, init=False)
         self._title_body(0)
         self._update_layout(self.size.width)
+        self._update_hints()
         if self.keeper is not None:
             self._resume(self.keeper)
         self.call_after_refresh(self._after_first_frame)
@@ -339,6 +337,17 @@ class ReaderScreen(Screen[None]):
         focused = self.focused
         if focused is not None and focused.id in PANES:
             self.active_pane = focused.id  # type: ignore[assignment]
+        self._update_hints()
+
+    def _update_hints(self) -> None:
+        """Show the keys of the moment: Enter on a list, Backspace to go back, n N to search on."""
+        on_list = isinstance(self.focused, LinkList)
+        context = [
+            *([JUMP_HINT] if on_list else []),
+            *([BACK_HINT] if on_list or len(self.history) else []),
+            *([MATCH_HINT] if self.search_query else []),
+        ]
+        self.query_one(KeyHints).show([HELP_HINT, QUIT_HINT, *context, *GENERAL_HINTS])
 
     # -- following the body ---------------------------------------------------------
 
@@ -363,6 +372,7 @@ class ReaderScreen(Screen[None]):
 
     def _remember(self) -> None:
         self.history.push(Place(self.body.reading_position(), self.active_pane))
+        self._update_hints()
 
     def jump_to(self, target: Target) -> None:
         """Show ``target`` in the body, remembering where the reader was."""
@@ -494,6 +504,7 @@ class ReaderScreen(Screen[None]):
         self._close_search()
         if event.value.strip():
             self.search_query = event.value
+            self._update_hints()
             self._search(1, from_match=False)  # a new search starts at the view
 
     def on_search_bar_closed(self) -> None:
@@ -536,3 +547,4 @@ class ReaderScreen(Screen[None]):
         self.body.highlight = None
         self.body.restore_position(place.position)
         self.active_pane = place.pane
+        self._update_hints()

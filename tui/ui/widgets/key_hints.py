@@ -1,36 +1,48 @@
-"""A one-line footer of the main keys, built once from the screen's bindings.
+"""A one-line footer of the keys that matter now, read from the bindings in force.
 
 Textual's ``Footer`` rebuilds a widget per key on every focus change, which
-costs a noticeable part of start-up; the reader's main keys do not change
-with focus, so one line of text serves (every key is in the ``?`` screen).
+costs a noticeable part of start-up; this draws one line of text. The screen
+says which hints it wants (:meth:`KeyHints.show`); the keys come from the
+screen's active bindings, so a key remapped by the user's keymap shows as
+remapped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
+from typing import NamedTuple
 
-from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.ui.screens.help import key_label
+from tui.ui.keys import short_label
 
 
-def hints(bindings: Iterable[BindingType]) -> list[Content]:
-    """A ``key description`` piece for each binding marked to show."""
-    parts: list[Content] = []
-    for binding in bindings:
-        if isinstance(binding, Binding) and binding.show and binding.description:
-            keys = binding.key_display or key_label(binding.key)
-            parts.append(Content.assemble((f" {keys} ", "bold $accent"), binding.description))
-    return parts
+class Hint(NamedTuple):
+    """Keys shown together (``[ ]``) and what they do."""
+
+    names: tuple[str, ...]
+    """Binding ids (or, for bindings without one, actions)."""
+    label: str
 
 
 SEPARATOR = Content("  ")
 
 
+def bound_keys(screen: Screen[object]) -> dict[str, str]:
+    """The first key of each active binding, by binding id (or action), as the key line shows it."""
+    keys: dict[str, str] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        name = binding.id or binding.action
+        if name not in keys:
+            keys[name] = binding.key_display or short_label(key)
+    return keys
+
+
 class KeyHints(Widget):
-    """The main keys on one line; where they do not all fit, the last ones are left out whole."""
+    """The keys that matter now on one line; where they do not all fit, the last are left out."""
 
     DEFAULT_CSS = """
     KeyHints {
@@ -38,12 +50,40 @@ class KeyHints(Widget):
         height: 1;
         text-wrap: nowrap;
         text-overflow: ellipsis;
+        background: $panel;
     }
     """
 
-    def __init__(self, bindings: Iterable[BindingType], *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._parts = hints(bindings)
+        self._hints: tuple[Hint, ...] = ()
+        self._parts: list[Content] = []
+
+    def on_mount(self) -> None:
+        # Focus changes and keymap changes refresh the screen's bindings.
+        self.screen.bindings_updated_signal.subscribe(self, lambda _: self._build())
+
+    def show(self, hints: Sequence[Hint]) -> None:
+        """Show these hints (those whose keys are bound now), most needed first."""
+        if tuple(hints) != self._hints:
+            self._hints = tuple(hints)
+            self._build()
+
+    @property
+    def shown_text(self) -> str:
+        """The hints as plain text (all of them, whether or not they fit)."""
+        return SEPARATOR.join(self._parts).plain
+
+    def _build(self) -> None:
+        keys = bound_keys(self.screen)
+        parts = []
+        for hint in self._hints:
+            shown = [keys[name] for name in hint.names if name in keys]
+            if shown:
+                parts.append(Content.assemble((f" {' '.join(shown)} ", "bold $accent"), hint.label))
+        if parts != self._parts:
+            self._parts = parts
+            self.refresh()
 
     def on_resize(self) -> None:
         self.refresh()  # render again: which hints fit depends on the width
