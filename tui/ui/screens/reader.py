@@ -52,7 +52,7 @@ KEY_HINTS = (
 )
 """The key line, most needed first: narrow terminals leave out the last ones."""
 
-SAVE_AFTER = 2.0
+SAVE_AFTER = 0.5
 """Seconds the view must stay put before its position is saved (and always on quitting)."""
 
 HISTORY_LENGTH = 100
