@@ -58,6 +58,16 @@ async def test_the_position_is_saved_while_reading_not_only_on_quitting(
         assert store.get(briefing.path) == Position(*screen.body.reading_position())
 
 
+async def test_the_position_is_saved_within_a_second_of_settling(briefing, store, reader):
+    """A crash a second after the view settles keeps the position (it took 2 s, issue 9)."""
+    async with reader(briefing, positions=store) as (pilot, screen):
+        await pilot.press("right_square_bracket")
+        # The deadline itself is what is tested: a save one second after settling.
+        await pilot.pause(1.0)
+        await pilot.app.workers.wait_for_complete()
+        assert store.get(briefing.path) == Position(*screen.body.reading_position())
+
+
 async def test_an_unmoved_briefing_leaves_no_entry(briefing, store, reader):
     async with reader(briefing, positions=store) as (pilot, _screen):
         await pilot.press("q")

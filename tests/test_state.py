@@ -102,7 +102,8 @@ def test_a_crash_mid_write_leaves_the_old_file_whole(store, tmp_path, monkeypatc
     with pytest.raises(KeyboardInterrupt):
         store.put(str(tmp_path / "a.yaml"), Position(99, 0))
     assert store.path.read_bytes() == before
-    assert [p.name for p in store.path.parent.iterdir()] == [store.path.name]  # no temp left
+    left = sorted(p.name for p in store.path.parent.iterdir())
+    assert left == [store.path.name, f"{store.path.name}.lock"]  # no temp left
 
 
 def test_an_unwritable_folder_is_a_warning_not_a_crash(tmp_path):
@@ -136,3 +137,4 @@ def test_the_state_folder_follows_the_environment(monkeypatch, tmp_path):
 def test_state_files_are_private(store, tmp_path):
     store.put(str(tmp_path / "a.yaml"), Position(1, 0))
     assert os.stat(store.path).st_mode & 0o077 == 0
+    assert os.stat(f"{store.path}.lock").st_mode & 0o077 == 0

@@ -101,8 +101,8 @@ def _add_state_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-resume",
         action="store_true",
-        help="start at the top, and do not remember where the briefing is left"
-        " (positions are kept in $XDG_STATE_HOME/briefing-tui/positions.json)",
+        help="start at the top, and neither read nor save where briefings are left or the"
+        " theme (kept in $XDG_STATE_HOME/briefing-tui/)",
     )
 
 
@@ -316,12 +316,13 @@ def _read(args: argparse.Namespace) -> int:
         print(f"briefing-tui: {error}", file=sys.stderr)
         return EXIT_INTERNAL
 
-    positions = None
+    positions, settings = None, None
     if not args.no_resume:
         from tui.storage.positions import PositionStore
+        from tui.storage.settings import SettingsStore
 
-        positions = PositionStore()
-    app = BriefingApp(loaded.briefing, loaded.warnings, positions)
+        positions, settings = PositionStore(), SettingsStore()
+    app = BriefingApp(loaded.briefing, loaded.warnings, positions, settings)
     app.run()
     # Textual reports a crash inside the app itself (and sets the return code).
     return EXIT_INTERNAL if app.return_code else EXIT_OK

@@ -1,1 +1,2 @@
-"""Where state lives and how it is written: folders, atomic files, reading positions."""
+"""Where state lives and how it is kept: folders, atomic files, JSON state files, positions,
+settings."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from tui.storage.positions import PositionStore
+    from tui.storage.settings import SettingsStore
     from tui.ui.screens.help import HelpGroup
 
 
@@ -79,12 +82,19 @@ class BriefingApp(App[None]):
         briefing: Briefing,
         warnings: Iterable[Problem] = (),
         positions: PositionStore | None = None,
+        settings: SettingsStore | None = None,
     ) -> None:
         super().__init__()
         self.briefing = briefing
         self.warnings = list(warnings)
         self.positions = positions
         """Where briefings were left; None (as in tests) reads and writes no state."""
+        self.settings = settings
+        """Choices kept between runs (the theme); None (as in tests) reads and writes none."""
+        self._saved_theme: str | None = None
+        self._theme_lock = threading.Lock()
+        if settings is not None:
+            self._restore_theme(settings)
         self.keymap: dict[str, str] = {}
         """The keymap in force (binding id → keys), as given to :meth:`set_keymap`."""
 
@@ -102,6 +112,9 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(keep_from_collector, False)
+        if self.settings is not None:
+            self.watch(self, "theme", self._theme_changed, init=False)
+            self._show_settings_warnings()
         if self.warnings:
             count = len(self.warnings)
             first = self.warnings[0]
@@ -115,6 +128,40 @@ class BriefingApp(App[None]):
                 markup=False,
                 timeout=10,
             )
+
+    # -- the theme, kept between runs ------------------------------------------------
+
+    def _restore_theme(self, settings: SettingsStore) -> None:
+        """Start in the theme chosen last time (before the first frame), if it still exists."""
+        from tui.storage.settings import THEME
+
+        saved = settings.get(THEME)
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = self._saved_theme = saved
+
+    def _theme_changed(self) -> None:
+        self._save_theme()
+
+    @work(thread=True, group="settings")
+    def _save_theme(self) -> None:
+        """Save the theme off the UI thread; when saves overlap, the newest theme wins."""
+        from tui.storage.settings import THEME
+
+        assert self.settings is not None
+        with self._theme_lock:
+            theme = self.theme
+            if theme == self._saved_theme:
+                return
+            if self.settings.put(THEME, theme):
+                self._saved_theme = theme
+                return
+        self.call_from_thread(self._show_settings_warnings)
+
+    def _show_settings_warnings(self) -> None:
+        assert self.settings is not None
+        for warning in self.settings.warnings:
+            self.notify(warning, title="Settings", severity="warning", markup=False)
+        self.settings.warnings.clear()
 
     def on_body_view_laid_out(self) -> None:
         # On a 20,000-paragraph briefing a collector pass over the layout stalls a keypress.
