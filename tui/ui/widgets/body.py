@@ -12,10 +12,12 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.timer import Timer
 
 from tui.document import HEADING, BodyDocument, BodyLayout, Target
+from tui.document.selection import line_span, selected_text
 from tui.document.wrap import line_text
 from tui.ui.widgets.styles import overlay_style
 
@@ -27,7 +29,12 @@ LAYOUT_STEP = 400
 
 
 class BodyView(ScrollView, can_focus=True):
-    """Section headings and paragraphs, wrapped to a comfortable reading width."""
+    """Section headings and paragraphs, wrapped to a comfortable reading width.
+
+    Text can be selected with the mouse (and copied with Ctrl+C), as in
+    Textual's ``Log``: each drawn line carries the offsets of its characters,
+    and :meth:`get_selection` gives the briefing's text under a selection.
+    """
 
     COMPONENT_CLASSES = {
         "body--heading",
@@ -62,8 +69,10 @@ class BodyView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.document = document
         self._layout: BodyLayout | None = None
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple[int, int, tuple[int, int] | None], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._selection: Selection | None = None
+        """This pane's part of the screen's selection (as :meth:`selection_updated` last said)."""
         self._layout_timer: Timer | None = None
         self._anchor: tuple[int, int] = (0, 0)
         """The reader's place (see :meth:`reading_position`)."""
@@ -85,6 +94,9 @@ class BodyView(ScrollView, can_focus=True):
             return self._layout
         text_width = max(10, min(READING_WIDTH, width - 2))
         if self._layout is None or self._layout.width != text_width:
+            if self._selection is not None:  # made on the lines of another width
+                self._selection = None
+                self.screen.clear_selection()
             self._layout = BodyLayout(self.document, text_width)
             self._cache.clear()
             self.ensure_block(self._anchor[0])
@@ -231,11 +243,32 @@ class BodyView(ScrollView, can_focus=True):
         if layout is None:  # not sized yet
             return Strip.blank(width, self._style(""))
         line = round(self.scroll_y) + y
-        strip = self._cache.get((line, width))
+        selected = self._selected_span(layout, line)
+        key = (line, width, selected)  # a selection draws other strips, and leaves these cached
+        strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_line(layout, line, width)
-            self._cache[(line, width)] = strip
+            strip = self._render_line(layout, line, width, selected)
+            self._cache[key] = strip
         return strip
+
+    def _selected_span(self, layout: BodyLayout, line: int) -> tuple[int, int] | None:
+        """The characters of ``line``'s text that are selected, if any."""
+        selection = self._selection  # (``text_selection`` costs more than a cached line)
+        if selection is None:
+            return None
+        span = selection.get_span(line)
+        if span is None:
+            return None
+        start, end = span
+        return line_span(layout, line, start, None if end == -1 else end)
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._selection = selection
+        super().selection_updated(selection)  # redraws: lines out of the selection are cached
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The briefing's text under ``selection`` (its own text, not the wrapped lines)."""
+        return selected_text(self.lay_out(), selection.start, selection.end), "\n"
 
     def _style(self, component: str) -> Style:
         """A component's style over the widget's own (cached until the styles change)."""
@@ -246,35 +279,52 @@ class BodyView(ScrollView, can_focus=True):
             self._styles[component] = style
         return style
 
-    def _render_line(self, layout: BodyLayout, line: int, width: int) -> Strip:
+    def _render_line(
+        self, layout: BodyLayout, line: int, width: int, selected: tuple[int, int] | None
+    ) -> Strip:
+        """Draw ``line`` centred in ``width`` cells, its characters' offsets attached.
+
+        The offsets (see :mod:`tui.document.selection`) are what Textual's
+        text selection reads: columns of the line's text, negative in the margin.
+        """
         base = self._style("")
+        margin = max(0, (width - layout.width) // 2)
         if line >= layout.height:  # (the scroll watcher lays out ahead of the view)
-            return Strip.blank(width, base)
+            return Strip.blank(width, base).apply_offsets(-margin, line)
         block, row = layout.locate(line)
         starts = layout.starts[block]
         if row < len(starts):
-            segments = self._line_segments(layout, block, row)
+            segments = self._line_segments(layout, block, row, selected)
         elif row == len(starts) and self.document.kinds[block] == HEADING:
             segments = [Segment("─" * layout.width, self._style("body--rule"))]
         else:
-            return Strip.blank(width, base)
-        margin = max(0, (width - layout.width) // 2)
+            return Strip.blank(width, base).apply_offsets(-margin, line)
         if margin:
             segments.insert(0, Segment(" " * margin, base))
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+        strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
+        return strip.apply_offsets(-margin, line)
 
-    def _line_segments(self, layout: BodyLayout, block: int, row: int) -> list[Segment]:
-        """One wrapped line as segments, styled by spans and the highlight.
+    def _line_segments(
+        self, layout: BodyLayout, block: int, row: int, selected: tuple[int, int] | None
+    ) -> list[Segment]:
+        """One wrapped line as segments, styled by spans, the highlight and the selection.
 
         Built directly rather than through Rich ``Text``: most lines are one
-        plain segment, and this is the hot path of scrolling.
+        plain segment, and this is the hot path of scrolling. ``selected`` is
+        a span of the line's characters.
         """
         document = self.document
         plain = document.texts[block]
         start, end = line_text(plain, layout.starts[block], row)
         base = "body--heading" if document.kinds[block] == HEADING else ""
-        ranges: list[tuple[int, int, str, str | None]] = [
-            (max(span.start, start), min(span.end, end), f"body--{span.kind}", span.url)
+        ranges: list[tuple[int, int, Style]] = [
+            (
+                max(span.start, start),
+                min(span.end, end),
+                self._partial_style(f"body--{span.kind}") + Style(link=span.url)
+                if span.url
+                else self._partial_style(f"body--{span.kind}"),
+            )
             for span in document.spans[block]
             if span.start < end and span.end > start
         ]
@@ -283,19 +333,23 @@ class BodyView(ScrollView, can_focus=True):
             high_end = len(plain) if target.end is None else target.end
             if target.start < end and high_end > start:
                 ranges.append(
-                    (max(target.start, start), min(high_end, end), "body--highlight", None)
+                    (
+                        max(target.start, start),
+                        min(high_end, end),
+                        self._partial_style("body--highlight"),
+                    )
                 )
+        if selected is not None:
+            ranges.append((start + selected[0], start + selected[1], self._selection_style()))
         if not ranges:
             return [Segment(plain[start:end], self._style(base))]
         cuts = sorted({start, end, *(r[0] for r in ranges), *(r[1] for r in ranges)})
         segments = []
         for left, right in pairwise(cuts):
             style = self._style(base)
-            for range_start, range_end, component, url in ranges:
+            for range_start, range_end, range_style in ranges:
                 if range_start <= left and right <= range_end:
-                    style += self._partial_style(component)
-                    if url:
-                        style += Style(link=url)
+                    style += range_style
             segments.append(Segment(plain[left:right], style))
         return segments
 
@@ -305,6 +359,15 @@ class BodyView(ScrollView, can_focus=True):
         style = self._styles.get(key)
         if style is None:
             style = self._styles[key] = overlay_style(self, component)
+        return style
+
+    def _selection_style(self) -> Style:
+        """The screen's colours for selected text, to lay over the text's own."""
+        style = self._styles.get("screen--selection")
+        if style is None:
+            style = self._styles["screen--selection"] = overlay_style(
+                self.screen, "screen--selection"
+            )
         return style
 
     def watch_highlight(self) -> None:

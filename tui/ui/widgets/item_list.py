@@ -143,6 +143,9 @@ class ItemList(ScrollView, can_focus=True):
         Binding("enter", "select", "Open the item", show=False, id="list.select"),
     ]
 
+    ALLOW_SELECT = False
+    """No text selection with the mouse: a click (or a drag) on an item opens it."""
+
     GAP = 0
     """Blank lines between items."""
 
@@ -170,8 +173,8 @@ class ItemList(ScrollView, can_focus=True):
         self._count = count
         self._items: list[tuple[Part, ...]] | None = None
         self._layout: ItemsLayout | None = None
-        self._cache: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(256)
-        self._styles: dict[tuple[str, ...], Style] = {}
+        self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(256)
+        self._styles: dict[tuple[bool | str, ...], Style] = {}
         if count:
             self.set_reactive(ItemList.highlighted, 0)
 
@@ -244,14 +247,19 @@ class ItemList(ScrollView, can_focus=True):
     # -- rendering --------------------------------------------------------------
 
     def _style(self, *components: str) -> Style:
-        """The list's style with the given components' styles over it (cached)."""
-        style = self._styles.get(components)
+        """The list's style with the given components' styles over it (cached).
+
+        The cursor's style follows focus (``:focus`` in the CSS), so focus is
+        part of the key.
+        """
+        key: tuple[bool | str, ...] = (self.has_focus, *components)
+        style = self._styles.get(key)
         if style is None:
             style = self.rich_style
             for component in components:
                 if component:
                     style += overlay_style(self, component)
-            self._styles[components] = style
+            self._styles[key] = style
         return style
 
     def render_line(self, y: int) -> Strip:
@@ -266,16 +274,18 @@ class ItemList(ScrollView, can_focus=True):
         found = layout.lines[line] if line < layout.height else None
         if found is None:
             return Strip.blank(width, self._style())
-        cursor = found.item == self.highlighted
+        # The cursor's colours differ with focus: a focused cursor is another key.
+        cursor = (2 if self.has_focus else 1) if found.item == self.highlighted else 0
         marked = found.first and found.part == 0 and self.is_marked(found.item)
         key = (line, cursor, marked)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render(found, cursor, marked, width)
+            strip = self._draw_line(found, bool(cursor), marked, width)
             self._cache[key] = strip
         return strip
 
-    def _render(self, line: Line, cursor: bool, marked: bool, width: int) -> Strip:
+    def _draw_line(self, line: Line, cursor: bool, marked: bool, width: int) -> Strip:
+        """One line of an item, from scratch (:meth:`render_line` caches it)."""
         assert self._items is not None
         part = self._items[line.item][line.part]
         over = "item-list--cursor" if cursor else ""
@@ -294,14 +304,6 @@ class ItemList(ScrollView, can_focus=True):
         super().notify_style_update()
         self._styles.clear()
         self._cache.clear()
-
-    def _on_focus(self, event: events.Focus) -> None:
-        super()._on_focus(event)
-        self.notify_style_update()  # the cursor's colours differ with focus
-
-    def _on_blur(self, event: events.Blur) -> None:
-        super()._on_blur(event)
-        self.notify_style_update()
 
     # -- the cursor ---------------------------------------------------------------
 
