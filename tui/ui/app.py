@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -15,6 +16,7 @@ from tui.format.problems import Problem
 from tui.model import Briefing
 from tui.ui.screens.help import key_label
 from tui.ui.screens.reader import ReaderScreen
+from tui.ui.typeahead import TypeAhead
 from tui.ui.widgets.body import BodyView
 from tui.ui.widgets.item_list import ItemList
 from tui.ui.widgets.link_list import LinkList
@@ -76,12 +78,15 @@ class BriefingApp(App[None]):
         self.warnings = list(warnings)
         self.positions = positions
         """Where briefings were left; None (as in tests) reads and writes no state."""
+        self.type_ahead = TypeAhead()
+        """Sends keys typed ahead of a modal screen's opening or closing where they were meant."""
 
     def get_default_screen(self) -> Screen:
         """The reader is the first screen (pushing it from ``on_mount`` costs a frame)."""
         return ReaderScreen(self.briefing, self.positions)
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self.type_ahead.screen_changed, immediate=True)
         self.call_after_refresh(keep_from_collector, False)
         if self.warnings:
             count = len(self.warnings)
@@ -96,6 +101,9 @@ class BriefingApp(App[None]):
                 markup=False,
                 timeout=10,
             )
+
+    def on_key(self, event: events.Key) -> None:
+        self.type_ahead.route(event, self.screen)
 
     def on_body_view_laid_out(self) -> None:
         # On a 20,000-paragraph briefing a collector pass over the layout stalls a keypress.
