@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -17,6 +17,7 @@ from tui.format.problems import Problem
 from tui.model import Briefing
 from tui.ui.keys import keys_of, remapped
 from tui.ui.screens.reader import ReaderScreen
+from tui.ui.typeahead import TypeAhead
 from tui.ui.widgets.body import BodyView
 from tui.ui.widgets.item_list import ItemList
 from tui.ui.widgets.link_list import LinkList
@@ -97,6 +98,8 @@ class BriefingApp(App[None]):
             self._restore_theme(settings)
         self.keymap: dict[str, str] = {}
         """The keymap in force (binding id → keys), as given to :meth:`set_keymap`."""
+        self.type_ahead = TypeAhead()
+        """Sends keys typed ahead of a modal screen's opening or closing where they were meant."""
 
     def set_keymap(self, keymap: dict[str, str]) -> None:  # type: ignore[override]
         self.keymap = dict(keymap)
@@ -111,6 +114,7 @@ class BriefingApp(App[None]):
         return ReaderScreen(self.briefing, self.positions)
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self.type_ahead.screen_changed, immediate=True)
         self.call_after_refresh(keep_from_collector, False)
         if self.settings is not None:
             self.watch(self, "theme", self._theme_changed, init=False)
@@ -162,6 +166,9 @@ class BriefingApp(App[None]):
         for warning in self.settings.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False)
         self.settings.warnings.clear()
+
+    def on_key(self, event: events.Key) -> None:
+        self.type_ahead.route(event, self.screen)
 
     def on_body_view_laid_out(self) -> None:
         # On a 20,000-paragraph briefing a collector pass over the layout stalls a keypress.

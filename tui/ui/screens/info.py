@@ -11,6 +11,10 @@ from textual.widgets import Static
 from tui.model import Briefing
 from tui.text import normalize_space
 from tui.ui.screens.panel import Panel
+from tui.ui.widgets.path import PathText
+
+WRAPPED_AT_SLASHES = frozenset({"Link", "File"})
+"""Fields that break lines after a ``/`` rather than in the middle of a name."""
 
 
 def _count(count: int, noun: str) -> str:
@@ -60,6 +64,10 @@ class InfoScreen(Panel):
             if briefing.subtitle:
                 yield Static(Content.styled(normalize_space(briefing.subtitle), "italic"))
             for label, text in details(briefing):
+                if label in WRAPPED_AT_SLASHES:
+                    yield Static(Content.styled(label, "bold $accent"), classes="panel-group")
+                    yield PathText(text)
+                    continue
                 yield Static(
                     Content.assemble((label, "bold $accent"), "\n", text), classes="panel-group"
                 )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+
+from tui.ui.screens.modal import Modal
 
 
-class Panel(ModalScreen[None]):
+class Panel(Modal[None]):
     """A modal box in the middle of the screen; subclasses compose a ``VerticalScroll`` in it."""
 
     DEFAULT_CSS = """

@@ -109,6 +109,13 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("n", "search_again(1)", "Next match", show=False, id="reader.next_match"),
         Binding("N", "search_again(-1)", "Previous match", show=False, id="reader.prev_match"),
+        Binding(
+            "escape",
+            "clear",
+            "Dismiss messages and the highlight",
+            show=False,
+            id="reader.dismiss",
+        ),
     ]
 
     active_pane: reactive[Pane] = reactive[Pane]("body", init=False)
@@ -537,6 +544,11 @@ class ReaderScreen(Screen[None]):
             where = "top" if step > 0 else "end"
             self.notify(f"Search went on from the {where} of the article.", timeout=2)
         self.jump_to(found.target)
+
+    def action_clear(self) -> None:
+        """Dismiss the messages (toasts) and the highlight of the last jump."""
+        self.app.clear_notifications()
+        self.body.highlight = None
 
     def action_back(self) -> None:
         """Return to where the reader was before the last jump."""

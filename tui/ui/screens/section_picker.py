@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.model import Section
+from tui.ui.screens.modal import Modal
 
 
 def matches(heading: str, query: str) -> bool:
@@ -20,7 +20,7 @@ def matches(heading: str, query: str) -> bool:
     return all(word in heading for word in query.casefold().split())
 
 
-class SectionPicker(ModalScreen[int | None]):
+class SectionPicker(Modal[int | None]):
     """Pick a section by typing part of its heading; dismisses with its index."""
 
     DEFAULT_CSS = """

@@ -2,27 +2,79 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.cells import cell_len, set_cell_size
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
+from tui.dates import readable_date
 from tui.model import Briefing
 from tui.text import normalize_space
 
 SEPARATOR = "  ·  "
+"""Between the fields of the metadata line (a tag and the next are a space apart)."""
+MORE = "…"
+"""Ends a metadata line that left some items out."""
 
 
-def metadata_line(briefing: Briefing) -> str:
-    """Subtitle, source, date, location and tags, as one line of plain text."""
-    parts = [
-        briefing.source.name if briefing.source else None,
-        briefing.published,
-        briefing.location,
-        ", ".join(briefing.authors) if briefing.authors else None,
-        " ".join(f"#{tag}" for tag in briefing.tags) if briefing.tags else None,
+def metadata_items(briefing: Briefing) -> list[list[str]]:
+    """Source, date, location, authors and tags: the fields the file has, each a list of items.
+
+    An item is shown whole or not at all; the tags are one field of many items.
+    """
+    fields = [
+        [briefing.source.name] if briefing.source else [],
+        [readable_date(briefing.published)] if briefing.published else [],
+        [briefing.location] if briefing.location else [],
+        [", ".join(briefing.authors)] if briefing.authors else [],
+        [f"#{tag}" for tag in briefing.tags],
     ]
-    return SEPARATOR.join(normalize_space(part) for part in parts if part)
+    return [[normalize_space(item) for item in field] for field in fields if field]
+
+
+def fit_line(fields: Sequence[Sequence[str]], width: int) -> str:
+    """The fields on one line of ``width`` cells, leaving out whole items that do not fit.
+
+    Items are kept in order up to the first one that does not fit, and the line
+    then ends in "…". A first item wider than the whole line is cut short.
+    """
+    pieces = [
+        (SEPARATOR if number and not index else " " if index else "", item)
+        for number, field in enumerate(fields)
+        for index, item in enumerate(field)
+    ]
+    line = ""
+    for count, (gap, item) in enumerate(pieces):
+        candidate = line + gap + item
+        last = count == len(pieces) - 1
+        if cell_len(candidate) > (width if last else width - cell_len(" " + MORE)):
+            if not line:  # not even the first item fits: cut it
+                return set_cell_size(item, width - 1) + MORE if width > 0 else ""
+            return line + " " + MORE
+        line = candidate
+    return line
+
+
+class MetadataLine(Widget):
+    """One line of metadata fitted to its width, whole items at a time."""
+
+    DEFAULT_CSS = """
+    MetadataLine {
+        height: 1;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, fields: list[list[str]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.fields = fields
+
+    def render(self) -> Content:
+        return Content(fit_line(self.fields, self.size.width))
 
 
 class BriefingHeader(Vertical):
@@ -39,6 +91,6 @@ class BriefingHeader(Vertical):
         if briefing.subtitle:
             subtitle = normalize_space(briefing.subtitle)
             yield Static(Content.styled(subtitle, "italic"), id="header-subtitle")
-        meta = metadata_line(briefing)
-        if meta:
-            yield Static(Content.styled(meta, "$text-muted"), id="header-meta")
+        fields = metadata_items(briefing)
+        if fields:
+            yield MetadataLine(fields, id="header-meta")

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.binding import Binding
+from textual.geometry import Size
 
 from tui.model import Section
+from tui.text import normalize_space
 from tui.ui.widgets.item_list import ItemList, Part
+
+MAX_TEXT_WIDTH = 36
+"""Columns of heading at most: the outline is then 40 columns wide with its border."""
 
 
 class Outline(ItemList):
@@ -18,6 +24,15 @@ class Outline(ItemList):
     def __init__(self, sections: tuple[Section, ...], *, id: str | None = None) -> None:
         self.sections = sections
         super().__init__(len(sections), id=id)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """The longest heading, its mark's column and a column of margin (``width: auto``).
+
+        Never more than :data:`MAX_TEXT_WIDTH` columns of heading: longer ones wrap.
+        The stylesheet caps it further, relative to the screen.
+        """
+        longest = max((cell_len(normalize_space(s.heading)) for s in self.sections), default=0)
+        return min(longest, MAX_TEXT_WIDTH) + 2
 
     def item_parts(self, index: int) -> list[Part]:
         return [Part(self.sections[index].heading)]

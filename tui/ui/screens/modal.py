@@ -1,0 +1,25 @@
+"""The base of every modal screen (section picker, help, briefing details): it closes once."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.await_complete import AwaitComplete
+from textual.screen import ModalScreen
+
+ResultType = TypeVar("ResultType")
+
+
+class Modal(ModalScreen[ResultType]):
+    """A modal screen that a second Enter, Esc or click while it closes leaves alone.
+
+    Keys typed quickly all reach the screen before it has closed: without
+    this, each would dismiss "the top screen" again, popping the reader (an
+    error) or whatever is under it.
+    """
+
+    def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
+        """Close with ``result``, unless this screen is already closing (or was never shown)."""
+        if not self.is_active:  # popped already: the top screen is another one
+            return AwaitComplete()
+        return super().dismiss(result)
