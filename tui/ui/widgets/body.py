@@ -36,6 +36,21 @@ class BodyView(ScrollView, can_focus=True):
     and :meth:`get_selection` gives the briefing's text under a selection.
     """
 
+    DEFAULT_CSS = """
+    BodyView {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 0;  /* the position is in the bottom border instead */
+        border-subtitle-color: $text-muted;
+        & > .body--heading { text-style: bold; color: $accent; }
+        & > .body--rule { color: $accent 40%; }
+        & > .body--strong { text-style: bold; }
+        & > .body--emphasis { text-style: italic; }
+        & > .body--link { text-style: underline; color: $primary; }
+        & > .body--highlight { background: $warning 30%; }
+    }
+    """
+
     COMPONENT_CLASSES = {
         "body--heading",
         "body--rule",

@@ -80,6 +80,18 @@ class MetadataLine(Widget):
 class BriefingHeader(Vertical):
     """The title in bold, the subtitle, and the metadata line, all as literal text."""
 
+    DEFAULT_CSS = """
+    BriefingHeader {
+        height: auto;
+        padding: 0 1;
+        background: $panel;
+        & > Static {
+            height: auto;
+            max-height: 2;
+        }
+    }
+    """
+
     def __init__(self, briefing: Briefing, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.briefing = briefing
