@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 from tui.format.bundled import default_briefing_path as default_briefing_path
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
+from tui.format.limits import Limits
 from tui.format.yamltree import (
-    Limits,
     Mapping,
     Node,
     Scalar,

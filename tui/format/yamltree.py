@@ -17,6 +17,7 @@ own, iteratively, so that:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 from dataclasses import dataclass
 
 import yaml
@@ -111,6 +112,8 @@ def _short_tag(tag: str) -> str:
 
 def _mark(event: yaml.Event) -> tuple[int, int]:
     mark = event.start_mark
+    if mark is None:  # pragma: no cover - PyYAML's parsers always set it
+        return 1, 1
     return mark.line + 1, mark.column + 1
 
 
@@ -153,7 +156,9 @@ def _events(text: str) -> Iterator[yaml.Event]:
     loader = _SafeLoader(text)
     try:
         while loader.check_event():
-            yield loader.get_event()
+            event = loader.get_event()
+            assert event is not None  # check_event said there is one
+            yield event
     finally:
         loader.dispose()
 
@@ -172,9 +177,8 @@ def parse(text: str, limits: Limits, problems: list[YamlSyntaxError]) -> Node | 
         raise YamlSyntaxError(1, 1, "nesting too deep") from None
 
 
-def _build(
-    events: Iterator[yaml.Event], limits: Limits, problems: list[YamlSyntaxError]
-) -> Node | None:
+def _build(events: Iterator[Any], limits: Limits, problems: list[YamlSyntaxError]) -> Node | None:
+    """Build the tree from PyYAML's events (typed ``Any``: told apart by their exact class)."""
     root: Node | None = None
     documents = 0
     stack: list[Mapping | Sequence] = []

@@ -109,7 +109,7 @@ class BriefingApp(App[None]):
         self.keymap = {**self.keymap, **keymap}
         super().update_keymap(keymap)
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         """The reader is the first screen (pushing it from ``on_mount`` costs a frame)."""
         return ReaderScreen(self.briefing, self.positions)
 
@@ -199,7 +199,7 @@ class BriefingApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_groups()))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             # "Keys" duplicates the help screen; "Screenshot" writes files where it chooses.
             if command.title not in UNWANTED_SYSTEM_COMMANDS:

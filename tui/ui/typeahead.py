@@ -31,7 +31,7 @@ class TypeAhead:
         self.closed_at = float("-inf")
         """When the last modal screen closed (back to a full screen)."""
 
-    def screen_changed(self, screen: Screen) -> None:
+    def screen_changed(self, screen: Screen[object]) -> None:
         """Note the time a modal screen opens, or the last one closes."""
         if isinstance(screen, ModalScreen):
             self.modal_open = True
@@ -40,7 +40,7 @@ class TypeAhead:
             self.modal_open = False
             self.closed_at = now()
 
-    def route(self, event: events.Key, screen: Screen) -> None:
+    def route(self, event: events.Key, screen: Screen[object]) -> None:
         """Called with each key that reaches the app, before its bindings are looked up.
 
         A key typed while a modal screen was open does nothing on the screen

@@ -343,7 +343,7 @@ class ReaderScreen(Screen[None]):
     def on_descendant_focus(self) -> None:
         focused = self.focused
         if focused is not None and focused.id in PANES:
-            self.active_pane = focused.id  # type: ignore[assignment]
+            self.active_pane = focused.id
         self._update_hints()
 
     def _update_hints(self) -> None:
