@@ -18,8 +18,8 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from tui.format.bundled import default_briefing_path as default_briefing_path
-from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.format.limits import Limits
+from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.format.yamltree import (
     Mapping,
     Node,

@@ -17,8 +17,8 @@ own, iteratively, so that:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
