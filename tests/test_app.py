@@ -1010,7 +1010,7 @@ def test_garbage_is_collected_before_what_is_alive_is_frozen():
     import gc
     import weakref
 
-    from tui.ui.app import keep_from_collector
+    from tui.cli import collector
 
     class Node:
         pass
@@ -1021,10 +1021,49 @@ def test_garbage_is_collected_before_what_is_alive_is_frozen():
     del cycle
     gc.disable()
     try:
-        keep_from_collector()
+        collector.after_layout()
     finally:
         gc.enable()
     assert alive() is None  # collected, not frozen for ever
+
+
+async def test_the_app_reports_its_quiet_moments_to_whoever_runs_it(seed):
+    """The command tunes the garbage collector at these moments (tui.cli.collector)."""
+    moments: list[str] = []
+    app = BriefingApp(
+        seed,
+        after_first_frame=lambda: moments.append("first frame"),
+        after_layout=lambda: moments.append("layout"),
+    )
+
+    async def wait_for(layouts: int) -> None:
+        for _ in range(100):
+            await pilot.pause()
+            if moments.count("layout") >= layouts:
+                break
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(1)
+        assert sorted(moments) == ["first frame", "layout"]
+        await pilot.resize_terminal(100, 30)  # a new width: a new layout
+        await wait_for(2)
+        assert sorted(moments) == ["first frame", "layout", "layout"]
+
+
+def test_the_ui_never_touches_the_garbage_collector():
+    """GC tuning is process-wide: only the command that starts the app does it."""
+    import ast
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parent.parent / "tui" / "ui"
+    for path in ui.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            assert "gc" not in names, f"{path} imports gc"
 
 
 async def test_the_key_line_keeps_search_and_palette_at_80_columns(seed, reader):

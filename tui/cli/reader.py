@@ -8,11 +8,11 @@ briefing is valid. Textual is imported only when the reader runs.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from typing import TYPE_CHECKING, cast
 
+from tui.cli import collector
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.options import CommandParser, add_loading_options, limits
 from tui.cli.validate import print_problems
@@ -50,14 +50,8 @@ def parser() -> CommandParser:
 
 def run(args: argparse.Namespace) -> int:
     """Open the reader on a file, or on the bundled briefing."""
-    # Nothing made while starting up is garbage, but the cyclic collector would
-    # walk it many times over (a tenth of the start-up time). The app turns it
-    # back on once its first frame is drawn (tui.ui.app.keep_from_collector).
-    gc.disable()
-    try:
+    with collector.off_while_starting():
         return _read(args)
-    finally:
-        gc.enable()
 
 
 def _read(args: argparse.Namespace) -> int:
@@ -97,7 +91,13 @@ def _read(args: argparse.Namespace) -> int:
         from tui.storage.positions import PositionStore
 
         positions = PositionStore()
-    app = BriefingApp(loaded.briefing, loaded.warnings, positions)
+    app = BriefingApp(
+        loaded.briefing,
+        loaded.warnings,
+        positions,
+        after_first_frame=collector.after_first_frame,
+        after_layout=collector.after_layout,
+    )
     app.run()
     # Textual reports a crash inside the app itself (and sets the return code).
     return EXIT_INTERNAL if app.return_code else EXIT_OK
