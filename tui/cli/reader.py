@@ -12,7 +12,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, cast
 
-from tui.cli import collector
+from tui.cli import collector, terminal
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.options import CommandParser, add_loading_options, limits
 from tui.cli.validate import print_problems
@@ -98,6 +98,15 @@ def _read(args: argparse.Namespace) -> int:
         after_first_frame=collector.after_first_frame,
         after_layout=collector.after_layout,
     )
-    app.run()
+    try:
+        with terminal.drawing_on_terminal():
+            app.run()
+    except terminal.NoTerminal:
+        print(
+            "briefing-tui: no terminal to show the reader on"
+            " (stdin, stdout and stderr are not terminals)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     # Textual reports a crash inside the app itself (and sets the return code).
     return EXIT_INTERNAL if app.return_code else EXIT_OK
