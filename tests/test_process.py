@@ -23,7 +23,7 @@ def test_the_reader_draws_on_the_terminal_when_stderr_is_redirected(tmp_path: Pa
     with errors.open("wb") as stderr, PtySession(briefing_tui(), tmp_path, stderr=stderr) as run:
         assert run.shows(TITLE), run.text()
         run.write(b"q")
-        assert run.exit_code() == 0
+        assert run.exit_code() == 0, run.text()
     assert errors.read_bytes() == b""  # nothing drawn there
 
 
@@ -43,3 +43,95 @@ def test_without_a_terminal_the_reader_does_not_start(tmp_path: Path) -> None:
         "briefing-tui: no terminal to show the reader on"
         " (stdin, stdout and stderr are not terminals)"
     ]
+
+
+def crashing_reader(*args: str) -> list[str]:
+    """``briefing-tui ARGS`` in which ``?`` (help) raises: a bug, made from outside the product."""
+    script = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        "from tui.ui.app import BriefingApp\n"
+        "def broken(self):\n"
+        "    raise RuntimeError('boom from the test')\n"
+        "BriefingApp.action_help = broken\n"
+        f"sys.exit(main({list(args)!r}))\n"
+    )
+    return [sys.executable, "-c", script]
+
+
+def crash(state_dir: Path, tmp_path: Path, *args: str) -> tuple[int, list[str], bytes]:
+    """Run the crashing reader, press ``?``: its exit code, stderr lines, and terminal output."""
+    errors = tmp_path / "stderr.txt"
+    with (
+        errors.open("wb") as stderr,
+        PtySession(crashing_reader(*args), state_dir, stderr=stderr) as run,
+    ):
+        assert run.shows(TITLE), run.text()
+        run.write(b"?")
+        code = run.exit_code()
+        output = run.output
+    return code, errors.read_text(encoding="utf-8").splitlines(), output
+
+
+def logged_file(line: str) -> Path:
+    """The file the one line names (the word that is an existing file)."""
+    names = [Path(word.rstrip(".,;:")) for word in line.split()]
+    files = [path for path in names if path.is_absolute() and path.is_file()]
+    assert len(files) == 1, line
+    return files[0]
+
+
+def test_a_crash_is_one_line_naming_a_log_of_the_traceback(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    code, lines, output = crash(state, tmp_path)
+    assert code == 3
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("briefing-tui: internal error")
+    log = logged_file(lines[0])
+    assert log.parent == state and log.name.startswith("crash-") and log.suffix == ".log"
+    text = log.read_text(encoding="utf-8")
+    assert "RuntimeError: boom from the test" in text
+    assert "in broken" in text  # where it happened
+    assert b"\x1b[?1049l" in output  # the terminal was given back (the alternate screen left)
+
+
+def test_a_crash_log_goes_to_a_temporary_file_when_the_state_folder_cannot_be_written(
+    tmp_path: Path,
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    code, lines, _ = crash(blocker / "state", tmp_path)
+    assert code == 3
+    assert len(lines) == 1, lines
+    assert "could not" in lines[0] and str(blocker / "state") in lines[0]
+    log = logged_file(lines[0])
+    assert not log.is_relative_to(tmp_path)
+    try:
+        assert "RuntimeError: boom from the test" in log.read_text(encoding="utf-8")
+    finally:
+        log.unlink()
+
+
+def test_with_debug_a_crash_shows_the_whole_traceback(tmp_path: Path) -> None:
+    code, lines, _ = crash(tmp_path / "state", tmp_path, "--debug")
+    assert code == 3
+    text = "\n".join(lines)
+    assert "RuntimeError: boom from the test" in text and len(lines) > 10
+    assert not (tmp_path / "state").exists()  # no log written
+
+
+def test_a_failure_before_the_app_runs_is_logged_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli import main
+    from tui.storage import positions
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("no positions today")
+
+    monkeypatch.setenv("BRIEFING_TUI_STATE_DIR", str(tmp_path))
+    monkeypatch.setattr(positions.PositionStore, "__init__", broken)
+    assert main([str(ROOT / BUNDLED)]) == 3
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1, lines
+    assert "RuntimeError: no positions today" in logged_file(lines[0]).read_text()

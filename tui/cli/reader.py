@@ -8,11 +8,13 @@ briefing is valid. Textual is imported only when the reader runs.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
+import traceback
 from typing import TYPE_CHECKING, cast
 
-from tui.cli import collector, terminal
+from tui.cli import collector, crash, terminal
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.options import CommandParser, add_loading_options, limits
 from tui.cli.validate import print_problems
@@ -51,10 +53,18 @@ def parser() -> CommandParser:
 def run(args: argparse.Namespace) -> int:
     """Open the reader on a file, or on the bundled briefing."""
     with collector.off_while_starting():
-        return _read(args)
+        try:
+            loaded = _load(args)
+            return loaded if isinstance(loaded, int) else _show(args, loaded)
+        except Exception:
+            if args.debug:
+                raise
+            print(crash.report(traceback.format_exc()), file=sys.stderr)
+            return EXIT_INTERNAL
 
 
-def _read(args: argparse.Namespace) -> int:
+def _load(args: argparse.Namespace) -> Loaded | int:
+    """The briefing, checked; or, if it cannot be read, the exit code (said why on stderr)."""
     from tui.format.bundled import default_briefing_path
 
     prepare_textual()
@@ -65,15 +75,13 @@ def _read(args: argparse.Namespace) -> int:
             # reported before anything else is imported.
             from tui.format.loader import load_path
 
-            loaded = load_path(path, limits=limits(args), strict=args.strict)
-            from tui.ui.app import BriefingApp
-        else:
-            from tui.cli.preload import load_in_background
+            return load_path(path, limits=limits(args), strict=args.strict)
+        from tui.cli.preload import load_in_background
 
-            wait = load_in_background(path, limits(args), args.strict)
-            from tui.ui.app import BriefingApp  # imported while the briefing loads
+        wait = load_in_background(path, limits(args), args.strict)
+        import tui.ui.app  # noqa: F401 - imported while the briefing loads
 
-            loaded = cast("Loaded", wait())
+        return cast("Loaded", wait())
     except UnreadableFileError as error:
         print(f"briefing-tui: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -85,6 +93,13 @@ def _read(args: argparse.Namespace) -> int:
             raise
         print(f"briefing-tui: {error}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _show(args: argparse.Namespace, loaded: Loaded) -> int:
+    """Run the reader on the loaded briefing until it quits; the exit code."""
+    from rich.console import Console
+
+    from tui.ui.app import BriefingApp
 
     positions = None
     if not args.no_resume:
@@ -98,6 +113,13 @@ def _read(args: argparse.Namespace) -> int:
         after_first_frame=collector.after_first_frame,
         after_layout=collector.after_layout,
     )
+    # Textual closes the app on an exception inside it, restores the terminal,
+    # and prints the traceback on this console: kept for a log, or for --debug.
+    traceback_text = io.StringIO()
+    if not (args.debug and os.isatty(terminal.STDERR)):  # else on stderr as Textual prints it
+        app.error_console = Console(
+            file=traceback_text, width=1000, color_system=None, markup=False, highlight=False
+        )
     try:
         with terminal.drawing_on_terminal():
             app.run()
@@ -108,5 +130,10 @@ def _read(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    # Textual reports a crash inside the app itself (and sets the return code).
-    return EXIT_INTERNAL if app.return_code else EXIT_OK
+    if not app.return_code:  # non-zero: a crash inside the app
+        return EXIT_OK
+    if args.debug:
+        sys.stderr.write(traceback_text.getvalue())
+    else:
+        print(crash.report(traceback_text.getvalue()), file=sys.stderr)
+    return EXIT_INTERNAL
