@@ -44,12 +44,15 @@ class PtySession:
         *,
         size: tuple[int, int] = (100, 30),
         stderr: IO[bytes] | int | None = None,
+        pass_fds: Sequence[int] = (),
     ) -> None:
         columns, rows = size
         self.screen = pyte.Screen(columns, rows)
         self._stream = pyte.ByteStream(self.screen)
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self.initial_mode = termios.tcgetattr(slave)
+        """The terminal's modes before the command ran (cooked, as a shell leaves them)."""
         env = {k: v for k, v in os.environ.items() if k not in _UNSET}
         env.update(
             TERM="xterm-256color",
@@ -67,6 +70,7 @@ class PtySession:
             start_new_session=True,
             preexec_fn=_controlling_terminal,
             close_fds=True,
+            pass_fds=tuple(pass_fds),
         )
         os.close(slave)
         self.output = b""
@@ -78,6 +82,10 @@ class PtySession:
 
     def text(self) -> str:
         return "\n".join(self.lines())
+
+    def mode(self) -> list:
+        """The terminal's modes now."""
+        return termios.tcgetattr(self.master)
 
     def write(self, data: bytes) -> None:
         """Type ``data`` (as one burst)."""

@@ -853,6 +853,24 @@ async def test_search_finds_highlights_and_repeats(seed, reader):
         _assert_passage_on_screen(screen, "root causes")
 
 
+async def test_enter_typed_before_the_reader_took_the_terminal_still_searches(seed, reader):
+    """Typed before the terminal left its cooked mode, Enter arrives as a newline (Ctrl+J)."""
+    async with reader(seed) as (pilot, screen):
+        await pilot.press("slash", *"colombia", "ctrl+j")
+        assert not screen.query_one("#search").display
+        assert highlighted_text(screen.body) == "Colombia"
+
+
+async def test_the_search_line_keeps_what_is_typed_when_the_layout_turns_narrow(seed, reader):
+    """As when ``/`` is typed before the reader's first frame on an 80-column terminal."""
+    async with reader(seed, (120, 40)) as (pilot, screen):
+        await pilot.press("slash", *"colom")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press(*"bia", "enter")
+        assert highlighted_text(screen.body) == "Colombia"
+
+
 async def test_search_says_when_nothing_is_found(seed, reader):
     async with reader(seed) as (pilot, screen):
         await pilot.press("n")

@@ -5,6 +5,7 @@ These run ``briefing-tui`` on a pseudo-terminal (see ``pty_session.py``), as a u
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +44,73 @@ def test_without_a_terminal_the_reader_does_not_start(tmp_path: Path) -> None:
         "briefing-tui: no terminal to show the reader on"
         " (stdin, stdout and stderr are not terminals)"
     ]
+
+
+def held_reader(go: int) -> list[str]:
+    """``briefing-tui`` whose loading says ``LOADING`` and waits for a byte on ``go``.
+
+    This holds it while it starts, after the command began and before the UI.
+    """
+    script = (
+        "import os, sys\n"
+        "import tui.format.loader as loader\n"
+        "load_path = loader.load_path\n"
+        "def held(*args, **kwargs):\n"
+        "    print('LOADING', flush=True)\n"
+        f"    os.read({go}, 1)\n"
+        "    return load_path(*args, **kwargs)\n"
+        "loader.load_path = held\n"
+        "from tui.cli import main\n"
+        f"sys.exit(main([{BUNDLED!r}]))\n"
+    )
+    return [sys.executable, "-c", script]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_keys_typed_while_the_reader_starts_go_where_they_are_meant(
+    size: tuple[int, int], tmp_path: Path
+) -> None:
+    """``/duque`` and Enter, typed before the UI is up: a search, not an open search line."""
+    go, let_go = os.pipe()
+    try:
+        with PtySession(held_reader(go), tmp_path, size=size, pass_fds=[go]) as run:
+            assert run.shows("LOADING"), run.text()
+            run.write(b"/duque\r")
+            os.write(let_go, b"!")
+            assert run.shows("Duque") and run.wait_for(
+                lambda session: session.lines()[-1].lstrip().startswith("? Help")
+            ), run.text()
+            row = next(i for i, line in enumerate(run.lines()) if "Duque" in line)
+            column = run.lines()[row].index("Duque")
+            cells = run.screen.buffer[row]
+            assert cells[column].bg != cells[column - 2].bg  # the match is highlighted
+            run.write(b"q")
+            assert run.exit_code() == 0
+            assert run.mode() == run.initial_mode
+    finally:
+        os.close(go)
+        os.close(let_go)
+
+
+def test_the_terminal_is_given_back_as_it_was_after_ctrl_c_while_starting(tmp_path: Path) -> None:
+    go, let_go = os.pipe()
+    try:
+        with PtySession(held_reader(go), tmp_path, pass_fds=[go]) as run:
+            assert run.shows("LOADING"), run.text()
+            assert run.mode() != run.initial_mode  # keys typed now arrive as typed
+            run.write(b"\x03")  # Ctrl+C
+            assert run.exit_code() == 130
+            assert run.mode() == run.initial_mode
+    finally:
+        os.close(go)
+        os.close(let_go)
+
+
+def test_the_terminal_is_given_back_as_it_was_after_a_bad_file(tmp_path: Path) -> None:
+    with PtySession(briefing_tui("tests/data/bad/wrong-type.yaml"), tmp_path) as run:
+        assert run.exit_code() == 1
+        assert "expected text, got a mapping" in run.text()
+        assert run.mode() == run.initial_mode
 
 
 def crashing_reader(*args: str) -> list[str]:

@@ -52,7 +52,7 @@ def parser() -> CommandParser:
 
 def run(args: argparse.Namespace) -> int:
     """Open the reader on a file, or on the bundled briefing."""
-    with collector.off_while_starting():
+    with terminal.keys_as_typed(), collector.off_while_starting():
         try:
             loaded = _load(args)
             return loaded if isinstance(loaded, int) else _show(args, loaded)

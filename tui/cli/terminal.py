@@ -1,4 +1,11 @@
-"""The terminal the reader runs on: where it draws.
+"""The terminal the reader runs on: how keys typed early arrive, and where it draws.
+
+Keys typed while the reader starts (a second or so on a large briefing) are
+read by Textual once it runs; the terminal must not change them meanwhile.
+In its usual (cooked) mode it turns Enter into a newline (Ctrl+J) and echoes
+every key on the shell's screen, so the command sets the input modes Textual
+would as its first act, and restores the terminal's own when it ends, however
+it ends.
 
 Textual draws on the process's stderr (file descriptor 2). So that
 ``briefing-tui FILE 2>errors.txt`` still shows the reader, fd 2 is pointed at
@@ -13,9 +20,45 @@ import contextlib
 import fcntl
 import os
 import sys
+import termios
 from collections.abc import Iterator
 
 STDIN, STDOUT, STDERR = 0, 1, 2
+_IFLAG, _LFLAG, _CC = 0, 3, 6  # in termios.tcgetattr's list
+
+#: Input translations off: Enter (CR) arrives as CR, not as a newline; Ctrl+S and Ctrl+Q are keys.
+_RAW_INPUT = termios.ICRNL | termios.INLCR | termios.IGNCR | termios.IXON
+#: Each key is readable at once, and not echoed. Ctrl+C still interrupts (ISIG stays).
+_KEY_AT_A_TIME = termios.ICANON | termios.ECHO | termios.IEXTEN
+
+
+@contextlib.contextmanager
+def keys_as_typed() -> Iterator[None]:
+    """While this lasts, keys typed on the terminal (stdin) reach the reader unchanged.
+
+    Output is left alone (a message printed meanwhile still starts its lines at
+    the left edge). Nothing happens when stdin is not a terminal.
+    """
+    try:
+        saved = termios.tcgetattr(STDIN)
+    except (termios.error, OSError):  # not a terminal
+        yield
+        return
+    mode = [*saved[:_CC], list(saved[_CC])]
+    mode[_IFLAG] &= ~_RAW_INPUT
+    mode[_LFLAG] &= ~_KEY_AT_A_TIME
+    mode[_CC][termios.VMIN] = 1
+    mode[_CC][termios.VTIME] = 0
+    try:
+        termios.tcsetattr(STDIN, termios.TCSANOW, mode)  # TCSANOW: keys typed so far are kept
+    except termios.error:
+        yield
+        return
+    try:
+        yield
+    finally:
+        with contextlib.suppress(termios.error):
+            termios.tcsetattr(STDIN, termios.TCSANOW, saved)
 
 
 class NoTerminal(Exception):
