@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.cli import reader, schema, validate
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
@@ -20,8 +20,7 @@ from tui.cli.options import CommandParser
 from tui.text import sanitize_line
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """One command of ``briefing-tui``."""
 
     name: str

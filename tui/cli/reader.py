@@ -11,10 +11,9 @@ import argparse
 import io
 import os
 import sys
-import traceback
 from typing import TYPE_CHECKING, cast
 
-from tui.cli import collector, crash, terminal
+from tui.cli import collector, terminal
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.options import CommandParser, add_loading_options, limits
 from tui.cli.validate import print_problems
@@ -59,6 +58,10 @@ def run(args: argparse.Namespace) -> int:
         except Exception:
             if args.debug:
                 raise
+            import traceback
+
+            from tui.cli import crash
+
             print(crash.report(traceback.format_exc()), file=sys.stderr)
             return EXIT_INTERNAL
 
@@ -135,5 +138,7 @@ def _show(args: argparse.Namespace, loaded: Loaded) -> int:
     if args.debug:
         sys.stderr.write(traceback_text.getvalue())
     else:
+        from tui.cli import crash
+
         print(crash.report(traceback_text.getvalue()), file=sys.stderr)
     return EXIT_INTERNAL
