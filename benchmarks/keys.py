@@ -214,7 +214,16 @@ def measure(real: bool, path: Path, presses: int, profile: str | None = None) ->
     prepare_textual()  # as briefing-tui does before importing Textual
 
     briefing = load_path(path).briefing
-    app = briefing_app_class(real)(briefing)
+    if real:  # with the garbage collector tuned as briefing-tui tunes it
+        from tui.cli import collector
+
+        app = briefing_app_class(real)(
+            briefing,
+            after_first_frame=collector.after_first_frame,
+            after_layout=collector.after_layout,
+        )
+    else:
+        app = briefing_app_class(real)(briefing)
     log(f"key latency: {app_label(real)} on {path.name}, {presses} presses per key")
     results, ready = asyncio.run(_measure(app, presses, profile=profile))
     rows = []

@@ -853,6 +853,24 @@ async def test_search_finds_highlights_and_repeats(seed, reader):
         _assert_passage_on_screen(screen, "root causes")
 
 
+async def test_enter_typed_before_the_reader_took_the_terminal_still_searches(seed, reader):
+    """Typed before the terminal left its cooked mode, Enter arrives as a newline (Ctrl+J)."""
+    async with reader(seed) as (pilot, screen):
+        await pilot.press("slash", *"colombia", "ctrl+j")
+        assert not screen.query_one("#search").display
+        assert highlighted_text(screen.body) == "Colombia"
+
+
+async def test_the_search_line_keeps_what_is_typed_when_the_layout_turns_narrow(seed, reader):
+    """As when ``/`` is typed before the reader's first frame on an 80-column terminal."""
+    async with reader(seed, (120, 40)) as (pilot, screen):
+        await pilot.press("slash", *"colom")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press(*"bia", "enter")
+        assert highlighted_text(screen.body) == "Colombia"
+
+
 async def test_search_says_when_nothing_is_found(seed, reader):
     async with reader(seed) as (pilot, screen):
         await pilot.press("n")
@@ -1010,7 +1028,7 @@ def test_garbage_is_collected_before_what_is_alive_is_frozen():
     import gc
     import weakref
 
-    from tui.ui.app import keep_from_collector
+    from tui.cli import collector
 
     class Node:
         pass
@@ -1021,10 +1039,49 @@ def test_garbage_is_collected_before_what_is_alive_is_frozen():
     del cycle
     gc.disable()
     try:
-        keep_from_collector()
+        collector.after_layout()
     finally:
         gc.enable()
     assert alive() is None  # collected, not frozen for ever
+
+
+async def test_the_app_reports_its_quiet_moments_to_whoever_runs_it(seed):
+    """The command tunes the garbage collector at these moments (tui.cli.collector)."""
+    moments: list[str] = []
+    app = BriefingApp(
+        seed,
+        after_first_frame=lambda: moments.append("first frame"),
+        after_layout=lambda: moments.append("layout"),
+    )
+
+    async def wait_for(layouts: int) -> None:
+        for _ in range(100):
+            await pilot.pause()
+            if moments.count("layout") >= layouts:
+                break
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(1)
+        assert sorted(moments) == ["first frame", "layout"]
+        await pilot.resize_terminal(100, 30)  # a new width: a new layout
+        await wait_for(2)
+        assert sorted(moments) == ["first frame", "layout", "layout"]
+
+
+def test_the_ui_never_touches_the_garbage_collector():
+    """GC tuning is process-wide: only the command that starts the app does it."""
+    import ast
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parent.parent / "tui" / "ui"
+    for path in ui.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            assert "gc" not in names, f"{path} imports gc"
 
 
 async def test_the_key_line_keeps_search_and_palette_at_80_columns(seed, reader):

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from tui import __version__
-from tui.cli import _size, main, prepare_textual
+from tui.cli import main, prepare_textual
+from tui.cli.options import parse_size
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "data" / "bad"
@@ -354,7 +355,7 @@ def test_max_size_flag(capsys: pytest.CaptureFixture[str]) -> None:
     ],
 )
 def test_sizes(text: str, size: int) -> None:
-    assert _size(text) == size
+    assert parse_size(text) == size
 
 
 @pytest.mark.parametrize("value", ["ten", "", "k", "0", "-1", "0.1", "nan", "inf", "1e400"])
@@ -552,3 +553,42 @@ def test_a_loading_process_that_dies_is_one_clear_line(monkeypatch, capsys):
     assert main([str(default_briefing_path())]) == 3
     err = capsys.readouterr().err
     assert err == "briefing-tui: the background load ended without a result\n"
+
+
+# -- the table of commands ------------------------------------------------------------------
+
+
+def test_options_that_take_values_come_from_the_parsers() -> None:
+    from tui.cli.commands import valued_options
+
+    assert valued_options() == {"--max-size", "--max-depth", "--max-aliases"}
+
+
+def test_a_new_command_is_one_row_of_the_table(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command added to the table is dispatched, listed, and its valued options known."""
+    from tui.cli import commands
+    from tui.cli.options import CommandParser
+
+    def export_parser() -> CommandParser:
+        parser = CommandParser("briefing-tui export", "Export a briefing.")
+        parser.add_argument("file")
+        parser.add_argument_group("output").add_argument("--to", metavar="FORMAT")
+        return parser
+
+    def export(args: object) -> int:
+        print(f"exported {args.file} to {args.to}")  # type: ignore[attr-defined]
+        return 0
+
+    export_command = commands.Command("export", "FILE", "export it", export_parser, export)
+    monkeypatch.setitem(commands.COMMANDS, "export", export_command)
+    # "--to" takes a value: "text" is not the command, "export" is.
+    assert main(["--to", "text", "export", BUNDLED]) == 0
+    assert capsys.readouterr().out == f"exported {BUNDLED} to text\n"
+    assert main(["exprot", BUNDLED]) == 2
+    assert "did you mean export?" in capsys.readouterr().err
+    assert main(["--help"]) == 0
+    assert "briefing-tui export FILE" in capsys.readouterr().out
+    assert main(["export", "--version"]) == 0
+    assert capsys.readouterr().out == f"briefing-tui {__version__}\n"

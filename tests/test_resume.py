@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import _reader_parser
+from tui.cli.commands import READER
 from tui.format.bundled import default_briefing_path
 from tui.model import Briefing
 from tui.storage.positions import Position, PositionStore
@@ -101,5 +101,5 @@ async def test_without_a_store_nothing_is_read_or_written(briefing, reader, tmp_
 
 
 def test_no_resume_is_an_option():
-    assert _reader_parser().parse_args(["--no-resume"]).no_resume
-    assert not _reader_parser().parse_args([]).no_resume
+    assert READER.parser().parse_args(["--no-resume"]).no_resume
+    assert not READER.parser().parse_args([]).no_resume

@@ -17,9 +17,15 @@ import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from tui.format.limits import Limits
-from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
+from tui.format.problems import (
+    BackgroundLoadFailed,
+    BriefingError,
+    Problem,
+    UnreadableFileError,
+)
 
 Outcome = tuple[str, object]
 
@@ -38,9 +44,9 @@ def _load(path: str | Path, limits: Limits, strict: bool) -> Outcome:
 def _result(outcome: Outcome) -> object:
     kind, value = outcome
     if kind == "invalid":
-        raise BriefingError(value)  # type: ignore[arg-type]
+        raise BriefingError(cast("list[Problem]", value))
     if kind == "unreadable":
-        path, reason = value  # type: ignore[misc]
+        path, reason = cast("tuple[str, str]", value)
         raise UnreadableFileError(path, reason)
     if kind == "crashed":
         raise BackgroundLoadFailed(f"loading failed in the background: {value}")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,24 +39,6 @@ def _briefing_commands() -> type[Provider]:
     return BriefingCommands
 
 
-def keep_from_collector(collect_first: bool = True) -> None:
-    """Exempt everything alive from the cyclic garbage collector (collecting first), and let it run.
-
-    The briefing, its layout and the widgets live as long as the app; walking
-    them on every full collection only costs time (on 20,000 paragraphs a
-    pass stalls a keypress). ``briefing-tui`` turns the collector off while it
-    starts (see :func:`tui.cli.read`); this turns it back on once the first
-    frame is drawn, without a collection (a full one then would walk the whole
-    briefing, 60 ms on 20,000 paragraphs, for the few hundred objects start-up
-    leaves), and runs again, collecting first, whenever a layout is complete:
-    frozen garbage would never be freed, and each resize leaves some.
-    """
-    if collect_first:
-        gc.collect()  # walks only what is not frozen yet: the new layout, mostly
-    gc.freeze()
-    gc.enable()
-
-
 class BriefingApp(App[None]):
     """Reads one briefing."""
 
@@ -84,6 +65,9 @@ class BriefingApp(App[None]):
         warnings: Iterable[Problem] = (),
         positions: PositionStore | None = None,
         settings: SettingsStore | None = None,
+        *,
+        after_first_frame: Callable[[], object] | None = None,
+        after_layout: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
         self.briefing = briefing
@@ -100,6 +84,12 @@ class BriefingApp(App[None]):
         """The keymap in force (binding id → keys), as given to :meth:`set_keymap`."""
         self.type_ahead = TypeAhead()
         """Sends keys typed ahead of a modal screen's opening or closing where they were meant."""
+        # Quiet moments, after much long-lived data was made: the command that
+        # runs the app tunes the garbage collector there (tui.cli.collector).
+        self.after_first_frame = after_first_frame
+        """Called once the first frame is drawn."""
+        self.after_layout = after_layout
+        """Called each time the body's layout is complete (at start, after a resize)."""
 
     def set_keymap(self, keymap: dict[str, str]) -> None:  # type: ignore[override]
         self.keymap = dict(keymap)
@@ -115,7 +105,8 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self.type_ahead.screen_changed, immediate=True)
-        self.call_after_refresh(keep_from_collector, False)
+        if self.after_first_frame is not None:
+            self.call_after_refresh(self.after_first_frame)
         if self.settings is not None:
             self.watch(self, "theme", self._theme_changed, init=False)
             self._show_settings_warnings()
@@ -171,8 +162,8 @@ class BriefingApp(App[None]):
         self.type_ahead.route(event, self.screen)
 
     def on_body_view_laid_out(self) -> None:
-        # On a 20,000-paragraph briefing a collector pass over the layout stalls a keypress.
-        keep_from_collector()
+        if self.after_layout is not None:
+            self.after_layout()
 
     def help_groups(self) -> list[HelpGroup]:
         """Every binding by where it works, with the keymap applied, for the help screen."""

@@ -309,7 +309,8 @@ class ReaderScreen(Screen[None]):
                 Tabs(*tabs, active=f"tab-{self.active_pane}", id="pane-tabs"), before="#main"
             )
         self.set_class(narrow, "-narrow")
-        self._show_active()
+        # The search line is there in either layout: what is typed in it stays there.
+        self._show_active(focus=self.focused is None or self.focused.id != "search")
 
     def watch_show_outline(self) -> None:
         self._update_layout(self.size.width)
@@ -317,7 +318,7 @@ class ReaderScreen(Screen[None]):
     def watch_active_pane(self) -> None:
         self._show_active()
 
-    def _show_active(self) -> None:
+    def _show_active(self, focus: bool = True) -> None:
         pane = self.active_pane
         for name in PANES:
             self.set_class(name == pane, f"-show-{name}")
@@ -331,7 +332,7 @@ class ReaderScreen(Screen[None]):
                 with tabs.prevent(tabs.TabActivated):
                     tabs.active = f"tab-{pane}"
         widget = self.pane_widget(pane)
-        if self.focused is not widget:
+        if focus and self.focused is not widget:
             # At once, not after the queued messages as ``focus()`` does: keys
             # typed right after "2" go to the points, not the pane before.
             self.set_focus(widget)

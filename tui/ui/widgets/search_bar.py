@@ -18,7 +18,12 @@ class SearchBar(Input):
     }
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Close search", show=False)]
+    BINDINGS = [
+        Binding("escape", "cancel", "Close search", show=False),
+        # Enter typed while briefing-tui starts, before the terminal leaves its
+        # cooked mode, arrives as a newline: Ctrl+J.
+        Binding("ctrl+j", "submit", "Search", show=False),
+    ]
 
     class Closed(Message):
         """The search box was closed without searching."""

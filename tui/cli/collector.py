@@ -1,0 +1,47 @@
+"""The cyclic garbage collector while the reader runs: the one place that tunes it.
+
+The briefing, its layout and the widgets live as long as the app; walking
+them on every full collection only costs time (on 20,000 paragraphs a pass
+stalls a keypress). So the collector is off while the reader starts (nothing
+made then is garbage, yet it would be walked many times over: a tenth of the
+start-up time), and what is alive is frozen (exempted from collection) at the
+moments the app reports as quiet: its first frame, and each complete layout of
+the body.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def off_while_starting() -> Iterator[None]:
+    """The collector is off until :func:`after_first_frame` (and on again when this ends)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def after_first_frame() -> None:
+    """Freeze what start-up made and turn the collector on, without a collection.
+
+    A full collection now would walk the whole briefing (60 ms on 20,000
+    paragraphs) for the few hundred objects start-up leaves.
+    """
+    gc.freeze()
+    gc.enable()
+
+
+def after_layout() -> None:
+    """Collect, then freeze what is alive: the new layout, mostly.
+
+    Collecting first walks only what is not frozen yet, and frees what the
+    last layout left (each resize leaves some): frozen garbage is never freed.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.enable()

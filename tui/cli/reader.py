@@ -1,0 +1,146 @@
+"""``briefing-tui [FILE]``: open the reader.
+
+The reader loads and checks the briefing in a forked child while this process
+imports Textual (see :mod:`tui.cli.preload`), and starts the UI only once the
+briefing is valid. Textual is imported only when the reader runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from typing import TYPE_CHECKING, cast
+
+from tui.cli import collector, terminal
+from tui.cli.exits import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from tui.cli.options import CommandParser, add_loading_options, limits
+from tui.cli.validate import print_problems
+from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
+
+if TYPE_CHECKING:
+    from tui.model import Loaded
+
+FRAME_RATE = 120
+"""Frames a second Textual may draw (its default is 60).
+
+A key's effect is drawn at the next frame, so at 60 it waits up to 17 ms
+for it; at 120, up to 8. Frames are drawn only when something changed.
+"""
+
+
+def prepare_textual() -> None:
+    """Settings that Textual reads when first imported; the user's own ``TEXTUAL_FPS`` wins."""
+    os.environ.setdefault("TEXTUAL_FPS", str(FRAME_RATE))
+
+
+def parser() -> CommandParser:
+    """The parser of the reader (the command without a name)."""
+    command = CommandParser("briefing-tui", "Read a briefing (a YAML file) in the terminal.")
+    command.add_argument("file", nargs="?", metavar="FILE", help="the briefing to open")
+    command.add_argument(
+        "--no-resume",
+        action="store_true",
+        help="start at the top, and neither read nor save where briefings are left or the"
+        " theme (kept in $XDG_STATE_HOME/briefing-tui/)",
+    )
+    add_loading_options(command)
+    return command
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the reader on a file, or on the bundled briefing."""
+    with terminal.keys_as_typed(), collector.off_while_starting():
+        try:
+            loaded = _load(args)
+            return loaded if isinstance(loaded, int) else _show(args, loaded)
+        except Exception:
+            if args.debug:
+                raise
+            import traceback
+
+            from tui.cli import crash
+
+            print(crash.report(traceback.format_exc()), file=sys.stderr)
+            return EXIT_INTERNAL
+
+
+def _load(args: argparse.Namespace) -> Loaded | int:
+    """The briefing, checked; or, if it cannot be read, the exit code (said why on stderr)."""
+    from tui.format.bundled import default_briefing_path
+
+    prepare_textual()
+    try:
+        path = args.file if args.file is not None else default_briefing_path()
+        if args.debug or not os.path.isfile(path):
+            # In this process: a traceback shows where, and a missing path is
+            # reported before anything else is imported.
+            from tui.format.loader import load_path
+
+            return load_path(path, limits=limits(args), strict=args.strict)
+        from tui.cli.preload import load_in_background
+
+        wait = load_in_background(path, limits(args), args.strict)
+        import tui.ui.app  # noqa: F401 - imported while the briefing loads
+
+        return cast("Loaded", wait())
+    except UnreadableFileError as error:
+        print(f"briefing-tui: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BriefingError as error:
+        print_problems(error, sys.stderr)
+        return EXIT_INVALID
+    except BackgroundLoadFailed as error:  # the loading process died (see tui.cli.preload)
+        if args.debug:
+            raise
+        print(f"briefing-tui: {error}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _show(args: argparse.Namespace, loaded: Loaded) -> int:
+    """Run the reader on the loaded briefing until it quits; the exit code."""
+    from rich.console import Console
+
+    from tui.ui.app import BriefingApp
+
+    positions, settings = None, None
+    if not args.no_resume:
+        from tui.storage.positions import PositionStore
+        from tui.storage.settings import SettingsStore
+
+        positions, settings = PositionStore(), SettingsStore()
+    app = BriefingApp(
+        loaded.briefing,
+        loaded.warnings,
+        positions,
+        settings,
+        after_first_frame=collector.after_first_frame,
+        after_layout=collector.after_layout,
+    )
+    # Textual closes the app on an exception inside it, restores the terminal,
+    # and prints the traceback on this console: kept for a log, or for --debug.
+    traceback_text = io.StringIO()
+    if not (args.debug and os.isatty(terminal.STDERR)):  # else on stderr as Textual prints it
+        app.error_console = Console(
+            file=traceback_text, width=1000, color_system=None, markup=False, highlight=False
+        )
+    try:
+        with terminal.drawing_on_terminal():
+            app.run()
+    except terminal.NoTerminal:
+        print(
+            "briefing-tui: no terminal to show the reader on"
+            " (stdin, stdout and stderr are not terminals)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if not app.return_code:  # non-zero: a crash inside the app
+        return EXIT_OK
+    if args.debug:
+        sys.stderr.write(traceback_text.getvalue())
+    else:
+        from tui.cli import crash
+
+        print(crash.report(traceback_text.getvalue()), file=sys.stderr)
+    return EXIT_INTERNAL
