@@ -45,3 +45,16 @@ def after_layout() -> None:
     gc.collect()
     gc.freeze()
     gc.enable()
+
+
+def after_screen_closed() -> None:
+    """Free what a closed screen held, then freeze what is alive again.
+
+    What was frozen is exempt from collection: a closed reader (its briefing,
+    layout and widgets) would stay in memory for good. So everything is
+    unfrozen and collected once (a full pass, at a moment the reader expects a
+    change), and what is still alive frozen again.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

@@ -117,6 +117,7 @@ def _show(args: argparse.Namespace, loaded: Loaded) -> int:
         settings,
         after_first_frame=collector.after_first_frame,
         after_layout=collector.after_layout,
+        after_screen_closed=collector.after_screen_closed,
     )
     # Textual closes the app on an exception inside it, restores the terminal,
     # and prints the traceback on this console: kept for a log, or for --debug.

@@ -68,6 +68,7 @@ class BriefingApp(App[None]):
         *,
         after_first_frame: Callable[[], object] | None = None,
         after_layout: Callable[[], object] | None = None,
+        after_screen_closed: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
         self.briefing = briefing
@@ -90,6 +91,9 @@ class BriefingApp(App[None]):
         """Called once the first frame is drawn."""
         self.after_layout = after_layout
         """Called each time the body's layout is complete (at start, after a resize)."""
+        self.after_screen_closed = after_screen_closed
+        """Called once a screen has been closed and taken apart."""
+        self._stack_depth = 0
 
     def set_keymap(self, keymap: dict[str, str]) -> None:  # type: ignore[override]
         self.keymap = dict(keymap)
@@ -105,6 +109,7 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self.type_ahead.screen_changed, immediate=True)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         if self.after_first_frame is not None:
             self.call_after_refresh(self.after_first_frame)
         if self.settings is not None:
@@ -160,6 +165,12 @@ class BriefingApp(App[None]):
 
     def on_key(self, event: events.Key) -> None:
         self.type_ahead.route(event, self.screen)
+
+    def _screen_changed(self, _screen: Screen[object]) -> None:
+        depth, self._stack_depth = self._stack_depth, len(self.screen_stack)
+        if self.after_screen_closed is not None and self._stack_depth < depth:
+            # After the closed screen's removal has run its course.
+            self.set_timer(0.05, self.after_screen_closed)
 
     def on_body_view_laid_out(self) -> None:
         if self.after_layout is not None:
