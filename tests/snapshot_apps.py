@@ -132,6 +132,7 @@ def strip_text(strip: Strip) -> str:
 
 def screen_strips(app: App[object]) -> list[Strip]:
     """Every line of the screen as the terminal would get it (modal screens included)."""
+    # Private, but no public API gives the composed lines: export_screenshot reads it too.
     return app.screen._compositor.render_strips()
 
 

@@ -130,10 +130,6 @@ def marked_lines(app, widget) -> tuple[set[str], set[str]]:
     return marked, unmarked
 
 
-def notifications(screen: ReaderScreen) -> list[str]:
-    return [notification.message for notification in screen.app._notifications]
-
-
 # -- start-up ---------------------------------------------------------------------
 
 
@@ -509,12 +505,12 @@ async def test_every_link_jumps_into_view_on_a_narrow_terminal(seed, reader, kin
         await (_check_points if kind == "points" else _check_quotes)(screen, pilot)
 
 
-async def test_backspace_returns_to_the_previous_scroll_position(seed, reader):
+async def test_backspace_returns_to_the_previous_scroll_position(seed, reader, notes):
     async with reader(seed) as (pilot, screen):
         body = screen.body
         await pilot.press("backspace")
         await pilot.pause()
-        assert "Nothing to go back to." in notifications(screen)
+        assert "Nothing to go back to." in notes
         await pilot.press("j", "j", "j")
         before = body_lines(body)
         await _select(pilot, "3", 4)
@@ -884,13 +880,13 @@ async def test_search_finds_highlights_and_repeats(seed, reader):
         _assert_passage_on_screen(screen, "root causes")
 
 
-async def test_search_says_when_nothing_is_found(seed, reader):
+async def test_search_says_when_nothing_is_found(seed, reader, notes):
     async with reader(seed) as (pilot, screen):
         await pilot.press("n")
-        assert any("Nothing searched yet" in note for note in notifications(screen))
+        assert any("Nothing searched yet" in note for note in notes)
         await pilot.press("slash", *"[bold]zzz", "enter")
         assert screen.body.highlight is None
-        assert any("Not found: [bold]zzz" in note for note in notifications(screen))
+        assert any("Not found: [bold]zzz" in note for note in notes)
         await pilot.press("slash", "escape")
         assert not screen.query_one("#search").display
         assert pilot.app.focused is screen.body
@@ -1001,6 +997,7 @@ async def test_keys_typed_right_after_a_pane_key_go_to_that_pane(seed, reader):
 
 async def test_keys_before_the_lists_are_mounted_still_work(seed, monkeypatch):
     """Keys typed while the reader starts, before the lists follow the first frame."""
+    # Our own private step: no public way to hold the lists back as a slow first frame does.
     monkeypatch.setattr(ReaderScreen, "_after_first_frame", lambda self: None)
     app = BriefingApp(seed)
     async with app.run_test(size=WIDE) as pilot:
@@ -1133,16 +1130,16 @@ async def test_a_slash_typed_quickly_inside_a_search_is_kept(reader):
         assert highlighted_text(screen.body) == "and/or"
 
 
-async def test_next_section_in_the_last_one_stays_put(seed, reader):
+async def test_next_section_in_the_last_one_stays_put(seed, reader, notes):
     async with reader(seed) as (pilot, screen):
         await pilot.press("G")
         bottom = screen.body.scroll_y
         await pilot.press("right_square_bracket")
         assert screen.body.scroll_y == bottom  # not back up to the last heading
-        assert any("last section" in note for note in notifications(screen))
+        assert any("last section" in note for note in notes)
 
 
-async def test_search_says_when_it_wraps_and_drops_an_old_match(seed, reader):
+async def test_search_says_when_it_wraps_and_drops_an_old_match(seed, reader, notes):
     async with reader(seed) as (pilot, screen):
         await pilot.press("slash", *"Duque", "enter")
         first = screen.body.highlight
@@ -1151,7 +1148,7 @@ async def test_search_says_when_it_wraps_and_drops_an_old_match(seed, reader):
             if screen.body.highlight == first:
                 break
         assert screen.body.highlight == first  # round again
-        assert any("from the top" in note for note in notifications(screen))
+        assert any("from the top" in note for note in notes)
         await pilot.press("slash", *"zzz", "enter")
         assert screen.body.highlight is None
 
