@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
 
 import pytest
 from snapshot_apps import hostile_loaded, seed_briefing
@@ -54,6 +55,24 @@ async def open_reader(
         assert screen.point_targets is not None, "the link worker never finished"
         assert screen.body.lay_out().complete, "the body was never fully laid out"
         yield pilot, screen
+
+
+@pytest.fixture
+def notes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The message of every notification the reader sends, in order.
+
+    Recorded where the app is asked to notify (the public ``App.notify``): the
+    toasts themselves are gone after a few seconds, and may not be shown at all.
+    """
+    sent: list[str] = []
+    notify = BriefingApp.notify
+
+    def recording(self: BriefingApp, message: str, **options: Any) -> None:
+        sent.append(message)
+        notify(self, message, **options)
+
+    monkeypatch.setattr(BriefingApp, "notify", recording)
+    return sent
 
 
 @pytest.fixture

@@ -76,18 +76,45 @@ def hostile_app() -> SnapshotApp:
 # -- measuring the command palette's matcher ----------------------------------------
 
 
-def count_fuzzy_alignments(monkeypatch) -> Callable[[], int]:
-    """Count the alignments Textual's fuzzy matcher scores (its cost, machine-independent)."""
+ALIGNMENT_BUDGET = 10_000
+"""Most alignments Textual's fuzzy matcher may score while a test types into the palette."""
+
+
+class TooManyAlignments(Exception):
+    """Textual's fuzzy matcher scored more alignments than the test's budget."""
+
+
+def count_fuzzy_alignments(monkeypatch, budget: int = ALIGNMENT_BUDGET) -> Callable[[], int]:
+    """Count the alignments Textual's fuzzy matcher scores (its cost, machine-independent).
+
+    Past ``budget`` the count raises :class:`TooManyAlignments`, so an exponential
+    matcher fails the test quickly instead of running for minutes. (Textual lists
+    every alignment of an entry before scoring any: the test's entries, at most
+    :data:`~tui.ui.palette.ENTRY_LENGTH` characters, keep that list short.)
+    """
     count = 0
     score = fuzzy.FuzzySearch.score
 
     def counting(self: fuzzy.FuzzySearch, candidate: str, positions: Sequence[int]) -> float:
         nonlocal count
         count += 1
+        if count > budget:
+            raise TooManyAlignments(f"more than {budget} alignments scored")
         return score(self, candidate, positions)
 
     monkeypatch.setattr(fuzzy.FuzzySearch, "score", counting)
     return lambda: count
+
+
+def textual_match(query: str, candidate: str) -> tuple[float, list[int]]:
+    """:func:`tui.ui.palette.match` done with Textual's fuzzy matcher, as its providers do.
+
+    What the palette must not go back to: a test puts it in place to prove that
+    the palette's cost check would catch it.
+    """
+    matcher = fuzzy.Matcher(query)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    return score, list(offsets)
 
 
 async def collect(hits: AsyncIterator[T]) -> list[T]:
@@ -105,6 +132,7 @@ def strip_text(strip: Strip) -> str:
 
 def screen_strips(app: App[object]) -> list[Strip]:
     """Every line of the screen as the terminal would get it (modal screens included)."""
+    # Private, but no public API gives the composed lines: export_screenshot reads it too.
     return app.screen._compositor.render_strips()
 
 

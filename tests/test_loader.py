@@ -45,6 +45,7 @@ def warnings(text: str) -> list[str]:
 @pytest.fixture(params=["libyaml", "pure-python"])
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run a test with libyaml's parser and again with PyYAML's pure-Python one."""
+    # The parser is a private choice of the loader: no public way to pick it.
     if request.param == "libyaml":
         if not yaml.__with_libyaml__:
             pytest.skip("PyYAML was built without libyaml")
@@ -56,6 +57,7 @@ def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
 
 def test_uses_libyaml_when_present() -> None:
     expected = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    # Private: nothing public says which parser the loader chose.
     assert tui.format.yamltree._SafeLoader is expected
 
 

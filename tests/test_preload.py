@@ -19,6 +19,7 @@ from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableF
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="loads in the call itself")
 
 DATA = Path(__file__).parent / "data"
+# The channel and the child's work are private seams of preload: no public way to pick them.
 CHANNELS = [
     pytest.param(preload._channel, id="default"),
     pytest.param(preload._Pipe, id="pipe"),

@@ -84,8 +84,7 @@ async def test_a_new_search_starts_at_the_view_not_at_the_last_match(seed, reade
         assert body.highlight == first
 
 
-async def test_previous_section_on_the_first_says_so(seed, reader):
+async def test_previous_section_on_the_first_says_so(seed, reader, notes):
     async with reader(seed, notifications=True) as (pilot, _screen):
         await pilot.press("left_square_bracket")
-        messages = [n.message for n in pilot.app._notifications]
-        assert "This is the first section." in messages
+        assert "This is the first section." in notes

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from tui.cli.commands import READER
+from tui.cli import main, terminal
 from tui.format.bundled import default_briefing_path
 from tui.model import Briefing
 from tui.storage.positions import Position, PositionStore
 from tui.ui import position_keeper
+from tui.ui.app import BriefingApp
 
 
 @pytest.fixture
@@ -25,7 +27,7 @@ def store(tmp_path: Path) -> PositionStore:
     return PositionStore(tmp_path / "positions.json")
 
 
-async def test_quitting_remembers_and_reopening_resumes(briefing, store, reader):
+async def test_quitting_remembers_and_reopening_resumes(briefing, store, reader, notes):
     async with reader(briefing, positions=store) as (pilot, screen):
         await pilot.press("right_square_bracket", "right_square_bracket", "j")
         left_at = screen.body.reading_position()
@@ -34,11 +36,11 @@ async def test_quitting_remembers_and_reopening_resumes(briefing, store, reader)
         await pilot.press("q")
     assert store.get(briefing.path) == Position(*left_at)
 
+    notes.clear()  # only what the reopened reader says
     async with reader(briefing, positions=store, notifications=True) as (pilot, screen):
         assert screen.body.reading_position() == left_at
         assert screen.body.current_section == section
-        messages = [n.message for n in pilot.app._notifications]
-        assert any(f"section {section + 1} of 5" in m for m in messages), messages
+        assert any(f"section {section + 1} of 5" in m for m in notes), notes
         await pilot.press("g")  # as the message says
         assert screen.body.scroll_y == 0
 
@@ -81,12 +83,11 @@ async def test_a_briefing_that_shrank_opens_at_the_top(briefing, store, reader):
 
 
 async def test_a_corrupt_state_file_is_a_warning_and_reading_goes_on(
-    briefing, store, reader, tmp_path
+    briefing, store, reader, tmp_path, notes
 ):
     store.path.write_text("{ this is not json")
     async with reader(briefing, positions=store, notifications=True) as (pilot, _screen):
-        messages = [n.message for n in pilot.app._notifications]
-        assert any("set aside" in m for m in messages), messages
+        assert any("set aside" in m for m in notes), notes
         await pilot.press("right_square_bracket")
         await pilot.press("q")
     assert json.loads(store.path.read_text())["positions"]  # a new, good file
@@ -100,6 +101,14 @@ async def test_without_a_store_nothing_is_read_or_written(briefing, reader, tmp_
     assert list(tmp_path.iterdir()) == []
 
 
-def test_no_resume_is_an_option():
-    assert READER.parser().parse_args(["--no-resume"]).no_resume
-    assert not READER.parser().parse_args([]).no_resume
+@pytest.mark.parametrize(("argv", "keeps_state"), [(["--no-resume"], False), ([], True)])
+def test_no_resume_is_an_option(argv, keeps_state, tmp_path, monkeypatch):
+    """``--no-resume`` starts the reader without its state (positions, settings)."""
+    monkeypatch.setenv("BRIEFING_TUI_STATE_DIR", str(tmp_path))
+    monkeypatch.setenv("TEXTUAL_FPS", "120")  # what main() sets: left as it was after the test
+    started: list[BriefingApp] = []
+    monkeypatch.setattr(BriefingApp, "run", lambda app, *_args, **_kwargs: started.append(app))
+    monkeypatch.setattr(terminal, "drawing_on_terminal", contextlib.nullcontext)  # no terminal here
+    assert main(argv) == 0
+    (app,) = started
+    assert (app.positions is not None, app.settings is not None) == (keeps_state, keeps_state)
