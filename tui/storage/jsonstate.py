@@ -237,3 +237,20 @@ def _dumps(data: object) -> str:
     import json
 
     return json.dumps(data)
+
+
+class JsonStore:
+    """A store over one :class:`JsonStateFile` (positions, settings): its path and warnings."""
+
+    def __init__(self, file: JsonStateFile) -> None:
+        self.file = file
+
+    @property
+    def path(self) -> Path:
+        """The JSON file."""
+        return self.file.path
+
+    @property
+    def warnings(self) -> list[str]:
+        """Problems met (a corrupt file set aside, a failed save), for the app to show."""
+        return self.file.warnings

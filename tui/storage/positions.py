@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.storage.jsonstate import Entries, JsonStateFile
+from tui.storage.jsonstate import Entries, JsonStateFile, JsonStore
 from tui.storage.paths import state_dir
 
 FILE_NAME = "positions.json"
@@ -59,27 +59,19 @@ def _when(entry: object) -> float:
     return at if isinstance(at, (int, float)) and not isinstance(at, bool) else 0
 
 
-class PositionStore:
+class PositionStore(JsonStore):
     """Reading positions by briefing file, kept in one JSON file."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.file = JsonStateFile(
-            path if path is not None else state_dir() / FILE_NAME,
-            FORMAT,
-            "positions",
-            "Saved reading positions",
-            _clean_entry,
+        super().__init__(
+            JsonStateFile(
+                path if path is not None else state_dir() / FILE_NAME,
+                FORMAT,
+                "positions",
+                "Saved reading positions",
+                _clean_entry,
+            )
         )
-
-    @property
-    def path(self) -> Path:
-        """The JSON file."""
-        return self.file.path
-
-    @property
-    def warnings(self) -> list[str]:
-        """Problems met (a corrupt file set aside, a failed save), for the reader to show."""
-        return self.file.warnings
 
     @staticmethod
     def key(briefing_path: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.storage.jsonstate import Entries, JsonStateFile
+from tui.storage.jsonstate import Entries, JsonStateFile, JsonStore
 from tui.storage.paths import state_dir
 
 FILE_NAME = "settings.json"
@@ -27,27 +27,19 @@ def _plain(value: object) -> Value | None:
     return value if isinstance(value, (str, int, float, bool)) else None
 
 
-class SettingsStore:
+class SettingsStore(JsonStore):
     """Named settings, kept in one JSON file."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.file = JsonStateFile(
-            path if path is not None else state_dir() / FILE_NAME,
-            FORMAT,
-            "settings",
-            "Saved settings",
-            _plain,
+        super().__init__(
+            JsonStateFile(
+                path if path is not None else state_dir() / FILE_NAME,
+                FORMAT,
+                "settings",
+                "Saved settings",
+                _plain,
+            )
         )
-
-    @property
-    def path(self) -> Path:
-        """The JSON file."""
-        return self.file.path
-
-    @property
-    def warnings(self) -> list[str]:
-        """Problems met (a corrupt file set aside, a failed save), for the app to show."""
-        return self.file.warnings
 
     def get(self, name: str) -> Value | None:
         """The saved value of ``name``, if there is one."""

@@ -19,7 +19,7 @@ from textual.worker import get_current_worker
 
 from tui.document import BodyDocument, Target
 from tui.model import Briefing
-from tui.storage.positions import PositionStore
+from tui.storage.positions import Position, PositionStore
 from tui.ui.history import PANES, JumpHistory, Pane, Place
 from tui.ui.position_keeper import PositionKeeper
 from tui.ui.responsive import arrangement
@@ -217,16 +217,8 @@ class ReaderScreen(Screen[None]):
         """Open where this briefing was left last time, and remember where it is left now."""
         saved = keeper.saved_position()
         self.watch(self.body, "scroll_y", keeper.moved, init=False)
-        if (
-            saved is None
-            or saved.block >= len(self.document)
-            or (saved.block, saved.offset)
-            == (
-                0,
-                0,
-            )
-        ):
-            return
+        if saved is None or saved.block >= len(self.document) or saved == Position(0, 0):
+            return  # nowhere remembered, the top, or the briefing changed
         self.body.start_at((saved.block, saved.offset))
         section = self.document.section_of[saved.block]
         self.notify(
