@@ -77,13 +77,21 @@ def test_keys_typed_while_the_reader_starts_go_where_they_are_meant(
             assert run.shows("LOADING"), run.text()
             run.write(b"/duque\r")
             os.write(let_go, b"!")
-            assert run.shows("Duque") and run.wait_for(
-                lambda session: session.lines()[-1].lstrip().startswith("? Help")
+
+            def match_highlighted(session: PtySession) -> bool:
+                """The first "Duque" on screen is drawn on another background than its line."""
+                for row, line in enumerate(session.lines()):
+                    if "Duque" in line:
+                        column = line.index("Duque")
+                        cells = session.screen.buffer[row]
+                        return bool(cells[column].bg != cells[column - 2].bg)
+                return False
+
+            assert run.wait_for(
+                lambda session: (
+                    session.lines()[-1].lstrip().startswith("? Help") and match_highlighted(session)
+                )
             ), run.text()
-            row = next(i for i, line in enumerate(run.lines()) if "Duque" in line)
-            column = run.lines()[row].index("Duque")
-            cells = run.screen.buffer[row]
-            assert cells[column].bg != cells[column - 2].bg  # the match is highlighted
             run.write(b"q")
             assert run.exit_code() == 0
             assert run.mode() == run.initial_mode
@@ -203,3 +211,34 @@ def test_a_failure_before_the_app_runs_is_logged_too(
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1, lines
     assert "RuntimeError: no positions today" in logged_file(lines[0]).read_text()
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (b"]]", "US priorities"),  # the heading brought to the top
+        (b"G", "End"),  # the bottom border says where the view is
+        (b"3\r", "Article · 3/5 · US priorities"),  # the first quote's passage (a jump)
+    ],
+    ids=["sections", "bottom", "jump"],
+)
+def test_moves_typed_while_the_reader_starts_are_made(
+    keys: bytes, expected: str, tmp_path: Path
+) -> None:
+    """Typed before the article has its size, a move is made once it has (not lost at the top)."""
+    go, let_go = os.pipe()
+    try:
+        with PtySession(held_reader(go), tmp_path, size=(120, 40), pass_fds=[go]) as run:
+            assert run.shows("LOADING"), run.text()
+            run.write(keys)
+            os.write(let_go, b"!")
+            assert run.wait_for(
+                lambda session: any(
+                    expected in line for line in session.lines()[4:8] + session.lines()[-3:]
+                )
+            ), run.text()
+            run.write(b"q")
+            assert run.exit_code() == 0
+    finally:
+        os.close(go)
+        os.close(let_go)

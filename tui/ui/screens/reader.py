@@ -433,6 +433,10 @@ class ReaderScreen(Screen[None]):
 
     def action_section(self, step: int) -> None:
         """Bring the next (or previous) section's heading to the top."""
+        # From where the view is then: a quick "]]" typed at start-up goes two sections on.
+        self.body.when_sized(lambda: self._step_section(step))
+
+    def _step_section(self, step: int) -> None:
         body = self.body
         target = body.section_after(step)
         if target == body.current_section and step > 0:
@@ -519,6 +523,9 @@ class ReaderScreen(Screen[None]):
 
     def _search(self, step: int, *, from_match: bool) -> None:
         """Find the last search's next match from the match in view, or from the top of the view."""
+        self.body.when_sized(lambda: self._search_now(step, from_match=from_match))
+
+    def _search_now(self, step: int, *, from_match: bool) -> None:
         from tui.search import find_next
 
         assert self.search_query is not None

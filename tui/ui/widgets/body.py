@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from itertools import pairwise
+from typing import Concatenate, ParamSpec
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,6 +23,26 @@ from tui.document import HEADING, BodyDocument, BodyLayout, Target
 from tui.document.selection import line_span, selected_text
 from tui.document.wrap import line_text
 from tui.ui.widgets.styles import overlay_style
+
+P = ParamSpec("P")
+
+
+def once_sized(
+    move: Callable[Concatenate[BodyView, P], None],
+) -> Callable[Concatenate[BodyView, P], None]:
+    """Run a move of the view at once, or, before the pane has first been sized, once it has.
+
+    Keys typed while the reader starts (``G``, ``]``, ``/duque`` Enter) arrive
+    before the body knows its size and scroll range: done then, a move would
+    be clamped to the top and undone by the first layout.
+    """
+
+    def run(view: BodyView, /, *args: P.args, **kwargs: P.kwargs) -> None:
+        view.when_sized(partial(move, view, *args, **kwargs))
+
+    run.__name__, run.__doc__ = move.__name__, move.__doc__
+    return run
+
 
 READING_WIDTH = 84
 """The widest the text column gets, however wide the terminal."""
@@ -92,6 +115,10 @@ class BodyView(ScrollView, can_focus=True):
         self._anchor: tuple[int, int] = (0, 0)
         """The reader's place (see :meth:`reading_position`)."""
         self._placing = False
+        self.sized = False
+        """True once the pane has had a size and its scroll range (see :func:`once_sized`)."""
+        self.waiting_moves: list[Callable[[], object]] = []
+        """Moves asked for before then, in order."""
         self._pending_target: Target | None = None
         """A jump asked for while the pane was hidden, done when it is shown."""
 
@@ -193,9 +220,23 @@ class BodyView(ScrollView, can_focus=True):
             self.show_target(target)
         self.refresh()
 
+    def when_sized(self, move: Callable[[], object]) -> None:
+        """Call ``move`` now, or once the pane has first had its size (see :func:`once_sized`)."""
+        if self.sized:
+            move()
+        else:
+            self.waiting_moves.append(move)
+
     def _after_resize(self) -> None:
-        """Once Textual has taken in the new scroll range, put the reader's place back on top."""
+        """Once Textual has taken in the new scroll range, put the reader's place back on top.
+
+        Then make the moves asked for before the pane first had its size.
+        """
         self.restore_position(self._anchor)
+        self.sized = True
+        moves, self.waiting_moves = self.waiting_moves, []
+        for move in moves:
+            move()
         self._show_position()
 
     def reading_position(self) -> tuple[int, int]:
@@ -461,12 +502,14 @@ class BodyView(ScrollView, can_focus=True):
         top = round(self.scroll_y)
         return top <= line < top + self.scrollable_content_region.height
 
+    @once_sized
     def scroll_to_block(self, block: int, row: int = 0) -> None:
         """Bring ``block`` (from its line ``row``) to the top of the view, at once."""
         layout = self.lay_out()
         self.ensure_block(block)
         self.scroll_to(y=layout.tops[block] + row, animate=False, immediate=True)
 
+    @once_sized
     def show_target(self, target: Target) -> None:
         """Scroll so that ``target`` starts near the top, and highlight it.
 
@@ -484,6 +527,7 @@ class BodyView(ScrollView, can_focus=True):
         self.current_section = target.section
         self.highlight = target
 
+    @once_sized
     def scroll_to_section(self, section: int) -> None:
         """Bring a section's heading to the top; it is the current section from then on."""
         self.scroll_to_block(self.document.section_blocks[section])
@@ -500,6 +544,7 @@ class BodyView(ScrollView, can_focus=True):
             return current
         return max(0, min(len(self.document.section_blocks) - 1, current + step))
 
+    @once_sized
     def show_section(self, section: int) -> None:
         """Bring a section's heading to the top; near the end, where it cannot, light it up."""
         self.scroll_to_section(section)
@@ -509,19 +554,23 @@ class BodyView(ScrollView, can_focus=True):
 
     # -- actions --------------------------------------------------------------
 
+    @once_sized
     def action_scroll_lines(self, lines: int) -> None:
         """Scroll by a number of lines."""
         self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
 
+    @once_sized
     def action_page(self, pages: float) -> None:
         """Scroll by pages (or half pages), keeping one line of the last page in view."""
         step = max(1, self.scrollable_content_region.height - 1)
         self.scroll_to(y=self.scroll_y + round(pages * step), animate=False, immediate=True)
 
+    @once_sized
     def action_to_start(self) -> None:
         """Go to the first line."""
         self.scroll_to(y=0, animate=False, immediate=True)
 
+    @once_sized
     def action_to_end(self) -> None:
         """Go to the last line."""
         self.ensure_complete()
