@@ -312,6 +312,47 @@ def test_unreadable_path_is_exit_2(
     assert capsys.readouterr().err == f"briefing-tui: {path}: {reason}\n"
 
 
+@pytest.mark.parametrize("command", [["validate"], []], ids=["validate", "reader"])
+def test_a_fifo_is_refused_at_once(command: list[str], tmp_path: Path) -> None:
+    """Opening a FIFO waits for a writer: it is refused instead, before any screen is drawn.
+
+    In a subprocess with a timeout, so that a regression fails rather than hangs the suite.
+    """
+    fifo = tmp_path / "b.yaml"
+    os.mkfifo(fifo)
+    result = run(*command, str(fifo), timeout=30)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"briefing-tui: {fifo}: not a regular file (a FIFO)\n"
+
+
+@pytest.mark.parametrize("command", [["validate"], []], ids=["validate", "reader"])
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/dev/zero", "not a regular file (a character device)"),
+        (".", "is a directory, not a briefing file"),
+    ],
+)
+def test_what_is_not_a_regular_file_is_refused(
+    command: list[str], path: str, reason: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not os.path.exists(path):
+        pytest.skip(f"no {path} here")
+    assert main([*command, path]) == 2
+    assert capsys.readouterr() == ("", f"briefing-tui: {path}: {reason}\n")
+
+
+def test_a_broken_symbolic_link_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "b.yaml"
+    link.symlink_to(tmp_path / "gone.yaml")
+    assert main(["validate", str(link)]) == 2
+    assert capsys.readouterr().err == (
+        f"briefing-tui: {link}: a broken symbolic link (its target does not exist)\n"
+    )
+
+
 def test_unreadable_wins_over_invalid(tmp_path: Path) -> None:
     assert main(["validate", str(tmp_path / "nope.yaml"), "tests/data/bad/empty.yaml"]) == 2
 

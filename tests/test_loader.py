@@ -928,13 +928,12 @@ def test_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
 
 
 def test_size_limit_holds_for_files_that_do_not_report_a_size() -> None:
-    if not os.path.exists("/dev/zero"):
-        pytest.skip("no /dev/zero here")
+    path = "/proc/self/maps"  # a regular file of size 0 that reads as several KiB
+    if not os.path.exists(path):
+        pytest.skip(f"no {path} here")
     with pytest.raises(BriefingError) as info:
-        read_bytes("/dev/zero", Limits(max_bytes=2048))
-    assert (
-        str(info.value) == "/dev/zero:1:1: error: file is over the 2.0 KiB limit (see --max-size)"
-    )
+        read_bytes(path, Limits(max_bytes=2048))
+    assert str(info.value) == f"{path}:1:1: error: file is over the 2.0 KiB limit (see --max-size)"
 
 
 def nested(depth: int) -> str:
@@ -1050,15 +1049,52 @@ def test_unreadable_paths(tmp_path: Path, name: str, reason: str) -> None:
     assert info.value.reason == reason
 
 
-def test_permission_denied(tmp_path: Path) -> None:
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        pytest.skip("root can read anything")
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.yaml"
     path.write_text(MINIMAL)
-    path.chmod(0)
+
+    def refused(name: str, *args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied", name)  # as for a chmod 0 file, unless root
+
+    monkeypatch.setattr(os, "open", refused)
     with pytest.raises(UnreadableFileError) as info:
         load_path(path)
     assert info.value.reason == "permission denied"
+
+
+def test_a_broken_symbolic_link_is_named(tmp_path: Path) -> None:
+    link = tmp_path / "b.yaml"
+    link.symlink_to(tmp_path / "gone.yaml")
+    with pytest.raises(UnreadableFileError) as info:
+        load_path(link)
+    assert info.value.reason == "a broken symbolic link (its target does not exist)"
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/dev/zero", "not a regular file (a character device)"),  # else 32 MiB of NULs read
+        ("/dev/null", "not a regular file (a character device)"),
+    ],
+)
+def test_devices_are_refused_before_reading(path: str, reason: str) -> None:
+    if not os.path.exists(path):
+        pytest.skip(f"no {path} here")
+    with pytest.raises(UnreadableFileError) as info:
+        load_path(path)
+    assert info.value.reason == reason
+
+
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    socket = pytest.importorskip("socket")
+    if not hasattr(socket, "AF_UNIX"):
+        pytest.skip("no Unix sockets here")
+    path = tmp_path / "b.yaml"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(UnreadableFileError) as info:
+            load_path(path)
+    assert info.value.reason == "not a regular file (a socket)"
 
 
 def test_load_text_takes_text() -> None:
