@@ -142,11 +142,16 @@ HOSTILE: list[tuple[str, bytes, list[str]]] = [
         b"title: \x1b]2;owned\x07\n",
         ["1:8: error: character U+001B is not allowed in YAML text"],
     ),
+    (
+        "wide-then-control.yaml",
+        "\ufefftitle: 中中中😀\x01\n".encode(),
+        ["1:12: error: character U+0001 is not allowed in YAML text"],
+    ),
 ]
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """``python -m tui ARGS`` in a fresh interpreter."""
+def run(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """``python -m tui ARGS`` in a fresh interpreter; the test fails if it outlasts ``timeout``."""
     return subprocess.run(
         [sys.executable, "-m", "tui", *args],
         cwd=cwd,
@@ -154,7 +159,7 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=60,
+        timeout=timeout,
         check=False,
     )
 
@@ -195,6 +200,27 @@ def test_hostile_bytes(
     path.write_bytes(data)
     assert main(["validate", str(path)]) == 1
     assert capsys.readouterr().err.splitlines() == [f"{path}:{line}" for line in lines]
+
+
+@pytest.mark.parametrize("command", [["validate"], []], ids=["validate", "reader"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"title: !<%C0%80> x\n",
+        b"title: !<%ED%A0%80> x\n",
+        b"%TAG !e! tag:%ED%A0%80:\n---\ntitle: !e!x y\n",
+    ],
+    ids=["overlong", "surrogate", "tag-directive"],
+)
+def test_tags_escaped_to_bad_utf8_are_invalid_not_a_crash(
+    command: list[str], data: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_bytes(data)
+    assert main([*command, str(path)]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{path}:1:")
+    assert ": error: YAML syntax: " in line
 
 
 def test_all_bad_files_in_one_run_exit_1_without_a_traceback(tmp_path: Path) -> None:
@@ -284,6 +310,47 @@ def test_unreadable_path_is_exit_2(
     path = tmp_path / name
     assert main(["validate", BUNDLED, str(path)]) == 2
     assert capsys.readouterr().err == f"briefing-tui: {path}: {reason}\n"
+
+
+@pytest.mark.parametrize("command", [["validate"], []], ids=["validate", "reader"])
+def test_a_fifo_is_refused_at_once(command: list[str], tmp_path: Path) -> None:
+    """Opening a FIFO waits for a writer: it is refused instead, before any screen is drawn.
+
+    In a subprocess with a timeout, so that a regression fails rather than hangs the suite.
+    """
+    fifo = tmp_path / "b.yaml"
+    os.mkfifo(fifo)
+    result = run(*command, str(fifo), timeout=30)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"briefing-tui: {fifo}: not a regular file (a FIFO)\n"
+
+
+@pytest.mark.parametrize("command", [["validate"], []], ids=["validate", "reader"])
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/dev/zero", "not a regular file (a character device)"),
+        (".", "is a directory, not a briefing file"),
+    ],
+)
+def test_what_is_not_a_regular_file_is_refused(
+    command: list[str], path: str, reason: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not os.path.exists(path):
+        pytest.skip(f"no {path} here")
+    assert main([*command, path]) == 2
+    assert capsys.readouterr() == ("", f"briefing-tui: {path}: {reason}\n")
+
+
+def test_a_broken_symbolic_link_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "b.yaml"
+    link.symlink_to(tmp_path / "gone.yaml")
+    assert main(["validate", str(link)]) == 2
+    assert capsys.readouterr().err == (
+        f"briefing-tui: {link}: a broken symbolic link (its target does not exist)\n"
+    )
 
 
 def test_unreadable_wins_over_invalid(tmp_path: Path) -> None:

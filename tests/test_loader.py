@@ -288,6 +288,101 @@ def test_raw_escape_character_is_not_yaml_text() -> None:
     ]
 
 
+#: Text before a problem on the same line, and how many columns (code points) it takes.
+WIDE_PREFIXES = [
+    pytest.param("中中中", 3, id="cjk"),
+    pytest.param("😀😀", 2, id="emoji"),  # astral plane: 4 bytes, 2 UTF-16 units, 1 column each
+    pytest.param("e\u0301", 2, id="combining"),  # é as e + U+0301: two code points
+]
+
+
+@pytest.mark.parametrize(("prefix", "width"), WIDE_PREFIXES)
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["", "bom"])
+def test_control_character_column_counts_characters_not_bytes(
+    prefix: str, width: int, bom: bytes, parser: str
+) -> None:
+    data = bom + f"subtitle: x\ntitle: {prefix}\x01\n".encode()
+    assert problems(data) == [
+        f"b.yaml:2:{8 + width}: error: character U+0001 is not allowed in YAML text"
+    ]
+
+
+@pytest.mark.parametrize(("prefix", "width"), WIDE_PREFIXES)
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["", "bom"])
+def test_byte_errors_are_placed_in_characters(prefix: str, width: int, bom: bytes) -> None:
+    line = f"title: {prefix}".encode()
+    assert problems(bom + line + b"\x00\n") == [
+        f"b.yaml:1:{8 + width}: error: NUL byte: this is a binary file, not a YAML briefing"
+    ]
+    assert problems(bom + b"a: b\n" + line + b"\xe1\n") == [
+        f"b.yaml:2:{8 + width}: error: invalid UTF-8 byte 0xe1; briefings must be UTF-8 text"
+    ]
+
+
+@pytest.mark.parametrize(("prefix", "width"), WIDE_PREFIXES)
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["", "bom"])
+def test_syntax_and_tag_errors_are_placed_in_characters(
+    prefix: str, width: int, bom: bytes, parser: str
+) -> None:
+    (message,) = problems(bom + f"title: {prefix}: x\n".encode())
+    assert message.startswith(f"b.yaml:1:{8 + width}: error: YAML syntax: ")
+    assert problems(bom + f"title: [{prefix}, !!int 1]\n".encode()) == [
+        f"b.yaml:1:{11 + width}: error: tag !!int is not allowed; briefings use plain YAML only"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("title: !<%C0%80> x\n", 1, 8),  # an overlong encoding of NUL
+        ("title: !<%ED%A0%80> x\n", 1, 8),  # a UTF-16 surrogate
+        ("title: x\nsummary: [a, !<%C0%80> b]\n", 2, 14),
+        ("title: x\nsummary:\n  # a comment!\n  - !<%C0%80> b\n", 4, 5),
+        ("%TAG !e! tag:%ED%A0%80:\n---\ntitle: !e!x y\n", 1, 1),
+    ],
+    ids=["overlong", "surrogate", "flow", "after-comment", "tag-directive"],
+)
+def test_tags_escaped_to_bad_utf8_are_positioned_errors(
+    text: str, line: int, column: int, parser: str
+) -> None:
+    """libyaml's binding raises UnicodeDecodeError for these; it must not escape the loader.
+
+    libyaml places the error at the start of the tag or directive; the
+    pure-Python parser at the escape, on the same line.
+    """
+    (message,) = problems(text)
+    position = f"{line}:{column}:" if parser == "libyaml" else f"{line}:"
+    assert message.startswith(f"b.yaml:{position}")
+    assert ": error: YAML syntax: " in message
+
+
+def test_any_exception_inside_the_parser_is_a_positioned_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whatever the parser raises, the loader reports a problem; it never fails as if buggy."""
+
+    class Failing(tui.format.yamltree._SafeLoader):  # type: ignore[misc,name-defined]
+        def get_event(self) -> object:
+            event = super().get_event()
+            if type(event) is yaml.ScalarEvent and event.value == "boom":
+                raise ValueError("something PyYAML did not expect")
+            return event
+
+    monkeypatch.setattr(tui.format.yamltree, "_SafeLoader", Failing)
+    assert problems(MINIMAL + "summary:   boom\n") == [
+        "b.yaml:5:12: error: YAML syntax: the YAML parser failed here (ValueError)"
+    ]
+
+
+def test_a_lone_surrogate_in_text_is_a_positioned_error(parser: str) -> None:
+    """Only reachable through load_text: UTF-8 bytes never decode to a lone surrogate."""
+    with pytest.raises(BriefingError) as info:
+        load_text("title: a\ud800\n", "b.yaml")
+    assert [str(problem) for problem in info.value.problems] == [
+        "b.yaml:1:9: error: character U+D800 is not allowed in YAML text"
+    ]
+
+
 # -- sanitising ------------------------------------------------------------------------
 
 
@@ -833,13 +928,12 @@ def test_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
 
 
 def test_size_limit_holds_for_files_that_do_not_report_a_size() -> None:
-    if not os.path.exists("/dev/zero"):
-        pytest.skip("no /dev/zero here")
+    path = "/proc/self/maps"  # a regular file of size 0 that reads as several KiB
+    if not os.path.exists(path):
+        pytest.skip(f"no {path} here")
     with pytest.raises(BriefingError) as info:
-        read_bytes("/dev/zero", Limits(max_bytes=2048))
-    assert (
-        str(info.value) == "/dev/zero:1:1: error: file is over the 2.0 KiB limit (see --max-size)"
-    )
+        read_bytes(path, Limits(max_bytes=2048))
+    assert str(info.value) == f"{path}:1:1: error: file is over the 2.0 KiB limit (see --max-size)"
 
 
 def nested(depth: int) -> str:
@@ -955,15 +1049,52 @@ def test_unreadable_paths(tmp_path: Path, name: str, reason: str) -> None:
     assert info.value.reason == reason
 
 
-def test_permission_denied(tmp_path: Path) -> None:
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        pytest.skip("root can read anything")
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.yaml"
     path.write_text(MINIMAL)
-    path.chmod(0)
+
+    def refused(name: str, *args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied", name)  # as for a chmod 0 file, unless root
+
+    monkeypatch.setattr(os, "open", refused)
     with pytest.raises(UnreadableFileError) as info:
         load_path(path)
     assert info.value.reason == "permission denied"
+
+
+def test_a_broken_symbolic_link_is_named(tmp_path: Path) -> None:
+    link = tmp_path / "b.yaml"
+    link.symlink_to(tmp_path / "gone.yaml")
+    with pytest.raises(UnreadableFileError) as info:
+        load_path(link)
+    assert info.value.reason == "a broken symbolic link (its target does not exist)"
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/dev/zero", "not a regular file (a character device)"),  # else 32 MiB of NULs read
+        ("/dev/null", "not a regular file (a character device)"),
+    ],
+)
+def test_devices_are_refused_before_reading(path: str, reason: str) -> None:
+    if not os.path.exists(path):
+        pytest.skip(f"no {path} here")
+    with pytest.raises(UnreadableFileError) as info:
+        load_path(path)
+    assert info.value.reason == reason
+
+
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    socket = pytest.importorskip("socket")
+    if not hasattr(socket, "AF_UNIX"):
+        pytest.skip("no Unix sockets here")
+    path = tmp_path / "b.yaml"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(UnreadableFileError) as info:
+            load_path(path)
+    assert info.value.reason == "not a regular file (a socket)"
 
 
 def test_load_text_takes_text() -> None:

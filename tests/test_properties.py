@@ -180,6 +180,40 @@ def test_random_bytes_after_a_valid_start(tail: bytes) -> None:
     check(BUNDLED[:400] + tail)
 
 
+def _escaped(*byte_values: int) -> bytes:
+    return b"".join(b"%%%02X" % byte for byte in byte_values)
+
+
+_continuation = st.integers(0x80, 0xBF)
+#: %-escapes shaped like UTF-8 (a lead byte and its continuation bytes), which libyaml lets
+#: through to be decoded: among them overlong forms (``%C0%80``), surrogates (``%ED%A0%80``)
+#: and code points past U+10FFFF.
+_utf8_shaped = st.one_of(
+    st.tuples(st.integers(0xC0, 0xDF), _continuation),
+    st.tuples(st.integers(0xE0, 0xEF), _continuation, _continuation),
+    st.tuples(st.integers(0xF0, 0xF7), _continuation, _continuation, _continuation),
+).map(lambda bytes_: _escaped(*bytes_))
+escaped_bytes = st.lists(
+    st.one_of(
+        _utf8_shaped,
+        st.integers(0, 255).map(_escaped),
+        st.binary(max_size=3),
+        st.sampled_from([b"a", b">", b" ", b"\n", b"!", b"%"]),
+    ),
+    max_size=6,
+).map(b"".join)
+
+
+@FAST
+@given(escaped_bytes)
+def test_random_bytes_in_a_tag(tail: bytes) -> None:
+    """A tag's %-escapes may spell any bytes, UTF-8 or not: a clean error, never a crash."""
+    check(b"title: !<" + tail)
+    check(b"title: !<" + tail + b"> x\n")
+    check(b"title: !!" + tail + b" x\n")
+    check(b"%TAG !e! tag:" + tail + b"\n---\ntitle: !e!x y\n")
+
+
 text_values = st.one_of(st.none(), st.text(alphabet="ab -", max_size=4))
 shapes = st.one_of(text_values, st.lists(text_values, max_size=2), st.just({"name": "x"}))
 

@@ -74,8 +74,9 @@ def _load(args: argparse.Namespace) -> Loaded | int:
     try:
         path = args.file if args.file is not None else default_briefing_path()
         if args.debug or not os.path.isfile(path):
-            # In this process: a traceback shows where, and a missing path is
-            # reported before anything else is imported.
+            # In this process: a traceback shows where, and a path that is
+            # missing or not a regular file (a FIFO, a device, a directory) is
+            # refused before anything else is imported.
             from tui.format.loader import load_path
 
             return load_path(path, limits=limits(args), strict=args.strict)

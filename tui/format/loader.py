@@ -13,6 +13,7 @@ import codecs
 import difflib
 import os
 import re
+import stat
 from collections.abc import Callable
 from datetime import date, datetime
 from urllib.parse import urlsplit
@@ -62,26 +63,74 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
 
 
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once instead of waiting for a writer
+    | getattr(os, "O_NOCTTY", 0)  # a terminal never becomes the reader's own
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
 def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
-    """Read a file, refusing one over the size limit before reading it."""
+    """Read a regular file, refusing anything else, or one over the size limit, before reading.
+
+    Like ``less``, what is not a regular file (a FIFO, a device, a socket, a
+    directory) is refused: it is opened without blocking and looked at first,
+    so a FIFO with no writer cannot hang the reader, nor /dev/zero fill it.
+    """
     name = os.fspath(path)
     try:
-        with open(name, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limits.max_bytes:
-                raise _too_large(name, limits.max_bytes, size)
-            data = handle.read(limits.max_bytes + 1)
-    except IsADirectoryError:
-        raise UnreadableFileError(name, "is a directory, not a briefing file") from None
-    except FileNotFoundError:
-        raise UnreadableFileError(name, "no such file") from None
-    except PermissionError:
-        raise UnreadableFileError(name, "permission denied") from None
+        fd = os.open(name, _OPEN_FLAGS)
     except OSError as error:
-        raise UnreadableFileError(name, error.strerror or "cannot be read") from None
-    if len(data) > limits.max_bytes:  # grew while reading, or not a regular file
+        raise _unreadable(name, error) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFileError(name, _not_regular(info.st_mode))
+        if info.st_size > limits.max_bytes:
+            raise _too_large(name, limits.max_bytes, info.st_size)
+        with open(fd, "rb", closefd=False) as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except OSError as error:
+        raise _unreadable(name, error) from None
+    finally:
+        os.close(fd)
+    if len(data) > limits.max_bytes:  # grew while reading, or said it was empty (/proc)
         raise _too_large(name, limits.max_bytes)
     return data
+
+
+def _not_regular(mode: int) -> str:
+    """Why a file of this mode (not a regular file) is not read."""
+    if stat.S_ISDIR(mode):
+        return "is a directory, not a briefing file"
+    kinds = (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    kind = next((kind for test, kind in kinds if test(mode)), "")
+    return f"not a regular file ({kind})" if kind else "not a regular file"
+
+
+def _unreadable(name: str, error: OSError) -> UnreadableFileError:
+    """The one-line reason ``name`` could not be opened or read."""
+    if isinstance(error, IsADirectoryError):
+        return UnreadableFileError(name, "is a directory, not a briefing file")
+    if isinstance(error, FileNotFoundError):
+        if os.path.islink(name):
+            return UnreadableFileError(name, "a broken symbolic link (its target does not exist)")
+        return UnreadableFileError(name, "no such file")
+    if isinstance(error, PermissionError):
+        return UnreadableFileError(name, "permission denied")
+    try:  # a socket cannot be opened at all (ENXIO): say what it is
+        mode = os.stat(name).st_mode
+    except OSError:
+        mode = stat.S_IFREG
+    if not stat.S_ISREG(mode):
+        return UnreadableFileError(name, _not_regular(mode))
+    return UnreadableFileError(name, error.strerror or "cannot be read")
 
 
 def _size(size: int) -> str:

@@ -16,6 +16,7 @@ own, iteratively, so that:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -124,10 +125,41 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, column
 
 
+def _character_index(text: str, offset: int) -> int:
+    """The index in ``text`` of the character at ``offset`` bytes into its UTF-8 encoding."""
+    return len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+
+
+_GAP = re.compile(r"(?:[ \t\r\n]+|#[^\n]*|[-?:,\[{])*")
+"""What may lie between the end of one event and the start of the next."""
+
+
+def _parser_failure(text: str, index: int, error: Exception) -> YamlSyntaxError:
+    """A positioned message for an exception PyYAML itself did not expect.
+
+    ``index`` is where the last event read ended; the failure is placed at the
+    start of what follows it.
+    """
+    if isinstance(error, UnicodeEncodeError) and error.object is text:  # a lone surrogate
+        line, column = _position(text, error.start)
+        code = ord(text[error.start])
+        return YamlSyntaxError(line, column, f"character U+{code:04X} is not allowed in YAML text")
+    gap = _GAP.match(text, min(index, len(text)))
+    line, column = _position(text, gap.end() if gap else index)
+    if isinstance(error, UnicodeDecodeError):  # libyaml's tags and %TAG prefixes
+        problem = "a tag's %-escapes are not UTF-8 text"
+    else:
+        problem = f"the YAML parser failed here ({type(error).__name__})"
+    return YamlSyntaxError(line, column, f"YAML syntax: {problem}")
+
+
 def _syntax_error(text: str, error: yaml.YAMLError) -> YamlSyntaxError:
     """Turn PyYAML's exception into a one-line, positioned message."""
     if isinstance(error, yaml.reader.ReaderError):
-        line, column = _position(text, error.position)
+        offset = error.position
+        if not issubclass(_SafeLoader, yaml.reader.Reader):  # libyaml counts bytes of UTF-8
+            offset = _character_index(text, offset)
+        line, column = _position(text, offset)
         char = error.character
         code = ord(char) if isinstance(char, str) else int(char)
         return YamlSyntaxError(line, column, f"character U+{code:04X} is not allowed in YAML text")
@@ -153,14 +185,25 @@ def _syntax_error(text: str, error: yaml.YAMLError) -> YamlSyntaxError:
 
 
 def _events(text: str) -> Iterator[yaml.Event]:
-    loader = _SafeLoader(text)
+    """PyYAML's events; an exception of its own that is not a YAMLError becomes a YamlSyntaxError.
+
+    (libyaml's binding lets a ``UnicodeDecodeError`` out for a tag such as
+    ``!<%C0%80>``: a file must never make the reader fail as if it had a bug.)
+    """
+    last: Any = None  # the last event read
     try:
-        while loader.check_event():
-            event = loader.get_event()
-            assert event is not None  # check_event said there is one
-            yield event
-    finally:
-        loader.dispose()
+        loader = _SafeLoader(text)
+        try:
+            while loader.check_event():
+                last = loader.get_event()
+                assert last is not None  # check_event said there is one
+                yield last
+        finally:
+            loader.dispose()
+    except yaml.YAMLError:
+        raise
+    except Exception as error:
+        raise _parser_failure(text, last.end_mark.index if last else 0, error) from None
 
 
 def parse(text: str, limits: Limits, problems: list[YamlSyntaxError]) -> Node | None:
