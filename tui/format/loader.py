@@ -369,15 +369,19 @@ class _Checker:
                 first_use[given_id] = values["id"].line
         sections: list[Section] = []
         taken = set(first_use)
+        next_suffix: dict[str, int] = {}  # per slug, the suffix to try next: no rescans from 2
         for _, _, heading, given_id, paragraphs in parsed:
             if heading is None:
                 continue
             section_id = given_id
             if section_id is None:
                 base = slugify(heading)
-                section_id, counter = base, 2
-                while section_id in taken:
-                    section_id, counter = f"{base}-{counter}", counter + 1
+                section_id = base
+                if section_id in taken:
+                    counter = next_suffix.get(base, 2)
+                    while f"{base}-{counter}" in taken:
+                        counter += 1
+                    section_id, next_suffix[base] = f"{base}-{counter}", counter + 1
                 taken.add(section_id)
             sections.append(Section(section_id, normalize_space(heading), paragraphs))
         return sections
