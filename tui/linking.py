@@ -126,6 +126,8 @@ class Linker:
         body = fold("\0".join(texts))
         targets: list[Target | None] = []
         for quote in quotes:
+            if self.cancelled():  # each find may read the whole body: poll every quote
+                return [None] * len(quotes)
             needle = _strip_marks(fold(quote.text))
             found = body.find(needle) if needle else -1
             if found == -1:
