@@ -45,3 +45,17 @@ def test_linking_stops_when_cancelled() -> None:
     briefing = load_text(CJK, "cjk.yaml").briefing
     linker = Linker(briefing, BodyDocument(briefing), cancelled=lambda: True)
     assert linker.quotes(briefing.quotes) == [None]
+
+
+def test_linking_quotes_stops_when_cancelled_during_the_search() -> None:
+    # Each quote may search the whole body: thousands of quotes found nowhere in a
+    # large body kept the worker (and the exit of the app) busy for minutes.
+    briefing = load_text(CJK, "cjk.yaml").briefing
+    polls: list[int] = []
+
+    def cancelled() -> bool:
+        polls.append(1)
+        return len(polls) > 1  # the app closes once the body is folded
+
+    linker = Linker(briefing, BodyDocument(briefing), cancelled=cancelled)
+    assert linker.quotes(briefing.quotes * 3) == [None, None, None]

@@ -91,6 +91,10 @@ class Linker:
         self.document = document
         self.cancelled = cancelled
         """Polled during long passes; True stops them early (the app is closing)."""
+        self._section_index: dict[str, int] = {}
+        """Each section id's position, as ``Briefing.section_index`` gives it, found in O(1)."""
+        for index, section in enumerate(briefing.sections):
+            self._section_index.setdefault(section.id, index)
 
     def _paragraphs(self) -> Iterator[int]:
         document = self.document
@@ -99,7 +103,7 @@ class Linker:
     def _heading(self, section_id: str | None) -> Target | None:
         if section_id is None:
             return None
-        section = self.briefing.section_index(section_id)
+        section = self._section_index.get(section_id)
         if section is None:
             return None
         return Target(self.document.section_blocks[section], section, exact=False)
@@ -122,6 +126,8 @@ class Linker:
         body = fold("\0".join(texts))
         targets: list[Target | None] = []
         for quote in quotes:
+            if self.cancelled():  # each find may read the whole body: poll every quote
+                return [None] * len(quotes)
             needle = _strip_marks(fold(quote.text))
             found = body.find(needle) if needle else -1
             if found == -1:
@@ -137,8 +143,7 @@ class Linker:
         document = self.document
         wanted = [words(point.text) for point in points]
         sections = [
-            self.briefing.section_index(point.section) if point.section else None
-            for point in points
+            self._section_index.get(point.section) if point.section else None for point in points
         ]
         free = [index for index, section in enumerate(sections) if section is None]
         by_section: dict[int, list[int]] = {}

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from tui.format.bundled import default_briefing_path as default_briefing_path
 from tui.format.limits import Limits
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
+from tui.format.suggest import Names
 from tui.format.yamltree import (
     Mapping,
     Node,
@@ -344,7 +345,7 @@ class _Checker:
                 )
         title = self.text(top.get("title"), "title", required=True)
         sections = self.sections(top.get("sections"))
-        ids = {section.id for section in sections}
+        ids = Names(section.id for section in sections)
         briefing = Briefing(
             title=title or "",
             sections=tuple(sections),
@@ -417,15 +418,19 @@ class _Checker:
                 first_use[given_id] = values["id"].line
         sections: list[Section] = []
         taken = set(first_use)
+        next_suffix: dict[str, int] = {}  # per slug, the suffix to try next: no rescans from 2
         for _, _, heading, given_id, paragraphs in parsed:
             if heading is None:
                 continue
             section_id = given_id
             if section_id is None:
                 base = slugify(heading)
-                section_id, counter = base, 2
-                while section_id in taken:
-                    section_id, counter = f"{base}-{counter}", counter + 1
+                section_id = base
+                if section_id in taken:
+                    counter = next_suffix.get(base, 2)
+                    while f"{base}-{counter}" in taken:
+                        counter += 1
+                    section_id, next_suffix[base] = f"{base}-{counter}", counter + 1
                 taken.add(section_id)
             sections.append(Section(section_id, normalize_space(heading), paragraphs))
         return sections
@@ -451,16 +456,16 @@ class _Checker:
             self.warn(node, where, "section has no paragraphs")
         return tuple(paragraphs)
 
-    def section_ref(self, node: Node | None, where: str, ids: set[str]) -> str | None:
+    def section_ref(self, node: Node | None, where: str, ids: Names) -> str | None:
         section = self.text(node, where, required=True)
         if section is None or node is None or section in ids:
             return section
-        close = difflib.get_close_matches(section, sorted(ids), n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        close = ids.suggest(section)
+        hint = f"; did you mean '{close}'?" if close else ""
         self.error(node, where, f"no section has id '{section}'{hint}")
         return None
 
-    def talking_points(self, node: Node | None, ids: set[str]) -> tuple[TalkingPoint, ...]:
+    def talking_points(self, node: Node | None, ids: Names) -> tuple[TalkingPoint, ...]:
         points: list[TalkingPoint] = []
         for index, item in enumerate(self.listing(node, "talking_points")):
             where = f"talking_points[{index}]"
@@ -481,7 +486,7 @@ class _Checker:
                 points.append(TalkingPoint(normalize_space(text), section))
         return tuple(points)
 
-    def quotes(self, node: Node | None, ids: set[str]) -> tuple[Quote, ...]:
+    def quotes(self, node: Node | None, ids: Names) -> tuple[Quote, ...]:
         quotes: list[Quote] = []
         for index, item in enumerate(self.listing(node, "quotes")):
             where = f"quotes[{index}]"

@@ -1,0 +1,87 @@
+"""Crafted files cost time in proportion to their size, not its square.
+
+Each worst case of ``benchmarks/worst_cases.py`` runs at two sizes, N and 4N:
+the larger must take at most about 6 times as long as the smaller (16 times
+would be quadratic), and a loader case must validate in at most twice the
+time of PyYAML's C loader on the same text, plus half a second. Times are
+the best of three runs (``time.perf_counter`` around the call, the cyclic
+collector off), so that a busy machine does not fail the test; a little
+absolute slack covers timings of a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+import worst_cases  # noqa: E402 - the benchmarks are scripts, not a package
+
+GROWTH = 6.0
+"""Largest time ratio allowed between size 4N and size N."""
+SLACK = 0.01
+"""Seconds added to the allowed time of the larger size: noise on runs of a few ms."""
+
+SIZES = {
+    "bad references": 400,
+    "same headings": 1500,
+    "unknown keys": 500,
+    "duplicate keys": 1000,
+    "long line": 500,
+    "aliases": 3000,
+    "deep nesting": 100,
+    "brackets": 6000,
+    "open links": 6000,
+    "stars": 6000,
+    "long word": 6000,
+    "linking": 6000,
+}
+
+
+def best_of(run: Callable[[], object], runs: int = 3) -> float:
+    """The fastest of a few runs, in seconds (see ``worst_cases.timed``)."""
+    return min(worst_cases.timed(run) for _ in range(runs))
+
+
+def loader_time(case: worst_cases.Case, n: int) -> tuple[float, float]:
+    """Seconds to validate the case's text of size ``n``, and for ``yaml.load`` of it."""
+    assert case.loader is not None
+    text, limits = case.loader(n), case.limits(n)
+    seconds = best_of(lambda: worst_cases.validate(text, limits))
+    bare = best_of(lambda: worst_cases.bare_load(text))
+    budget = 2 * bare + 0.5
+    assert seconds <= budget, (
+        f"{case.name} N={n}: validating took {seconds:.3f} s, over 2 x yaml.load"
+        f" ({bare:.3f} s) + 0.5 s"
+    )
+    return seconds, bare
+
+
+@pytest.mark.parametrize("case", worst_cases.LOADER_CASES, ids=lambda case: case.name)
+def test_loader_worst_case_is_near_linear(case: worst_cases.Case) -> None:
+    n = SIZES[case.name]
+    small, _ = loader_time(case, n)  # checked against its budget first: fails fast if quadratic
+    large, _ = loader_time(case, 4 * n)
+    assert large <= GROWTH * small + SLACK, (
+        f"{case.name}: {small:.3f} s at N={n}, {large:.3f} s at 4N (over {GROWTH:g}x)"
+    )
+
+
+@pytest.mark.parametrize("case", worst_cases.READER_CASES, ids=lambda case: case.name)
+def test_reader_worst_case_is_near_linear(case: worst_cases.Case) -> None:
+    assert case.reader is not None
+    n = SIZES[case.name]
+    small = best_of(case.reader(n))
+    assert small <= 0.5, f"{case.name} N={n}: {small:.3f} s"
+    large = best_of(case.reader(4 * n))
+    assert large <= GROWTH * small + SLACK, (
+        f"{case.name}: {small:.3f} s at N={n}, {large:.3f} s at 4N (over {GROWTH:g}x)"
+    )
+
+
+def test_every_case_has_a_size() -> None:
+    assert {case.name for case in worst_cases.CASES} == set(SIZES)
