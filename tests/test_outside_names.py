@@ -102,3 +102,22 @@ def test_unknown_arguments_are_named_literally(tmp_path, command):
     assert result.returncode == 2
     err = assert_no_controls(result.stderr)
     assert "--x␛]2;ARGPWNED␇" in err
+
+
+def test_a_background_load_that_fails_names_the_file_literally(tmp_path, monkeypatch, capsys):
+    from tui.cli import main
+    from tui.format import loader
+
+    path = tmp_path / EVIL_NAME
+    path.write_bytes(HOSTILE_PATH.read_bytes())
+
+    def fails(name: object, **_options: object) -> object:
+        raise ValueError(f"cannot load {name}")  # a bug, its message naming the file
+
+    monkeypatch.setattr(loader, "load_path", fails)  # in the forked loading process too
+    assert main([str(path)]) == 3
+    err = capsys.readouterr().err
+    assert err == (
+        f"briefing-tui: loading failed in the background: ValueError: cannot load"
+        f" {tmp_path}/{EVIL_SHOWN}\n"
+    )
