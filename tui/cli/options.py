@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from tui import __version__
 from tui.format.limits import Limits
+from tui.text import sanitize
 
 _SIZE_SUFFIXES = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
@@ -45,6 +46,10 @@ class CommandParser(argparse.ArgumentParser):
         """Every option string that takes a value (``--max-size``), wherever it was added."""
         super().__init__(prog=prog, description=description, **options)
         self.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
+
+    def error(self, message: str) -> NoReturn:
+        """Exit on a usage error; arguments quoted in ``message`` are shown, not obeyed."""
+        super().error(sanitize(message))
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         return self._noted(super().add_argument(*args, **kwargs))

@@ -18,6 +18,7 @@ from tui.cli.exits import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.options import CommandParser, add_loading_options, limits
 from tui.cli.validate import print_problems
 from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
+from tui.text import sanitize_line
 
 if TYPE_CHECKING:
     from tui.model import Loaded
@@ -95,7 +96,7 @@ def _load(args: argparse.Namespace) -> Loaded | int:
     except BackgroundLoadFailed as error:  # the loading process died (see tui.cli.preload)
         if args.debug:
             raise
-        print(f"briefing-tui: {error}", file=sys.stderr)
+        print(f"briefing-tui: {sanitize_line(str(error))}", file=sys.stderr)  # may name the file
         return EXIT_INTERNAL
 
 

@@ -32,7 +32,16 @@ from tui.format.yamltree import (
     parse,
 )
 from tui.model import Briefing, Loaded, Quote, Section, Source, TalkingPoint
-from tui.text import may_contain_unsafe, normalize_space, sanitize, slugify
+from tui.text import (
+    NO_VISIBLE_TEXT,
+    count_unsafe,
+    has_visible_text,
+    hidden_characters,
+    may_contain_unsafe,
+    normalize_space,
+    sanitize,
+    slugify,
+)
 
 FORMAT = "briefing/1"
 
@@ -283,19 +292,29 @@ class _Checker:
         if isinstance(node, Scalar) and node.value is not None:
             value = sanitize(node.value) if self.sanitizing else node.value
             if value != node.value:
-                self.warn(
-                    node,
-                    where,
-                    "contains terminal control characters; they are shown as placeholders",
-                )
-            if required and not value.strip():
-                self.error(node, where, "must not be empty")
-                return None  # reported once here, not again by the caller
+                self._warn_changed(node, where, node.value)
+            if required and not has_visible_text(value):
+                if not node.value.strip():
+                    self.error(node, where, "must not be empty")
+                    return None  # reported once here, not again by the caller
+                self.warn(node, where, "has no visible text")
+                return NO_VISIBLE_TEXT
             return value
         if isinstance(node, Scalar) and not required:
             return None
         self.error(node, where, f"expected text, got {describe(node)}")
         return None
+
+    def _warn_changed(self, node: Scalar, where: str, raw: str) -> None:
+        """Say what sanitising changed in ``raw`` (the silent layout changes aside)."""
+        if count_unsafe(raw):
+            self.warn(
+                node, where, "contains terminal control characters; they are shown as placeholders"
+            )
+        hidden = hidden_characters(raw)
+        if hidden:
+            named = ", ".join(hidden[:3]) + (", …" if len(hidden) > 3 else "")
+            self.warn(node, where, f"contains invisible characters ({named}); they are not shown")
 
     def text_list(self, node: Node | None, where: str) -> tuple[str, ...]:
         if node is None:

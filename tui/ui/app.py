@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui.format.problems import Problem
 from tui.model import Briefing
+from tui.text import sanitize, sanitize_line
 from tui.ui.keys import keys_of, remapped
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.typeahead import TypeAhead
@@ -162,6 +164,24 @@ class BriefingApp(App[None]):
         for warning in self.settings.warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False)
         self.settings.warnings.clear()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast, from any screen: text from outside (paths, briefings) is sanitised."""
+        super().notify(
+            sanitize(message),
+            title=sanitize_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def on_key(self, event: events.Key) -> None:
         self.type_ahead.route(event, self.screen)

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.model import Briefing
-from tui.text import normalize_space
+from tui.text import normalize_space, sanitize_line
 from tui.ui.screens.panel import Panel
 from tui.ui.widgets.path import PathText
 
@@ -43,7 +43,7 @@ def details(briefing: Briefing) -> list[tuple[str, str]]:
                 ]
             ),
         ),
-        ("File", briefing.path),
+        ("File", sanitize_line(briefing.path)),  # the only field not sanitised at load
     ]
     return [(label, normalize_space(text)) for label, text in rows if text]
 

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
+from tui.text import sanitize_line
+
 _PARTS = re.compile(r"[^/]*/+|[^/]+")
 """A name and the slashes after it (``//`` of a URL stays with its scheme)."""
 
@@ -45,7 +47,8 @@ class PathText(Widget):
 
     def __init__(self, path: str, *, classes: str | None = None) -> None:
         super().__init__(classes=classes)
-        self.path = path
+        self.path = sanitize_line(path)
+        """The path as shown: control characters made visible (it may come from outside)."""
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(wrap_path(self.path, width))
