@@ -1271,3 +1271,13 @@ async def test_help_explains_the_mark(seed, reader):
         assert isinstance(help_screen, HelpScreen)
         text = "\n".join(str(static.render()) for static in help_screen.query(Static))
         assert MARK in text and "tied to the section in view" in text
+
+
+async def test_jumping_again_to_the_passage_in_view_is_not_remembered_twice(seed, reader):
+    async with reader(seed) as (pilot, screen):
+        await pilot.press("2", "j", "j", "enter")
+        jumped_to = screen.body.reading_position()
+        await pilot.press("enter", "enter")  # the same point again: already there
+        await pilot.press("backspace")
+        assert screen.body.reading_position() != jumped_to
+        assert screen.body.reading_position() == (0, 0)  # where the reader was before

@@ -58,10 +58,10 @@ class HelpScreen(Panel):
                 yield Static(Content("\n").join(lines), classes="panel-group")
             yield Static(
                 Content.assemble(
-                    ("Marks", "bold $accent"),
+                    ("Marks in the talking points and quotes", "bold $accent"),
                     "\n",
                     ("  " + MARK.ljust(key_width + 2), "bold"),
-                    "a point or quote tied to the section in view",
+                    "tied to the section in view",
                 ),
                 classes="panel-group",
             )

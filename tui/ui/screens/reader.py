@@ -375,8 +375,13 @@ class ReaderScreen(Screen[None]):
         self._update_hints()
 
     def jump_to(self, target: Target) -> None:
-        """Show ``target`` in the body, remembering where the reader was."""
-        self._remember()
+        """Show ``target`` in the body, remembering where the reader was.
+
+        A jump to the passage already shown is not remembered again: Backspace
+        then goes back to where the reader was before it, at once.
+        """
+        if not (self.body.highlight == target and self.body.shows(target)):
+            self._remember()
         if self.narrow and self.active_pane != "body":
             # The body is hidden: show it first, so it is laid out at its real size.
             self.active_pane = "body"
