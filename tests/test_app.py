@@ -1281,3 +1281,15 @@ async def test_jumping_again_to_the_passage_in_view_is_not_remembered_twice(seed
         await pilot.press("backspace")
         assert screen.body.reading_position() != jumped_to
         assert screen.body.reading_position() == (0, 0)  # where the reader was before
+
+
+async def test_an_empty_list_does_not_offer_to_jump(reader):
+    briefing = load_text(
+        "title: T\nsections:\n  - heading: H\n    body: Text.\ntalking_points: [A point]\n",
+        "empty-quotes.yaml",
+    ).briefing
+    async with reader(briefing) as (pilot, _screen):
+        await pilot.press("3")  # no quotes
+        assert "Enter Jump" not in key_line(pilot.app)
+        await pilot.press("2")
+        assert "Enter Jump" in key_line(pilot.app)

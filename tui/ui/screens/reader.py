@@ -341,7 +341,8 @@ class ReaderScreen(Screen[None]):
 
     def _update_hints(self) -> None:
         """Show the keys of the moment: Enter on a list, Backspace to go back, n N to search on."""
-        on_list = isinstance(self.focused, LinkList)
+        focused = self.focused
+        on_list = isinstance(focused, LinkList) and focused.item_count > 0
         context = [
             *([JUMP_HINT] if on_list else []),
             *([BACK_HINT] if on_list or len(self.history) else []),
