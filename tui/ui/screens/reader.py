@@ -187,9 +187,12 @@ class ReaderScreen(Screen[None]):
         Keys typed while the reader starts (``o``, ``2``) can ask for a pane
         before the containers composed with the screen are ready for children.
         """
+        if not self.is_attached:
+            return  # the screen is closing (q typed as the reader starts): nothing to add to
         container = self.query_one(parent)
         if container.is_mounted:
-            container.mount(*widgets, before=before)
+            if container.is_attached:
+                container.mount(*widgets, before=before)
         else:
             self.call_after_refresh(self._mount_into, parent, *widgets, before=before)
 
@@ -206,6 +209,8 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        if not self.is_attached:
+            return  # closed at once (q typed as the reader starts)
         self.side_panes()
         self.search_bar  # noqa: B018 - mounted now, so that "/" can focus it at once
         # Linking reads the whole body: it starts once the article is on screen.
@@ -293,7 +298,7 @@ class ReaderScreen(Screen[None]):
         self.set_class(outline, "-outline")
 
     def watch_narrow(self, narrow: bool) -> None:
-        if narrow and not self.query("#pane-tabs"):
+        if narrow and self.is_attached and not self.query("#pane-tabs"):
             from textual.widgets import Tab, Tabs
 
             tabs = [Tab(PANE_TITLES[pane], id=f"tab-{pane}") for pane in PANES]
@@ -490,7 +495,8 @@ class ReaderScreen(Screen[None]):
 
         bar = SearchBar()
         bar.display = False
-        self.mount(bar)
+        if self.is_attached:  # not when the screen is closing
+            self.mount(bar)
         return bar
 
     def action_search(self) -> None:
