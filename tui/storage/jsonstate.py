@@ -254,3 +254,9 @@ class JsonStore:
     def warnings(self) -> list[str]:
         """Problems met (a corrupt file set aside, a failed save), for the app to show."""
         return self.file.warnings
+
+    def take_warnings(self) -> list[str]:
+        """The problems met since last asked, oldest first (each shown once)."""
+        taken = list(self.file.warnings)
+        self.file.warnings.clear()
+        return taken

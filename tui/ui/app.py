@@ -161,9 +161,8 @@ class BriefingApp(App[None]):
 
     def _show_settings_warnings(self) -> None:
         assert self.settings is not None
-        for warning in self.settings.warnings:
+        for warning in self.settings.take_warnings():
             self.notify(warning, title="Settings", severity="warning", markup=False)
-        self.settings.warnings.clear()
 
     def notify(
         self,

@@ -78,6 +78,5 @@ class PositionKeeper:
             self._save(position)
 
     def _show_warnings(self) -> None:
-        while self.store.warnings:
-            warning = self.store.warnings.pop(0)
+        for warning in self.store.take_warnings():
             self.host.notify(warning, title="Reading positions", severity="warning", markup=False)
