@@ -209,6 +209,28 @@ def test_crlf_line_ends_give_the_same_briefing_and_positions() -> None:
     assert problems(bad) == ["b.yaml:10:11: error: subtitle: expected text, got a list"]
 
 
+@pytest.mark.parametrize("odd", ["\r", "\x85", "\u2028", "\u2029"], ids=["CR", "NEL", "LS", "PS"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_lines_are_counted_as_an_editor_and_grep_count_them(
+    odd: str, newline: str, parser: str
+) -> None:
+    """A lone CR, NEL or U+2028 inside a line does not shift the positions after it."""
+    head = f'title: "Ministers{odd}meet"{newline}summary: "a{odd}b"{newline}'
+    rest = MINIMAL.split("\n", 1)[1].replace("\n", newline)
+    assert problems(head + rest + "subtitle: [x]" + newline) == [
+        "b.yaml:6:11: error: subtitle: expected text, got a list"
+    ]
+    (syntax,) = problems(head + f"sections: [{newline}")
+    assert syntax.startswith("b.yaml:4:1: error: YAML syntax:")
+
+
+def test_old_mac_line_ends_are_lines() -> None:
+    """A file whose lines end in CR alone (no LF anywhere) is counted by its CRs."""
+    assert problems((MINIMAL + "subtitle: [x]\n").replace("\n", "\r")) == [
+        "b.yaml:5:11: error: subtitle: expected text, got a list"
+    ]
+
+
 def test_bom_and_crlf_together() -> None:
     data = b"\xef\xbb\xbf" + (MINIMAL + "tags: [[x]]\n").replace("\n", "\r\n").encode()
     assert problems(data) == ["b.yaml:5:8: error: tags[0]: expected text, got a list"]

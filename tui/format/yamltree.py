@@ -16,6 +16,7 @@ own, iteratively, so that:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -111,18 +112,47 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
-def _mark(event: yaml.Event) -> tuple[int, int]:
-    mark = event.start_mark
-    if mark is None:  # pragma: no cover - PyYAML's parsers always set it
-        return 1, 1
-    return mark.line + 1, mark.column + 1
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+"""Characters PyYAML counts as line breaks that editors, ``grep -n`` and ``less`` do not."""
+
+
+class _Lines:
+    """1-based line and column of a place in the text, as the author's tools count lines.
+
+    Lines end at ``\n`` (``\r\n`` included), or at ``\r`` in a file with no
+    ``\n`` at all (old Mac line ends, as vim reads them). PyYAML also ends a
+    line at a lone ``\r``, NEL, U+2028 and U+2029; where the text has any of
+    those, its marks are recounted from their character index.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._break = "\n" if "\n" in text else "\r"
+        odd = any(char in text for char in _ODD_BREAKS)
+        lone_cr = self._break == "\n" and text.count("\r") != text.count("\r\n")
+        self._starts: list[int] | None = None
+        self.recount = odd or lone_cr
+
+    def position(self, index: int) -> tuple[int, int]:
+        """Line and column of the character at ``index``."""
+        if self._starts is None:
+            found = re.finditer(re.escape(self._break), self._text)
+            self._starts = [0, *(match.end() for match in found)]
+        line = bisect.bisect_right(self._starts, min(index, len(self._text)))
+        return line, index - self._starts[line - 1] + 1
+
+    def mark(self, mark: yaml.Mark | None) -> tuple[int, int]:
+        """Line and column of a PyYAML mark."""
+        if mark is None:  # pragma: no cover - PyYAML's parsers always set it
+            return 1, 1
+        if self.recount:
+            return self.position(mark.index)
+        return mark.line + 1, mark.column + 1
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, column
+    """1-based line and column of a character offset (see :class:`_Lines`)."""
+    return _Lines(text).position(index)
 
 
 def _character_index(text: str, offset: int) -> int:
@@ -164,10 +194,12 @@ def _syntax_error(text: str, error: yaml.YAMLError) -> YamlSyntaxError:
         code = ord(char) if isinstance(char, str) else int(char)
         return YamlSyntaxError(line, column, f"character U+{code:04X} is not allowed in YAML text")
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        lines = _Lines(text)
         mark = error.problem_mark
-        line, column = mark.line + 1, mark.column + 1
-        lines = text.split("\n", mark.line + 1)
-        source_line = lines[mark.line] if mark.line < len(lines) else ""
+        line, column = lines.mark(mark)
+        line_start = mark.index - (column - 1)
+        line_end = text.find("\n", line_start)
+        source_line = text[line_start : line_end if line_end >= 0 else len(text)]
         indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
         if "\t" in indent:
             column = indent.index("\t") + 1
@@ -177,8 +209,9 @@ def _syntax_error(text: str, error: yaml.YAMLError) -> YamlSyntaxError:
         problem = error.problem or "invalid YAML"
         if error.context:
             context, start = error.context, error.context_mark
-            if start is not None and (start.line, start.column) != (mark.line, mark.column):
-                context += f" started at line {start.line + 1}, column {start.column + 1}"
+            if start is not None and start.index != mark.index:
+                start_line, start_column = lines.mark(start)
+                context += f" started at line {start_line}, column {start_column}"
             problem = f"{problem} ({context})"
         return YamlSyntaxError(line, column, f"YAML syntax: {sanitize_line(problem)}")
     return YamlSyntaxError(1, 1, f"YAML syntax: {sanitize_line(str(error))}")
@@ -213,14 +246,16 @@ def parse(text: str, limits: Limits, problems: list[YamlSyntaxError]) -> Node | 
     that do not (duplicate keys) are appended to ``problems``.
     """
     try:
-        return _build(_events(text), limits, problems)
+        return _build(_events(text), _Lines(text), limits, problems)
     except yaml.YAMLError as error:
         raise _syntax_error(text, error) from None
     except RecursionError:  # pragma: no cover - the build is iterative; belt and braces
         raise YamlSyntaxError(1, 1, "nesting too deep") from None
 
 
-def _build(events: Iterator[Any], limits: Limits, problems: list[YamlSyntaxError]) -> Node | None:
+def _build(
+    events: Iterator[Any], lines: _Lines, limits: Limits, problems: list[YamlSyntaxError]
+) -> Node | None:
     """Build the tree from PyYAML's events (typed ``Any``: told apart by their exact class)."""
     root: Node | None = None
     documents = 0
@@ -234,13 +269,13 @@ def _build(events: Iterator[Any], limits: Limits, problems: list[YamlSyntaxError
         if kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                line, column = _mark(event)
+                line, column = lines.mark(event.start_mark)
                 raise YamlSyntaxError(
                     line, column, "a second YAML document; a briefing file holds exactly one"
                 )
             continue
         if kind is yaml.AliasEvent:
-            line, column = _mark(event)
+            line, column = lines.mark(event.start_mark)
             aliases += 1
             if aliases > limits.max_aliases:
                 raise YamlSyntaxError(
@@ -262,7 +297,7 @@ def _build(events: Iterator[Any], limits: Limits, problems: list[YamlSyntaxError
             or kind is yaml.MappingStartEvent
             or kind is yaml.SequenceStartEvent
         ):
-            line, column = _mark(event)
+            line, column = lines.mark(event.start_mark)
             if event.tag not in _ALLOWED_TAGS:
                 raise YamlSyntaxError(
                     line,
