@@ -17,10 +17,11 @@ Rules (documented in the README):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 
 from tui.document import PARAGRAPH, BodyDocument, Target
+from tui.findmany import ManyFinder
 from tui.model import Briefing, Quote, TalkingPoint
 
 _QUOTE_MARKS = str.maketrans(
@@ -74,6 +75,47 @@ def words(text: str) -> set[str]:
     return found
 
 
+POSTINGS_BUDGET = 4_000_000
+"""Paragraph hits counted for all talking points together (about a second of work)."""
+POSTINGS_PER_POINT = 2_000
+"""Hits each point may count however many points there are."""
+
+
+def _best_block(
+    wanted: set[str],
+    postings: dict[str, list[int]],
+    span: tuple[int, int] | None,
+    allowance: int,
+) -> int | None:
+    """The block sharing most of ``wanted`` (the earliest of equals), within ``span`` if given.
+
+    Words are taken rarest first; a word held by more paragraphs than the
+    ``allowance`` has left is skipped, with every commoner one.
+    """
+    hits: list[tuple[int, int, list[int]]] = []  # (first, end, blocks): blocks[first:end]
+    for word in wanted:
+        blocks = postings.get(word)
+        if not blocks:
+            continue
+        if span is None:
+            hits.append((0, len(blocks), blocks))
+        else:
+            first, end = bisect_left(blocks, span[0]), bisect_left(blocks, span[1])
+            if first < end:
+                hits.append((first, end, blocks))
+    hits.sort(key=lambda hit: hit[1] - hit[0])
+    scores: dict[int, int] = {}
+    for first, end, blocks in hits:
+        if end - first > allowance:
+            break
+        allowance -= end - first
+        for block in blocks[first:end]:
+            scores[block] = scores.get(block, 0) + 1
+    if not scores:
+        return None
+    return min(scores, key=lambda block: (-scores[block], block))
+
+
 class Linker:
     """Finds the targets of talking points and quotes in one pass over the body each.
 
@@ -112,8 +154,8 @@ class Linker:
         """Where each quote occurs in the body, else its section, else None."""
         document = self.document
         blocks = list(self._paragraphs())
-        # One folded text of all paragraphs, NUL-separated (no quote can hold a NUL),
-        # so each quote costs one C-level find however long the body is.
+        # One folded text of all paragraphs, NUL-separated (no quote can hold a NUL):
+        # few quotes cost a C-level find each, many share one pass (ManyFinder).
         offsets: list[int] = []
         texts: list[str] = []
         position = 0
@@ -124,51 +166,65 @@ class Linker:
             texts.append(document.texts[block])
             position += len(texts[-1]) + 1
         body = fold("\0".join(texts))
+        needles = [_strip_marks(fold(quote.text)) for quote in quotes]
+        finder = ManyFinder(body, needles, self.cancelled)
         targets: list[Target | None] = []
-        for quote in quotes:
-            if self.cancelled():  # each find may read the whole body: poll every quote
+        for index, (quote, needle) in enumerate(zip(quotes, needles, strict=True)):
+            if self.cancelled():  # a find may read the whole body: poll every quote
                 return [None] * len(quotes)
-            needle = _strip_marks(fold(quote.text))
-            found = body.find(needle) if needle else -1
+            found = finder.find(index)
             if found == -1:
                 targets.append(self._heading(quote.section))
                 continue
-            index = bisect_right(offsets, found) - 1
-            block, start = blocks[index], found - offsets[index]
+            paragraph = bisect_right(offsets, found) - 1
+            block, start = blocks[paragraph], found - offsets[paragraph]
             targets.append(Target(block, document.section_of[block], start, start + len(needle)))
         return targets
 
     def points(self, points: Sequence[TalkingPoint]) -> list[Target | None]:
-        """The paragraph that best supports each point (see the module rules)."""
+        """The paragraph that best supports each point (see the module rules).
+
+        Each point is scored through an index of the paragraphs holding each
+        word, its rarest words first: the cost grows with the briefing's size,
+        not with points x paragraphs. Only a briefing too large for that
+        (beyond :data:`POSTINGS_BUDGET`) leaves a point's commonest words out.
+        """
         document = self.document
         wanted = [words(point.text) for point in points]
-        sections = [
-            self._section_index.get(point.section) if point.section else None for point in points
-        ]
-        free = [index for index, section in enumerate(sections) if section is None]
-        by_section: dict[int, list[int]] = {}
-        for index, section in enumerate(sections):
-            if section is not None:
-                by_section.setdefault(section, []).append(index)
-        best: list[tuple[int, int]] = [(-1, 0)] * len(points)
-        for block in self._paragraphs():
-            if block % 1000 == 0 and self.cancelled():
-                break
-            candidates = free + by_section.get(document.section_of[block], [])
-            if not candidates:
-                continue
-            have = words(document.texts[block])
-            for index in candidates:
-                score = len(wanted[index] & have)
-                if score > best[index][1]:
-                    best[index] = (block, score)
+        postings = self._postings(set().union(*wanted))
+        if postings is None:
+            return [None] * len(points)
+        allowance = max(POSTINGS_BUDGET // max(len(points), 1), POSTINGS_PER_POINT)
+        ends = [*document.section_blocks[1:], len(document)]
         targets: list[Target | None] = []
-        for (block, _), point in zip(best, points, strict=True):
-            if block >= 0:
+        for index, point in enumerate(points):
+            if index % 100 == 0 and self.cancelled():
+                return [None] * len(points)
+            section = self._section_index.get(point.section) if point.section else None
+            span = None if section is None else (document.section_blocks[section], ends[section])
+            block = _best_block(wanted[index], postings, span, allowance)
+            if block is not None:
                 targets.append(Target(block, document.section_of[block]))
             else:
                 targets.append(self._heading(point.section))
         return targets
+
+    def _postings(self, needed: set[str]) -> dict[str, list[int]] | None:
+        """The paragraphs (in order) that hold each word in ``needed``; None if cancelled."""
+        texts = self.document.texts
+        postings: dict[str, list[int]] = {}
+        if not needed:
+            return postings
+        for count, block in enumerate(self._paragraphs()):
+            if count % 1000 == 0 and self.cancelled():
+                return None
+            for word in words(texts[block]) & needed:
+                found = postings.get(word)
+                if found is None:
+                    postings[word] = [block]
+                else:
+                    found.append(block)
+        return postings
 
     def quote(self, quote: Quote) -> Target | None:
         """Where one quote links to."""
