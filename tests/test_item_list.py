@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.color import Color
+from snapshot_apps import screen_lines
 
-from tui.ui.widgets.item_list import ItemList
+import tui.ui.widgets.item_list as item_list_module
+from tui.document.wrap import line_starts
+from tui.model import Briefing, Section, TalkingPoint
+from tui.ui.widgets.item_list import ItemList, ItemsLayout, Part
 
 WIDE = (120, 40)
 
@@ -42,3 +47,57 @@ async def test_the_cursor_is_brighter_while_the_list_has_focus(seed, reader):
         await pilot.press("2", "j")
         await pilot.pause()
         assert cursor_background(points) == focused
+
+
+def numbered(count: int) -> list[tuple[Part, ...]]:
+    """``count`` items of various lengths, each with a number as its lead."""
+    return [
+        (Part(" ".join(["word"] * (1 + index % 17)) + f" end{index}", f"{index + 1}. "),)
+        for index in range(count)
+    ]
+
+
+def test_a_long_list_is_laid_out_only_as_far_as_asked(monkeypatch) -> None:
+    wrapped: list[str] = []
+    monkeypatch.setattr(
+        item_list_module,
+        "line_starts",
+        lambda text, width: wrapped.append(text) or line_starts(text, width),
+    )
+    layout = ItemsLayout(numbered(20_000), 30, gap=1)
+    layout.extend(lines=80)  # the first screen and more
+    assert len(wrapped) < 60
+    assert layout.estimated_height > 20_000  # the scroll range is there before the lines
+
+
+@pytest.mark.parametrize("gap", [0, 1])
+def test_a_layout_grown_piece_by_piece_is_the_layout_made_at_once(gap: int) -> None:
+    items = numbered(300)
+    whole = ItemsLayout(items, 25, gap)
+    whole.extend()
+    grown = ItemsLayout(items, 25, gap)
+    assert grown.item_near(40) == whole.item_near(40)
+    assert grown.span(150) == whole.span(150)
+    assert grown.item_at(whole.span(299)[0]) == 299
+    assert grown.line(whole.height) is None  # past the end
+    assert grown.complete
+    assert (grown.lines, grown.tops) == (whole.lines, whole.tops)
+    assert grown.estimated_height == grown.height == whole.height
+
+
+async def test_the_end_of_a_long_list_is_reached_at_once(reader) -> None:
+    points = tuple(
+        TalkingPoint(" ".join(["word"] * (1 + index % 17)) + f" point{index}")
+        for index in range(20_000)
+    )
+    briefing = Briefing("Many points", (Section("s", "S", ("Text.",)),), talking_points=points)
+    async with reader(briefing, WIDE) as (pilot, screen):
+        await pilot.press("2", "G")
+        await pilot.pause()
+        item_list = screen.pane_widget("points")
+        assert item_list.border_subtitle == "20000/20000"
+        shown = "\n".join(screen_lines(pilot.app))
+        assert "point19999" in shown
+        await pilot.press("g")
+        await pilot.pause()
+        assert "point0" in "\n".join(screen_lines(pilot.app))

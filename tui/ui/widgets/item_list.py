@@ -26,11 +26,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from tui.document.wrap import line_starts, line_text
 from tui.text import normalize_space
 from tui.ui.widgets.styles import overlay_style
 
+LAYOUT_STEP = 500
+"""Items laid out in each step after the first screen (a few milliseconds)."""
 MARK = "▍"
 """Drawn in the first column of a marked item's first line."""
 
@@ -56,31 +59,83 @@ class Line(NamedTuple):
 
 
 class ItemsLayout:
-    """Every item's lines at one width (a gap of blank lines between items)."""
+    """Every item's lines at one width (a gap of blank lines between items).
+
+    The lines are laid out from the top as they are asked for (:meth:`extend`,
+    or any method that needs an item or line further down); until the layout
+    is :attr:`complete`, :attr:`estimated_height` guesses the lines to come.
+    A list of 20,000 items shows its first screen without wrapping them all.
+    """
 
     def __init__(self, items: Sequence[Sequence[Part]], width: int, gap: int = 0) -> None:
+        self.items = items
         self.width = width
         self.gap = gap
         self.tops: list[int] = []
         self.lines: list[Line | None] = []  # None: a gap line
-        for index, parts in enumerate(items):
+        self._unlaid_cells = sum(
+            len(part.text) + len(part.lead) for parts in items for part in parts
+        )
+        self._unlaid_parts = sum(map(len, items))
+
+    @property
+    def complete(self) -> bool:
+        """True once every item is laid out."""
+        return len(self.tops) == len(self.items)
+
+    @property
+    def height(self) -> int:
+        """Lines laid out so far (all of them once :attr:`complete`)."""
+        return len(self.lines)
+
+    @property
+    def estimated_height(self) -> int:
+        """The height when complete; before that, laid-out lines plus a guess for the rest."""
+        if self.complete:
+            return len(self.lines)
+        remaining = len(self.items) - len(self.tops)
+        guess = self._unlaid_cells // max(1, self.width) + self._unlaid_parts
+        return len(self.lines) + guess + self.gap * remaining
+
+    def extend(
+        self,
+        *,
+        through_item: int | None = None,
+        lines: int | None = None,
+        items: int | None = None,
+    ) -> None:
+        """Lay out more items: through an item, until a line count, a number more, or all."""
+        stop = len(self.items)
+        if through_item is not None:
+            stop = min(stop, through_item + 1)
+        if items is not None:
+            stop = min(stop, len(self.tops) + items)
+        gap, width, drawn, tops = self.gap, self.width, self.lines, self.tops
+        for index in range(len(tops), stop):
+            if lines is not None and len(drawn) >= lines:
+                break
             if index and gap:
-                self.lines.extend([None] * gap)
-            self.tops.append(len(self.lines))
+                drawn.extend([None] * gap)
+            tops.append(len(drawn))
+            parts = self.items[index]
             for number, part in enumerate(parts):
                 text_width = max(8, width - cell_len(part.lead))
                 starts = line_starts(part.text, text_width)
                 for row in range(len(starts)):
                     start, end = line_text(part.text, starts, row)
-                    self.lines.append(Line(index, number, start, end, row == 0))
+                    drawn.append(Line(index, number, start, end, row == 0))
+                self._unlaid_cells -= len(part.text) + len(part.lead)
+            self._unlaid_parts -= len(parts)
 
-    @property
-    def height(self) -> int:
-        """Lines in all."""
-        return len(self.lines)
+    def line(self, y: int) -> Line | None:
+        """What line ``y`` shows: a part of an item, or None (a gap, or past the end)."""
+        if y >= len(self.lines):
+            self.extend(lines=y + 1)
+        return self.lines[y] if 0 <= y < len(self.lines) else None
 
     def span(self, index: int) -> tuple[int, int]:
         """The first line of item ``index`` and the line after its last."""
+        self.extend(through_item=index + 1)
         top = self.tops[index]
         if index + 1 < len(self.tops):
             return top, self.tops[index + 1] - self.gap
@@ -88,11 +143,12 @@ class ItemsLayout:
 
     def item_at(self, line: int) -> int | None:
         """The item drawn on ``line``, or None (a gap, or past the end)."""
-        found = self.lines[line] if 0 <= line < len(self.lines) else None
+        found = self.line(line)
         return found.item if found is not None else None
 
     def item_near(self, line: int) -> int:
         """The item on or just above ``line`` (the last one past the end)."""
+        self.extend(lines=line + 1)
         return max(0, bisect_right(self.tops, line) - 1)
 
 
@@ -173,6 +229,7 @@ class ItemList(ScrollView, can_focus=True):
         self._count = count
         self._items: list[tuple[Part, ...]] | None = None
         self._layout: ItemsLayout | None = None
+        self._layout_timer: Timer | None = None
         self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(256)
         self._styles: dict[tuple[bool | str, ...], Style] = {}
         if count:
@@ -207,8 +264,10 @@ class ItemList(ScrollView, can_focus=True):
                     for parts in map(self.item_parts, range(self._count))
                 ]
             self._layout = ItemsLayout(self._items, text_width, self.GAP)
+            self._layout.extend(lines=self._lines_ahead())
             self._cache.clear()
-            self.virtual_size = Size(width, max(1, self._layout.height))
+            self._sync_size()
+            self._lay_out_later()
             # Once Textual has taken in the new scroll range (a cursor moved before
             # the list had a size, or a rewrap, would otherwise be left off screen).
             self.call_after_refresh(self._scroll_to_item_at_cursor)
@@ -216,6 +275,45 @@ class ItemList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.items_layout  # noqa: B018 - lay out for the new width
+
+    def _lines_ahead(self) -> int:
+        """Lines laid out beyond the view at once: a couple of screens."""
+        return round(self.scroll_y) + 3 * max(self.size.height, 24)
+
+    def _sync_size(self) -> None:
+        """Size the scrollable area to the layout (its estimate, until complete)."""
+        layout = self._layout
+        if layout is None:
+            return
+        size = Size(self.scrollable_content_region.width, max(1, layout.estimated_height))
+        if self.virtual_size != size:
+            self.virtual_size = size
+
+    def _lay_out_later(self) -> None:
+        """Lay out the next items in a moment (after this frame), until all are done.
+
+        Each step takes a few milliseconds, so keys stay responsive while a
+        long list's layout completes after the first screen is shown.
+        """
+        if self._layout_timer is not None:
+            self._layout_timer.stop()  # one chain of steps, even across resizes
+        self._layout_timer = self.set_timer(0.005, self._lay_out_more)
+
+    def _lay_out_more(self) -> None:
+        layout = self._layout
+        if layout is None or layout.complete:
+            return
+        layout.extend(items=LAYOUT_STEP)
+        self._sync_size()
+        if not layout.complete:
+            self._lay_out_later()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        layout = self._layout
+        if layout is not None and not layout.complete and layout.height < self._lines_ahead():
+            layout.extend(lines=self._lines_ahead())
+            self._sync_size()
 
     def _scroll_to_item_at_cursor(self) -> None:
         self._scroll_to_item(self.highlighted)
@@ -271,7 +369,9 @@ class ItemList(ScrollView, can_focus=True):
                 text = Segment(f" {self.EMPTY}", self._style("item-list--empty"))
                 return Strip([text]).extend_cell_length(width, self._style()).crop(0, width)
             return Strip.blank(width, self._style())
-        found = layout.lines[line] if line < layout.height else None
+        if line >= layout.height and not layout.complete:  # before the steps got there
+            self.call_after_refresh(self._sync_size)
+        found = layout.line(line)
         if found is None:
             return Strip.blank(width, self._style())
         # The cursor's colours differ with focus: a focused cursor is another key.
