@@ -12,6 +12,10 @@ Rules (documented in the README):
   ``section``, only that section's paragraphs compete, and the heading is the
   fallback; without one, every paragraph competes, and a point that shares no
   word with any paragraph links to nothing.
+
+Both go through indexes, within budgets that only a crafted file exceeds
+(:data:`POSTINGS_BUDGET`, :mod:`tui.findmany`); past them a point's commonest
+words are left out, or a quote with no inner word is not found.
 """
 
 from __future__ import annotations
