@@ -1,4 +1,4 @@
-"""The project's documents stay true: the guide's paths exist, the changelog has the version."""
+"""The project's documents stay true: the guides' paths exist, the changelog has the version."""
 
 from __future__ import annotations
 
@@ -56,6 +56,13 @@ def test_every_path_in_the_architecture_guide_exists() -> None:
     assert len(paths) > 40
     missing = sorted({path for path in paths if not (ROOT / path).exists()})
     assert not missing, f"ARCHITECTURE.md names paths that do not exist: {missing}"
+
+
+def test_every_path_in_the_development_guide_exists() -> None:
+    paths = named_paths((ROOT / "docs" / "development.md").read_text(encoding="utf-8"))
+    assert ".ci/release-check" in paths
+    missing = sorted({path for path in paths if not (ROOT / path).exists()})
+    assert not missing, f"docs/development.md names paths that do not exist: {missing}"
 
 
 def test_the_architecture_guide_stays_short() -> None:
