@@ -57,7 +57,7 @@ def test_the_reader_help_names_the_other_commands_and_its_files() -> None:
     for name in COMMANDS:
         assert f"briefing-tui {name}" in listed
     assert "BRIEFING_TUI_STATE_DIR" in " ".join(section(text, "environment"))
-    assert "positions.json" in " ".join(section(text, "files"))
+    assert "positions.json" in " ".join(section(text, "files in the state folder"))
 
 
 @pytest.mark.parametrize("command", EVERY_COMMAND, ids=lambda c: c.name or "reader")

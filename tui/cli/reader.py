@@ -78,13 +78,17 @@ def _help_sections() -> str:
         (
             "environment",
             [
-                (STATE_DIR_VARIABLE, "the folder of the state files, if set"),
-                ("XDG_STATE_HOME", "else they are in its briefing-tui/ (default ~/.local/state)"),
+                (STATE_DIR_VARIABLE, "the state folder, if set"),
+                (
+                    "XDG_STATE_HOME",
+                    "else the state folder is $XDG_STATE_HOME/briefing-tui"
+                    " (default ~/.local/state/briefing-tui)",
+                ),
                 ("TEXTUAL_FPS", f"frames a second the reader may draw (default {FRAME_RATE})"),
             ],
         ),
         (
-            "files",
+            "files in the state folder",
             [
                 ("positions.json", "where each briefing was left (the 500 most recent)"),
                 ("settings.json", "the theme chosen in the command palette"),
