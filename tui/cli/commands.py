@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from tui.cli import reader, schema, validate
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
-from tui.cli.options import CommandParser
+from tui.cli.options import CommandParser, manual
 from tui.text import sanitize_line
 
 
@@ -47,16 +47,20 @@ COMMANDS: dict[str, Command] = {
 
 
 def reader_parser() -> CommandParser:
-    """The reader's parser, its help listing the other commands."""
+    """The reader's parser, its help listing the other commands first."""
     parser = reader.parser()
-    usages = {f"briefing-tui {c.name} {c.arguments}".rstrip(): c.summary for c in COMMANDS.values()}
-    width = max(map(len, usages))
-    parser.epilog = (
-        "commands:\n"
-        + "".join(f"  {usage.ljust(width)}   {summary}\n" for usage, summary in usages.items())
-        + "\nWithout FILE, opens the bundled briefing. In the reader, press ? for keys."
-    )
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    own = parser.sections
+
+    def sections() -> str:
+        usages = [
+            (f"briefing-tui {c.name} {c.arguments}".rstrip(), c.summary) for c in COMMANDS.values()
+        ]
+        listed = manual(
+            ("commands", [*usages, ("briefing-tui COMMAND --help", "the help of a command")])
+        )
+        return f"{listed}\n\n{own()}" if own else listed
+
+    parser.sections = sections
     return parser
 
 

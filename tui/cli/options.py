@@ -1,9 +1,13 @@
-"""What the commands' parsers share: ``--version``, the loading limits, sizes and counts."""
+"""What the commands' parsers share: ``--version``, the loading limits, sizes and counts.
+
+Each command's help reads as a manual page's synopsis: the usage, a description, the
+options, then the sections of :func:`manual` (examples, exit status, environment).
+"""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from tui import __version__
@@ -11,6 +15,51 @@ from tui.format.limits import Limits
 from tui.text import sanitize
 
 _SIZE_SUFFIXES = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+MANUAL_WIDTH = 78
+"""Columns the descriptions and the sections of :func:`manual` are filled to."""
+
+Rows = Sequence[tuple[str, str]]
+"""A section of a manual: a term (a command, an exit code, a variable) and what it means."""
+
+
+def fill(text: str) -> str:
+    """Paragraphs (separated by blank lines) filled to :data:`MANUAL_WIDTH` columns."""
+    paragraphs = [" ".join(part.split()) for part in text.split("\n\n")]
+    return "\n\n".join(_wrap(part) for part in paragraphs)
+
+
+def _wrap(text: str, lead: str = "") -> str:
+    """``text`` filled after ``lead``, its next lines indented as far; words never broken."""
+    import textwrap  # only when help is shown
+
+    return textwrap.fill(
+        text,
+        MANUAL_WIDTH,
+        initial_indent=lead,
+        subsequent_indent=" " * len(lead),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+STACKED_FROM = 30
+"""Terms wider than this (examples, mostly) stand on their own line, their meaning under them."""
+
+
+def manual(*sections: tuple[str, Rows], note: str = "") -> str:
+    """Sections as a manual page has them, each a heading and aligned rows, then a note."""
+    blocks = []
+    for heading, rows in sections:
+        width = max(len(term) for term, _ in rows)
+        if width > STACKED_FROM:
+            lines = [f"  {term}\n{_wrap(meaning, ' ' * 6)}" for term, meaning in rows]
+        else:
+            lines = [_wrap(meaning, f"  {term.ljust(width)}   ") for term, meaning in rows]
+        blocks.append(f"{heading}:\n" + "\n".join(lines))
+    if note:
+        blocks.append(fill(note))
+    return "\n\n".join(blocks)
 
 
 def parse_size(text: str) -> int:
@@ -39,13 +88,33 @@ def parse_count(text: str) -> int:
 
 
 class CommandParser(argparse.ArgumentParser):
-    """A command's parser: it has ``--version`` and knows which of its options take a value."""
+    """A command's parser: it has ``--version`` and knows which of its options take a value.
 
-    def __init__(self, prog: str, description: str, **options: Any) -> None:
+    Its help is a synopsis: the usage, the description (filled to :data:`MANUAL_WIDTH`), the
+    options, then the sections that ``sections`` writes (see :func:`manual`). Both are made
+    only when the help is shown, so that parsing costs nothing more.
+    """
+
+    def __init__(
+        self,
+        prog: str,
+        description: str,
+        sections: Callable[[], str] | None = None,
+        **options: Any,
+    ) -> None:
         self.valued_options: set[str] = set()
         """Every option string that takes a value (``--max-size``), wherever it was added."""
+        self.sections = sections
+        """Writes the help's closing sections (examples, exit status, …); None for none."""
+        options.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
         super().__init__(prog=prog, description=description, **options)
         self.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
+
+    def format_help(self) -> str:
+        """The whole help, as ``--help`` prints it."""
+        self.description = fill(self.description or "")
+        self.epilog = self.sections() if self.sections else None
+        return super().format_help()
 
     def error(self, message: str) -> NoReturn:
         """Exit on a usage error; arguments quoted in ``message`` are shown, not obeyed."""

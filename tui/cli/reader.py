@@ -14,8 +14,8 @@ import sys
 from typing import TYPE_CHECKING, cast
 
 from tui.cli import collector, terminal
-from tui.cli.exits import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from tui.cli.options import CommandParser, add_loading_options, limits
+from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from tui.cli.options import CommandParser, add_loading_options, limits, manual
 from tui.cli.validate import print_problems
 from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
 from tui.text import sanitize_line
@@ -36,15 +36,81 @@ def prepare_textual() -> None:
     os.environ.setdefault("TEXTUAL_FPS", str(FRAME_RATE))
 
 
+DESCRIPTION = """Read a briefing (a YAML file) in the terminal: the article, its talking points
+and its speakers' quotes, each point and quote linked to the passage of the article that
+supports it. Without FILE, opens the bundled briefing. Reopening a briefing goes back to
+where it was left. A briefing that is not valid is not opened: its problems are printed,
+as by validate."""
+
+
+def _help_sections() -> str:
+    """The reader's examples, exit status, environment and files, for ``--help``."""
+    from tui.storage.paths import STATE_DIR_VARIABLE
+
+    return manual(
+        (
+            "examples",
+            [
+                ("briefing-tui", "read the bundled briefing"),
+                ("briefing-tui brief.yaml", "read brief.yaml, from where it was left"),
+                ("briefing-tui --no-resume brief.yaml", "read it from the top; remember nothing"),
+                ("briefing-tui --max-size 64M big.yaml", "open a file larger than 32M"),
+            ],
+        ),
+        (
+            "exit status",
+            [
+                (str(EXIT_OK), "the reader was closed"),
+                (str(EXIT_INVALID), "the briefing is not valid (its problems are on stderr)"),
+                (
+                    str(EXIT_USAGE),
+                    "a usage error; a path that cannot be read or is not a regular file;"
+                    " no terminal to show the reader on",
+                ),
+                (
+                    str(EXIT_INTERNAL),
+                    "briefing-tui itself failed: one line on stderr names a crash log (with"
+                    " --debug, the traceback instead)",
+                ),
+                (str(EXIT_INTERRUPTED), "interrupted (Ctrl+C) while loading"),
+            ],
+        ),
+        (
+            "environment",
+            [
+                (STATE_DIR_VARIABLE, "the state folder, if set"),
+                (
+                    "XDG_STATE_HOME",
+                    "else the state folder is $XDG_STATE_HOME/briefing-tui"
+                    " (default ~/.local/state/briefing-tui)",
+                ),
+                ("TEXTUAL_FPS", f"frames a second the reader may draw (default {FRAME_RATE})"),
+            ],
+        ),
+        (
+            "files in the state folder",
+            [
+                ("positions.json", "where each briefing was left (the 500 most recent)"),
+                ("settings.json", "the theme chosen in the command palette"),
+                ("crash-DATE-TIME.log", "the traceback of a failure of briefing-tui itself"),
+            ],
+        ),
+        note="In the reader, press ? for every key. The format is described in docs/format.md"
+        " (and briefing-tui schema prints its JSON Schema).",
+    )
+
+
 def parser() -> CommandParser:
     """The parser of the reader (the command without a name)."""
-    command = CommandParser("briefing-tui", "Read a briefing (a YAML file) in the terminal.")
-    command.add_argument("file", nargs="?", metavar="FILE", help="the briefing to open")
+    command = CommandParser("briefing-tui", DESCRIPTION, _help_sections)
+    command.add_argument(
+        "file", nargs="?", metavar="FILE", help="the briefing to open (default: the bundled one)"
+    )
     command.add_argument(
         "--no-resume",
         action="store_true",
         help="start at the top, and neither read nor save where briefings are left or the"
-        " theme (kept in $XDG_STATE_HOME/briefing-tui/)",
+        " theme (the state files, below)",
     )
     add_loading_options(command)
     return command

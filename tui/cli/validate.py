@@ -6,19 +6,50 @@ import argparse
 import sys
 from typing import TextIO
 
-from tui.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from tui.cli.options import CommandParser, add_loading_options, limits
+from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from tui.cli.options import CommandParser, add_loading_options, limits, manual
 from tui.format.problems import BriefingError, UnreadableFileError
 from tui.text import sanitize_line
+
+DESCRIPTION = """Check briefing files against the format, as the reader does before it opens
+one. Every problem of every file is printed on stderr, one a line, as FILE:LINE:COL:
+error|warning: KEY: MESSAGE (the line and column of the value at fault). Unknown keys are
+warnings, with a suggestion; --strict makes them errors. Quiet when all files are valid,
+unless -v."""
+
+
+def _help_sections() -> str:
+    """The examples and exit status of ``validate``, for ``--help``."""
+    return manual(
+        (
+            "examples",
+            [
+                ("briefing-tui validate brief.yaml", "check one file"),
+                ("briefing-tui validate -v content/*.yaml", "check a folder, a line per file"),
+                ("briefing-tui validate --strict brief.yaml", "fail on warnings too"),
+            ],
+        ),
+        (
+            "exit status",
+            [
+                (str(EXIT_OK), "every file is valid (warnings allowed)"),
+                (str(EXIT_INVALID), "a file is not valid"),
+                (
+                    str(EXIT_USAGE),
+                    "a usage error; a path that cannot be read or is not a regular file",
+                ),
+                (str(EXIT_INTERNAL), "briefing-tui itself failed (a bug; --debug shows where)"),
+                (str(EXIT_INTERRUPTED), "interrupted (Ctrl+C)"),
+            ],
+        ),
+        note="The format is described in docs/format.md; briefing-tui schema prints its"
+        " JSON Schema.",
+    )
 
 
 def parser() -> CommandParser:
     """The parser of ``validate``."""
-    command = CommandParser(
-        "briefing-tui validate",
-        "Check briefing files. Exit 0 if all are valid (warnings allowed),"
-        " 1 if any is invalid, 2 on a usage error or an unreadable path.",
-    )
+    command = CommandParser("briefing-tui validate", DESCRIPTION, _help_sections)
     command.add_argument("files", nargs="+", metavar="FILE", help="briefing files to check")
     command.add_argument(
         "-v", "--verbose", action="store_true", help="say something about each valid file too"
