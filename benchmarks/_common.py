@@ -209,13 +209,15 @@ def distinctive_phrase(briefing, words: int = 3) -> str:
     on screen as in the file. Looking for it shows the *body* is on screen,
     not a title or subtitle that happens to repeat it.
     """
-    first = briefing.sections[0].paragraphs[0]
+    from tui.model import block_texts
+
+    first = briefing.sections[0].blocks[0]
     others = [
         briefing.title,
         briefing.subtitle or "",
         briefing.summary or "",
         *(s.heading for s in briefing.sections),
-        *[p for s in briefing.sections for p in s.paragraphs][1:],
+        *[t for s in briefing.sections for b in s.blocks for t in block_texts(b)][1:],
         *(p.text for p in briefing.talking_points),
         *(q.text for q in briefing.quotes),
     ]
@@ -457,7 +459,7 @@ def run_in_pty(
 
 
 def first_paragraph(briefing) -> str:
-    return briefing.sections[0].paragraphs[0]
+    return briefing.sections[0].blocks[0]
 
 
 @contextlib.contextmanager

@@ -54,7 +54,7 @@ class StandInBody(ScrollView, can_focus=True):
         for section in self.briefing.sections:
             self.section_tops.append(len(self.lines))
             self.lines += [section.heading, ""]
-            for paragraph in section.paragraphs:
+            for paragraph in section.blocks:
                 plain = _MARKUP.sub(lambda m: m.group(1) or "", paragraph)
                 self.lines += [*textwrap.wrap(plain, width), ""]
         self.virtual_size = Size(width, len(self.lines))

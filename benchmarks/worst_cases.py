@@ -208,13 +208,17 @@ def bare_load(text: str) -> None:
 
 
 def timed(run: Callable[[], object]) -> float:
-    """Seconds taken by one call, the cyclic collector off (its passes come at random sizes)."""
+    """CPU seconds taken by one call, the cyclic collector off (its passes come at random sizes).
+
+    CPU time, not wall time: on a busy machine the time spent waiting for a
+    core would otherwise count, and the ratios between sizes would be noise.
+    """
     gc.collect()
     gc.disable()
     try:
-        start = time.perf_counter()
+        start = time.process_time()
         run()
-        return time.perf_counter() - start
+        return time.process_time() - start
     finally:
         gc.enable()
 

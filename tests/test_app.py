@@ -24,7 +24,7 @@ from textual.command import CommandList, CommandPalette, Hit
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, Tabs
 
-from tui.document import PARAGRAPH, Target
+from tui.document import ITEM, PARAGRAPH, QUOTE, Target
 from tui.format.loader import load_text
 from tui.model import Briefing, Quote
 from tui.ui import palette
@@ -171,7 +171,7 @@ async def test_line_keys(seed, reader):
 
 
 async def test_page_keys(seed, reader):
-    async with reader(seed) as (pilot, screen):
+    async with reader(seed, (120, 30)) as (pilot, screen):  # the article is three pages long
         body = screen.body
         before = body_lines(body)
         for down, up in [("space", "b"), ("pagedown", "pageup")]:
@@ -189,7 +189,7 @@ async def test_page_keys(seed, reader):
 async def test_bottom_and_top_keys(seed, reader):
     async with reader(seed) as (pilot, screen):
         body = screen.body
-        last_word = seed.sections[-1].paragraphs[-1].split()[-1]
+        last_word = seed.sections[-1].blocks[-1].split()[-1]
         for bottom, top in [("G", "g"), ("end", "home")]:
             await pilot.press(bottom)
             assert body.max_scroll_y > 0
@@ -396,13 +396,13 @@ async def test_outline_on_wide_terminals_follows_and_jumps(seed, reader):
 
 # (talking point index, how the linked block starts, words it must contain)
 POINT_LINKS = [
-    (0, "Joint approach to Covid-19 pandemic", "public health capacity"),
-    (1, "Joint approach to mass migration", "Haiti and Venezuela"),
-    (2, "US support for Colombian environmental", "initiatives"),
-    (3, "US support for counternarcotics", "root causes"),
-    (4, "The state secretary additionally stressed", "2016 peace deal"),
-    (5, "The state secretary additionally stressed", "human rights violations"),
-    (6, "Improving economic ties", "between the two countries"),
+    (0, "Joint approach to Covid-19 pandemic", "public health capacity", ITEM),
+    (1, "Joint approach to mass migration", "Haiti and Venezuela", ITEM),
+    (2, "US support for Colombian environmental", "initiatives", ITEM),
+    (3, "US support for counternarcotics", "root causes", ITEM),
+    (4, "The state secretary additionally stressed", "2016 peace deal", PARAGRAPH),
+    (5, "The state secretary additionally stressed", "human rights violations", PARAGRAPH),
+    (6, "Improving economic ties", "between the two countries", ITEM),
 ]
 
 # (quote index, how the linked block starts, the exact span highlighted)
@@ -449,15 +449,15 @@ def _assert_passage_on_screen(screen: ReaderScreen, passage: str) -> None:
 
 async def _check_points(screen: ReaderScreen, pilot) -> None:
     body = screen.body
-    for index, starts, words in POINT_LINKS:
+    for index, starts, words, kind in POINT_LINKS:
         await _select(pilot, "2", index)
         target = body.highlight
         assert isinstance(target, Target), index
         block_text = body.document.texts[target.block]
         assert block_text.startswith(starts), (index, block_text)
         assert words in block_text
-        assert highlighted_text(body) == block_text  # the whole paragraph
-        assert body.document.kinds[target.block] == PARAGRAPH
+        assert highlighted_text(body) == block_text  # the whole paragraph, or list item
+        assert body.document.kinds[target.block] == kind
         _assert_passage_on_screen(screen, block_text)
         assert str(body.border_title).endswith(HEADINGS[target.section])
         # backspace: back where the reader was, highlight gone, list in use again
@@ -476,6 +476,8 @@ async def _check_quotes(screen: ReaderScreen, pilot) -> None:
         assert isinstance(target, Target) and target.exact, index
         assert body.document.texts[target.block].startswith(starts), index
         assert highlighted_text(body) == span
+        if index == 0:  # the words of the article's block quote
+            assert body.document.kinds[target.block] == QUOTE
         _assert_passage_on_screen(screen, span)
         assert str(body.border_title).endswith(HEADINGS[target.section])
         if index == 1:  # exactly the words quoted, not the quote marks around them
@@ -793,7 +795,7 @@ async def test_resize_keeps_the_top_paragraph(seed, reader):
 
 
 async def test_half_page_keys(seed, reader):
-    async with reader(seed) as (pilot, screen):
+    async with reader(seed, (120, 30)) as (pilot, screen):  # the article is three pages long
         body = screen.body
         half = round(page(body) / 2)
         for down, up in [("d", "u"), ("ctrl+d", "ctrl+u")]:

@@ -278,7 +278,8 @@ def test_valid_files_pass_quietly(path: str, capsys: pytest.CaptureFixture[str])
 def test_verbose_says_what_was_checked(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "-v", BUNDLED]) == 0
     assert capsys.readouterr() == (
-        f"{BUNDLED}: ok (5 sections, 15 paragraphs, 7 talking points, 5 quotes)\n",
+        f"{BUNDLED}: ok (5 sections, 7 paragraphs, 1 block quote, 1 list,"
+        " 7 talking points, 5 quotes)\n",
         "",
     )
 
@@ -577,7 +578,7 @@ def test_options_may_come_before_the_command(capsys: pytest.CaptureFixture[str])
     assert main(["--strict", "validate", BUNDLED]) == 0
     assert main(["--max-size", "1M", "validate", "-v", BUNDLED]) == 0
     out, _ = capsys.readouterr()
-    assert "ok (5 sections, 15 paragraphs, 7 talking points, 5 quotes)" in out
+    assert "ok (5 sections, 7 paragraphs, 1 block quote, 1 list, 7 talking points, 5 quotes)" in out
 
 
 def test_a_mistyped_command_is_named(capsys: pytest.CaptureFixture[str]) -> None:

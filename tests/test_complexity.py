@@ -4,8 +4,8 @@ Each worst case of ``benchmarks/worst_cases.py`` runs at two sizes, N and 4N:
 the larger must take at most about 6 times as long as the smaller (16 times
 would be quadratic), and a loader case must validate in at most twice the
 time of PyYAML's C loader on the same text, plus half a second. Times are
-the best of three runs (``time.perf_counter`` around the call, the cyclic
-collector off), so that a busy machine does not fail the test; a little
+the best of three runs (CPU time, ``time.process_time`` around the call, the
+cyclic collector off), so that a busy machine does not fail the test; a little
 absolute slack covers timings of a few milliseconds.
 """
 

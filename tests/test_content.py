@@ -19,7 +19,7 @@ from tui.format.loader import (
     load_text,
 )
 from tui.format.schema import SCHEMA
-from tui.model import Briefing
+from tui.model import BlockQuote, Briefing, ListBlock
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = sorted((ROOT / "content").glob("*.yaml"))
@@ -92,25 +92,40 @@ def test_headline_is_the_title(seed_lines: list[str], bundled: Briefing) -> None
 def test_every_sentence_of_the_seed_is_in_the_body_word_for_word(
     seed_lines: list[str], bundled: Briefing
 ) -> None:
-    body = "\n".join(p for section in bundled.sections for p in section.paragraphs)
+    paragraphs = [
+        block.text if isinstance(block, BlockQuote) else block
+        for section in bundled.sections
+        for block in section.blocks
+        if not isinstance(block, ListBlock)
+    ]
     prose = [
         line
         for line in seed_lines
         if line not in (HEADLINE, ATTRIBUTION, LIST_HEADING) and not line.startswith("- ")
     ]
     assert len(prose) == 8
-    missing = [line for line in prose if line not in body]
+    missing = [line for line in prose if line not in paragraphs]
     assert missing == []
 
 
-def test_the_list_is_a_section_and_its_items_are_paragraphs_and_talking_points(
+def test_the_quoted_paragraph_is_a_block_quote_with_the_seeds_attribution(
+    seed_lines: list[str], bundled: Briefing
+) -> None:
+    said = seed_lines[seed_lines.index(ATTRIBUTION) - 1]
+    quotes = [b for s in bundled.sections for b in s.blocks if isinstance(b, BlockQuote)]
+    assert quotes == [
+        BlockQuote(said, "Antony Blinken", "US Secretary of State", attribution=ATTRIBUTION)
+    ]
+
+
+def test_the_list_is_a_bulleted_list_in_its_section_and_the_talking_points(
     seed_lines: list[str], bundled: Briefing
 ) -> None:
     items = list_items(seed_lines)
     assert len(items) == 7
     assert LIST_HEADING in seed_lines
     (section,) = [s for s in bundled.sections if s.heading == LIST_HEADING]
-    assert list(section.paragraphs) == items
+    assert section.blocks == (ListBlock(tuple(items)),)
     assert [point.text for point in bundled.talking_points] == items
     for point in bundled.talking_points:
         assert point.section is not None

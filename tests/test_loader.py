@@ -119,7 +119,7 @@ def test_plain_scalars_stay_exactly_the_text_written(value: str, parser: str) ->
     assert briefing.title == value
     assert briefing.subtitle == value
     assert briefing.sections[0].heading == value
-    assert briefing.sections[0].paragraphs == (value,)
+    assert briefing.sections[0].blocks == (value,)
     assert briefing.tags == (value,)
     assert [point.text for point in briefing.talking_points] == [value, value]
     assert briefing.quotes == (Quote(value, value),)
@@ -735,7 +735,7 @@ def test_body_text_splits_into_paragraphs_at_blank_lines() -> None:
         "      Second   paragraph.\n      \n"
         "      Third, after a line of spaces.\n\n\n"
     )
-    assert load(text).briefing.sections[0].paragraphs == (
+    assert load(text).briefing.sections[0].blocks == (
         "First paragraph, still the first.",
         "Second paragraph.",
         "Third, after a line of spaces.",
@@ -756,7 +756,7 @@ def test_body_text_splits_into_paragraphs_at_blank_lines() -> None:
 )
 def test_blank_lines_separate_paragraphs_in_every_style(body: str, parser: str) -> None:
     text = f"title: T\nsections:\n  - heading: H\n    body: {body}"
-    assert load(text).briefing.sections[0].paragraphs == ("One continues.", "Two.")
+    assert load(text).briefing.sections[0].blocks == ("One continues.", "Two.")
 
 
 def test_body_may_be_a_list_of_paragraphs() -> None:
@@ -764,7 +764,7 @@ def test_body_may_be_a_list_of_paragraphs() -> None:
         "title: T\nsections:\n  - heading: H\n"
         "    body:\n      - One.\n      - >-\n        Two,\n        folded.\n"
     )
-    assert load(text).briefing.sections[0].paragraphs == ("One.", "Two, folded.")
+    assert load(text).briefing.sections[0].blocks == ("One.", "Two, folded.")
 
 
 def test_body_keeps_inline_markdown_as_written() -> None:
@@ -772,7 +772,7 @@ def test_body_keeps_inline_markdown_as_written() -> None:
         "title: T\nsections:\n  - heading: H\n"
         "    body: 'Some *emphasis*, **strong** and [a link](https://example.org/a?b=1).'\n"
     )
-    assert load(text).briefing.sections[0].paragraphs == (
+    assert load(text).briefing.sections[0].blocks == (
         "Some *emphasis*, **strong** and [a link](https://example.org/a?b=1).",
     )
 

@@ -41,3 +41,10 @@ def test_section_picker(snap_compare, size):
 def test_hostile_markup(snap_compare, size):
     """Markup and escapes shown literally, with the warning toast."""
     assert snap_compare(hostile_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("sections", [2, 3], ids=["quote", "list"])
+def test_block_quote_and_list(snap_compare, size, sections):
+    """Section 3 has Blinken's block quote with its credit; section 4 is a bulleted list."""
+    assert snap_compare(seed_app(), press=["]"] * sections, terminal_size=size)

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 
-from tui.document import PARAGRAPH, BodyDocument, Target
+from tui.document import TEXT_KINDS, BodyDocument, Target
 from tui.findmany import ManyFinder
 from tui.model import Briefing, Quote, TalkingPoint
 
@@ -144,7 +144,7 @@ class Linker:
 
     def _paragraphs(self) -> Iterator[int]:
         document = self.document
-        return (block for block in range(len(document)) if document.kinds[block] == PARAGRAPH)
+        return (block for block in range(len(document)) if document.kinds[block] in TEXT_KINDS)
 
     def _heading(self, section_id: str | None) -> Target | None:
         if section_id is None:

@@ -22,13 +22,56 @@ class Source:
 
 
 @dataclass(frozen=True)
+class BlockQuote:
+    """Words quoted at length in the article, set apart from the reporting, and who said them."""
+
+    text: str
+    speaker: str | None = None
+    role: str | None = None
+    attribution: str | None = None
+    """The attribution as the article words it ("US Secretary of State Antony Blinken")."""
+
+    @property
+    def credit(self) -> str | None:
+        """The line under the quote: the attribution as written, else ``Speaker, Role``."""
+        if self.attribution:
+            return self.attribution
+        if self.speaker:
+            return f"{self.speaker}, {self.role}" if self.role else self.speaker
+        return self.role
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A list in the article: bulleted, or numbered from 1."""
+
+    items: tuple[str, ...]
+    numbered: bool = False
+
+
+Block = str | BlockQuote | ListBlock
+"""One block of a section's body: a paragraph (its text), a block quote or a list."""
+
+
+def block_texts(block: Block) -> tuple[str, ...]:
+    """Every text a block shows: a paragraph's, a quote's and its credit, a list's items."""
+    if isinstance(block, str):
+        return (block,)
+    if isinstance(block, BlockQuote):
+        credit = block.credit
+        return (block.text, credit) if credit else (block.text,)
+    return block.items
+
+
+@dataclass(frozen=True)
 class Section:
     """One navigable part of the article body."""
 
     id: str
     heading: str
-    paragraphs: tuple[str, ...]
-    """Paragraph texts, whitespace-normalised, with inline Markdown as written."""
+    blocks: tuple[Block, ...]
+    """Paragraphs, block quotes and lists in order; every text whitespace-normalised,
+    with inline Markdown as written."""
 
 
 @dataclass(frozen=True)
@@ -81,8 +124,26 @@ class Briefing:
 
     @property
     def paragraph_count(self) -> int:
-        """How many paragraphs the body holds."""
-        return sum(len(section.paragraphs) for section in self.sections)
+        """How many paragraphs the body holds (not counting block quotes and lists)."""
+        return sum(isinstance(block, str) for section in self.sections for block in section.blocks)
+
+    @property
+    def contents(self) -> str:
+        """What the briefing holds: ``5 sections, 7 paragraphs, 1 list, 7 talking points, …``."""
+        blocks = [block for section in self.sections for block in section.blocks]
+        counts = [
+            (len(self.sections), "section"),
+            (self.paragraph_count, "paragraph"),
+            (sum(isinstance(block, BlockQuote) for block in blocks), "block quote"),
+            (sum(isinstance(block, ListBlock) for block in blocks), "list"),
+            (len(self.talking_points), "talking point"),
+            (len(self.quotes), "quote"),
+        ]
+        return ", ".join(
+            f"{count:,} {noun}{'' if count == 1 else 's'}"
+            for count, noun in counts
+            if count or noun not in ("block quote", "list")
+        )
 
 
 @dataclass

@@ -83,16 +83,5 @@ def run(args: argparse.Namespace) -> int:
         for warning in loaded.warnings:
             print(warning, file=sys.stderr)
         if args.verbose:
-            briefing = loaded.briefing
-            print(
-                f"{sanitize_line(path)}: ok ({_count_of(len(briefing.sections), 'section')},"
-                f" {_count_of(briefing.paragraph_count, 'paragraph')},"
-                f" {_count_of(len(briefing.talking_points), 'talking point')},"
-                f" {_count_of(len(briefing.quotes), 'quote')})"
-            )
+            print(f"{sanitize_line(path)}: ok ({loaded.briefing.contents})")
     return status
-
-
-def _count_of(count: int, noun: str) -> str:
-    """``1 section``, ``2 sections``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"

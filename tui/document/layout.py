@@ -1,6 +1,7 @@
 """The article body as a flat run of blocks, and its layout at a given width.
 
-A block is a section heading or a paragraph. Keeping them in flat lists
+A block is a section heading, a paragraph, a block quote's text or its
+credit line, or one item of a list. Keeping them in flat lists
 (rather than a widget each) lets the body pane lay out and draw 20,000
 paragraphs by rendering only the lines on screen. Both the inline parsing of
 a block and its wrapping are done on demand: opening a large briefing costs
@@ -16,10 +17,23 @@ from typing import Generic, TypeVar, overload
 
 from tui.document.inline import Span, parse_inline
 from tui.document.wrap import line_starts
-from tui.model import Briefing
+from tui.model import BlockQuote, Briefing, ListBlock
 
 HEADING = 0
 PARAGRAPH = 1
+QUOTE = 2
+"""The text of a block quote."""
+CREDIT = 3
+"""The line under a block quote that says who said it."""
+ITEM = 4
+"""One item of a list."""
+TEXT_KINDS = frozenset({PARAGRAPH, QUOTE, ITEM})
+"""The blocks of the article's own text: what talking points and quotes link to."""
+
+QUOTE_BAR = "  ┃ "
+"""Drawn before every line of a block quote and its credit."""
+CREDIT_DASH = "— "
+BULLET = "•"
 
 T = TypeVar("T")
 
@@ -58,7 +72,7 @@ class _Parsed(Sequence[T], Generic[T]):
 
 
 class BodyDocument:
-    """Headings and paragraphs of a briefing, in reading order."""
+    """Headings, paragraphs, block quotes and list items of a briefing, in reading order."""
 
     def __init__(self, briefing: Briefing) -> None:
         self.sources: list[str] = []
@@ -67,18 +81,56 @@ class BodyDocument:
         self.section_of: list[int] = []
         self.section_blocks: list[int] = []
         """The block index of each section's heading."""
+        self.leads: list[str] = []
+        """Drawn before a block's first line: a bullet, a number, a quote's bar."""
+        self.hangs: list[str] = []
+        """Drawn before its other lines (as wide as the lead)."""
+        self.gaps: list[int] = []
+        """Lines after a block before the next: 2 under a heading (its rule, a blank), 0
+        between list items and between a quote and its credit, else 1."""
         for index, section in enumerate(briefing.sections):
             self.section_blocks.append(len(self.sources))
-            self.sources.append(section.heading)
-            self.sources.extend(section.paragraphs)
-            self.kinds.append(HEADING)
-            self.kinds.extend([PARAGRAPH] * len(section.paragraphs))
-            self.section_of.extend([index] * (len(section.paragraphs) + 1))
+            self._add(index, HEADING, section.heading, gap=2)
+            for block in section.blocks:
+                if isinstance(block, str):
+                    self._add(index, PARAGRAPH, block)
+                elif isinstance(block, BlockQuote):
+                    credit = block.credit
+                    self._add(index, QUOTE, block.text, QUOTE_BAR, gap=0 if credit else 1)
+                    if credit:
+                        self._add(index, CREDIT, credit, QUOTE_BAR + CREDIT_DASH, QUOTE_BAR + "  ")
+                else:
+                    self._add_list(index, block)
         self._parsed: list[tuple[str, tuple[Span, ...]] | None] = [None] * len(self.sources)
         self.texts: Sequence[str] = _Parsed(self, 0)
         """The text shown for each block (inline markers removed)."""
         self.spans: Sequence[tuple[Span, ...]] = _Parsed(self, 1)
         """The styled spans of each block's shown text."""
+
+    def _add(
+        self,
+        section: int,
+        kind: int,
+        source: str,
+        lead: str = "",
+        hang: str | None = None,
+        gap: int = 1,
+    ) -> None:
+        self.sources.append(source)
+        self.kinds.append(kind)
+        self.section_of.append(section)
+        self.leads.append(lead)
+        self.hangs.append(lead if hang is None else hang)
+        self.gaps.append(gap)
+
+    def _add_list(self, section: int, listed: ListBlock) -> None:
+        """A list's items: a bullet or a number each, the text hanging under it, no gaps."""
+        count = len(listed.items)
+        width = len(f"{count}.") if listed.numbered else 1
+        for number, item in enumerate(listed.items, start=1):
+            marker = f"{number}." if listed.numbered else BULLET
+            lead = f"  {marker:>{width}} "
+            self._add(section, ITEM, item, lead, " " * len(lead), gap=int(number == count))
 
     def parsed(self, block: int) -> tuple[str, tuple[Span, ...]]:
         """A block's shown text and spans, parsed once."""
@@ -92,7 +144,7 @@ class BodyDocument:
         return len(self.sources)
 
     def paragraph_block(self, section: int, paragraph: int) -> int:
-        """The block index of paragraph ``paragraph`` of section ``section``."""
+        """The block index of the ``paragraph``-th block under the heading of ``section``."""
         return self.section_blocks[section] + 1 + paragraph
 
 
@@ -142,17 +194,17 @@ class BodyLayout:
             stop = min(total, through_block + 1)
         if blocks is not None:
             stop = min(stop, len(self.tops) + blocks)
-        kinds, width = document.kinds, self.width
+        leads, gaps, width = document.leads, document.gaps, self.width
         tops, starts = self.tops, self.starts
         y = self.height
         unlaid = self._unlaid_chars
         for block in range(len(tops), stop):
             if lines is not None and y >= lines:
                 break
-            block_starts = line_starts(document.parsed(block)[0], width)
+            block_starts = line_starts(document.parsed(block)[0], max(4, width - len(leads[block])))
             tops.append(y)
             starts.append(block_starts)
-            y += len(block_starts) + (2 if kinds[block] == HEADING else 1)
+            y += len(block_starts) + gaps[block]
             unlaid -= len(document.sources[block])
         self.height = y
         self._unlaid_chars = unlaid

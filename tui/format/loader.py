@@ -31,7 +31,17 @@ from tui.format.yamltree import (
     describe,
     parse,
 )
-from tui.model import Briefing, Loaded, Quote, Section, Source, TalkingPoint
+from tui.model import (
+    Block,
+    BlockQuote,
+    Briefing,
+    ListBlock,
+    Loaded,
+    Quote,
+    Section,
+    Source,
+    TalkingPoint,
+)
 from tui.text import (
     NO_VISIBLE_TEXT,
     count_unsafe,
@@ -61,6 +71,9 @@ TOP_LEVEL_KEYS = (
 )
 SOURCE_KEYS = ("name", "url")
 SECTION_KEYS = ("id", "heading", "body")
+BLOCK_KINDS = ("quote", "bullets", "numbered")
+"""The keys that make a body item a block quote or a list, not a paragraph."""
+BLOCK_QUOTE_KEYS = ("quote", "speaker", "role", "attribution")
 POINT_KEYS = ("text", "section")
 QUOTE_KEYS = ("speaker", "text", "role", "section")
 
@@ -409,7 +422,7 @@ class _Checker:
         items = self.listing(node, "sections")
         if isinstance(node, Sequence) and not items:
             self.error(node, "sections", "needs at least one section")
-        parsed: list[tuple[str, dict[str, Node], str | None, str | None, tuple[str, ...]]] = []
+        parsed: list[tuple[str, dict[str, Node], str | None, str | None, tuple[Block, ...]]] = []
         for index, item in enumerate(items):
             where = f"sections[{index}]"
             values = self.mapping(item, where, SECTION_KEYS, ("heading", "body"))
@@ -454,26 +467,72 @@ class _Checker:
             sections.append(Section(section_id, normalize_space(heading), paragraphs))
         return sections
 
-    def body(self, node: Node | None, where: str) -> tuple[str, ...]:
+    def body(self, node: Node | None, where: str) -> tuple[Block, ...]:
         if node is None:
             return ()
+        blocks: list[Block | None]
         if isinstance(node, Sequence):
-            texts = [
-                self.text(item, f"{where}[{i}]", required=True) for i, item in enumerate(node.items)
-            ]
-            paragraphs = [normalize_space(t) for t in texts if t is not None]
+            blocks = [self.block(item, f"{where}[{i}]") for i, item in enumerate(node.items)]
         else:
             text = self.text(node, where, required=True)
             if text is None:
                 return ()
             assert isinstance(node, Scalar)
             breaks = _PARAGRAPH_BREAK if node.style == "|" else _LINE_BREAK
-            paragraphs = [normalize_space(part) for part in breaks.split(text)]
-        paragraphs = [paragraph for paragraph in paragraphs if paragraph]
-        if not paragraphs and not (isinstance(node, Sequence) and node.items):
+            blocks = [normalize_space(part) for part in breaks.split(text)]
+        found = tuple(block for block in blocks if block)
+        if not found and not (isinstance(node, Sequence) and node.items):
             # an empty list; items that are not text were reported as errors already
             self.warn(node, where, "section has no paragraphs")
-        return tuple(paragraphs)
+        return found
+
+    def block(self, node: Node, where: str) -> Block | None:
+        """One item of a body list: a paragraph's text, a block quote or a list."""
+        if not isinstance(node, Mapping):
+            text = self.text(node, where, required=True)
+            return normalize_space(text) if text is not None else None
+        kinds = [key for key in BLOCK_KINDS if key in node.items]
+        if len(kinds) != 1:
+            found = f"both '{kinds[0]}' and '{kinds[1]}'" if kinds else "neither"
+            self.error(
+                node,
+                where,
+                f"a body item is text, a block quote (quote: …) or a list (bullets: … or"
+                f" numbered: …); this mapping has {found}"
+                + ("; text containing ': ' must be quoted" if not kinds else ""),
+            )
+            return None
+        if kinds[0] == "quote":
+            return self.block_quote(node, where)
+        return self.list_block(node, where, kinds[0])
+
+    def block_quote(self, node: Mapping, where: str) -> BlockQuote | None:
+        values = self.mapping(node, where, BLOCK_QUOTE_KEYS, ("quote",))
+        if values is None:
+            return None
+        text = self.text(values.get("quote"), f"{where}.quote", required=True)
+        extras = [
+            self.text(values.get(key), f"{where}.{key}")
+            for key in ("speaker", "role", "attribution")
+        ]
+        if text is None:
+            return None
+        speaker, role, attribution = (
+            normalize_space(extra) or None if extra else None for extra in extras
+        )
+        return BlockQuote(normalize_space(text), speaker, role, attribution)
+
+    def list_block(self, node: Mapping, where: str, kind: str) -> ListBlock | None:
+        values = self.mapping(node, where, (kind,), (kind,))
+        if values is None or kind not in values:
+            return None
+        texts = self.text_list(values[kind], f"{where}.{kind}")
+        items = tuple(item for item in map(normalize_space, texts) if item)
+        if not items:
+            if isinstance(values[kind], Sequence):
+                self.warn(values[kind], f"{where}.{kind}", "list has no items")
+            return None
+        return ListBlock(items, numbered=kind == "numbered")
 
     def section_ref(self, node: Node | None, where: str, ids: Names) -> str | None:
         section = self.text(node, where, required=True)

@@ -18,6 +18,32 @@ _TEXT: dict[str, Any] = {"type": ["string", "null"]}
 _REQUIRED_TEXT: dict[str, Any] = {"type": "string", "pattern": r"\S"}
 _SLUG: dict[str, Any] = {"type": "string", "pattern": "^[a-z0-9-]+$"}
 _TEXT_LIST: dict[str, Any] = {"type": "array", "items": _REQUIRED_TEXT}
+_BLOCK_QUOTE: dict[str, Any] = {
+    "type": "object",
+    "description": "A block quote, set apart from the reporting, with who said it.",
+    "required": ["quote"],
+    "properties": {
+        "quote": _REQUIRED_TEXT,
+        "speaker": _TEXT,
+        "role": _TEXT,
+        "attribution": {**_TEXT, "description": "The credit line as the article words it."},
+    },
+    "additionalProperties": False,
+}
+_BULLETS: dict[str, Any] = {
+    "type": "object",
+    "description": "A bulleted list.",
+    "required": ["bullets"],
+    "properties": {"bullets": _TEXT_LIST},
+    "additionalProperties": False,
+}
+_NUMBERED: dict[str, Any] = {
+    "type": "object",
+    "description": "A numbered list.",
+    "required": ["numbered"],
+    "properties": {"numbered": _TEXT_LIST},
+    "additionalProperties": False,
+}
 
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -60,8 +86,19 @@ SCHEMA: dict[str, Any] = {
                     "id": {**_SLUG, "description": "Defaults to a slug of the heading."},
                     "heading": _REQUIRED_TEXT,
                     "body": {
-                        "description": "Paragraphs separated by blank lines, or a list of them.",
-                        "oneOf": [_REQUIRED_TEXT, _TEXT_LIST],
+                        "description": (
+                            "Paragraphs separated by blank lines; or a list of paragraphs,"
+                            " block quotes (quote:) and lists (bullets: or numbered:)."
+                        ),
+                        "oneOf": [
+                            _REQUIRED_TEXT,
+                            {
+                                "type": "array",
+                                "items": {
+                                    "oneOf": [_REQUIRED_TEXT, _BLOCK_QUOTE, _BULLETS, _NUMBERED]
+                                },
+                            },
+                        ],
                     },
                 },
                 "additionalProperties": False,

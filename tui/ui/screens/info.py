@@ -17,10 +17,6 @@ WRAPPED_AT_SLASHES = frozenset({"Link", "File"})
 """Fields that break lines after a ``/`` rather than in the middle of a name."""
 
 
-def _count(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
-
-
 def details(briefing: Briefing) -> list[tuple[str, str]]:
     """(label, text) for each field the briefing has, in reading order."""
     source = briefing.source
@@ -32,17 +28,7 @@ def details(briefing: Briefing) -> list[tuple[str, str]]:
         ("Location", briefing.location),
         ("Authors", ", ".join(briefing.authors)),
         ("Tags", " ".join(f"#{tag}" for tag in briefing.tags)),
-        (
-            "Contents",
-            ", ".join(
-                [
-                    _count(len(briefing.sections), "section"),
-                    _count(briefing.paragraph_count, "paragraph"),
-                    _count(len(briefing.talking_points), "talking point"),
-                    _count(len(briefing.quotes), "quote"),
-                ]
-            ),
-        ),
+        ("Contents", briefing.contents),
         ("File", sanitize_line(briefing.path)),  # the only field not sanitised at load
     ]
     return [(label, normalize_space(text)) for label, text in rows if text]

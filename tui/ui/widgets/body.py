@@ -19,7 +19,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.timer import Timer
 
-from tui.document import HEADING, BodyDocument, BodyLayout, Target
+from tui.document import CREDIT, HEADING, ITEM, PARAGRAPH, QUOTE, BodyDocument, BodyLayout, Target
 from tui.document.selection import line_span, selected_text
 from tui.document.wrap import line_text
 from tui.ui.widgets.styles import overlay_style
@@ -47,6 +47,23 @@ def once_sized(
 READING_WIDTH = 84
 """The widest the text column gets, however wide the terminal."""
 
+TEXT_STYLES = {
+    HEADING: "body--heading",
+    PARAGRAPH: "",
+    QUOTE: "body--quote",
+    CREDIT: "body--credit",
+    ITEM: "",
+}
+"""The component class of each kind of block's text."""
+LEAD_STYLES = {
+    HEADING: "",
+    PARAGRAPH: "",
+    QUOTE: "body--quote-bar",
+    CREDIT: "body--quote-bar",
+    ITEM: "body--bullet",
+}
+"""The component class of what is drawn before a block's lines (a bar, a bullet)."""
+
 LAYOUT_STEP = 400
 """Blocks laid out per step after the first screen (a few milliseconds' work)."""
 
@@ -71,6 +88,10 @@ class BodyView(ScrollView, can_focus=True):
         & > .body--emphasis { text-style: italic; }
         & > .body--link { text-style: underline; color: $primary; }
         & > .body--highlight { background: $warning 30%; }
+        & > .body--quote { color: $text; text-style: italic; }
+        & > .body--quote-bar { color: $accent; }
+        & > .body--credit { color: $text-muted; }
+        & > .body--bullet { color: $accent; text-style: bold; }
     }
     """
 
@@ -81,6 +102,10 @@ class BodyView(ScrollView, can_focus=True):
         "body--emphasis",
         "body--link",
         "body--highlight",
+        "body--quote",
+        "body--quote-bar",
+        "body--credit",
+        "body--bullet",
     }
 
     BINDINGS = [
@@ -270,7 +295,7 @@ class BodyView(ScrollView, can_focus=True):
         self.ensure_block(block)
         length = len(self.document.texts[block])
         if offset > length:  # a line under the text, if the block still has it
-            spacing = 2 if self.document.kinds[block] == HEADING else 1
+            spacing = self.document.gaps[block]
             row = len(layout.starts[block]) + min(offset - length, spacing) - 1
         else:
             row = layout.row_of(block, offset)
@@ -349,16 +374,22 @@ class BodyView(ScrollView, can_focus=True):
             return Strip.blank(width, base).apply_offsets(-margin, line)
         block, row = layout.locate(line)
         starts = layout.starts[block]
+        document = self.document
+        indent = 0
         if row < len(starts):
             segments = self._line_segments(layout, block, row, selected)
-        elif row == len(starts) and self.document.kinds[block] == HEADING:
+            lead = document.leads[block] if row == 0 else document.hangs[block]
+            if lead:
+                indent = len(lead)
+                segments.insert(0, Segment(lead, self._style(LEAD_STYLES[document.kinds[block]])))
+        elif row == len(starts) and document.kinds[block] == HEADING:
             segments = [Segment("─" * layout.width, self._style("body--rule"))]
         else:
             return Strip.blank(width, base).apply_offsets(-margin, line)
         if margin:
             segments.insert(0, Segment(" " * margin, base))
         strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
-        return strip.apply_offsets(-margin, line)
+        return strip.apply_offsets(-margin - indent, line)
 
     def _line_segments(
         self, layout: BodyLayout, block: int, row: int, selected: tuple[int, int] | None
@@ -372,7 +403,7 @@ class BodyView(ScrollView, can_focus=True):
         document = self.document
         plain = document.texts[block]
         start, end = line_text(plain, layout.starts[block], row)
-        base = "body--heading" if document.kinds[block] == HEADING else ""
+        base = TEXT_STYLES[document.kinds[block]]
         ranges: list[tuple[int, int, Style]] = [
             (
                 max(span.start, start),
