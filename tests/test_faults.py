@@ -368,6 +368,49 @@ async def test_a_corrupt_file_is_one_warning_naming_where_it_went_and_saving_goe
     assert PositionStore(path).get(bundled.path) == left_at
 
 
+@pytest.mark.parametrize("fault", ["corrupt", "unreadable"])
+async def test_a_bad_file_on_a_read_only_disk_is_one_warning_and_left_as_it_is(
+    fault, bundled, reader, notes, tmp_path, monkeypatch
+):
+    """The warning about the file says nothing is saved: a failed save is not news."""
+    path = tmp_path / "state" / "positions.json"
+    seed_others(path)
+    if fault == "corrupt":
+        path.write_bytes(path.read_bytes()[:-20])  # a torn file
+    before = path.read_bytes()
+    monkeypatch.setattr(position_keeper, "SAVE_AFTER", 0.001)
+    failed = fail_writes(monkeypatch, path.parent, "read-only-file-system")
+    real_replace = os.replace
+
+    def replace_(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        if Path(os.path.abspath(source)).parent == path.parent:
+            failed.append(os.fspath(source))
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), os.fspath(source))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace_)
+    if fault == "unreadable":
+        real_open = os.open
+
+        def open_(file: str | os.PathLike[str], flags: int, *args: object, **kw: object) -> int:
+            if os.path.abspath(file) == str(path):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(file))
+            return real_open(file, flags, *args, **kw)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", open_)
+    async with reader(bundled, positions=PositionStore(path), notifications=True) as (pilot, _):
+        for key in ("right_square_bracket", "j", "right_square_bracket"):
+            tries = len(failed)
+            await pilot.press(key)
+            await settle_until(pilot, lambda tries=tries: len(failed) > tries)
+        await pilot.press("q")
+    told = [note for note in notes if "positions" in note.lower()]
+    assert len(told) == 1, notes
+    assert "nothing is saved" in told[0], told
+    assert path.read_bytes() == before
+    assert list(path.parent.glob("*.corrupt-*")) == []
+
+
 # -- kill -9 of the reader itself, while it saves ----------------------------------------
 
 BUNDLED = "content/blinken-colombia.yaml"

@@ -89,6 +89,8 @@ class JsonStateFile:
         self.warnings: list[str] = []
         """Problems met, each said once, for the app to show (and clear)."""
         self._said: set[str] = set()
+        self._left_alone = False
+        """The file was last found unusable, and said to be left alone: no save can be made."""
         self._lock = threading.Lock()  # one save at a time within the process
 
     @property
@@ -98,13 +100,16 @@ class JsonStateFile:
 
     def read(self) -> Entries:
         """Every entry; ``{}`` when there is no file or it cannot be used (with a warning)."""
-        return self._read(locked=False).entries
+        found = self._read(locked=False)
+        self._left_alone = not found.replaceable
+        return found.entries
 
     def update(self, change: Callable[[Entries], Entries]) -> bool:
         """Save ``change(entries)`` over what the file holds now; False (and a warning) if not."""
         try:
             with self._locked() as alone:
                 current = self._read(locked=True)
+                self._left_alone = not current.replaceable
                 if not current.replaceable:
                     return False
                 if alone:  # no other save is under way: a temporary file is a killed one's
@@ -112,7 +117,8 @@ class JsonStateFile:
                 text = _dumps({"format": self.format, self.section: change(current.entries)})
                 write_atomically(self.path, text)
         except OSError as error:
-            self._warn(f"Could not save to {self.path}: {error.strerror or error}")
+            if not self._left_alone:  # else the warning about the file said nothing is saved
+                self._warn(f"Could not save to {self.path}: {error.strerror or error}")
             return False
         return True
 
@@ -191,7 +197,8 @@ class JsonStateFile:
         except OSError as error:
             self._warn(
                 f"{self.what} ignored ({why}); could not set {self.path} aside:"
-                f" {error.strerror or error}"
+                f" {error.strerror or error}. It is left as it is, and nothing is saved"
+                " until it can be."
             )
             return _Read({}, False)
         self._warn(
