@@ -277,7 +277,9 @@ async def settle_until(pilot: Pilot[None], done: Callable[[], bool]) -> None:
         await settle(pilot)
         if done():
             return
-    raise AssertionError("it never happened")
+    raise AssertionError(
+        f"it never happened; on screen: {pilot.app.screen!r}, focus {pilot.app.focused!r}"
+    )
 
 
 @pytest.fixture
