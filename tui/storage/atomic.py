@@ -7,11 +7,17 @@ import os
 import tempfile
 from pathlib import Path
 
+_SUFFIX = ".tmp"
+
+
+def _prefix(path: Path) -> str:
+    return f".{path.name}."
+
 
 def write_atomically(path: Path, text: str) -> None:
     """Replace ``path`` by ``text``; a crash at any point leaves the old file or the new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=_prefix(path), suffix=_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
@@ -28,3 +34,21 @@ def write_atomically(path: Path, text: str) -> None:
             os.fsync(folder)
         finally:
             os.close(folder)
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove the temporary files of writes to ``path`` that never finished.
+
+    A writer killed between creating its temporary file and renaming it leaves
+    the file behind. Call this only while no other writer can be writing
+    ``path`` (under the lock its writers share).
+    """
+    prefix = _prefix(path)
+    try:
+        names = [entry.name for entry in os.scandir(path.parent)]
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(prefix) and name.endswith(_SUFFIX):
+            with contextlib.suppress(OSError):
+                os.unlink(path.parent / name)

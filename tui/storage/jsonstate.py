@@ -12,7 +12,9 @@ Saving reads the file again, applies the change and writes the result, all
 under an exclusive ``flock`` on ``NAME.lock`` beside it, so two processes saving
 at once keep each other's entries (where ``fcntl`` is missing, or the lock is
 held longer than :data:`LOCK_WAIT`, the last save wins). The write is atomic
-(see :func:`tui.storage.atomic.write_atomically`).
+(see :func:`tui.storage.atomic.write_atomically`); the temporary files of a
+save that was killed before it finished are removed by the next save made
+under the lock.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.storage.atomic import write_atomically
+from tui.storage.atomic import remove_leftovers, write_atomically
 
 try:
     import fcntl
@@ -87,6 +89,8 @@ class JsonStateFile:
         self.warnings: list[str] = []
         """Problems met, each said once, for the app to show (and clear)."""
         self._said: set[str] = set()
+        self._left_alone = False
+        """The file was last found unusable, and said to be left alone: no save can be made."""
         self._lock = threading.Lock()  # one save at a time within the process
 
     @property
@@ -96,19 +100,25 @@ class JsonStateFile:
 
     def read(self) -> Entries:
         """Every entry; ``{}`` when there is no file or it cannot be used (with a warning)."""
-        return self._read(locked=False).entries
+        found = self._read(locked=False)
+        self._left_alone = not found.replaceable
+        return found.entries
 
     def update(self, change: Callable[[Entries], Entries]) -> bool:
         """Save ``change(entries)`` over what the file holds now; False (and a warning) if not."""
         try:
-            with self._locked():
+            with self._locked() as alone:
                 current = self._read(locked=True)
+                self._left_alone = not current.replaceable
                 if not current.replaceable:
                     return False
+                if alone:  # no other save is under way: a temporary file is a killed one's
+                    remove_leftovers(self.path)
                 text = _dumps({"format": self.format, self.section: change(current.entries)})
                 write_atomically(self.path, text)
         except OSError as error:
-            self._warn(f"Could not save to {self.path}: {error.strerror or error}")
+            if not self._left_alone:  # else the warning about the file said nothing is saved
+                self._warn(f"Could not save to {self.path}: {error.strerror or error}")
             return False
         return True
 
@@ -187,7 +197,8 @@ class JsonStateFile:
         except OSError as error:
             self._warn(
                 f"{self.what} ignored ({why}); could not set {self.path} aside:"
-                f" {error.strerror or error}"
+                f" {error.strerror or error}. It is left as it is, and nothing is saved"
+                " until it can be."
             )
             return _Read({}, False)
         self._warn(
@@ -199,17 +210,19 @@ class JsonStateFile:
     # -- the rest ----------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Hold the lock of this process, then the file lock shared with other processes."""
+    def _locked(self) -> Iterator[bool]:
+        """Hold the lock of this process, then the file lock shared with other processes.
+
+        Gives whether the file lock is held (False where there is none, or the wait ran out).
+        """
         with self._lock:
             if fcntl is None:
-                yield
+                yield False
                 return
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle = os.open(self.lock_path, _LOCK_FLAGS, 0o600)
             try:
-                _flock(handle)
-                yield
+                yield _flock(handle)
             finally:
                 os.close(handle)  # releases the lock
 
@@ -219,17 +232,17 @@ class JsonStateFile:
             self.warnings.append(message)
 
 
-def _flock(handle: int) -> None:
-    """Lock ``handle`` exclusively, waiting at most :data:`LOCK_WAIT` (then going on without)."""
+def _flock(handle: int) -> bool:
+    """Lock ``handle`` exclusively, waiting at most :data:`LOCK_WAIT`; False if it was not."""
     assert fcntl is not None
     deadline = time.monotonic() + LOCK_WAIT
     while True:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
+            return True
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                return
+                return False
             time.sleep(0.005)  # a save takes a few milliseconds
 
 
