@@ -19,7 +19,7 @@ from tui.format.loader import (
 )
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.format.yamltree import Limits
-from tui.model import Quote, Section, TalkingPoint
+from tui.model import BlockQuote, ListBlock, Quote, Section, TalkingPoint
 from tui.text import count_unsafe, normalize_space, sanitize, sanitize_line, slugify
 
 #: A valid briefing of four lines; tests append keys from line 5 on.
@@ -1144,3 +1144,90 @@ def test_normalize_space_and_slugify() -> None:
     assert slugify("Blinken’s main talking points") == "blinken-s-main-talking-points"
     assert slugify("COVID-19: 2022") == "covid-19-2022"
     assert slugify("¡¿!?") == "section"
+
+
+# -- block quotes and lists -------------------------------------------------------------
+
+BLOCKS = """\
+title: T
+sections:
+  - heading: H
+    body:
+      - Before.
+      - quote: >-
+          We see a massive
+          opportunity.
+        speaker: Antony Blinken
+        role: US Secretary of State
+      - bullets: [One, "*Two*"]
+      - numbered:
+          - First.
+          - Second.
+      - "> still a paragraph"
+      - "- still a paragraph"
+"""
+
+
+def test_body_items_may_be_block_quotes_and_lists(parser: str) -> None:
+    (section,) = load(BLOCKS).briefing.sections
+    assert section.blocks == (
+        "Before.",
+        BlockQuote("We see a massive opportunity.", "Antony Blinken", "US Secretary of State"),
+        ListBlock(("One", "*Two*")),
+        ListBlock(("First.", "Second."), numbered=True),
+        "> still a paragraph",
+        "- still a paragraph",
+    )
+    assert section.blocks[1].credit == "Antony Blinken, US Secretary of State"  # type: ignore[union-attr]
+
+
+def test_an_attribution_is_the_credit_as_written() -> None:
+    quote = BlockQuote("Words.", "Antony Blinken", "US Secretary of State", "the Secretary")
+    assert quote.credit == "the Secretary"
+    assert BlockQuote("Words.").credit is None
+    assert BlockQuote("Words.", role="a diplomat").credit == "a diplomat"
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (
+            "Timetable: two weeks",
+            "b.yaml:5:9: error: sections[0].body[0]: a body item is text, a block quote"
+            " (quote: …) or a list (bullets: … or numbered: …); this mapping has neither;"
+            " text containing ': ' must be quoted",
+        ),
+        (
+            "{quote: Words., bullets: [a]}",
+            "b.yaml:5:9: error: sections[0].body[0]: a body item is text, a block quote"
+            " (quote: …) or a list (bullets: … or numbered: …); this mapping has both"
+            " 'quote' and 'bullets'",
+        ),
+        (
+            "{quote: [a]}",
+            "b.yaml:5:17: error: sections[0].body[0].quote: expected text, got a list",
+        ),
+        (
+            "{bullets: text}",
+            "b.yaml:5:19: error: sections[0].body[0].bullets: expected a list of text, got text",
+        ),
+        (
+            "{numbered: [a, [b]]}",
+            "b.yaml:5:24: error: sections[0].body[0].numbered[1]: expected text, got a list",
+        ),
+    ],
+)
+def test_a_wrong_block_is_an_error_at_its_place(item: str, expected: str) -> None:
+    text = f"title: T\nsections:\n  - heading: H\n    body:\n      - {item}\n"
+    assert expected in problems(text)
+
+
+def test_block_warnings_name_their_place() -> None:
+    text = (
+        "title: T\nsections:\n  - heading: H\n    body:\n"
+        "      - quote: Words.\n        speakr: Someone\n      - bullets: []\n"
+    )
+    assert warnings(text) == [
+        "b.yaml:6:9: warning: sections[0].body[0].speakr: unknown key; did you mean speaker?",
+        "b.yaml:7:18: warning: sections[0].body[1].bullets: list has no items",
+    ]
