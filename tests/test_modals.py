@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from snapshot_apps import screen_lines
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -98,3 +99,22 @@ async def test_letters_typed_quickly_after_t_are_in_the_filter(seed, reader):
         picker = pilot.app.screen
         assert isinstance(picker, SectionPicker)
         assert picker.query_one(Input).value == "strain"
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("t", "Enter Go   ↑ ↓ Move   Esc Cancel"),
+        ("question_mark", "Esc Close   j k Scroll"),
+        ("i", "Esc Close   j k Scroll"),
+    ],
+    ids=["picker", "help", "info"],
+)
+async def test_a_modal_shows_its_own_keys_not_the_readers(seed, reader, key, expected):
+    async with reader(seed, (100, 30)) as (pilot, _screen):
+        await pilot.press(key)
+        await settle(pilot)
+        assert screen_lines(pilot.app)[-1].strip() == expected  # no "/ Search" under a box
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "/ Search" in screen_lines(pilot.app)[-1]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen
+
+from tui.ui.widgets.key_hints import Hint, KeyHints
 
 ResultType = TypeVar("ResultType")
 
@@ -16,7 +18,18 @@ class Modal(ModalScreen[ResultType]):
     Keys typed quickly all reach the screen before it has closed: without
     this, each would dismiss "the top screen" again, popping the reader (an
     error) or whatever is under it.
+
+    It shows its own key line (:attr:`HINTS`) over the reader's, whose keys
+    do not work while it is open.
     """
+
+    HINTS: ClassVar[tuple[Hint, ...]] = ()
+    """The keys shown at the bottom while this screen is open."""
+
+    def on_mount(self) -> None:
+        hints = KeyHints()
+        self.mount(hints)
+        hints.show(self.HINTS)
 
     def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
         """Close with ``result``, unless this screen is already closing (or was never shown)."""

@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 
 from tui.ui.screens.modal import Modal
+from tui.ui.widgets.key_hints import Hint
 
 
 class Panel(Modal[None]):
@@ -29,10 +30,11 @@ class Panel(Modal[None]):
     }
     """
 
+    HINTS = (Hint(("panel.close",), "Close"), Hint(("panel.down", "panel.up"), "Scroll"))
     BINDINGS = [
         Binding("escape,q", "dismiss", "Close", id="panel.close"),
-        Binding("j,down", "scroll(1)", "Scroll down", show=False),
-        Binding("k,up", "scroll(-1)", "Scroll up", show=False),
+        Binding("j,down", "scroll(1)", "Scroll down", show=False, id="panel.down"),
+        Binding("k,up", "scroll(-1)", "Scroll up", show=False, id="panel.up"),
         Binding("space,pagedown", "scroll(10)", "Page down", show=False),
         Binding("b,pageup", "scroll(-10)", "Page up", show=False),
         Binding("g,home", "scroll(-1000)", "Top", show=False),

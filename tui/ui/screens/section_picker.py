@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.model import Section
 from tui.ui.screens.modal import Modal
+from tui.ui.widgets.key_hints import Hint
 
 
 def matches(heading: str, query: str) -> bool:
@@ -45,10 +46,16 @@ class SectionPicker(Modal[int | None]):
     }
     """
 
+    HINTS = (
+        Hint(("submit",), "Go"),
+        Hint(("picker.up", "picker.down"), "Move"),
+        Hint(("picker.cancel",), "Cancel"),
+    )
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel"),
-        Binding("down", "move(1)", "Next match", show=False, id="picker.down"),
-        Binding("up", "move(-1)", "Previous match", show=False, id="picker.up"),
+        # Before the filter box's own up and down (it has nothing to scroll).
+        Binding("down", "move(1)", "Next match", show=False, id="picker.down", priority=True),
+        Binding("up", "move(-1)", "Previous match", show=False, id="picker.up", priority=True),
     ]
 
     def __init__(self, sections: tuple[Section, ...], current: int = 0) -> None:
