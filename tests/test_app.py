@@ -904,9 +904,14 @@ async def test_search_says_when_nothing_is_found(seed, reader, notes):
     async with reader(seed) as (pilot, screen):
         await pilot.press("n")
         assert any("Nothing searched yet" in note for note in notes)
+        await pilot.press("slash", *"Colombia", "enter")
+        await pilot.pause()
+        assert "n N Match" in key_line(pilot.app)
         await pilot.press("slash", *"[bold]zzz", "enter")
+        await pilot.pause()
         assert screen.body.highlight is None
         assert any("Not found: [bold]zzz" in note for note in notes)
+        assert "Match" not in key_line(pilot.app)  # n and N would find nothing
         await pilot.press("slash", "escape")
         assert not screen.query_one("#search").display
         assert pilot.app.focused is screen.body

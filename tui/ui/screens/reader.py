@@ -142,6 +142,8 @@ class ReaderScreen(Screen[None]):
         self.history: JumpHistory[tuple[int, int]] = JumpHistory()
         self._side_panes: tuple[PointsList, QuotesList] | None = None
         self.search_query: str | None = None
+        self.search_found = False
+        """True when the last search found a match (n and N are then worth showing)."""
 
     # -- composition ----------------------------------------------------------
 
@@ -351,7 +353,7 @@ class ReaderScreen(Screen[None]):
         context = [
             *([JUMP_HINT] if on_list else []),
             *([BACK_HINT] if on_list or len(self.history) else []),
-            *([MATCH_HINT] if self.search_query else []),
+            *([MATCH_HINT] if self.search_query and self.search_found else []),
         ]
         self.query_one(KeyHints).show([HELP_HINT, QUIT_HINT, *context, *GENERAL_HINTS])
 
@@ -548,6 +550,9 @@ class ReaderScreen(Screen[None]):
         else:  # from the top of the view, as in less and vim
             start = (body.top_block(), 0)
         found = find_next(self.document, self.search_query, start, backward=step < 0)
+        if self.search_found != (found is not None):
+            self.search_found = found is not None
+            self._update_hints()
         if found is None:
             body.highlight = None  # an older search's match is not this one's
             self.notify(f"Not found: {self.search_query}", markup=False)
