@@ -168,3 +168,13 @@ async def test_a_triple_click_then_ctrl_c_does_not_crash(seed, reader, pane):
         await pilot.pause()
         assert pilot.app.is_running
         assert pilot.app.screen is screen
+
+
+async def test_ctrl_c_with_nothing_selected_says_what_it_does(seed, reader, notes):
+    async with reader(seed) as (pilot, screen):
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert (
+            notes[-1] == "Ctrl+C copies text selected with the mouse; nothing is selected. q quits."
+        )
+        assert pilot.app.screen is screen  # still reading

@@ -220,6 +220,17 @@ class BriefingApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_groups()))
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C with nothing selected: say what it does here (copy), and how to quit."""
+        quit_keys = [
+            key for key, active in self.active_bindings.items() if active.binding.id == "app.quit"
+        ]
+        self.notify(
+            "Ctrl+C copies text selected with the mouse; nothing is selected."
+            + (f" {quit_keys[0]} quits." if quit_keys else ""),
+            markup=False,
+        )
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             # "Keys" duplicates the help screen; "Screenshot" writes files where it chooses.
