@@ -412,6 +412,31 @@ CASES: list[Case] = [
         make=makers.unreadable,
         skip=makers.running_as_root,
     ),
+    # -- line breaks: YAML counts CR, CR LF, NEL, LS and PS as well as LF -----------------------
+    Case("cr-line-ends.yaml", OK, screens=(screen("", "Ministers meet", "They talked."),)),
+    Case(
+        "cr-line-ends-latin-1.yaml",
+        INVALID,
+        ("{path}:5:16: error: invalid UTF-8 byte 0xe1; briefings must be UTF-8 text",),
+    ),
+    Case(
+        "cr-line-ends-control.yaml",
+        INVALID,
+        ("{path}:5:16: error: character U+0001 is not allowed in YAML text",),
+    ),
+    Case(
+        "cr-line-ends-tab-indent.yaml",
+        INVALID,
+        ("{path}:4:1: error: tab character in indentation; YAML indents with spaces only",),
+    ),
+    Case(
+        "nel-line-ends-nul.yaml", INVALID, ("{path}:5:16: error: NUL byte: this is a binary file",)
+    ),
+    Case(
+        "ls-ps-line-ends-control.yaml",
+        INVALID,
+        ("{path}:6:16: error: character U+0001 is not allowed in YAML text",),
+    ),
     # -- escape sequences and markup in text -----------------------------------------------------
     Case(
         "escape-raw.yaml",

@@ -30,6 +30,7 @@ from tui.format.yamltree import (
     YamlSyntaxError,
     describe,
     parse,
+    text_position,
 )
 from tui.model import Briefing, Loaded, Quote, Section, Source, TalkingPoint
 from tui.text import (
@@ -197,9 +198,9 @@ def decode(data: bytes, name: str) -> str:
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
+    """1-based line and column of the byte at ``offset``, in characters, as the parser counts."""
+    text = data[:offset].decode("utf-8", "replace")
+    return text_position(text, len(text))
 
 
 def _error(name: str, line: int, column: int, message: str) -> BriefingError:

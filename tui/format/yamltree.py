@@ -118,11 +118,21 @@ def _mark(event: yaml.Event) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, column
+_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
+"""What ends a line for YAML 1.1 (so for libyaml and PyYAML): LF, CR, NEL, LS, PS; CR LF is one."""
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def text_position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character offset, lines ending where the YAML parser's do.
+
+    So that a problem found outside the parser (a byte that is not UTF-8, a
+    control character) is placed as the parser places the others, in files
+    with CR (old Mac), NEL or LS line ends too. Counted at C speed.
+    """
+    breaks = sum(text.count(char, 0, index) for char in _BREAKS) - text.count("\r\n", 0, index)
+    line_start = max(text.rfind(char, 0, index) for char in _BREAKS) + 1
+    return breaks + 1, index - line_start + 1
 
 
 def _character_index(text: str, offset: int) -> int:
@@ -130,7 +140,7 @@ def _character_index(text: str, offset: int) -> int:
     return len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
 
 
-_GAP = re.compile(r"(?:[ \t\r\n]+|#[^\n]*|[-?:,\[{])*")
+_GAP = re.compile(r"(?:[ \t\n\r\x85\u2028\u2029]+|#[^\n\r\x85\u2028\u2029]*|[-?:,\[{])*")
 """What may lie between the end of one event and the start of the next."""
 
 
@@ -141,11 +151,11 @@ def _parser_failure(text: str, index: int, error: Exception) -> YamlSyntaxError:
     start of what follows it.
     """
     if isinstance(error, UnicodeEncodeError) and error.object is text:  # a lone surrogate
-        line, column = _position(text, error.start)
+        line, column = text_position(text, error.start)
         code = ord(text[error.start])
         return YamlSyntaxError(line, column, f"character U+{code:04X} is not allowed in YAML text")
     gap = _GAP.match(text, min(index, len(text)))
-    line, column = _position(text, gap.end() if gap else index)
+    line, column = text_position(text, gap.end() if gap else index)
     if isinstance(error, UnicodeDecodeError):  # libyaml's tags and %TAG prefixes
         problem = "a tag's %-escapes are not UTF-8 text"
     else:
@@ -159,14 +169,14 @@ def _syntax_error(text: str, error: yaml.YAMLError) -> YamlSyntaxError:
         offset = error.position
         if not issubclass(_SafeLoader, yaml.reader.Reader):  # libyaml counts bytes of UTF-8
             offset = _character_index(text, offset)
-        line, column = _position(text, offset)
+        line, column = text_position(text, offset)
         char = error.character
         code = ord(char) if isinstance(char, str) else int(char)
         return YamlSyntaxError(line, column, f"character U+{code:04X} is not allowed in YAML text")
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
         line, column = mark.line + 1, mark.column + 1
-        lines = text.split("\n", mark.line + 1)
+        lines = _LINE_BREAK.split(text, mark.line + 1)
         source_line = lines[mark.line] if mark.line < len(lines) else ""
         indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
         if "\t" in indent:
