@@ -79,6 +79,12 @@ def brackets_40000(folder: Path) -> str:
     )
 
 
+def unknown_keys_20000(folder: Path) -> str:
+    """20,000 different unknown top-level keys, each close to ``title`` (``titl0``, ``titl1``…)."""
+    keys = "".join(f"titl{i}: x\n" for i in range(20_000))
+    return _write(folder, "unknown-keys.yaml", VALID + keys)
+
+
 def nested_lists_20000(folder: Path) -> str:
     """A body nested 20,000 lists deep."""
     depth = 20_000

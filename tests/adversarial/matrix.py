@@ -113,6 +113,16 @@ CASES: list[Case] = [
         budget=3.0,
     ),
     Case(
+        "unknown-keys-20000",
+        OK,
+        ("{path}:5:1: warning: titl0: unknown key; did you mean title?",),
+        screens=(screen("", "Ministers meet", "20000 warnings in this file"),),
+        make=makers.unknown_keys_20000,
+        lines=20_000,
+        big=True,
+        budget=3.0,  # printing 20,000 lines included; the loader's work is counted in test_loader
+    ),
+    Case(
         "same-headings-10000",
         OK,
         screens=(screen("", "Article · 1/10000 · Talks"), screen("G", "Article · 10000/10000")),

@@ -10,7 +10,6 @@ an error. It never writes to the file.
 from __future__ import annotations
 
 import codecs
-import difflib
 import os
 import re
 import stat
@@ -247,6 +246,8 @@ class _Checker:
         self.sanitizing = sanitizing
         """False when the source cannot hold unsafe characters (see may_contain_unsafe)."""
         self.problems: list[Problem] = []
+        self._keys: dict[tuple[str, ...], Names] = {}
+        """Each set of known keys, to suggest one for an unknown key within a budget."""
 
     # -- reporting -------------------------------------------------------------
 
@@ -275,8 +276,9 @@ class _Checker:
                 values[key] = value
                 continue
             label = f"{where}.{key}" if where else key
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]}?" if close else f" (known: {', '.join(known)})"
+            names = self._keys.get(known) or self._keys.setdefault(known, Names(known))
+            close = names.suggest(key)
+            hint = f"; did you mean {close}?" if close else f" (known: {', '.join(known)})"
             self.warn(key_node, _safe(label), f"unknown key{hint}")
         for key in required:
             if key not in values:
