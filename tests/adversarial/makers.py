@@ -85,6 +85,19 @@ def unknown_keys_20000(folder: Path) -> str:
     return _write(folder, "unknown-keys.yaml", VALID + keys)
 
 
+def long_values(folder: Path) -> str:
+    """Values of 100,000 characters where messages quote them: format, date, ids, a key."""
+    x = "x" * 100_000
+    return _write(
+        folder,
+        "long-values.yaml",
+        f"format: briefing/{x}\ntitle: T\npublished: 2021-{x}\nsections:\n"
+        f"  - id: a{x}\n    heading: H\n    body: B\n"
+        f"  - id: a{x}\n    heading: H\n    body: B\n"
+        f"talking_points:\n  - text: x\n    section: b{x}\n? k{x}\n: v\n",
+    )
+
+
 def nested_lists_20000(folder: Path) -> str:
     """A body nested 20,000 lists deep."""
     depth = 20_000

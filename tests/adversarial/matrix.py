@@ -321,6 +321,18 @@ CASES: list[Case] = [
     ),
     # -- limits: nesting and size ------------------------------------------------------------
     Case(
+        "long-values",
+        INVALID,
+        (
+            "{path}:1:9: error: format: unsupported format 'briefing/xxxxx",
+            "{path}:3:12: error: published: '2021-xxxxx",
+            "{path}:8:9: error: sections[1].id: duplicate section id 'axxxxx",
+            "{path}:13:14: error: talking_points[0].section: no section has id 'bxxxxx",
+            "{path}:14:3: warning: kxxxxx",
+        ),
+        make=makers.long_values,
+    ),
+    Case(
         "nested-lists-20000",
         INVALID,
         # libyaml stops at 1,000 levels of flow nesting while it looks ahead, before the

@@ -39,6 +39,8 @@ ON_SCREEN = re.compile(
 joiner, presentation selectors and skin tones of emoji sequences (they push borders out)."""
 POSITIONED = re.compile(r".+:\d+:\d+: (error|warning): \S")
 """A problem in a file: ``FILE:LINE:COL: severity: message``."""
+LONGEST_MESSAGE = 400
+"""Characters a message may have besides the path: text quoted from the file is cut short."""
 SIZE = (80, 24)
 
 
@@ -98,6 +100,7 @@ def assert_messages(err: str, case: Case, at: Given) -> None:
     lines = err.splitlines()
     for line in lines:
         assert POSITIONED.match(line) or line.startswith("briefing-tui: "), line
+        assert len(line) <= len(at.path) + LONGEST_MESSAGE, f"{len(line)} characters: {line!r}"
     expected = at.expected(case)
     assert len(lines) == (case.lines or len(expected)), err
     for line, start in zip(lines, expected, strict=False):

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from tui.format.bundled import default_briefing_path as default_briefing_path
 from tui.format.limits import Limits
-from tui.format.problems import BriefingError, Problem, UnreadableFileError
+from tui.format.problems import BriefingError, Problem, UnreadableFileError, preview
 from tui.format.suggest import Names
 from tui.format.yamltree import (
     Mapping,
@@ -44,6 +44,8 @@ from tui.text import (
 )
 
 FORMAT = "briefing/1"
+QUOTED = 80
+"""Longest text quoted from a file in a message (an id, a date), in characters."""
 
 TOP_LEVEL_KEYS = (
     "format",
@@ -275,7 +277,7 @@ class _Checker:
             if key in known:
                 values[key] = value
                 continue
-            label = f"{where}.{key}" if where else key
+            label = f"{where}.{preview(key)}" if where else preview(key)
             names = self._keys.get(known) or self._keys.setdefault(known, Names(known))
             close = names.suggest(key)
             hint = f"; did you mean {close}?" if close else f" (known: {', '.join(known)})"
@@ -363,7 +365,7 @@ class _Checker:
                 self.error(
                     top["format"],
                     "format",
-                    f"unsupported format '{version}'; this reader reads {FORMAT}",
+                    f"unsupported format '{preview(version, QUOTED)}'; this reader reads {FORMAT}",
                 )
         title = self.text(top.get("title"), "title", required=True)
         sections = self.sections(top.get("sections"))
@@ -434,7 +436,8 @@ class _Checker:
                 self.error(
                     values["id"],
                     f"{where}.id",
-                    f"duplicate section id '{given_id}' (first at line {first_use[given_id]})",
+                    f"duplicate section id '{preview(given_id, QUOTED)}'"
+                    f" (first at line {first_use[given_id]})",
                 )
             else:
                 first_use[given_id] = values["id"].line
@@ -483,8 +486,8 @@ class _Checker:
         if section is None or node is None or section in ids:
             return section
         close = ids.suggest(section)
-        hint = f"; did you mean '{close}'?" if close else ""
-        self.error(node, where, f"no section has id '{section}'{hint}")
+        hint = f"; did you mean '{preview(close, QUOTED)}'?" if close else ""
+        self.error(node, where, f"no section has id '{preview(section, QUOTED)}'{hint}")
         return None
 
     def talking_points(self, node: Node | None, ids: Names) -> tuple[TalkingPoint, ...]:
@@ -553,9 +556,11 @@ def date_problem(value: str) -> str | None:
         value = value[:-1] + "+00:00" if value.endswith("Z") else value
         parse = datetime.fromisoformat
     else:
-        return f"'{value}' is not a date; write YYYY-MM-DD or an ISO 8601 date-time"
+        return (
+            f"'{preview(value, QUOTED)}' is not a date; write YYYY-MM-DD or an ISO 8601 date-time"
+        )
     try:
         parse(value)
     except ValueError as error:
-        return f"'{value}' is not a real date ({error})"
+        return f"'{preview(value, QUOTED)}' is not a real date ({error})"
     return None

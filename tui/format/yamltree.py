@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 from tui.format.limits import Limits
-from tui.format.problems import Problem
+from tui.format.problems import Problem, preview
 from tui.text import sanitize_line
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -97,12 +97,6 @@ def describe(node: Node) -> str:
     if isinstance(node, Sequence):
         return "a list"
     return "nothing" if node.value is None else "text"
-
-
-def _preview(text: str, limit: int = 40) -> str:
-    """A short, safe rendering of ``text`` for a message."""
-    text = sanitize_line(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _short_tag(tag: str) -> str:
@@ -256,7 +250,7 @@ def _build(events: Iterator[Any], limits: Limits, problems: list[YamlSyntaxError
                 raise YamlSyntaxError(
                     line,
                     column,
-                    f"alias *{_preview(event.anchor)}: anchors and aliases are not allowed"
+                    f"alias *{preview(event.anchor)}: anchors and aliases are not allowed"
                     f" (limit {limits.max_aliases}; see --max-aliases)",
                 )
             target = anchors.get(event.anchor)
@@ -264,7 +258,7 @@ def _build(events: Iterator[Any], limits: Limits, problems: list[YamlSyntaxError
                 raise YamlSyntaxError(
                     line,
                     column,
-                    f"alias *{_preview(event.anchor)} names no anchor, or one on a list or mapping",
+                    f"alias *{preview(event.anchor)} names no anchor, or one on a list or mapping",
                 )
             node: Node = Scalar(target.value, line, column, target.style)
         elif (
@@ -277,7 +271,7 @@ def _build(events: Iterator[Any], limits: Limits, problems: list[YamlSyntaxError
                 raise YamlSyntaxError(
                     line,
                     column,
-                    f"tag {_preview(_short_tag(event.tag))} is not allowed;"
+                    f"tag {preview(_short_tag(event.tag))} is not allowed;"
                     " briefings use plain YAML only",
                 )
             if event.anchor is not None and (
@@ -286,7 +280,7 @@ def _build(events: Iterator[Any], limits: Limits, problems: list[YamlSyntaxError
                 raise YamlSyntaxError(
                     line,
                     column,
-                    f"anchor &{_preview(event.anchor)}: anchors and aliases are not allowed"
+                    f"anchor &{preview(event.anchor)}: anchors and aliases are not allowed"
                     + (" on lists or mappings" if limits.max_aliases else " (see --max-aliases)"),
                 )
             if kind is yaml.ScalarEvent:
@@ -334,7 +328,7 @@ def _build(events: Iterator[Any], limits: Limits, problems: list[YamlSyntaxError
                             YamlSyntaxError(
                                 node.line,
                                 node.column,
-                                f"duplicate key '{_preview(node.value)}'"
+                                f"duplicate key '{preview(node.value)}'"
                                 f" (first at line {previous[0].line})",
                             )
                         )
