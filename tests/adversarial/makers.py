@@ -130,6 +130,20 @@ def over_max_size(folder: Path) -> str:
     return _write(folder, "two-k.yaml", VALID + "# padding\n" * 200)
 
 
+def long_fields(folder: Path) -> str:
+    """A title of 4 MB and every other field of 0.5 MB (``Title Title …``, ``Sub Sub …``, …)."""
+    title = "Title " * 700_000
+    text = {word: f"{word} " * 100_000 for word in ("Sub", "Sum", "Loc", "Name", "Head")}
+    return _write(
+        folder,
+        "long-fields.yaml",
+        f"title: {title}\nsubtitle: {text['Sub']}\nsummary: {text['Sum']}\n"
+        f"location: {text['Loc']}\nsource:\n  name: {text['Name']}\n"
+        f"authors: [{text['Name']}]\ntags: [{text['Name']}]\n"
+        f"sections:\n  - heading: {text['Head']}\n    body: They talked.\n",
+    )
+
+
 def long_word(folder: Path) -> str:
     """A paragraph that is one word of 200,000 letters."""
     word = "Ab" * 100_000

@@ -57,6 +57,9 @@ class Case:
     """A big generated file: marked ``big`` (``-m 'not big'`` leaves it out)."""
     budget: float = 1.0
     """Seconds ``validate`` may take on it (in process, on a busy CI machine)."""
+    seconds: float | None = None
+    """Seconds the reader may take to show it (links and layout done), then each screen's keys
+    (None: not timed)."""
     may_hang: bool = False
     """Checked in a child process with a timeout, so that a regression fails, not hangs."""
     skip: Callable[[], str | None] | None = None
@@ -358,6 +361,20 @@ CASES: list[Case] = [
         ("{path}:1:1: error: file is 2.0 KiB, over the 1.0 KiB limit (see --max-size)",),
         make=makers.over_max_size,
         args=("--max-size", "1k"),
+    ),
+    Case(
+        "long-fields",
+        OK,
+        screens=(
+            screen("", "Title Title Title", "Name Name Name", "Article · 1/1 · Head Head Head"),
+            screen("i", "Title Title Title"),
+            screen("G", "Name Name Nam…", "Contents", "long-fields.yaml"),
+            screen("escape t", "1. Head Head Head"),
+        ),
+        make=makers.long_fields,
+        big=True,
+        budget=3.0,
+        seconds=3.0,
     ),
     Case(
         "long-word",

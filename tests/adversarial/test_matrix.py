@@ -220,13 +220,18 @@ async def test_the_reader_shows_it_literally(case: Case, tmp_path: Path, reader)
     at = given(case, tmp_path)
     args = validate_parser().parse_args([*case.args, at.path])
     loaded = load_path(at.path, limits=limits(args), strict=args.strict)
+    start = time.perf_counter()
     async with reader(loaded.briefing, SIZE, loaded.warnings, notifications=True) as (pilot, _):
         for view in case.screens:
             if view.keys:
+                start = time.perf_counter()
                 await pilot.press(*view.keys.split())
             await pilot.pause()
-            lines = screen_lines(pilot.app)
+            seconds = time.perf_counter() - start
             where = f"after {view.keys!r}" if view.keys else "at start"
+            if case.seconds is not None:
+                assert seconds <= case.seconds, f"{where}: {seconds:.2f} s"
+            lines = screen_lines(pilot.app)
             for text in view.shows:
                 assert any(text in line for line in lines), (
                     f"{where}: {text!r} not on screen:\n" + "\n".join(lines)
