@@ -549,6 +549,9 @@ CASES: list[Case] = [
                 "https://example.com/[b]x[/b]?␛]2;URL␇",
             ),
             screen("j j j j j j j j j j j j", "[u]AUTHOR[/u] ␛[8m", "#[red]TAG[/red]"),
+            screen("escape t", "1. [reverse]HEADING[/] ␛[2J"),
+            screen("escape ctrl+p P O I N T", "Talking point: [bold]POINT[/] ␛[1A"),
+            screen("escape escape ctrl+p Q U O T E", "Quote: [italic]QUOTE[/] ␛[3J"),
         ),
     ),
 ]
