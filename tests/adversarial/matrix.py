@@ -267,6 +267,35 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "date-fullwidth-digits.yaml",
+        INVALID,
+        ("{path}:2:12: error: published: '２０２１-10-21' is not a date; write YYYY-MM-DD",),
+    ),
+    Case(
+        "date-second-60-utc.yaml",
+        INVALID,
+        (
+            "{path}:2:12: error: published: '2021-10-21T14:05:60Z' is not a real date"
+            " (second must be in 0..59)",
+        ),
+    ),
+    Case(
+        "date-offset-24-hours.yaml",
+        INVALID,
+        (
+            "{path}:2:12: error: published: '2021-10-21T14:05+24:00' is not a real date"
+            " (UTC offsets go from -23:59 to +23:59)",
+        ),
+    ),
+    Case(
+        "date-offset-75-minutes.yaml",
+        INVALID,
+        (
+            "{path}:2:12: error: published: '2021-10-21T14:05+05:75' is not a real date"
+            " (UTC offsets go from -23:59 to +23:59)",
+        ),
+    ),
+    Case(
         "literal-scalars.yaml",
         OK,
         screens=(

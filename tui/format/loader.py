@@ -71,8 +71,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 """A blank line in a literal (``|``) block, which keeps every line break as written."""
 _LINE_BREAK = re.compile(r"\n")
 """A blank line in any other style: YAML folds single line breaks to spaces, blank lines to one."""
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
+# ASCII digits only: \d also matches "２０２１", which no date parser reads.
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-](\d{2}):(\d{2}))?", re.ASCII
+)
 
 
 _OPEN_FLAGS = (
@@ -550,9 +553,12 @@ def is_web_url(url: str) -> bool:
 def date_problem(value: str) -> str | None:
     """Why ``value`` is not a ``YYYY-MM-DD`` date or ISO 8601 date-time, or None if it is."""
     parse: Callable[[str], object]
+    written, timed = value, _DATETIME.fullmatch(value)
     if _DATE.fullmatch(value):
         parse = date.fromisoformat
-    elif _DATETIME.fullmatch(value):
+    elif timed:
+        if timed[4] and (int(timed[4]) > 23 or int(timed[5]) > 59):  # Python reads +05:75
+            return f"'{written}' is not a real date (UTC offsets go from -23:59 to +23:59)"
         value = value[:-1] + "+00:00" if value.endswith("Z") else value
         parse = datetime.fromisoformat
     else:
@@ -562,5 +568,5 @@ def date_problem(value: str) -> str | None:
     try:
         parse(value)
     except ValueError as error:
-        return f"'{preview(value, QUOTED)}' is not a real date ({error})"
+        return f"'{written}' is not a real date ({error})"
     return None
