@@ -158,6 +158,11 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "persian-zwnj.yaml",
+        OK,
+        screens=(screen("", "Persian: \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),),
+    ),
+    Case(
         "wide-then-control.yaml",
         INVALID,
         ("{path}:1:11: error: character U+0001 is not allowed in YAML text",),

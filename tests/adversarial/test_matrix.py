@@ -32,11 +32,12 @@ CONTROL = "\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 IN_MESSAGES = re.compile(f"[{CONTROL}]")
 ON_SCREEN = re.compile(
     f"[\n{CONTROL}"
-    "\u00ad\u061c\u200b-\u200f\u2060-\u2064\ufe0e\ufe0f\ufeff\U0001f3fb-\U0001f3ff"
+    "\u00ad\u061c\u200b\u200d-\u200f\u2060-\u2064\ufe0e\ufe0f\ufeff\U0001f3fb-\U0001f3ff"
     "\U000e0000-\U000e0fff]"
 )
 """Also what the reader removes: zero-width and invisible characters, tag characters, the
-joiner, presentation selectors and skin tones of emoji sequences (they push borders out)."""
+joiner, presentation selectors and skin tones of emoji sequences (they push borders out);
+not the zero-width non-joiner U+200C, which Persian and Indic scripts need."""
 POSITIONED = re.compile(r".+:\d+:\d+: (error|warning): \S")
 """A problem in a file: ``FILE:LINE:COL: severity: message``."""
 LONGEST_MESSAGE = 400
