@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
 
@@ -576,6 +577,28 @@ def test_unknown_key_without_a_near_match_lists_the_known_ones() -> None:
     assert warnings(MINIMAL + "source:\n  name: Wire\n  colour: red\n") == [
         "b.yaml:7:3: warning: source.colour: unknown key (known: name, url)"
     ]
+
+
+def test_suggestions_for_unknown_keys_cost_a_bounded_amount_per_file(monkeypatch) -> None:
+    """20,000 different misspelt keys took seconds: each was compared with every known key.
+
+    The work is counted in pairs of words compared (machine-independent): a
+    budget per file bounds it; keys past it are still reported, with the known keys.
+    """
+    pairs = 0
+    set_seq1 = difflib.SequenceMatcher.set_seq1  # called once per pair get_close_matches scores
+
+    def counting(self: difflib.SequenceMatcher[str], a: str) -> None:
+        nonlocal pairs
+        pairs += 1
+        set_seq1(self, a)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "set_seq1", counting)
+    found = warnings(MINIMAL + "".join(f"titl{i}: x\n" for i in range(20_000)))
+    assert len(found) == 20_000
+    assert found[0] == "b.yaml:5:1: warning: titl0: unknown key; did you mean title?"
+    assert found[-1].startswith("b.yaml:20004:1: warning: titl19999: unknown key")
+    assert pairs <= 20_000, f"{pairs} pairs of words compared"
 
 
 @pytest.mark.parametrize(

@@ -110,6 +110,16 @@ def has_visible_text(text: str) -> bool:
     )
 
 
+def clip(text: str, limit: int) -> str:
+    """``text``, or if it is longer than ``limit`` characters its start and "…" (``limit`` in all).
+
+    For what shows a whole field at once (the header, the ``i`` screen, the
+    section picker): Textual wraps a text whole before showing any of it, and a
+    field of megabytes would freeze the screen for seconds.
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def sanitize_line(text: str) -> str:
     """Sanitise, and fold tabs and newlines into spaces, for one-line output."""
     return sanitize(text).replace("\t", " ").replace("\n", " ")

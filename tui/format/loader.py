@@ -10,7 +10,6 @@ an error. It never writes to the file.
 from __future__ import annotations
 
 import codecs
-import difflib
 import os
 import re
 import stat
@@ -20,7 +19,7 @@ from urllib.parse import urlsplit
 
 from tui.format.bundled import default_briefing_path as default_briefing_path
 from tui.format.limits import Limits
-from tui.format.problems import BriefingError, Problem, UnreadableFileError
+from tui.format.problems import BriefingError, Problem, UnreadableFileError, preview
 from tui.format.suggest import Names
 from tui.format.yamltree import (
     Mapping,
@@ -30,6 +29,7 @@ from tui.format.yamltree import (
     YamlSyntaxError,
     describe,
     parse,
+    text_position,
 )
 from tui.model import (
     Block,
@@ -54,6 +54,8 @@ from tui.text import (
 )
 
 FORMAT = "briefing/1"
+QUOTED = 80
+"""Longest text quoted from a file in a message (an id, a date), in characters."""
 
 TOP_LEVEL_KEYS = (
     "format",
@@ -82,8 +84,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 """A blank line in a literal (``|``) block, which keeps every line break as written."""
 _LINE_BREAK = re.compile(r"\n")
 """A blank line in any other style: YAML folds single line breaks to spaces, blank lines to one."""
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
+# ASCII digits only: \d also matches "２０２１", which no date parser reads.
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-](\d{2}):(\d{2}))?", re.ASCII
+)
 
 
 _OPEN_FLAGS = (
@@ -210,9 +215,9 @@ def decode(data: bytes, name: str) -> str:
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
+    """1-based line and column of the byte at ``offset``, in characters, as the parser's are."""
+    index = len(data[:offset].decode("utf-8", "replace"))
+    return text_position(data.decode("utf-8", "replace"), index)
 
 
 def _error(name: str, line: int, column: int, message: str) -> BriefingError:
@@ -259,6 +264,8 @@ class _Checker:
         self.sanitizing = sanitizing
         """False when the source cannot hold unsafe characters (see may_contain_unsafe)."""
         self.problems: list[Problem] = []
+        self._keys: dict[tuple[str, ...], Names] = {}
+        """Each set of known keys, to suggest one for an unknown key within a budget."""
 
     # -- reporting -------------------------------------------------------------
 
@@ -286,9 +293,10 @@ class _Checker:
             if key in known:
                 values[key] = value
                 continue
-            label = f"{where}.{key}" if where else key
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]}?" if close else f" (known: {', '.join(known)})"
+            label = f"{where}.{preview(key)}" if where else preview(key)
+            names = self._keys.get(known) or self._keys.setdefault(known, Names(known))
+            close = names.suggest(key)
+            hint = f"; did you mean {close}?" if close else f" (known: {', '.join(known)})"
             self.warn(key_node, _safe(label), f"unknown key{hint}")
         for key in required:
             if key not in values:
@@ -373,7 +381,7 @@ class _Checker:
                 self.error(
                     top["format"],
                     "format",
-                    f"unsupported format '{version}'; this reader reads {FORMAT}",
+                    f"unsupported format '{preview(version, QUOTED)}'; this reader reads {FORMAT}",
                 )
         title = self.text(top.get("title"), "title", required=True)
         sections = self.sections(top.get("sections"))
@@ -444,7 +452,8 @@ class _Checker:
                 self.error(
                     values["id"],
                     f"{where}.id",
-                    f"duplicate section id '{given_id}' (first at line {first_use[given_id]})",
+                    f"duplicate section id '{preview(given_id, QUOTED)}'"
+                    f" (first at line {first_use[given_id]})",
                 )
             else:
                 first_use[given_id] = values["id"].line
@@ -539,8 +548,8 @@ class _Checker:
         if section is None or node is None or section in ids:
             return section
         close = ids.suggest(section)
-        hint = f"; did you mean '{close}'?" if close else ""
-        self.error(node, where, f"no section has id '{section}'{hint}")
+        hint = f"; did you mean '{preview(close, QUOTED)}'?" if close else ""
+        self.error(node, where, f"no section has id '{preview(section, QUOTED)}'{hint}")
         return None
 
     def talking_points(self, node: Node | None, ids: Names) -> tuple[TalkingPoint, ...]:
@@ -603,15 +612,20 @@ def is_web_url(url: str) -> bool:
 def date_problem(value: str) -> str | None:
     """Why ``value`` is not a ``YYYY-MM-DD`` date or ISO 8601 date-time, or None if it is."""
     parse: Callable[[str], object]
+    written, timed = value, _DATETIME.fullmatch(value)
     if _DATE.fullmatch(value):
         parse = date.fromisoformat
-    elif _DATETIME.fullmatch(value):
+    elif timed:
+        if timed[4] and (int(timed[4]) > 23 or int(timed[5]) > 59):  # Python reads +05:75
+            return f"'{written}' is not a real date (UTC offsets go from -23:59 to +23:59)"
         value = value[:-1] + "+00:00" if value.endswith("Z") else value
         parse = datetime.fromisoformat
     else:
-        return f"'{value}' is not a date; write YYYY-MM-DD or an ISO 8601 date-time"
+        return (
+            f"'{preview(value, QUOTED)}' is not a date; write YYYY-MM-DD or an ISO 8601 date-time"
+        )
     try:
         parse(value)
     except ValueError as error:
-        return f"'{value}' is not a real date ({error})"
+        return f"'{written}' is not a real date ({error})"
     return None

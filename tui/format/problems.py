@@ -33,6 +33,15 @@ class Problem:
         return self.severity == "error"
 
 
+def preview(text: str, limit: int = 40) -> str:
+    """``text`` made safe and short for a message: one line, cut to ``limit`` characters with …
+
+    What a message quotes from a file (a key, an id, a date) may be megabytes long.
+    """
+    text = sanitize_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class BriefingError(Exception):
     """A briefing file that cannot be read as a briefing; carries every problem found."""
 

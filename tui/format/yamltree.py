@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 from tui.format.limits import Limits
-from tui.format.problems import Problem
+from tui.format.problems import Problem, preview
 from tui.text import sanitize_line
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -100,12 +100,6 @@ def describe(node: Node) -> str:
     return "nothing" if node.value is None else "text"
 
 
-def _preview(text: str, limit: int = 40) -> str:
-    """A short, safe rendering of ``text`` for a message."""
-    text = sanitize_line(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _short_tag(tag: str) -> str:
     """A tag as it is usually written: ``!!python/name:os.system``, not ``tag:yaml.org,2002:…``."""
     prefix = "tag:yaml.org,2002:"
@@ -150,8 +144,12 @@ class _Lines:
         return mark.line + 1, mark.column + 1
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character offset (see :class:`_Lines`)."""
+def text_position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character offset, as :class:`_Lines` counts lines.
+
+    For problems found outside the parser (a byte that is not UTF-8, a
+    control character), so that they are placed as the parser's are.
+    """
     return _Lines(text).position(index)
 
 
@@ -160,7 +158,7 @@ def _character_index(text: str, offset: int) -> int:
     return len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
 
 
-_GAP = re.compile(r"(?:[ \t\r\n]+|#[^\n]*|[-?:,\[{])*")
+_GAP = re.compile(r"(?:[ \t\n\r\x85\u2028\u2029]+|#[^\n\r\x85\u2028\u2029]*|[-?:,\[{])*")
 """What may lie between the end of one event and the start of the next."""
 
 
@@ -171,11 +169,11 @@ def _parser_failure(text: str, index: int, error: Exception) -> YamlSyntaxError:
     start of what follows it.
     """
     if isinstance(error, UnicodeEncodeError) and error.object is text:  # a lone surrogate
-        line, column = _position(text, error.start)
+        line, column = text_position(text, error.start)
         code = ord(text[error.start])
         return YamlSyntaxError(line, column, f"character U+{code:04X} is not allowed in YAML text")
     gap = _GAP.match(text, min(index, len(text)))
-    line, column = _position(text, gap.end() if gap else index)
+    line, column = text_position(text, gap.end() if gap else index)
     if isinstance(error, UnicodeDecodeError):  # libyaml's tags and %TAG prefixes
         problem = "a tag's %-escapes are not UTF-8 text"
     else:
@@ -189,7 +187,7 @@ def _syntax_error(text: str, error: yaml.YAMLError) -> YamlSyntaxError:
         offset = error.position
         if not issubclass(_SafeLoader, yaml.reader.Reader):  # libyaml counts bytes of UTF-8
             offset = _character_index(text, offset)
-        line, column = _position(text, offset)
+        line, column = text_position(text, offset)
         char = error.character
         code = ord(char) if isinstance(char, str) else int(char)
         return YamlSyntaxError(line, column, f"character U+{code:04X} is not allowed in YAML text")
@@ -281,7 +279,7 @@ def _build(
                 raise YamlSyntaxError(
                     line,
                     column,
-                    f"alias *{_preview(event.anchor)}: anchors and aliases are not allowed"
+                    f"alias *{preview(event.anchor)}: anchors and aliases are not allowed"
                     f" (limit {limits.max_aliases}; see --max-aliases)",
                 )
             target = anchors.get(event.anchor)
@@ -289,7 +287,7 @@ def _build(
                 raise YamlSyntaxError(
                     line,
                     column,
-                    f"alias *{_preview(event.anchor)} names no anchor, or one on a list or mapping",
+                    f"alias *{preview(event.anchor)} names no anchor, or one on a list or mapping",
                 )
             node: Node = Scalar(target.value, line, column, target.style)
         elif (
@@ -302,7 +300,7 @@ def _build(
                 raise YamlSyntaxError(
                     line,
                     column,
-                    f"tag {_preview(_short_tag(event.tag))} is not allowed;"
+                    f"tag {preview(_short_tag(event.tag))} is not allowed;"
                     " briefings use plain YAML only",
                 )
             if event.anchor is not None and (
@@ -311,7 +309,7 @@ def _build(
                 raise YamlSyntaxError(
                     line,
                     column,
-                    f"anchor &{_preview(event.anchor)}: anchors and aliases are not allowed"
+                    f"anchor &{preview(event.anchor)}: anchors and aliases are not allowed"
                     + (" on lists or mappings" if limits.max_aliases else " (see --max-aliases)"),
                 )
             if kind is yaml.ScalarEvent:
@@ -359,7 +357,7 @@ def _build(
                             YamlSyntaxError(
                                 node.line,
                                 node.column,
-                                f"duplicate key '{_preview(node.value)}'"
+                                f"duplicate key '{preview(node.value)}'"
                                 f" (first at line {previous[0].line})",
                             )
                         )

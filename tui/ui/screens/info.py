@@ -9,12 +9,20 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.model import Briefing
-from tui.text import normalize_space, sanitize_line
+from tui.text import clip, normalize_space, sanitize_line
 from tui.ui.screens.panel import Panel
 from tui.ui.widgets.path import PathText
 
 WRAPPED_AT_SLASHES = frozenset({"Link", "File"})
 """Fields that break lines after a ``/`` rather than in the middle of a name."""
+SHOWN = 5000
+"""Most characters of a field shown (a long summary is a few hundred): a field of megabytes
+would take seconds to wrap before the screen could open."""
+
+
+def shown(text: str) -> str:
+    """A field on one line, cut short past :data:`SHOWN` characters."""
+    return clip(normalize_space(text), SHOWN)
 
 
 def details(briefing: Briefing) -> list[tuple[str, str]]:
@@ -31,7 +39,7 @@ def details(briefing: Briefing) -> list[tuple[str, str]]:
         ("Contents", briefing.contents),
         ("File", sanitize_line(briefing.path)),  # the only field not sanitised at load
     ]
-    return [(label, normalize_space(text)) for label, text in rows if text]
+    return [(label, shown(text)) for label, text in rows if text]
 
 
 class InfoScreen(Panel):
@@ -46,9 +54,9 @@ class InfoScreen(Panel):
     def compose(self) -> ComposeResult:
         briefing = self.briefing
         with VerticalScroll(id="info"):
-            yield Static(Content.styled(normalize_space(briefing.title), "bold"))
+            yield Static(Content.styled(shown(briefing.title), "bold"))
             if briefing.subtitle:
-                yield Static(Content.styled(normalize_space(briefing.subtitle), "italic"))
+                yield Static(Content.styled(shown(briefing.subtitle), "italic"))
             for label, text in details(briefing):
                 if label in WRAPPED_AT_SLASHES:
                     yield Static(Content.styled(label, "bold $accent"), classes="panel-group")

@@ -11,8 +11,13 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.model import Section
+from tui.text import clip
 from tui.ui.screens.modal import Modal
 from tui.ui.widgets.key_hints import Hint
+
+SHOWN = 300
+"""Most characters of a heading shown (five lines of the picker): a heading of megabytes
+would take seconds to wrap before the picker could open."""
 
 
 def matches(heading: str, query: str) -> bool:
@@ -78,7 +83,7 @@ class SectionPicker(Modal[int | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
-            Option(Content(f"{index + 1}. ") + Content(section.heading), id=str(index))
+            Option(Content(f"{index + 1}. ") + Content(clip(section.heading, SHOWN)), id=str(index))
             for index, section in enumerate(self.sections)
             if matches(section.heading, query)
         )

@@ -13,12 +13,20 @@ from textual.widgets import Static
 
 from tui.dates import readable_date
 from tui.model import Briefing
-from tui.text import normalize_space
+from tui.text import clip, normalize_space
 
 SEPARATOR = "  ·  "
 """Between the fields of the metadata line (a tag and the next are a space apart)."""
 MORE = "…"
 """Ends a metadata line that left some items out."""
+SHOWN = 1000
+"""Most characters of a field the header takes: more than two lines of the widest terminal
+show, so that a title of megabytes is not wrapped whole to show two lines of it."""
+
+
+def shown(text: str) -> str:
+    """``text`` on one line, cut short (with "…") past what the header could ever show."""
+    return clip(normalize_space(text), SHOWN)
 
 
 def metadata_items(briefing: Briefing) -> list[list[str]]:
@@ -33,7 +41,7 @@ def metadata_items(briefing: Briefing) -> list[list[str]]:
         [", ".join(briefing.authors)] if briefing.authors else [],
         [f"#{tag}" for tag in briefing.tags],
     ]
-    return [[normalize_space(item) for item in field] for field in fields if field]
+    return [[shown(item) for item in field] for field in fields if field]
 
 
 def fit_line(fields: Sequence[Sequence[str]], width: int) -> str:
@@ -99,10 +107,9 @@ class BriefingHeader(Vertical):
     def compose(self) -> ComposeResult:
         briefing = self.briefing
         # The model keeps text as written; the header shows each field on one line.
-        yield Static(Content.styled(normalize_space(briefing.title), "bold"), id="header-title")
+        yield Static(Content.styled(shown(briefing.title), "bold"), id="header-title")
         if briefing.subtitle:
-            subtitle = normalize_space(briefing.subtitle)
-            yield Static(Content.styled(subtitle, "italic"), id="header-subtitle")
+            yield Static(Content.styled(shown(briefing.subtitle), "italic"), id="header-subtitle")
         fields = metadata_items(briefing)
         if fields:
             yield MetadataLine(fields, id="header-meta")
