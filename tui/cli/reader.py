@@ -178,11 +178,15 @@ def _show(args: argparse.Namespace, loaded: Loaded) -> int:
         from tui.storage.settings import SettingsStore
 
         positions, settings = PositionStore(), SettingsStore()
+    from tui.format.watch import BriefingFile
+
+    source = BriefingFile(loaded.briefing.path, limits(args), args.strict)
     app = BriefingApp(
         loaded.briefing,
         loaded.warnings,
         positions,
         settings,
+        source=source if args.file is not None else None,  # the bundled file never changes
         after_first_frame=collector.after_first_frame,
         after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,

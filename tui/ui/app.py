@@ -14,6 +14,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui.format.problems import Problem
+from tui.format.watch import BriefingFile
 from tui.model import Briefing
 from tui.text import sanitize, sanitize_line
 from tui.ui.keys import keys_of, remapped
@@ -61,6 +62,8 @@ class BriefingApp(App[None]):
         ),
     ]
 
+    DEFAULT_MODE = "reader"
+
     def __init__(
         self,
         briefing: Briefing,
@@ -68,6 +71,7 @@ class BriefingApp(App[None]):
         positions: PositionStore | None = None,
         settings: SettingsStore | None = None,
         *,
+        source: BriefingFile | None = None,
         after_first_frame: Callable[[], object] | None = None,
         after_layout: Callable[[], object] | None = None,
         after_screen_closed: Callable[[], object] | None = None,
@@ -79,6 +83,8 @@ class BriefingApp(App[None]):
         """Where briefings were left; None (as in tests) reads and writes no state."""
         self.settings = settings
         """Choices kept between runs (the theme); None (as in tests) reads and writes none."""
+        self.source = source
+        """The file to follow as it is edited (live reload); None: the briefing never changes."""
         self._saved_theme: str | None = None
         self._theme_lock = threading.Lock()
         if settings is not None:
@@ -96,6 +102,10 @@ class BriefingApp(App[None]):
         self.after_screen_closed = after_screen_closed
         """Called once a screen has been closed and taken apart."""
         self._stack_depth = 0
+        self._versions = 0
+        # The first reader is the first screen of a mode, so that a new version
+        # of the file can take its place (see replace_reader).
+        self.add_mode(self.DEFAULT_MODE, self.get_default_screen)
 
     def set_keymap(self, keymap: dict[str, str]) -> None:  # type: ignore[override]
         self.keymap = dict(keymap)
@@ -107,7 +117,23 @@ class BriefingApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The reader is the first screen (pushing it from ``on_mount`` costs a frame)."""
-        return ReaderScreen(self.briefing, self.positions)
+        return ReaderScreen(self.briefing, self.positions, source=self.source)
+
+    def replace_reader(self, reader: ReaderScreen) -> None:
+        """Show a new version of the briefing in place of the reader on screen.
+
+        Each version is the first screen of a mode of its own: the old mode,
+        with the old reader, is removed (a first screen cannot be switched).
+        """
+        self._versions += 1
+        old, new = self.current_mode, f"{self.DEFAULT_MODE}-{self._versions}"
+        self.briefing = reader.briefing
+        self.add_mode(new, lambda: reader)
+        self.switch_mode(new)
+        self.remove_mode(old)
+        self.notify("Reloaded: the file changed.", timeout=2)
+        if self.after_screen_closed is not None:  # the old reader is gone: free it
+            self.set_timer(0.1, self.after_screen_closed)
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self.type_ahead.screen_changed, immediate=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -18,9 +19,11 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from tui.document import BodyDocument, Target
-from tui.model import Briefing
+from tui.format.watch import BriefingFile
+from tui.model import Briefing, Loaded
 from tui.storage.positions import Position, PositionStore
 from tui.ui.history import PANES, JumpHistory, Pane, Place
+from tui.ui.live_reload import LiveReload, ReloadBar
 from tui.ui.position_keeper import PositionKeeper
 from tui.ui.responsive import arrangement
 from tui.ui.widgets.body import BodyView
@@ -127,10 +130,28 @@ class ReaderScreen(Screen[None]):
     show_outline: reactive[bool | None] = reactive[bool | None](None, init=False)
     """The outline's visibility as toggled by the reader; None follows the width."""
 
-    def __init__(self, briefing: Briefing, positions: PositionStore | None = None) -> None:
+    def __init__(
+        self,
+        briefing: Briefing,
+        positions: PositionStore | None = None,
+        *,
+        source: BriefingFile | None = None,
+        start: tuple[int, int] | None = None,
+        pane: Pane | None = None,
+    ) -> None:
         super().__init__()
         self.briefing = briefing
         self.document = BodyDocument(briefing)
+        self.positions = positions
+        self.source = source
+        """The file to follow as it is edited (None: the briefing never changes)."""
+        self.start = start
+        """Where to open (a place carried over from the last version), instead of resuming."""
+        self._start_pane = pane
+        """The pane in use in the last version of the file, used again once the lists are in."""
+        self._reload_waiting: Loaded | None = None
+        self.live_reload: LiveReload | None = None
+        """Follows the file (from mount, when there is a file to follow)."""
         self.keeper = (
             PositionKeeper(self, positions, briefing.path, self.body.reading_position)
             if positions is not None
@@ -206,14 +227,21 @@ class ReaderScreen(Screen[None]):
         self._title_body(0)
         self._update_layout(self.size.width)
         self._update_hints()
+        if self.start is not None:
+            self.body.start_at(self.start)
         if self.keeper is not None:
             self._resume(self.keeper)
+        if self.source is not None:
+            self.live_reload = LiveReload(self, self.source, self._reloaded, self._reload_failed)
+            self.live_reload.start()
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         if not self.is_attached:
             return  # closed at once (q typed as the reader starts)
         self.side_panes()
+        if self._start_pane is not None:  # a new version of the file, read from a list
+            self.active_pane = self._start_pane
         self.search_bar  # noqa: B018 - mounted now, so that "/" can focus it at once
         # Linking reads the whole body: it starts once the article is on screen.
         self._compute_links()
@@ -222,8 +250,10 @@ class ReaderScreen(Screen[None]):
 
     def _resume(self, keeper: PositionKeeper) -> None:
         """Open where this briefing was left last time, and remember where it is left now."""
-        saved = keeper.saved_position()
         self.watch(self.body, "scroll_y", keeper.moved, init=False)
+        if self.start is not None:
+            return  # a new version of the file: its place is carried over, not resumed
+        saved = keeper.saved_position()
         if saved is None or saved.block >= len(self.document) or saved == Position(0, 0):
             return  # nowhere remembered, the top, or the briefing changed
         self.body.start_at((saved.block, saved.offset))
@@ -234,6 +264,42 @@ class ReaderScreen(Screen[None]):
             markup=False,
             timeout=4,
         )
+
+    # -- live reload -------------------------------------------------------------
+
+    def _reloaded(self, loaded: Loaded) -> None:
+        """A new good version of the file: a new reader in this one's place, at the same passage."""
+        if not self.is_attached:
+            return
+        if not self.is_current:  # a box is open over the reader: once it closes
+            self._reload_waiting = loaded
+            return
+        from tui.document.carry import carry_position
+
+        new = ReaderScreen(
+            loaded.briefing, self.positions, source=self.source, pane=self.active_pane
+        )
+        new.start = carry_position(
+            (self.briefing, self.document),
+            (new.briefing, new.document),
+            self.body.reading_position(),
+        )
+        self.app.replace_reader(new)  # type: ignore[attr-defined] # (BriefingApp)
+
+    def on_screen_resume(self) -> None:
+        waiting, self._reload_waiting = self._reload_waiting, None
+        if waiting is not None:
+            self._reloaded(waiting)
+
+    def _reload_failed(self, problems: Sequence[str]) -> None:
+        """A bad version (or no file): keep this one, and say why in a bar until a good one."""
+        if not self.is_attached:
+            return
+        bars = self.query(ReloadBar)
+        bar = bars.first() if bars else ReloadBar()
+        if not bars:
+            self.mount(bar)
+        bar.show_problems(self.briefing.path, problems)
 
     def on_unmount(self) -> None:
         if self.keeper is not None:
