@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from typing import TextIO
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.options import CommandParser, add_loading_options, limits, manual
-from tui.format.problems import BriefingError, UnreadableFileError
+from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.text import sanitize_line
 
 DESCRIPTION = """Check briefing files against the format, as the reader does before it opens
@@ -58,10 +59,11 @@ def parser() -> CommandParser:
     return command
 
 
-def print_problems(error: BriefingError, stream: TextIO) -> None:
-    """Every problem of a briefing, one a line."""
-    for problem in error.problems:
-        print(problem, file=stream)
+def print_problems(problems: Iterable[Problem], stream: TextIO) -> None:
+    """Every problem of a briefing, one a line, each followed by its hint's line if it has one."""
+    for problem in problems:
+        for line in problem.lines():
+            print(line, file=stream)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,11 +79,10 @@ def run(args: argparse.Namespace) -> int:
             status = max(status, EXIT_USAGE)
             continue
         except BriefingError as error:
-            print_problems(error, sys.stderr)
+            print_problems(error.problems, sys.stderr)
             status = max(status, EXIT_INVALID)
             continue
-        for warning in loaded.warnings:
-            print(warning, file=sys.stderr)
+        print_problems(loaded.warnings, sys.stderr)
         if args.verbose:
             briefing = loaded.briefing
             print(
