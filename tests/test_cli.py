@@ -27,7 +27,10 @@ BAD_FILES: dict[str, tuple[int, list[str]]] = {
         1,
         [
             "5:4: error: YAML syntax: did not find expected '-' indicator"
-            " (while parsing a block collection started at line 3, column 3)"
+            " (while parsing a block collection started at line 3, column 3)",
+            "5:4: hint: 'quotes' is indented 3 spaces, which lines it up with nothing above it:"
+            " 4 spaces line it up with 'body' on line 4; no spaces line it up with 'sections'"
+            " on line 2",
         ],
     ),
     "unclosed-bracket.yaml": (

@@ -124,6 +124,39 @@ MISTAKES = [
         " as it is, it is read as a new key",
     ),
     Mistake(
+        "key indented between two levels",
+        HEAD + "    body: They talked.\n   quotes: []\n",
+        "5:4: error: YAML syntax: did not find expected '-' indicator"
+        " (while parsing a block collection started at line 3, column 3)",
+        "5:4: hint: 'quotes' is indented 3 spaces, which lines it up with nothing above it:"
+        " 4 spaces line it up with 'body' on line 4; no spaces line it up with 'sections'"
+        " on line 2",
+        python="5:4: error: YAML syntax: expected <block end>, but found '<block mapping start>'"
+        " (while parsing a block collection started at line 3, column 3)",
+    ),
+    Mistake(
+        "list item indented between two levels",
+        HEAD + "    body: They talked.\n - heading: More\n   body: Later.\n",
+        "5:2: error: YAML syntax: did not find expected key"
+        " (while parsing a block mapping started at line 1, column 1)",
+        "5:2: hint: this item is indented 1 space, which lines it up with nothing above it:"
+        " 2 spaces line it up with '-' on line 3; no spaces line it up with 'sections' on line 2",
+        python="5:2: error: YAML syntax: expected <block end>, but found '<block sequence start>'"
+        " (while parsing a block mapping started at line 1, column 1)",
+    ),
+    Mistake(
+        "key indented under the text above it",
+        "title: Ministers meet\n"
+        "  subtitle: and talk\n"
+        "sections:\n"
+        "  - heading: Talks\n"
+        "    body: They talked.\n",
+        "2:11: error: YAML syntax: mapping values are not allowed in this context",
+        "2:3: hint: 'subtitle' is indented more than 'title' (line 1), so it is read as more of"
+        " its text: line it up with 'title' (no spaces)",
+        python="2:11: error: YAML syntax: mapping values are not allowed here",
+    ),
+    Mistake(
         "tab in the indentation",
         HEAD + "\tbody: They talked.\n",
         "4:1: error: tab character in indentation; YAML indents with spaces only",

@@ -46,6 +46,8 @@ _BLOCK_HEADER = re.compile(r"(?:^|[ ]|-)([|>])[-+0-9]*[ \t]*(?:#.*)?$")
 """The end of a line that opens a ``|`` or ``>`` block: ``body: |``, ``- >-``."""
 _BLOCK_TEXT = re.compile(r"[|>][-+0-9]*[ \t]+[^\s#]")
 """A ``|`` or ``>`` followed by text on its own line: ``> quoted words``."""
+_FORMAT_KEY = re.compile(r"[a-z][a-z_]*")
+"""A key as the format spells them (``title``, ``talking_points``), not words of text."""
 _LIMIT = 60
 """Longest text quoted in a suggestion; longer is shortened in the middle."""
 
@@ -174,8 +176,13 @@ def syntax_hint(
     if here is None:
         return None
     if "mapping values" in problem:
-        return _colon(source, here, column)
-    return _closed_early(source, here, column) or _dedented(source, here) or indicator_hint(here)
+        return _misindented_key(source, here, column) or _colon(source, here, column)
+    return (
+        _closed_early(source, here, column)
+        or _dedented(source, here)
+        or indicator_hint(here)
+        or _misindented(source, here, column)
+    )
 
 
 def _spacing(line: _Line, column: int) -> Hint | None:
@@ -413,3 +420,56 @@ def tab_hint(line_of: LineOf, line: int, column: int) -> Hint:
                 f" '{above.key}' on line {above.number}"
             )
     return _hint(line, column, text)
+
+
+def _misindented_key(source: _Source, here: _Line, column: int) -> Hint | None:
+    """A format key (``subtitle:``) indented under the text of the key above it."""
+    if here.colon != column - 1 or here.key is None or not _FORMAT_KEY.fullmatch(here.key):
+        return None
+    start = _text_start(source, here)
+    if start is None or start.key is None:
+        return None
+    return _hint(
+        here.number,
+        here.indent + 1,
+        f"'{here.key}' is indented more than '{start.key}' (line {start.number}), so it is read"
+        f" as more of its text: line it up with '{start.key}' ({_spaces(start.content)})",
+    )
+
+
+def _misindented(source: _Source, here: _Line, column: int) -> Hint | None:
+    """A ``key:`` or ``- `` line whose indentation lines it up with nothing above it."""
+    if column != here.indent + 1 or not here.is_structure:
+        return None
+    item = here.content > here.indent
+    levels: dict[int, tuple[str, _Line]] = {}  # the columns lines above line up at
+    lowest = here.indent + 1_000_000
+    line = source.previous(here.number)
+    while line is not None and lowest > 0:
+        if line.indent < lowest and line.is_structure:
+            lowest = line.indent
+            if line.key is not None:
+                levels.setdefault(line.content, (f"'{line.key}'", line))
+            if item and line.content > line.indent:
+                levels.setdefault(line.indent, ("'-'", line))
+        line = source.previous(line.number)
+    if not levels or here.indent in levels:
+        return None
+    deeper = [column for column in levels if column > here.indent]
+    shallower = [column for column in levels if column < here.indent]
+    options = [
+        f"{_spaces(column)} line it up with {levels[column][0]} on line {levels[column][1].number}"
+        for column in ([min(deeper)] if deeper else []) + ([max(shallower)] if shallower else [])
+    ]
+    name = "this item" if item else f"'{here.key}'"
+    return _hint(
+        here.number,
+        here.indent + 1,
+        f"{name} is indented {_spaces(here.indent)}, which lines it up with nothing above it: "
+        + "; ".join(options),
+    )
+
+
+def _spaces(count: int) -> str:
+    """``no spaces``, ``1 space``, ``4 spaces``."""
+    return "no spaces" if count == 0 else "1 space" if count == 1 else f"{count} spaces"
