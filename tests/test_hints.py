@@ -8,6 +8,7 @@ otherwise), then ``FILE:LINE:COL: hint: …`` at the line where the mistake is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -364,3 +365,22 @@ def test_a_problem_without_a_hint_prints_one_line() -> None:
     assert problem.lines() == ["b.yaml:3:5: error: sections[0]: missing required key 'body'"]
     hinted = Problem(3, 5, "error", "x", "b.yaml", Hint(2, 1, "do\x1b this"))
     assert hinted.lines()[1] == "b.yaml:2:1: hint: do␛ this"
+
+
+def test_the_format_reference_shows_what_validate_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The example under "Common mistakes" in docs/format.md is validate's real output."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "format.md").read_text("utf-8")
+    section = doc.split("## Common mistakes", 1)[1]
+    written = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
+    printed = re.search(r"```text\n(.*?)```", section, re.DOTALL)
+    assert written and printed
+    (tmp_path / "briefing.yaml").write_text(written.group(1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "briefing.yaml"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    expected = printed.group(1).splitlines()
+    if not yaml.__with_libyaml__:  # the doc shows libyaml's wording of the error
+        lines, expected = lines[1:], expected[1:]
+    assert lines == expected

@@ -14,7 +14,9 @@ from tui.text import sanitize_line
 
 DESCRIPTION = """Check briefing files against the format, as the reader does before it opens
 one. Every problem of every file is printed on stderr, one a line, as FILE:LINE:COL:
-error|warning: KEY: MESSAGE (the line and column of the value at fault). Unknown keys are
+error|warning: KEY: MESSAGE (the line and column of the value at fault). For a common
+mistake (a colon or a '*' in unquoted text, a tab, an unclosed quote...) a second line,
+FILE:LINE:COL: hint: ..., says what to write, at the line to change. Unknown keys are
 warnings, with a suggestion; --strict makes them errors. Quiet when all files are valid,
 unless -v."""
 
