@@ -17,6 +17,7 @@ import yaml
 
 import tui.format.yamltree
 from tui.cli import main
+from tui.format.hints import syntax_hint
 from tui.format.problems import Hint, Problem
 
 HEAD = "title: Ministers meet\nsections:\n  - heading: Talks\n"
@@ -384,3 +385,20 @@ def test_the_format_reference_shows_what_validate_prints(
     if not yaml.__with_libyaml__:  # the doc shows libyaml's wording of the error
         lines, expected = lines[1:], expected[1:]
     assert lines == expected
+
+
+def test_a_hint_reads_a_bounded_number_of_lines() -> None:
+    """On a crafted file, the hint gives up after a few thousand lines, not after all of them."""
+    lines = ["title: word", *(["  word"] * 200_000), "  more: x", "sections: []"]
+    read: list[int] = []
+
+    def line_of(number: int) -> str | None:
+        read.append(number)
+        return lines[number - 1] if 1 <= number <= len(lines) else None
+
+    syntax_hint(line_of, len(lines) - 1, 7, "mapping values are not allowed here")
+    assert len(read) <= 10_000
+    # and the same mistake in a short file gets its hint
+    short = ["title: word", "  word", "  more: x", "sections: []"]
+    hint = syntax_hint(lambda n: short[n - 1] if 1 <= n <= 4 else None, 3, 7, "mapping values")
+    assert hint is not None and hint.line == 3

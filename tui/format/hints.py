@@ -48,6 +48,8 @@ _BLOCK_TEXT = re.compile(r"[|>][-+0-9]*[ \t]+[^\s#]")
 """A ``|`` or ``>`` followed by text on its own line: ``> quoted words``."""
 _FORMAT_KEY = re.compile(r"[a-z][a-z_]*")
 """A key as the format spells them (``title``, ``talking_points``), not words of text."""
+_BUDGET = 5000
+"""Most lines a hint reads: a few walks back over a long ``|`` block and no more."""
 _LIMIT = 60
 """Longest text quoted in a suggestion; longer is shortened in the middle."""
 
@@ -93,13 +95,21 @@ class _Line:
 
 
 class _Source:
-    """The file's lines, read one at a time as the hint needs them."""
+    """The file's lines, read one at a time as the hint needs them, up to a budget.
 
-    def __init__(self, line_of: LineOf) -> None:
+    A hint looks back over the text a mistake is in (a ``|`` block, wrapped
+    text, the levels of indentation above); past the budget it gives up
+    rather than read a crafted file's hundred thousand lines.
+    """
+
+    def __init__(self, line_of: LineOf, budget: int = _BUDGET) -> None:
         self._line_of = line_of
+        self._budget = budget
 
     def line(self, number: int) -> _Line | None:
-        text = self._line_of(number) if number >= 1 else None
+        """Line ``number``, None past either end of the file or of the budget."""
+        self._budget -= 1
+        text = self._line_of(number) if number >= 1 and self._budget >= 0 else None
         return None if text is None else _Line(number, text)
 
     def previous(self, number: int) -> _Line | None:
