@@ -104,16 +104,16 @@ MISTAKES = [
         "    body: Later.\n",
         "11:3: error: YAML syntax: could not find expected ':'"
         " (while scanning a simple key started at line 8, column 5)",
-        "8:5: hint: this line is less indented than the text of the '|' block it belongs to"
-        " (line 4): indent it 6 spaces, like the lines above it",
+        "8:5: hint: this line, in the '|' text from line 4, is indented less than the lines"
+        " above it: indent it 6 spaces",
     ),
     Mistake(
         "dedented last line of a block",
         HEAD + "    body: |\n      They talked.\n     Then they left.\n",
         "6:6: error: YAML syntax: did not find expected key"
         " (while parsing a block mapping started at line 3, column 5)",
-        "6:6: hint: this line is less indented than the text of the '|' block it belongs to"
-        " (line 4): indent it 6 spaces, like the lines above it",
+        "6:6: hint: this line, in the '|' text from line 4, is indented less than the lines"
+        " above it: indent it 6 spaces",
         python="6:6: error: YAML syntax: expected <block end>, but found '<scalar>'"
         " (while parsing a block mapping started at line 3, column 5)",
     ),

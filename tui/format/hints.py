@@ -381,9 +381,8 @@ def _dedented(source: _Source, here: _Line) -> Hint | None:
             return _hint(
                 here.number,
                 here.indent + 1,
-                f"this line is less indented than the text of the '{header.group(1)}' block it"
-                f" belongs to (line {line.number}): indent it {deepest} spaces, like the lines"
-                " above it",
+                f"this line, in the '{header.group(1)}' text from line {line.number}, is indented"
+                f" less than the lines above it: indent it {deepest} spaces",
             )
         if line.indent <= here.indent:
             break
