@@ -6,8 +6,8 @@ the few lines around the error for the mistakes authors make (a colon, a
 ``*`` or a ``[`` in unquoted text, a line dedented in a ``|`` block, a tab,
 an unclosed quote, no space after ``-`` or ``:``) and says what to write,
 built from the author's own line. It is computed once, for the one error
-reported, reading only the lines involved (at worst the lines back to the
-start of the text a mistake is in).
+reported, reading only the lines involved (back to the start of the text a
+mistake is in, and never more than a few thousand).
 """
 
 from __future__ import annotations
