@@ -21,25 +21,33 @@ BUNDLED = "content/blinken-colombia.yaml"
 MINIMAL = "title: Ministers meet\nsections:\n  - heading: Talks\n    body: They talked.\n"
 
 #: Every file in tests/data/bad/: the exit code of ``validate`` on it and every line it prints,
-#: each ``LINE:COL: severity: message`` after the file name.
+#: each ``LINE:COL: severity: message`` (or ``LINE:COL: hint: …``) after the file name.
 BAD_FILES: dict[str, tuple[int, list[str]]] = {
     "yaml-syntax.yaml": (
         1,
         [
             "5:4: error: YAML syntax: did not find expected '-' indicator"
-            " (while parsing a block collection started at line 3, column 3)"
+            " (while parsing a block collection started at line 3, column 3)",
+            "5:4: hint: 'quotes' is indented 3 spaces, which lines it up with nothing above it:"
+            " 4 spaces line it up with 'body' on line 4; no spaces line it up with 'sections'"
+            " on line 2",
         ],
     ),
     "unclosed-bracket.yaml": (
         1,
         [
             "5:1: error: YAML syntax: did not find expected ',' or ']'"
-            " (while parsing a flow sequence started at line 4, column 11)"
+            " (while parsing a flow sequence started at line 4, column 11)",
+            "4:11: hint: this '[' starts a list that is never closed with ']'; if it is text,"
+            ' quote it: body: "[unclosed"',
         ],
     ),
     "tab-indent.yaml": (
         1,
-        ["4:1: error: tab character in indentation; YAML indents with spaces only"],
+        [
+            "4:1: error: tab character in indentation; YAML indents with spaces only",
+            "4:1: hint: replace the tab with 4 spaces to line 'body' up with 'heading' on line 3",
+        ],
     ),
     "empty.yaml": (1, ["1:1: error: empty file: a briefing needs a title and sections"]),
     "only-comments.yaml": (1, ["1:1: error: empty file: a briefing needs a title and sections"]),

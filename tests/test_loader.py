@@ -1216,15 +1216,13 @@ def test_an_attribution_is_the_credit_as_written() -> None:
     [
         (
             "Timetable: two weeks",
-            "b.yaml:5:9: error: sections[0].body[0]: a body item is text, a block quote"
-            " (quote: …) or a list (bullets: … or numbered: …); this mapping has neither;"
-            " text containing ': ' must be quoted",
+            "b.yaml:5:9: error: sections[0].body[0]: expected text, a block quote (quote: …)"
+            " or a list (bullets: … or numbered: …), got a mapping",
         ),
         (
             "{quote: Words., bullets: [a]}",
-            "b.yaml:5:9: error: sections[0].body[0]: a body item is text, a block quote"
-            " (quote: …) or a list (bullets: … or numbered: …); this mapping has both"
-            " 'quote' and 'bullets'",
+            "b.yaml:5:9: error: sections[0].body[0]: a body item is one block:"
+            " this mapping has both 'quote' and 'bullets'",
         ),
         (
             "{quote: [a]}",
@@ -1254,3 +1252,16 @@ def test_block_warnings_name_their_place() -> None:
         "b.yaml:6:9: warning: sections[0].body[0].speakr: unknown key; did you mean speaker?",
         "b.yaml:7:18: warning: sections[0].body[1].bullets: list has no items",
     ]
+
+
+def test_a_body_item_with_a_colon_gets_the_hint_to_quote_it() -> None:
+    text = "title: T\nsections:\n  - heading: H\n    body:\n      - Timetable: two weeks\n"
+    with pytest.raises(BriefingError) as info:
+        load(text)
+    (problem,) = info.value.problems
+    assert problem.hint is not None
+    assert (problem.hint.line, problem.hint.column) == (5, 9)
+    assert problem.hint.text == (
+        "this item was read as a key 'Timetable' with a value;"
+        ' quote the whole text: - "Timetable: two weeks"'
+    )

@@ -38,8 +38,9 @@ ON_SCREEN = re.compile(
 """Also what the reader removes: zero-width and invisible characters, tag characters, the
 joiner, presentation selectors and skin tones of emoji sequences (they push borders out);
 not the zero-width non-joiner U+200C, which Persian and Indic scripts need."""
-POSITIONED = re.compile(r".+:\d+:\d+: (error|warning): \S")
-"""A problem in a file: ``FILE:LINE:COL: severity: message``."""
+POSITIONED = re.compile(r".+:\d+:\d+: (error|warning|hint): \S")
+"""A problem in a file, ``FILE:LINE:COL: severity: message``, or how to fix it (``hint:``)."""
+HINT = re.compile(r".+:\d+:\d+: hint: ")
 LONGEST_MESSAGE = 400
 """Characters a message may have besides the path: text quoted from the file is cut short."""
 SIZE = (80, 24)
@@ -102,6 +103,7 @@ def assert_messages(err: str, case: Case, at: Given) -> None:
     for line in lines:
         assert POSITIONED.match(line) or line.startswith("briefing-tui: "), line
         assert len(line) <= len(at.path) + LONGEST_MESSAGE, f"{len(line)} characters: {line!r}"
+    lines = [line for line in lines if not HINT.match(line)]  # each under its problem
     expected = at.expected(case)
     assert len(lines) == (case.lines or len(expected)), err
     for line, start in zip(lines, expected, strict=False):

@@ -157,7 +157,7 @@ def _load(args: argparse.Namespace) -> Loaded | int:
         print(f"briefing-tui: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BriefingError as error:
-        print_problems(error, sys.stderr)
+        print_problems(error.problems, sys.stderr)
         return EXIT_INVALID
     except BackgroundLoadFailed as error:  # the loading process died (see tui.cli.preload)
         if args.debug:

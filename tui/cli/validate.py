@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from typing import TextIO
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.options import CommandParser, add_loading_options, limits, manual
-from tui.format.problems import BriefingError, UnreadableFileError
+from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.text import sanitize_line
 
 DESCRIPTION = """Check briefing files against the format, as the reader does before it opens
 one. Every problem of every file is printed on stderr, one a line, as FILE:LINE:COL:
-error|warning: KEY: MESSAGE (the line and column of the value at fault). Unknown keys are
+error|warning: KEY: MESSAGE (the line and column of the value at fault). For a common
+mistake (a colon or a '*' in unquoted text, a tab, an unclosed quote...) a second line,
+FILE:LINE:COL: hint: ..., says what to write, at the line to change. Unknown keys are
 warnings, with a suggestion; --strict makes them errors. Quiet when all files are valid,
 unless -v."""
 
@@ -58,10 +61,11 @@ def parser() -> CommandParser:
     return command
 
 
-def print_problems(error: BriefingError, stream: TextIO) -> None:
-    """Every problem of a briefing, one a line."""
-    for problem in error.problems:
-        print(problem, file=stream)
+def print_problems(problems: Iterable[Problem], stream: TextIO) -> None:
+    """Every problem of a briefing, one a line, each followed by its hint's line if it has one."""
+    for problem in problems:
+        for line in problem.lines():
+            print(line, file=stream)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,11 +81,10 @@ def run(args: argparse.Namespace) -> int:
             status = max(status, EXIT_USAGE)
             continue
         except BriefingError as error:
-            print_problems(error, sys.stderr)
+            print_problems(error.problems, sys.stderr)
             status = max(status, EXIT_INVALID)
             continue
-        for warning in loaded.warnings:
-            print(warning, file=sys.stderr)
+        print_problems(loaded.warnings, sys.stderr)
         if args.verbose:
             print(f"{sanitize_line(path)}: ok ({loaded.briefing.contents})")
     return status

@@ -10,6 +10,7 @@ an error. It never writes to the file.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import re
 import stat
@@ -19,7 +20,8 @@ from urllib.parse import urlsplit
 
 from tui.format.bundled import default_briefing_path as default_briefing_path
 from tui.format.limits import Limits
-from tui.format.problems import BriefingError, Problem, UnreadableFileError, preview
+from tui.format.misread import mapping_as_text, text_as_list
+from tui.format.problems import BriefingError, Hint, Problem, UnreadableFileError, preview
 from tui.format.suggest import Names
 from tui.format.yamltree import (
     Mapping,
@@ -249,7 +251,7 @@ def load_text(
     briefing = checker.briefing(root)
     if strict:
         checker.problems = [
-            Problem(p.line, p.column, "error", p.message, p.path) for p in checker.problems
+            dataclasses.replace(problem, severity="error") for problem in checker.problems
         ]
     if briefing is None or any(problem.is_error for problem in checker.problems):
         raise BriefingError(checker.problems)
@@ -269,9 +271,13 @@ class _Checker:
 
     # -- reporting -------------------------------------------------------------
 
-    def error(self, node: Node | Scalar, where: str, message: str) -> None:
+    def error(
+        self, node: Node | Scalar, where: str, message: str, hint: Hint | None = None
+    ) -> None:
         prefix = f"{where}: " if where else ""
-        self.problems.append(Problem(node.line, node.column, "error", prefix + message, self.name))
+        self.problems.append(
+            Problem(node.line, node.column, "error", prefix + message, self.name, hint)
+        )
 
     def warn(self, node: Node | Scalar, where: str, message: str) -> None:
         prefix = f"{where}: " if where else ""
@@ -323,7 +329,8 @@ class _Checker:
             return value
         if isinstance(node, Scalar) and not required:
             return None
-        self.error(node, where, f"expected text, got {describe(node)}")
+        hint = mapping_as_text(node) if where.endswith("]") else None  # a list item
+        self.error(node, where, f"expected text, got {describe(node)}", hint)
         return None
 
     def _warn_changed(self, node: Scalar, where: str, raw: str) -> None:
@@ -341,7 +348,8 @@ class _Checker:
         if node is None:
             return ()
         if not isinstance(node, Sequence):
-            self.error(node, where, f"expected a list of text, got {describe(node)}")
+            hint = text_as_list(node)
+            self.error(node, where, f"expected a list of text, got {describe(node)}", hint)
             return ()
         items = (
             self.text(item, f"{where}[{i}]", required=True) for i, item in enumerate(node.items)
@@ -352,7 +360,7 @@ class _Checker:
         if node is None:
             return []
         if not isinstance(node, Sequence):
-            self.error(node, where, f"expected a list, got {describe(node)}")
+            self.error(node, where, f"expected a list, got {describe(node)}", text_as_list(node))
             return []
         return node.items
 
@@ -501,14 +509,20 @@ class _Checker:
             text = self.text(node, where, required=True)
             return normalize_space(text) if text is not None else None
         kinds = [key for key in BLOCK_KINDS if key in node.items]
-        if len(kinds) != 1:
-            found = f"both '{kinds[0]}' and '{kinds[1]}'" if kinds else "neither"
+        if not kinds:
             self.error(
                 node,
                 where,
-                f"a body item is text, a block quote (quote: …) or a list (bullets: … or"
-                f" numbered: …); this mapping has {found}"
-                + ("; text containing ': ' must be quoted" if not kinds else ""),
+                "expected text, a block quote (quote: …) or a list (bullets: … or numbered: …),"
+                " got a mapping",
+                mapping_as_text(node),  # text with ': ' in it, unquoted
+            )
+            return None
+        if len(kinds) > 1:
+            self.error(
+                node,
+                where,
+                f"a body item is one block: this mapping has both '{kinds[0]}' and '{kinds[1]}'",
             )
             return None
         if kinds[0] == "quote":
@@ -563,6 +577,17 @@ class _Checker:
                 continue
             if isinstance(item, Sequence):
                 self.error(item, where, "expected text or a mapping, got a list")
+                continue
+            misread = mapping_as_text(item)
+            key = next(iter(item.items), "")
+            if misread is not None and key not in POINT_KEYS:
+                self.error(
+                    item,
+                    where,
+                    "expected text or a mapping with 'text',"
+                    f" got a mapping with key '{_safe(key)}'",
+                    misread,
+                )
                 continue
             values = self.mapping(item, where, POINT_KEYS, ("text",))
             if values is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from tui.text import sanitize_line
@@ -11,14 +11,29 @@ Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
+class Hint:
+    """What to do about a problem, said in the author's terms, at the place to change.
+
+    The place may differ from the problem's: the YAML parser often notices a
+    mistake lines after it (a dedented line in a ``|`` block, an unclosed quote).
+    """
+
+    line: int
+    column: int
+    text: str
+
+
+@dataclass(frozen=True, order=True)
 class Problem:
-    """One error or warning at a 1-based line and column of a file."""
+    """One error or warning at a 1-based line and column of a file, perhaps with a hint."""
 
     line: int
     column: int
     severity: Severity
     message: str
     path: str = ""
+    hint: Hint | None = field(default=None, compare=False)
+    """How to fix it, if known (not compared: the problem is the same with or without)."""
 
     def __str__(self) -> str:
         """``FILE:LINE:COL: severity: message``, always on one line, safe to print."""
@@ -26,6 +41,14 @@ class Problem:
             f"{sanitize_line(self.path)}:{self.line}:{self.column}:"
             f" {self.severity}: {sanitize_line(self.message)}"
         )
+
+    def lines(self) -> list[str]:
+        """The problem's line, then its hint's as a compiler's note: ``FILE:LINE:COL: hint: …``."""
+        if self.hint is None:
+            return [str(self)]
+        hint = self.hint
+        where = f"{sanitize_line(self.path)}:{hint.line}:{hint.column}"
+        return [str(self), f"{where}: hint: {sanitize_line(hint.text)}"]
 
     @property
     def is_error(self) -> bool:
@@ -47,7 +70,7 @@ class BriefingError(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
-        super().__init__("\n".join(str(problem) for problem in self.problems))
+        super().__init__("\n".join(line for problem in self.problems for line in problem.lines()))
 
     @property
     def errors(self) -> list[Problem]:

@@ -29,8 +29,9 @@ try:
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
+from tui.format.hints import syntax_hint, tab_hint, text_hint
 from tui.format.limits import Limits
-from tui.format.problems import Problem, preview
+from tui.format.problems import Hint, Problem, preview
 from tui.text import sanitize_line
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -48,15 +49,16 @@ _ALLOWED_TAGS = frozenset(
 class YamlSyntaxError(Exception):
     """The text is not YAML this reader accepts; carries one positioned problem."""
 
-    def __init__(self, line: int, column: int, message: str) -> None:
+    def __init__(self, line: int, column: int, message: str, hint: Hint | None = None) -> None:
         self.line = line
         self.column = column
         self.message = message
+        self.hint = hint
         super().__init__(f"{line}:{column}: {message}")
 
     def problem(self, path: str) -> Problem:
         """This error as a :class:`Problem` of ``path``."""
-        return Problem(self.line, self.column, "error", self.message, path)
+        return Problem(self.line, self.column, "error", self.message, path, self.hint)
 
 
 @dataclass(slots=True)
@@ -127,13 +129,26 @@ class _Lines:
         self._starts: list[int] | None = None
         self.recount = odd or lone_cr
 
-    def position(self, index: int) -> tuple[int, int]:
-        """Line and column of the character at ``index``."""
+    def _line_starts(self) -> list[int]:
         if self._starts is None:
             found = re.finditer(re.escape(self._break), self._text)
             self._starts = [0, *(match.end() for match in found)]
-        line = bisect.bisect_right(self._starts, min(index, len(self._text)))
-        return line, index - self._starts[line - 1] + 1
+        return self._starts
+
+    def position(self, index: int) -> tuple[int, int]:
+        """Line and column of the character at ``index``."""
+        starts = self._line_starts()
+        line = bisect.bisect_right(starts, min(index, len(self._text)))
+        return line, index - starts[line - 1] + 1
+
+    def text_of(self, line: int) -> str | None:
+        """The text of a 1-based line, without its line end; None past the last line."""
+        starts = self._line_starts()
+        if not 1 <= line <= len(starts):
+            return None
+        end = starts[line] - len(self._break) if line < len(starts) else len(self._text)
+        text = self._text[starts[line - 1] : end]
+        return text[:-1] if text.endswith("\r") and self._break == "\n" else text
 
     def mark(self, mark: yaml.Mark | None) -> tuple[int, int]:
         """Line and column of a PyYAML mark."""
@@ -202,16 +217,24 @@ def _syntax_error(text: str, error: yaml.YAMLError) -> YamlSyntaxError:
         if "\t" in indent:
             column = indent.index("\t") + 1
             return YamlSyntaxError(
-                line, column, "tab character in indentation; YAML indents with spaces only"
+                line,
+                column,
+                "tab character in indentation; YAML indents with spaces only",
+                tab_hint(lines.text_of, line, column),
             )
         problem = error.problem or "invalid YAML"
+        context_at = None
         if error.context:
             context, start = error.context, error.context_mark
-            if start is not None and start.index != mark.index:
-                start_line, start_column = lines.mark(start)
-                context += f" started at line {start_line}, column {start_column}"
+            if start is not None:
+                context_at = lines.mark(start)
+                if start.index != mark.index:
+                    context += f" started at line {context_at[0]}, column {context_at[1]}"
             problem = f"{problem} ({context})"
-        return YamlSyntaxError(line, column, f"YAML syntax: {sanitize_line(problem)}")
+        hint = syntax_hint(
+            lines.text_of, line, column, error.problem or "", error.context or "", context_at
+        )
+        return YamlSyntaxError(line, column, f"YAML syntax: {sanitize_line(problem)}", hint)
     return YamlSyntaxError(1, 1, f"YAML syntax: {sanitize_line(str(error))}")
 
 
@@ -281,6 +304,7 @@ def _build(
                     column,
                     f"alias *{preview(event.anchor)}: anchors and aliases are not allowed"
                     f" (limit {limits.max_aliases}; see --max-aliases)",
+                    text_hint(lines.text_of, line, column),
                 )
             target = anchors.get(event.anchor)
             if target is None:
@@ -288,6 +312,7 @@ def _build(
                     line,
                     column,
                     f"alias *{preview(event.anchor)} names no anchor, or one on a list or mapping",
+                    text_hint(lines.text_of, line, column),
                 )
             node: Node = Scalar(target.value, line, column, target.style)
         elif (
@@ -297,11 +322,13 @@ def _build(
         ):
             line, column = lines.mark(event.start_mark)
             if event.tag not in _ALLOWED_TAGS:
+                local = kind is yaml.ScalarEvent and not event.tag.startswith("tag:")
                 raise YamlSyntaxError(
                     line,
                     column,
                     f"tag {preview(_short_tag(event.tag))} is not allowed;"
                     " briefings use plain YAML only",
+                    text_hint(lines.text_of, line, column) if local else None,
                 )
             if event.anchor is not None and (
                 limits.max_aliases == 0 or kind is not yaml.ScalarEvent
