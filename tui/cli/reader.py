@@ -52,7 +52,11 @@ def _help_sections() -> str:
             "examples",
             [
                 ("briefing-tui", "read the bundled briefing"),
-                ("briefing-tui brief.yaml", "read brief.yaml, from where it was left"),
+                (
+                    "briefing-tui brief.yaml",
+                    "read brief.yaml, from where it was left; it reloads as you save it",
+                ),
+                ("briefing-tui brief.yaml#the-deal", "open at the section with id the-deal"),
                 ("briefing-tui --no-resume brief.yaml", "read it from the top; remember nothing"),
                 ("briefing-tui --max-size 64M big.yaml", "open a file larger than 32M"),
             ],
@@ -107,6 +111,11 @@ def parser() -> CommandParser:
         "file", nargs="?", metavar="FILE", help="the briefing to open (default: the bundled one)"
     )
     command.add_argument(
+        "--section",
+        metavar="ID",
+        help="open at the section with this id (also written FILE#ID)",
+    )
+    command.add_argument(
         "--no-resume",
         action="store_true",
         help="start at the top, and neither read nor save where briefings are left or the"
@@ -116,12 +125,42 @@ def parser() -> CommandParser:
     return command
 
 
+def split_section(args: argparse.Namespace) -> None:
+    """``FILE#ID`` is ``FILE --section ID``, unless a file is named with the ``#`` in it."""
+    file = args.file
+    if file is None or "#" not in file or os.path.exists(file):
+        return
+    path, _, section = file.rpartition("#")
+    if path and section and args.section is None:
+        args.file, args.section = path, section
+
+
+def section_index(loaded: Loaded, section: str | None) -> int | None:
+    """The index of the section asked for; raises ValueError (naming the ids) if none has it."""
+    if section is None:
+        return None
+    index = loaded.briefing.section_index(section)
+    if index is None:
+        ids = ", ".join(each.id for each in loaded.briefing.sections[:20])
+        more = " …" if len(loaded.briefing.sections) > 20 else ""
+        raise ValueError(f"no section has id '{sanitize_line(section)}'; the ids are: {ids}{more}")
+    return index
+
+
 def run(args: argparse.Namespace) -> int:
     """Open the reader on a file, or on the bundled briefing."""
+    split_section(args)
     with terminal.keys_as_typed(), collector.off_while_starting():
         try:
             loaded = _load(args)
-            return loaded if isinstance(loaded, int) else _show(args, loaded)
+            if isinstance(loaded, int):
+                return loaded
+            try:
+                section = section_index(loaded, args.section)
+            except ValueError as error:
+                print(f"briefing-tui: {error}", file=sys.stderr)
+                return EXIT_USAGE
+            return _show(args, loaded, section)
         except Exception:
             if args.debug:
                 raise
@@ -166,7 +205,7 @@ def _load(args: argparse.Namespace) -> Loaded | int:
         return EXIT_INTERNAL
 
 
-def _show(args: argparse.Namespace, loaded: Loaded) -> int:
+def _show(args: argparse.Namespace, loaded: Loaded, section: int | None = None) -> int:
     """Run the reader on the loaded briefing until it quits; the exit code."""
     from rich.console import Console
 
@@ -187,6 +226,7 @@ def _show(args: argparse.Namespace, loaded: Loaded) -> int:
         positions,
         settings,
         source=source if args.file is not None else None,  # the bundled file never changes
+        section=section,
         after_first_frame=collector.after_first_frame,
         after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,

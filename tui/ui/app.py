@@ -72,6 +72,7 @@ class BriefingApp(App[None]):
         settings: SettingsStore | None = None,
         *,
         source: BriefingFile | None = None,
+        section: int | None = None,
         after_first_frame: Callable[[], object] | None = None,
         after_layout: Callable[[], object] | None = None,
         after_screen_closed: Callable[[], object] | None = None,
@@ -85,6 +86,8 @@ class BriefingApp(App[None]):
         """Choices kept between runs (the theme); None (as in tests) reads and writes none."""
         self.source = source
         """The file to follow as it is edited (live reload); None: the briefing never changes."""
+        self.section = section
+        """The section to open at (``--section``), instead of where the briefing was left."""
         self._saved_theme: str | None = None
         self._theme_lock = threading.Lock()
         if settings is not None:
@@ -117,7 +120,10 @@ class BriefingApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The reader is the first screen (pushing it from ``on_mount`` costs a frame)."""
-        return ReaderScreen(self.briefing, self.positions, source=self.source)
+        reader = ReaderScreen(self.briefing, self.positions, source=self.source)
+        if self.section is not None:
+            reader.start = (reader.document.section_blocks[self.section], 0)
+        return reader
 
     def replace_reader(self, reader: ReaderScreen) -> None:
         """Show a new version of the briefing in place of the reader on screen.
