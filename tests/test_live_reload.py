@@ -174,3 +174,35 @@ def test_the_place_follows_its_text_to_the_new_version() -> None:
     assert carried(6, 3) == ("Five changed.", 0)  # changed text: after the block before it
     assert carried(2) == ("Three.", 0)  # "Two." is gone: after "One."
     assert carried(4) == ("B", 0)  # a heading
+
+
+async def test_old_versions_are_freed(briefing_file: Path) -> None:
+    """Each reload leaves the old reader behind: it must not stay in memory."""
+    import gc
+    import weakref
+
+    from tui.cli import collector
+
+    app = BriefingApp(
+        load_path(briefing_file).briefing,
+        source=BriefingFile(str(briefing_file)),
+        after_first_frame=collector.after_first_frame,
+        after_layout=collector.after_layout,
+        after_screen_closed=collector.after_screen_closed,
+    )
+    old: list[weakref.ref[ReaderScreen]] = []
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            for version in range(6):
+                old.append(weakref.ref(reader(pilot)))
+                edit(briefing_file, "The visit", f"The visit {version}")
+                await noticed(pilot)
+                assert f"The visit {version}" in " ".join(body_lines(reader(pilot).body))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            collector.after_screen_closed()  # what the app's timer does a moment after
+            alive = [index for index, ref in enumerate(old) if ref() is not None]
+            assert len(alive) <= 2, f"old readers alive: {alive}"  # (a context token or two)
+    finally:
+        gc.unfreeze()
+        gc.enable()
