@@ -14,8 +14,9 @@ from tui.text import sanitize_line
 DESCRIPTION = """Check briefing files against the format, as the reader does before it opens
 one. Every problem of every file is printed on stderr, one a line, as FILE:LINE:COL:
 error|warning: KEY: MESSAGE (the line and column of the value at fault). Unknown keys are
-warnings, with a suggestion; --strict makes them errors. Quiet when all files are valid,
-unless -v."""
+warnings, with a suggestion; so is a quote that is not in the article word for word (case,
+curly quotes and spacing aside), with the closest passage and the words that differ.
+--strict makes warnings errors. Quiet when all files are valid, unless -v."""
 
 
 def _help_sections() -> str:
@@ -67,6 +68,7 @@ def print_problems(error: BriefingError, stream: TextIO) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check each file, print problems, set the exit code."""
     from tui.format.loader import load_path
+    from tui.verify import quote_problems
 
     status = EXIT_OK
     for path in args.files:
@@ -80,8 +82,12 @@ def run(args: argparse.Namespace) -> int:
             print_problems(error, sys.stderr)
             status = max(status, EXIT_INVALID)
             continue
-        for warning in loaded.warnings:
-            print(warning, file=sys.stderr)
+        problems = sorted([*loaded.warnings, *quote_problems(loaded.briefing, strict=args.strict)])
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if any(problem.is_error for problem in problems):
+            status = max(status, EXIT_INVALID)
+            continue
         if args.verbose:
             print(f"{sanitize_line(path)}: ok ({loaded.briefing.contents})")
     return status
