@@ -136,12 +136,16 @@ async def test_the_reader_marks_quotes_not_in_the_article(path: str, reader, not
         assert lines[lines.index("“bank what we could agree on”") + 2] == ""
 
         await pilot.press("j", "j", "enter")  # the quote with "can"
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         assert notes[-1] == (
             "This quote does not occur in the article word for word, and names no section.\n"
             "Closest, in 'The deal' (line 6): \"bank what we could agree on\""
             ' — the quote has "can" where the article has "could".'
         )
         await pilot.press("j", "enter")  # found nowhere
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         assert notes[-1].endswith("\nNo passage shares a word with it.")
 
         await pilot.press("i")

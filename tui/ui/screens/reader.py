@@ -415,27 +415,32 @@ class ReaderScreen(Screen[None]):
         """Jump to where quote ``index`` occurs in the article (else say why it is not there)."""
         target = self.quote_target(index)
         if target is None or not target.exact:
-            why = self.why_not_found(index)
-            showing = "; showing its section." if target else ", and names no section."
-            self.notify(
-                f"This quote does not occur in the article word for word{showing}\n{why}",
-                severity="warning",
-                markup=False,
-                timeout=10,
-            )
+            self._explain_not_found(index, names_section=target is not None)
         if target is not None:
             self.jump_to(target)
 
-    def why_not_found(self, index: int) -> str:
-        """The passage closest to quote ``index`` and the words that differ, as a sentence."""
-        from tui.verify import Closest, QuoteChecker
+    @work(thread=True, group="why")
+    def _explain_not_found(self, index: int, *, names_section: bool) -> None:
+        """Say that quote ``index`` is not in the article, with the closest passage.
 
-        found = QuoteChecker(self.briefing, self.document).closest([self.briefing.quotes[index]])
-        reason = found[0]
-        if isinstance(reason, Closest):
-            text = str(reason)
-            return text[0].upper() + text[1:] + "."
-        return reason[0].upper() + reason[1:] + "."
+        Looking for that passage reads the whole body: off the UI thread.
+        """
+        from tui.verify import QuoteChecker
+
+        worker = get_current_worker()
+        checker = QuoteChecker(self.briefing, self.document, cancelled=lambda: worker.is_cancelled)
+        reason = checker.closest([self.briefing.quotes[index]])[0]
+        if worker.is_cancelled:
+            return
+        why = str(reason)
+        showing = "; showing its section." if names_section else ", and names no section."
+        message = (
+            f"This quote does not occur in the article word for word{showing}\n"
+            f"{why[0].upper()}{why[1:]}."
+        )
+        self.app.call_from_thread(
+            self.notify, message, severity="warning", markup=False, timeout=10
+        )
 
     def not_found_count(self) -> int:
         """How many quotes the article does not hold word for word."""
