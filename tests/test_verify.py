@@ -59,7 +59,7 @@ def path(tmp_path: Path) -> str:
 EXPECTED = [
     ":23:11: {}: quotes[2]: not in the article; closest, in 'The deal' (line 6):"
     ' "bank what we could agree on" — the quote has "can" where the article has "could"',
-    ":25:11: {}: quotes[3]: not in the article (no passage shares a word with it)",
+    ":25:11: {}: quotes[3]: not in the article (no passage of the article comes close)",
     ":27:11: {}: quotes[4]: not in the article; closest, in 'The deal' (line 6):"
     ' "left for the airport." — the quote runs on into the next paragraph,'
     " which the article starts apart",
@@ -146,7 +146,7 @@ async def test_the_reader_marks_quotes_not_in_the_article(path: str, reader, not
         await pilot.press("j", "enter")  # found nowhere
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        assert notes[-1].endswith("\nNo passage shares a word with it.")
+        assert notes[-1].endswith("\nNo passage of the article comes close.")
 
         await pilot.press("i")
         info = pilot.app.screen

@@ -38,8 +38,10 @@ _MARKS = " '\""
 """Stripped from a quote's ends before comparing, as the reader's jump does."""
 
 
-NO_PASSAGE = "no passage shares a word with it"
+NO_PASSAGE = "no passage of the article comes close"
+"""No block shares a word with the quote (or, past the linking budget, a word not too common)."""
 NOT_COMPARED = "too much to compare to find the closest passage"
+"""Past :data:`ALIGN_BUDGET`."""
 
 
 @dataclass(frozen=True)
