@@ -31,6 +31,7 @@ from tui.format.loader import load_text
 from tui.format.problems import BriefingError
 from tui.linking import Linker
 from tui.model import Briefing, Quote, Section, TalkingPoint
+from tui.verify import quote_problems
 
 # -- loader cases: N -> YAML text ---------------------------------------------------
 
@@ -161,6 +162,35 @@ def linking_quotes(n: int) -> Callable[[], object]:
     return lambda: _linker(briefing).quotes(briefing.quotes)
 
 
+def _letters(number: int) -> str:
+    """``number`` written in letters (a, b, …, z, ba, …): words that count as words."""
+    text = ""
+    while True:
+        number, digit = divmod(number, 26)
+        text = chr(ord("a") + digit) + text
+        if not number:
+            return text
+
+
+def near_miss_quotes(n: int) -> Callable[[], object]:
+    """A paragraph of N words and N/10 short ones; N/10 quotes each a word off one of them."""
+    count = n // 10
+    long = " ".join(f"say{_letters(i)}" for i in range(n))
+    paragraphs = [f"we could agree on word{_letters(i)} at last" for i in range(count)]
+    quotes = [
+        f"we can agree on word{_letters(i)}"
+        if i % 2
+        else f"say{_letters(i)} nay say{_letters(i + 1)}"
+        for i in range(count)
+    ]
+    briefing = Briefing(
+        title="Worst case",
+        sections=(Section("s", "S", (long, *paragraphs)),),
+        quotes=tuple(Quote("S", text) for text in quotes),
+    )
+    return lambda: quote_problems(briefing)
+
+
 # -- the registry ---------------------------------------------------------------------
 
 
@@ -191,6 +221,7 @@ READER_CASES = (
     Case("linking", reader=linking),
     Case("free points", reader=linking_free_points),
     Case("unfound quotes", reader=linking_quotes),
+    Case("near-miss quotes", reader=near_miss_quotes),
 )
 CASES = LOADER_CASES + READER_CASES
 """The cases that must grow near-linearly (``tests/test_complexity.py``)."""

@@ -43,6 +43,7 @@ SIZES = {
     "linking": 6000,
     "free points": 6000,
     "unfound quotes": 6000,
+    "near-miss quotes": 6000,
 }
 
 

@@ -72,6 +72,9 @@ class Section:
     blocks: tuple[Block, ...]
     """Paragraphs, block quotes and lists in order; every text whitespace-normalised,
     with inline Markdown as written."""
+    lines: tuple[int, ...] = field(default=(), compare=False)
+    """The line of the file where each text of the body starts, one per text of
+    :func:`block_texts` over :attr:`blocks` in order (empty when not read from a file)."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ class Quote:
     text: str
     role: str | None = None
     section: str | None = None
+    position: tuple[int, int] = field(default=(0, 0), compare=False)
+    """The line and column of its text in the file ((0, 0) when not read from a file)."""
 
     @property
     def attribution(self) -> str:

@@ -566,7 +566,8 @@ CASES: list[Case] = [
                 ("22:11", "quotes[0].role"),
                 ("23:11", "quotes[0].text"),
             ]
-        ),
+        )
+        + ("{path}:23:11: warning: quotes[0]: not in the article",),
         screens=(
             screen(
                 "",

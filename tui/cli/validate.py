@@ -17,8 +17,9 @@ one. Every problem of every file is printed on stderr, one a line, as FILE:LINE:
 error|warning: KEY: MESSAGE (the line and column of the value at fault). For a common
 mistake (a colon or a '*' in unquoted text, a tab, an unclosed quote...) a second line,
 FILE:LINE:COL: hint: ..., says what to write, at the line to change. Unknown keys are
-warnings, with a suggestion; --strict makes them errors. Quiet when all files are valid,
-unless -v."""
+warnings, with a suggestion; so is a quote that is not in the article word for word (case,
+curly quotes and spacing aside), with the closest passage and the words that differ.
+--strict makes warnings errors. Quiet when all files are valid, unless -v."""
 
 
 def _help_sections() -> str:
@@ -71,6 +72,7 @@ def print_problems(problems: Iterable[Problem], stream: TextIO) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check each file, print problems, set the exit code."""
     from tui.format.loader import load_path
+    from tui.verify import quote_problems
 
     status = EXIT_OK
     for path in args.files:
@@ -84,7 +86,11 @@ def run(args: argparse.Namespace) -> int:
             print_problems(error.problems, sys.stderr)
             status = max(status, EXIT_INVALID)
             continue
-        print_problems(loaded.warnings, sys.stderr)
+        problems = sorted([*loaded.warnings, *quote_problems(loaded.briefing, strict=args.strict)])
+        print_problems(problems, sys.stderr)
+        if any(problem.is_error for problem in problems):
+            status = max(status, EXIT_INVALID)
+            continue
         if args.verbose:
             print(f"{sanitize_line(path)}: ok ({loaded.briefing.contents})")
     return status

@@ -245,7 +245,7 @@ def load_text(
         root = parse(text, limits or Limits(), syntax)
     except YamlSyntaxError as error:
         raise BriefingError([error.problem(name)]) from None
-    checker = _Checker(name, sanitizing=may_contain_unsafe(text))
+    checker = _Checker(name, sanitizing=may_contain_unsafe(text), source=text)
     for problem in syntax:
         checker.problems.append(problem.problem(name))
     briefing = checker.briefing(root)
@@ -261,13 +261,16 @@ def load_text(
 class _Checker:
     """Walks the YAML tree against format v1, collecting problems and building the model."""
 
-    def __init__(self, name: str, *, sanitizing: bool = True) -> None:
+    def __init__(self, name: str, *, sanitizing: bool = True, source: str = "") -> None:
         self.name = name
         self.sanitizing = sanitizing
         """False when the source cannot hold unsafe characters (see may_contain_unsafe)."""
         self.problems: list[Problem] = []
         self._keys: dict[tuple[str, ...], Names] = {}
         """Each set of known keys, to suggest one for an unknown key within a budget."""
+        self.yaml_text = source
+        """The YAML text, for the line of each paragraph of a body written as one text."""
+        self._source_lines: list[str] | None = None
 
     # -- reporting -------------------------------------------------------------
 
@@ -438,7 +441,9 @@ class _Checker:
         items = self.listing(node, "sections")
         if isinstance(node, Sequence) and not items:
             self.error(node, "sections", "needs at least one section")
-        parsed: list[tuple[str, dict[str, Node], str | None, str | None, tuple[Block, ...]]] = []
+        parsed: list[
+            tuple[str, dict[str, Node], str | None, str | None, tuple[Block, ...], tuple[int, ...]]
+        ] = []
         for index, item in enumerate(items):
             where = f"sections[{index}]"
             values = self.mapping(item, where, SECTION_KEYS, ("heading", "body"))
@@ -449,11 +454,11 @@ class _Checker:
             if given_id is not None and not _SLUG.fullmatch(given_id):
                 self.error(values["id"], f"{where}.id", "must be a slug of a-z, 0-9 and '-'")
                 given_id = None
-            paragraphs = self.body(values.get("body"), f"{where}.body")
-            parsed.append((where, values, heading, given_id, paragraphs))
+            paragraphs, lines = self.body(values.get("body"), f"{where}.body")
+            parsed.append((where, values, heading, given_id, paragraphs, lines))
 
         first_use: dict[str, int] = {}
-        for where, values, _, given_id, _ in parsed:
+        for where, values, _, given_id, _, _ in parsed:
             if given_id is None:
                 continue
             if given_id in first_use:
@@ -468,7 +473,7 @@ class _Checker:
         sections: list[Section] = []
         taken = set(first_use)
         next_suffix: dict[str, int] = {}  # per slug, the suffix to try next: no rescans from 2
-        for _, _, heading, given_id, paragraphs in parsed:
+        for _, _, heading, given_id, paragraphs, lines in parsed:
             if heading is None:
                 continue
             section_id = given_id
@@ -481,27 +486,57 @@ class _Checker:
                         counter += 1
                     section_id, next_suffix[base] = f"{base}-{counter}", counter + 1
                 taken.add(section_id)
-            sections.append(Section(section_id, normalize_space(heading), paragraphs))
+            sections.append(Section(section_id, normalize_space(heading), paragraphs, lines))
         return sections
 
-    def body(self, node: Node | None, where: str) -> tuple[Block, ...]:
+    def body(self, node: Node | None, where: str) -> tuple[tuple[Block, ...], tuple[int, ...]]:
+        """The blocks of a section's body, and the line where each of their texts starts."""
         if node is None:
-            return ()
+            return (), ()
         blocks: list[Block | None]
+        lines: list[int] = []
         if isinstance(node, Sequence):
             blocks = [self.block(item, f"{where}[{i}]") for i, item in enumerate(node.items)]
+            for item, block in zip(node.items, blocks, strict=True):
+                if block:
+                    lines.extend(_block_lines(item, block))
         else:
             text = self.text(node, where, required=True)
             if text is None:
-                return ()
+                return (), ()
             assert isinstance(node, Scalar)
             breaks = _PARAGRAPH_BREAK if node.style == "|" else _LINE_BREAK
             blocks = [normalize_space(part) for part in breaks.split(text)]
+            lines = self._paragraph_lines(node, sum(map(bool, blocks)))
         found = tuple(block for block in blocks if block)
         if not found and not (isinstance(node, Sequence) and node.items):
             # an empty list; items that are not text were reported as errors already
             self.warn(node, where, "section has no paragraphs")
-        return found
+        return found, tuple(lines)
+
+    def _paragraph_lines(self, node: Scalar, count: int) -> list[int]:
+        """The line where each of the ``count`` paragraphs of a body written as one text starts.
+
+        A paragraph starts after a blank line; the scan reads no further than the
+        text can reach (a line holds at least a character of it), so it costs no
+        more than the text's own size.
+        """
+        first = _text_line(node)
+        starts = [first]
+        if count > 1 and node.value is not None:
+            if self._source_lines is None:
+                self._source_lines = self.yaml_text.split("\n")
+            source = self._source_lines
+            blank = False
+            for number in range(first + 1, min(len(source), first + len(node.value) + 2) + 1):
+                if not source[number - 1].strip():
+                    blank = True
+                elif blank:
+                    starts.append(number)
+                    blank = False
+                    if len(starts) == count:
+                        break
+        return (starts + [first] * count)[:count]
 
     def block(self, node: Node, where: str) -> Block | None:
         """One item of a body list: a paragraph's text, a block quote or a list."""
@@ -616,9 +651,26 @@ class _Checker:
                         normalize_space(text),
                         normalize_space(role) if role else None,
                         section,
+                        (values["text"].line, values["text"].column),
                     )
                 )
         return tuple(quotes)
+
+
+def _text_line(node: Node) -> int:
+    """The line where a node's text starts (a block scalar's, ``|`` or ``>``, under it)."""
+    return node.line + 1 if isinstance(node, Scalar) and node.style in ("|", ">") else node.line
+
+
+def _block_lines(item: Node, block: Block) -> list[int]:
+    """The line where each text of a body item (see :func:`tui.model.block_texts`) starts."""
+    if isinstance(block, str) or not isinstance(item, Mapping):
+        return [_text_line(item)]
+    if isinstance(block, BlockQuote):
+        return [_text_line(item.items["quote"][1])] + ([item.line] if block.credit else [])
+    listed = item.items["numbered" if block.numbered else "bullets"][1]
+    lines = [_text_line(node) for node in listed.items] if isinstance(listed, Sequence) else []
+    return (lines + [listed.line] * len(block.items))[: len(block.items)]
 
 
 def _safe(label: str) -> str:

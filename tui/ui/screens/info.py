@@ -25,9 +25,18 @@ def shown(text: str) -> str:
     return clip(normalize_space(text), SHOWN)
 
 
-def details(briefing: Briefing) -> list[tuple[str, str]]:
-    """(label, text) for each field the briefing has, in reading order."""
+def details(briefing: Briefing, not_found: int = 0) -> list[tuple[str, str]]:
+    """(label, text) for each field the briefing has, in reading order.
+
+    ``not_found`` is how many quotes the article does not hold word for word.
+    """
     source = briefing.source
+    count = len(briefing.quotes)
+    checked = (
+        f"{not_found} of {count} not in the article word for word (marked ⚠ in the Quotes pane)"
+        if not_found
+        else None
+    )
     rows = [
         ("Summary", briefing.summary),
         ("Source", source.name if source else None),
@@ -37,6 +46,7 @@ def details(briefing: Briefing) -> list[tuple[str, str]]:
         ("Authors", ", ".join(briefing.authors)),
         ("Tags", " ".join(f"#{tag}" for tag in briefing.tags)),
         ("Contents", briefing.contents),
+        ("Quotes", checked),
         ("File", sanitize_line(briefing.path)),  # the only field not sanitised at load
     ]
     return [(label, shown(text)) for label, text in rows if text]
@@ -47,9 +57,11 @@ class InfoScreen(Panel):
 
     BINDINGS = [Binding("i", "dismiss", "Close", id="info.close")]
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, not_found: int = 0) -> None:
         super().__init__()
         self.briefing = briefing
+        self.not_found = not_found
+        """How many quotes the article does not hold word for word."""
 
     def compose(self) -> ComposeResult:
         briefing = self.briefing
@@ -57,7 +69,7 @@ class InfoScreen(Panel):
             yield Static(Content.styled(shown(briefing.title), "bold"))
             if briefing.subtitle:
                 yield Static(Content.styled(shown(briefing.subtitle), "italic"))
-            for label, text in details(briefing):
+            for label, text in details(briefing, self.not_found):
                 if label in WRAPPED_AT_SLASHES:
                     yield Static(Content.styled(label, "bold $accent"), classes="panel-group")
                     yield PathText(text)

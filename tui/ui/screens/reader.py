@@ -327,12 +327,15 @@ class ReaderScreen(Screen[None]):
             self.app.call_from_thread(self._links_ready, points, quotes)
 
     def _links_ready(self, points: list[Target | None], quotes: list[Target | None]) -> None:
+        from tui.verify import not_found
+
         if not self.is_attached:  # the app closed while linking
             return
         self.point_targets, self.quote_targets = points, quotes
         points_list, quotes_list = self.side_panes()
         points_list.set_sections([t.section if t else None for t in points])
         quotes_list.set_sections([t.section if t else None for t in quotes])
+        quotes_list.set_not_found(not_found(quotes))
         self._mark(self.body.current_section)
 
     def point_target(self, index: int) -> Target | None:
@@ -477,14 +480,44 @@ class ReaderScreen(Screen[None]):
         self.jump_to(target)
 
     def jump_to_quote(self, index: int) -> None:
-        """Jump to where quote ``index`` occurs in the article."""
+        """Jump to where quote ``index`` occurs in the article (else say why it is not there)."""
         target = self.quote_target(index)
-        if target is None:
-            self.notify("This quote does not occur in the article, and names no section.")
+        if target is None or not target.exact:
+            self._explain_not_found(index, names_section=target is not None)
+        if target is not None:
+            self.jump_to(target)
+
+    @work(thread=True, group="why")
+    def _explain_not_found(self, index: int, *, names_section: bool) -> None:
+        """Say that quote ``index`` is not in the article, with the closest passage.
+
+        Looking for that passage reads the whole body: off the UI thread.
+        """
+        from tui.verify import QuoteChecker
+
+        worker = get_current_worker()
+        checker = QuoteChecker(self.briefing, self.document, cancelled=lambda: worker.is_cancelled)
+        reason = checker.closest([self.briefing.quotes[index]])[0]
+        if worker.is_cancelled:
             return
-        if not target.exact:
-            self.notify("This quote does not occur word for word; showing its section.")
-        self.jump_to(target)
+        why = str(reason)
+        showing = "; showing its section." if names_section else ", and names no section."
+        message = (
+            f"This quote does not occur in the article word for word{showing}\n"
+            f"{why[0].upper()}{why[1:]}."
+        )
+        self.app.call_from_thread(
+            self.notify, message, severity="warning", markup=False, timeout=10
+        )
+
+    def not_found_count(self) -> int:
+        """How many quotes the article does not hold word for word."""
+        from tui.verify import not_found
+
+        targets = self.quote_targets
+        if targets is None:
+            targets = self.linker.quotes(self.briefing.quotes)
+        return len(not_found(targets))
 
     @on(ItemList.Selected, "#points")
     def _point_selected(self, event: ItemList.Selected) -> None:
@@ -545,7 +578,7 @@ class ReaderScreen(Screen[None]):
         """Show what the briefing says about itself: summary, source, authors, contents."""
         from tui.ui.screens.info import InfoScreen
 
-        self.app.push_screen(InfoScreen(self.briefing))
+        self.app.push_screen(InfoScreen(self.briefing, self.not_found_count()))
 
     def action_toggle_outline(self) -> None:
         """Show the section outline and move to it, or hide it."""

@@ -334,6 +334,15 @@ class ItemList(ScrollView, can_focus=True):
             return
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
+    def items_changed(self) -> None:
+        """Read every item's parts again (they changed) and lay them out anew."""
+        self._items = None
+        self._layout = None
+        self._cache.clear()
+        self.refresh()
+        if self.is_mounted:
+            self.items_layout  # noqa: B018 - lay out at once, as after a resize
+
     def refresh_item(self, index: int | None) -> None:
         """Redraw the lines of one item (only those on screen are drawn)."""
         layout = self._layout
