@@ -547,27 +547,29 @@ CASES: list[Case] = [
     Case(
         "markup-every-field.yaml",
         OK,
-        tuple(
-            f"{{path}}:{at}: warning: {field}: {CONTROLS_WARNING}"
-            for at, field in [
-                ("3:8", "title"),
-                ("4:11", "subtitle"),
-                ("5:10", "summary"),
-                ("6:11", "location"),
-                ("8:9", "source.name"),
-                ("9:8", "source.url"),
-                ("11:11", "authors[0]"),
-                ("11:34", "authors[1]"),
-                ("12:26", "tags[1]"),
-                ("15:14", "sections[0].heading"),
-                ("16:11", "sections[0].body"),
-                ("18:11", "talking_points[0].text"),
-                ("21:14", "quotes[0].speaker"),
-                ("22:11", "quotes[0].role"),
-                ("23:11", "quotes[0].text"),
-            ]
-        )
-        + ("{path}:23:11: warning: quotes[0]: not in the article",),
+        (
+            *(
+                f"{{path}}:{at}: warning: {field}: {CONTROLS_WARNING}"
+                for at, field in [
+                    ("3:8", "title"),
+                    ("4:11", "subtitle"),
+                    ("5:10", "summary"),
+                    ("6:11", "location"),
+                    ("8:9", "source.name"),
+                    ("9:8", "source.url"),
+                    ("11:11", "authors[0]"),
+                    ("11:34", "authors[1]"),
+                    ("12:26", "tags[1]"),
+                    ("15:14", "sections[0].heading"),
+                    ("16:11", "sections[0].body"),
+                    ("18:11", "talking_points[0].text"),
+                    ("21:14", "quotes[0].speaker"),
+                    ("22:11", "quotes[0].role"),
+                    ("23:11", "quotes[0].text"),
+                ]
+            ),
+            "{path}:23:11: warning: quotes[0]: not in the article",
+        ),
         screens=(
             screen(
                 "",
