@@ -637,7 +637,7 @@ def test_a_loading_process_that_dies_is_one_clear_line(monkeypatch, capsys):
 def test_options_that_take_values_come_from_the_parsers() -> None:
     from tui.cli.commands import valued_options
 
-    assert valued_options() == {"--max-size", "--max-depth", "--max-aliases", "--section"}
+    assert valued_options() == {"--max-size", "--max-depth", "--max-aliases", "--section", "--line"}
 
 
 def test_a_new_command_is_one_row_of_the_table(

@@ -117,7 +117,7 @@ def test_each_text_of_the_body_knows_its_line(path: str) -> None:
         "      - quote: >-\n          Said\n        speaker: S\n"
         "      - bullets:\n          - one\n          - >-\n            two\n"
     ).briefing
-    assert listed.sections[0].lines == (6, 5, 9, 11)  # quote, its credit, two items
+    assert listed.sections[0].lines == (6, 7, 9, 11)  # quote, its credit (the speaker), items
 
 
 # -- the reader -------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 
 from tui.cli import collector, terminal
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from tui.cli.options import CommandParser, add_loading_options, limits, manual
+from tui.cli.options import CommandParser, add_loading_options, limits, manual, parse_count
 from tui.cli.validate import print_problems
 from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
 from tui.text import sanitize_line
@@ -57,6 +57,7 @@ def _help_sections() -> str:
                     "read brief.yaml, from where it was left; it reloads as you save it",
                 ),
                 ("briefing-tui brief.yaml#the-deal", "open at the section with id the-deal"),
+                ("briefing-tui --line 42 brief.yaml", "open at the passage of line 42"),
                 ("briefing-tui --no-resume brief.yaml", "read it from the top; remember nothing"),
                 ("briefing-tui --max-size 64M big.yaml", "open a file larger than 32M"),
             ],
@@ -114,6 +115,12 @@ def parser() -> CommandParser:
         "--section",
         metavar="ID",
         help="open at the section with this id (also written FILE#ID)",
+    )
+    command.add_argument(
+        "--line",
+        type=parse_count,
+        metavar="N",
+        help="open at the passage of line N of the file (as an editor or an error gives it)",
     )
     command.add_argument(
         "--no-resume",
@@ -227,6 +234,7 @@ def _show(args: argparse.Namespace, loaded: Loaded, section: int | None = None) 
         settings,
         source=source if args.file is not None else None,  # the bundled file never changes
         section=section,
+        line=args.line,
         after_first_frame=collector.after_first_frame,
         after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,

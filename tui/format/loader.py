@@ -667,7 +667,13 @@ def _block_lines(item: Node, block: Block) -> list[int]:
     if isinstance(block, str) or not isinstance(item, Mapping):
         return [_text_line(item)]
     if isinstance(block, BlockQuote):
-        return [_text_line(item.items["quote"][1])] + ([item.line] if block.credit else [])
+        text = _text_line(item.items["quote"][1])
+        if not block.credit:
+            return [text]
+        # The credit's line: where what it shows is written (after the quote's text).
+        key = "attribution" if block.attribution else "speaker" if block.speaker else "role"
+        credit = item.items.get(key)
+        return [text, max(text, credit[0].line if credit else item.line)]
     listed = item.items["numbered" if block.numbered else "bullets"][1]
     lines = [_text_line(node) for node in listed.items] if isinstance(listed, Sequence) else []
     return (lines + [listed.line] * len(block.items))[: len(block.items)]

@@ -73,6 +73,7 @@ class BriefingApp(App[None]):
         *,
         source: BriefingFile | None = None,
         section: int | None = None,
+        line: int | None = None,
         after_first_frame: Callable[[], object] | None = None,
         after_layout: Callable[[], object] | None = None,
         after_screen_closed: Callable[[], object] | None = None,
@@ -88,6 +89,8 @@ class BriefingApp(App[None]):
         """The file to follow as it is edited (live reload); None: the briefing never changes."""
         self.section = section
         """The section to open at (``--section``), instead of where the briefing was left."""
+        self.line = line
+        """The line of the file whose passage to open at (``--line``)."""
         self._saved_theme: str | None = None
         self._theme_lock = threading.Lock()
         if settings is not None:
@@ -123,6 +126,10 @@ class BriefingApp(App[None]):
         reader = ReaderScreen(self.briefing, self.positions, source=self.source)
         if self.section is not None:
             reader.start = (reader.document.section_blocks[self.section], 0)
+        elif self.line is not None:
+            from tui.document.source_lines import block_of_line
+
+            reader.start = (block_of_line(self.briefing, reader.document, self.line), 0)
         return reader
 
     def replace_reader(self, reader: ReaderScreen) -> None:

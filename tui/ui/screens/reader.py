@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.actions import SkipAction
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -109,6 +111,9 @@ class ReaderScreen(Screen[None]):
         ),
         Binding(
             "i", "info", "About this briefing (summary, source…)", show=False, id="reader.info"
+        ),
+        Binding(
+            "e", "edit", "Edit the briefing at the passage in view", show=False, id="reader.edit"
         ),
         Binding("n", "search_again(1)", "Next match", show=False, id="reader.next_match"),
         Binding("N", "search_again(-1)", "Previous match", show=False, id="reader.prev_match"),
@@ -264,6 +269,31 @@ class ReaderScreen(Screen[None]):
             markup=False,
             timeout=4,
         )
+
+    # -- editing -------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        """Open the file in $VISUAL or $EDITOR at the passage in view; it reloads on return."""
+        from tui.ui.editor import editor_command
+
+        if self.source is None:
+            self.notify("The bundled briefing is not edited here: open a copy of it.")
+            return
+        from tui.document.source_lines import line_of_block
+
+        line = line_of_block(self.briefing, self.document, self.body.top_block())
+        command = editor_command(os.environ, self.source.path, line)
+        if command is None:
+            self.notify("Set $VISUAL or $EDITOR to edit the briefing from here.", markup=False)
+            return
+        try:
+            with self.app.suspend():
+                subprocess.run(command, check=False)
+        except (OSError, SuspendNotSupported) as error:
+            self.notify(f"Could not run the editor: {error}", severity="error", markup=False)
+            return
+        if self.live_reload is not None:
+            self.live_reload.poll()  # the new version at once
 
     # -- live reload -------------------------------------------------------------
 
