@@ -81,7 +81,7 @@ def test_reader_worst_case_is_near_linear(
     case: worst_cases.Case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert case.reader is not None
-    # Few quotes are searched for one by one (quotes x body, bounded by DIRECT_LIMIT);
+    # Up to DIRECT_LIMIT quotes are searched for one by one (a C find each, bounded);
     # the index that takes over past that limit is what must grow linearly.
     monkeypatch.setattr(tui.findmany, "DIRECT_LIMIT", 0)
     n = SIZES[case.name]
