@@ -606,7 +606,7 @@ def test_textual_takes_the_frame_rate_when_the_reader_sets_it(tmp_path):
     assert done.stdout.strip() == "120"
 
 
-def test_a_loading_process_that_dies_is_one_clear_line(monkeypatch, capsys):
+def test_a_loading_process_that_dies_is_one_clear_line(stdout_is_a_terminal, monkeypatch, capsys):
     from tui.cli import preload
     from tui.format.bundled import default_briefing_path
     from tui.format.problems import BackgroundLoadFailed
@@ -629,7 +629,15 @@ def test_a_loading_process_that_dies_is_one_clear_line(monkeypatch, capsys):
 def test_options_that_take_values_come_from_the_parsers() -> None:
     from tui.cli.commands import valued_options
 
-    assert valued_options() == {"--max-size", "--max-depth", "--max-aliases"}
+    assert valued_options() == {
+        "--max-size",
+        "--max-depth",
+        "--max-aliases",
+        "--width",
+        "--format",
+        "-o",
+        "--output",
+    }
 
 
 def test_a_new_command_is_one_row_of_the_table(
