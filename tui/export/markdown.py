@@ -21,6 +21,8 @@ headings' closing hashes, entities."""
 _LINE_START = re.compile(r"^(?:[-+=>]|\d+(?=[.)]))")
 """Markup only at the start of a line: list markers, setext rules, quotes, numbered items."""
 _URL = re.compile(r"[\\&()]")
+_BACKSLASHED = r"\\\g<0>"
+"""What a match is replaced with: itself after a backslash."""
 
 
 def escape(text: str) -> str:
@@ -52,12 +54,12 @@ def inline(source: str) -> str:
 
 def _url(url: str) -> str:
     """A link's target, its backslashes, ampersands and parentheses taken literally."""
-    return _URL.sub(lambda match: "\\" + match.group(), url)
+    return _URL.sub(_BACKSLASHED, url)
 
 
 def _escape_inner(text: str) -> str:
     """Markup escaped wherever it stands in ``text``."""
-    return _ANYWHERE.sub(lambda match: "\\" + match.group(), text)
+    return _ANYWHERE.sub(_BACKSLASHED, text)
 
 
 def _at_line_start(text: str) -> str:
