@@ -15,14 +15,14 @@ from tui.document.inline import parse_inline
 from tui.export.common import QUOTES, TALKING_POINTS, metadata, one_line
 from tui.model import BlockQuote, Briefing
 
-_ANYWHERE = re.compile(r"[\\`*_\[\]<>|~#]|&(?=#?\w+;)")
+_ANYWHERE = re.compile(r"[\\`*_\[\]<>|~#]")
 """Markup wherever it stands: escapes, code, emphasis, links, HTML, tables, strikes,
-headings' closing hashes, entities."""
+headings' closing hashes."""
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+"""An ampersand that begins an entity (``&amp;``, ``&#169;``)."""
 _LINE_START = re.compile(r"^(?:[-+=>]|\d+(?=[.)]))")
 """Markup only at the start of a line: list markers, setext rules, quotes, numbered items."""
 _URL = re.compile(r"[\\&()]")
-_BACKSLASHED = r"\\\g<0>"
-"""What a match is replaced with: itself after a backslash."""
 
 
 def escape(text: str) -> str:
@@ -52,14 +52,20 @@ def inline(source: str) -> str:
     return _at_line_start("".join(parts))
 
 
+def _backslashed(match: re.Match[str]) -> str:
+    """A match after a backslash (a call per match is faster than a template)."""
+    return "\\" + match.group()
+
+
 def _url(url: str) -> str:
     """A link's target, its backslashes, ampersands and parentheses taken literally."""
-    return _URL.sub(_BACKSLASHED, url)
+    return _URL.sub(_backslashed, url)
 
 
 def _escape_inner(text: str) -> str:
     """Markup escaped wherever it stands in ``text``."""
-    return _ANYWHERE.sub(_BACKSLASHED, text)
+    text = _ANYWHERE.sub(_backslashed, text)
+    return _ENTITY.sub("\\\\&", text) if "&" in text else text
 
 
 def _at_line_start(text: str) -> str:

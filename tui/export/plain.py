@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from tui.document import HEADING, BodyDocument
 from tui.document.layout import CREDIT_DASH, QUOTE_BAR
-from tui.document.wrap import line_starts, line_text
+from tui.document.wrap import line_starts
 from tui.export.common import QUOTES, TALKING_POINTS, metadata, one_line
 from tui.model import Briefing
 
@@ -21,16 +21,18 @@ SEPARATOR = "  ·  "
 """Between the fields of the metadata line, as in the reader's header."""
 
 
-def wrap(text: str, width: int, lead: str = "", hang: str | None = None) -> Iterator[str]:
+def wrap(text: str, width: int, lead: str = "", hang: str | None = None) -> list[str]:
     """``text`` (one line, single spaces) wrapped to ``width`` cells after ``lead``.
 
     The first line starts with ``lead``, the others with ``hang`` (``lead`` by default).
     """
     hang = lead if hang is None else hang
     starts = line_starts(text, max(4, width - len(lead)))
-    for row in range(len(starts)):
-        start, end = line_text(text, starts, row)
-        yield (hang if row else lead) + text[start:end]
+    ends = [*starts[1:], len(text)]
+    wrapped = [lead + text[: ends[0]].rstrip(" ")]
+    pairs = zip(starts[1:], ends[1:], strict=True)
+    wrapped += [hang + text[start:end].rstrip(" ") for start, end in pairs]
+    return wrapped
 
 
 def heading(text: str, width: int) -> Iterator[str]:
