@@ -20,7 +20,7 @@ from rich.cells import cell_len
 from tui.document import BodyDocument
 from tui.document.inline import parse_inline
 from tui.export import renderer
-from tui.export.common import links
+from tui.export.common import links, metadata, one_line
 from tui.format.loader import load_path, load_text
 from tui.format.problems import BriefingError, UnreadableFileError
 from tui.format.schema import SCHEMA
@@ -263,14 +263,8 @@ def test_nothing_from_the_file_becomes_html(path: Path) -> None:
     lists = [block for block in blocks if isinstance(block, ListBlock)]
     found = links(briefing)
     spans = span_counts(briefing)
-    header = 1 + sum(map(bool, (briefing.subtitle, briefing.summary)))
-    has_meta = bool(
-        briefing.source
-        or briefing.published
-        or briefing.location
-        or briefing.authors
-        or briefing.tags
-    )
+    header = 1 + sum(bool(one_line(text or "")) for text in (briefing.subtitle, briefing.summary))
+    has_meta = bool(metadata(briefing))
     expected = {
         "html": 1,
         "head": 1,
@@ -368,3 +362,15 @@ def test_inline_spans_parse_the_same_as_the_reader() -> None:
         "emphasis",
         "link",
     ]
+
+
+def test_blank_fields_load_back_the_same_and_show_no_empty_line() -> None:
+    """A role of spaces is no role (as for a block quote), in the file and in its JSON."""
+    briefing = load_text(
+        "title: T\nsubtitle: '  '\nsections: [{heading: h, body: b}]\n"
+        "quotes: [{speaker: S, text: b, role: '   '}]\n"
+    ).briefing
+    assert briefing.quotes[0].role is None
+    assert load_text(renderer("json")(briefing, 80)).briefing == briefing
+    assert renderer("txt")(briefing, 80).startswith("T\n\nh\n")
+    assert 'class="subtitle"' not in renderer("html")(briefing, 80)

@@ -28,7 +28,7 @@ def metadata(briefing: Briefing) -> list[str]:
         ", ".join(briefing.authors),
         " ".join(f"#{tag}" for tag in briefing.tags),
     ]
-    return [one_line(field) for field in fields if field]
+    return [field for field in map(one_line, fields) if field]
 
 
 @dataclass(frozen=True)

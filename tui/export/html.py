@@ -161,15 +161,17 @@ def header(briefing: Briefing) -> Iterator[str]:
     """The title, subtitle, metadata (the source linked) and summary."""
     yield "<header>"
     yield f"<h1>{escape(one_line(briefing.title))}</h1>"
-    if briefing.subtitle:
-        yield f'<p class="subtitle">{escape(one_line(briefing.subtitle))}</p>'
+    subtitle = one_line(briefing.subtitle or "")
+    if subtitle:
+        yield f'<p class="subtitle">{escape(subtitle)}</p>'
     fields = [escape(field) for field in metadata(briefing)]
     if briefing.source and briefing.source.url:  # the first field: the source's name
         fields[0] = link(briefing.source.url, fields[0])
     if fields:
         yield f'<p class="meta">{" · ".join(fields)}</p>'
-    if briefing.summary:
-        yield f'<p class="summary">{escape(one_line(briefing.summary))}</p>'
+    summary = one_line(briefing.summary or "")
+    if summary:
+        yield f'<p class="summary">{escape(summary)}</p>'
     yield "</header>"
 
 

@@ -81,15 +81,17 @@ def _at_line_start(text: str) -> str:
 def blocks(briefing: Briefing) -> Iterator[str]:
     """The document's blocks, each one or more lines, to be separated by blank lines."""
     yield f"# {escape(one_line(briefing.title))}"
-    if briefing.subtitle:
-        yield escape(one_line(briefing.subtitle))
+    subtitle = one_line(briefing.subtitle or "")
+    if subtitle:
+        yield escape(subtitle)
     fields = [escape(field) for field in metadata(briefing)]
     if briefing.source and briefing.source.url:  # the first field: the source's name
         fields[0] = f"[{fields[0]}]({_url(briefing.source.url)})"
     if fields:
         yield " · ".join(fields)
-    if briefing.summary:
-        yield escape(one_line(briefing.summary))
+    summary = one_line(briefing.summary or "")
+    if summary:
+        yield escape(summary)
     for section in briefing.sections:
         yield f"## {escape(section.heading)}"
         for block in section.blocks:

@@ -45,14 +45,16 @@ def heading(text: str, width: int) -> Iterator[str]:
 def lines(briefing: Briefing, width: int) -> Iterator[str]:
     """Every line of the plain-text rendering, without line ends."""
     yield from wrap(one_line(briefing.title), width)
-    if briefing.subtitle:
-        yield from wrap(one_line(briefing.subtitle), width)
+    subtitle = one_line(briefing.subtitle or "")
+    if subtitle:
+        yield from wrap(subtitle, width)
     fields = metadata(briefing)
     if fields:
         yield from wrap(SEPARATOR.join(fields), width)
     yield ""
-    if briefing.summary:
-        yield from wrap(one_line(briefing.summary), width)
+    summary = one_line(briefing.summary or "")
+    if summary:
+        yield from wrap(summary, width)
         yield ""
     document = BodyDocument(briefing)
     for block in range(len(document)):
