@@ -550,6 +550,9 @@ def test_reader_refuses_a_bad_file_before_any_screen() -> None:
         (["validate", "tests/data/bad/wrong-type.yaml"], 1),
         (["schema"], 0),
         (["tests/data/bad/no-such-file.yaml"], 2),
+        (["export", BUNDLED, "--format", "html"], 0),
+        (["--plain", BUNDLED], 0),
+        ([BUNDLED], 0),  # stdout is a pipe here: the plain text
     ],
 )
 def test_textual_is_not_imported(argv: list[str], code: int) -> None:
