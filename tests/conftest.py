@@ -20,6 +20,14 @@ from tui.ui.screens.reader import ReaderScreen
 Reader = Callable[..., AbstractAsyncContextManager[tuple[Pilot[None], ReaderScreen]]]
 
 
+@pytest.fixture
+def stdout_is_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader's command starts the reader, not its plain text, though pytest captures stdout."""
+    from tui.cli import terminal
+
+    monkeypatch.setattr(terminal, "output_is_terminal", lambda: True)
+
+
 @pytest.fixture(scope="session")
 def seed() -> Briefing:
     """The bundled Blinken briefing."""

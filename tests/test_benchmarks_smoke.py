@@ -23,3 +23,23 @@ def test_run_quick_prints_every_measure() -> None:
     for measure in MEASURES:
         assert measure in done.stdout, f"{measure!r} missing from:\n{done.stdout}"
     assert "ERROR" not in done.stdout, done.stdout
+
+
+def test_export_benchmark_prints_a_ratio_per_format() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "export.py"),
+            "--paragraphs",
+            "100",
+            "--runs",
+            "1",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in ("md", "html", "txt", "json"):
+        assert f"export ratio ({name})" in done.stdout, done.stdout

@@ -558,6 +558,9 @@ def test_reader_refuses_a_bad_file_before_any_screen() -> None:
         (["validate", "tests/data/bad/wrong-type.yaml"], 1),
         (["schema"], 0),
         (["tests/data/bad/no-such-file.yaml"], 2),
+        (["export", BUNDLED, "--format", "html"], 0),
+        (["--plain", BUNDLED], 0),
+        ([BUNDLED], 0),  # stdout is a pipe here: the plain text
     ],
 )
 def test_textual_is_not_imported(argv: list[str], code: int) -> None:
@@ -614,7 +617,7 @@ def test_textual_takes_the_frame_rate_when_the_reader_sets_it(tmp_path):
     assert done.stdout.strip() == "120"
 
 
-def test_a_loading_process_that_dies_is_one_clear_line(monkeypatch, capsys):
+def test_a_loading_process_that_dies_is_one_clear_line(stdout_is_a_terminal, monkeypatch, capsys):
     from tui.cli import preload
     from tui.format.bundled import default_briefing_path
     from tui.format.problems import BackgroundLoadFailed
@@ -637,7 +640,17 @@ def test_a_loading_process_that_dies_is_one_clear_line(monkeypatch, capsys):
 def test_options_that_take_values_come_from_the_parsers() -> None:
     from tui.cli.commands import valued_options
 
-    assert valued_options() == {"--max-size", "--max-depth", "--max-aliases", "--section", "--line"}
+    assert valued_options() == {
+        "--max-size",
+        "--max-depth",
+        "--max-aliases",
+        "--section",
+        "--line",
+        "--width",
+        "--format",
+        "-o",
+        "--output",
+    }
 
 
 def test_a_new_command_is_one_row_of_the_table(

@@ -32,7 +32,7 @@ def test_file_hash_id_is_file_and_section(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("argv", [[f"{BUNDLED}#nope"], [BUNDLED, "--section", "nope"]])
-def test_an_unknown_section_is_an_error_naming_the_ids(argv, capsys) -> None:
+def test_an_unknown_section_is_an_error_naming_the_ids(argv, capsys, stdout_is_a_terminal) -> None:
     assert main(argv) == 2
     _, err = capsys.readouterr()
     assert err == (

@@ -104,7 +104,9 @@ def test_unknown_arguments_are_named_literally(tmp_path, command):
     assert "--x␛]2;ARGPWNED␇" in err
 
 
-def test_a_background_load_that_fails_names_the_file_literally(tmp_path, monkeypatch, capsys):
+def test_a_background_load_that_fails_names_the_file_literally(
+    stdout_is_a_terminal, tmp_path, monkeypatch, capsys
+):
     from tui.cli import main
     from tui.format import loader
 

@@ -6,6 +6,7 @@ These run ``briefing-tui`` on a pseudo-terminal (see ``pty_session.py``), as a u
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +29,8 @@ def test_the_reader_draws_on_the_terminal_when_stderr_is_redirected(tmp_path: Pa
     assert errors.read_bytes() == b""  # nothing drawn there
 
 
-def test_without_a_terminal_the_reader_does_not_start(tmp_path: Path) -> None:
+def test_without_a_terminal_the_reader_prints_plain_text(tmp_path: Path) -> None:
+    """No terminal at all (a cron job, a CI step): the briefing as plain text, as export txt."""
     done = subprocess.run(
         briefing_tui(BUNDLED),
         cwd=ROOT,
@@ -38,12 +40,43 @@ def test_without_a_terminal_the_reader_does_not_start(tmp_path: Path) -> None:
         timeout=30,
         check=False,
     )
-    assert done.returncode == 2
-    assert done.stdout == b""
-    assert done.stderr.decode().splitlines() == [
-        "briefing-tui: no terminal to show the reader on"
-        " (stdin, stdout and stderr are not terminals)"
-    ]
+    assert (done.returncode, done.stderr) == (0, b"")
+    exported = subprocess.run(
+        briefing_tui("export", BUNDLED, "--format", "txt"),
+        cwd=ROOT,
+        capture_output=True,
+        timeout=30,
+        check=True,
+    )
+    assert done.stdout == exported.stdout
+    assert done.stdout.decode().startswith(TITLE)
+
+
+def test_into_a_pipe_the_reader_prints_plain_text(tmp_path: Path) -> None:
+    """``briefing-tui FILE | cat`` in a terminal: plain text, no escape sequence, exit 0."""
+    out = tmp_path / "out.txt"
+    command = f"{shlex.join(briefing_tui(BUNDLED))} | cat > {shlex.quote(str(out))}"
+    with PtySession(["sh", "-c", f"{command}; echo EXIT=$?"], tmp_path) as run:
+        assert run.shows("EXIT="), run.text()
+        assert "EXIT=0" in run.text()
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith(TITLE) and "Talking points\n" in text
+    assert "\x1b" not in text  # no escape sequence: not the reader's screen
+
+
+def test_a_reader_that_stops_reading_is_no_error(tmp_path: Path) -> None:
+    """``briefing-tui FILE | head -1``: the pipe closes early; no traceback, exit 0."""
+    process = subprocess.Popen(
+        [*briefing_tui("--plain", BUNDLED)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before a byte is read: every write fails
+    errors = process.stderr.read()
+    assert process.wait(timeout=30) == 0
+    assert errors == b""
 
 
 def held_reader(go: int) -> list[str]:
@@ -197,7 +230,10 @@ def test_with_debug_a_crash_shows_the_whole_traceback(tmp_path: Path) -> None:
 
 
 def test_a_failure_before_the_app_runs_is_logged_too(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    stdout_is_a_terminal: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     from tui.cli import main
     from tui.storage import positions

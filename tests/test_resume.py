@@ -102,7 +102,7 @@ async def test_without_a_store_nothing_is_read_or_written(briefing, reader, tmp_
 
 
 @pytest.mark.parametrize(("argv", "keeps_state"), [(["--no-resume"], False), ([], True)])
-def test_no_resume_is_an_option(argv, keeps_state, tmp_path, monkeypatch):
+def test_no_resume_is_an_option(stdout_is_a_terminal, argv, keeps_state, tmp_path, monkeypatch):
     """``--no-resume`` starts the reader without its state (positions, settings)."""
     monkeypatch.setenv("BRIEFING_TUI_STATE_DIR", str(tmp_path))
     monkeypatch.setenv("TEXTUAL_FPS", "120")  # what main() sets: left as it was after the test

@@ -1,7 +1,8 @@
 """The ``briefing-tui`` command line: a table of commands (:mod:`tui.cli.commands`).
 
-``validate`` and ``schema`` never import Textual; the reader (:mod:`tui.cli.reader`)
-imports it only when it runs. Process-wide settings (the garbage collector, the
+``validate``, ``export`` and ``schema`` never import Textual; the reader
+(:mod:`tui.cli.reader`) imports it only when it shows the reader (not when it
+prints plain text into a pipe). Process-wide settings (the garbage collector, the
 terminal's modes) are made here, in the command, never in the UI.
 """
 

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from tui.cli import reader, schema, validate
+from tui.cli import export, reader, schema, validate
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
 from tui.cli.options import CommandParser, manual
 from tui.text import sanitize_line
@@ -40,6 +40,13 @@ COMMANDS: dict[str, Command] = {
             "check briefing files, report problems",
             validate.parser,
             validate.run,
+        ),
+        Command(
+            "export",
+            "FILE --format md|html|txt|json [-o OUT]",
+            "write a briefing as Markdown, HTML, plain text or JSON",
+            export.parser,
+            export.run,
         ),
         Command("schema", "", "print the JSON Schema of the format", schema.parser, schema.run),
     )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 
 from tui.cli import collector, terminal
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from tui.cli.export import add_width_option, print_plain
 from tui.cli.options import CommandParser, add_loading_options, limits, manual, parse_count
 from tui.cli.validate import print_problems
 from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
@@ -40,7 +41,8 @@ DESCRIPTION = """Read a briefing (a YAML file) in the terminal: the article, its
 and its speakers' quotes, each point and quote linked to the passage of the article that
 supports it. Without FILE, opens the bundled briefing. Reopening a briefing goes back to
 where it was left. A briefing that is not valid is not opened: its problems are printed,
-as by validate."""
+as by validate. When its output is not a terminal (a pipe, a file), or with --plain, the
+briefing is printed as plain text instead, as by export --format txt."""
 
 
 def _help_sections() -> str:
@@ -60,17 +62,18 @@ def _help_sections() -> str:
                 ("briefing-tui --line 42 brief.yaml", "open at the passage of line 42"),
                 ("briefing-tui --no-resume brief.yaml", "read it from the top; remember nothing"),
                 ("briefing-tui --max-size 64M big.yaml", "open a file larger than 32M"),
+                ("briefing-tui brief.yaml | less", "page through it as plain text"),
+                ("briefing-tui --plain --width 72 brief.yaml", "print it, 72 columns wide"),
             ],
         ),
         (
             "exit status",
             [
-                (str(EXIT_OK), "the reader was closed"),
+                (str(EXIT_OK), "the reader was closed, or the plain text printed"),
                 (str(EXIT_INVALID), "the briefing is not valid (its problems are on stderr)"),
                 (
                     str(EXIT_USAGE),
-                    "a usage error; a path that cannot be read or is not a regular file;"
-                    " no terminal to show the reader on",
+                    "a usage error; a path that cannot be read or is not a regular file",
                 ),
                 (
                     str(EXIT_INTERNAL),
@@ -128,6 +131,14 @@ def parser() -> CommandParser:
         help="start at the top, and neither read nor save where briefings are left or the"
         " theme (the state files, below)",
     )
+    output = command.add_argument_group("plain text")
+    output.add_argument(
+        "--plain",
+        action="store_true",
+        help="print the briefing as plain text, not the reader (the default when stdout is"
+        " not a terminal)",
+    )
+    add_width_option(output)
     add_loading_options(command)
     return command
 
@@ -155,8 +166,10 @@ def section_index(loaded: Loaded, section: str | None) -> int | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Open the reader on a file, or on the bundled briefing."""
+    """Open the reader on a file, or on the bundled briefing; or print it, into a pipe."""
     split_section(args)
+    if args.plain or not terminal.output_is_terminal():
+        return print_plain(args, args.file)
     with terminal.keys_as_typed(), collector.off_while_starting():
         try:
             loaded = _load(args)

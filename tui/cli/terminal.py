@@ -61,6 +61,11 @@ def keys_as_typed() -> Iterator[None]:
             termios.tcsetattr(STDIN, termios.TCSANOW, saved)
 
 
+def output_is_terminal() -> bool:
+    """True when stdout is a terminal: the reader shows there; into a pipe, it prints text."""
+    return os.isatty(STDOUT)
+
+
 class NoTerminal(Exception):
     """Neither stdin, stdout, stderr nor the controlling terminal (``/dev/tty``) is a terminal."""
 

@@ -649,7 +649,7 @@ class _Checker:
                     Quote(
                         normalize_space(speaker),
                         normalize_space(text),
-                        normalize_space(role) if role else None,
+                        normalize_space(role) or None if role else None,
                         section,
                         (values["text"].line, values["text"].column),
                     )
