@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from tui.cli.options import CommandParser, add_loading_options, limits, manual, parse_count
+from tui.cli.options import CommandParser, add_loading_options, manual, parse_count
 from tui.cli.validate import print_problems
 from tui.export import DEFAULT_WIDTH, FORMATS, renderer
 from tui.format.problems import BriefingError, UnreadableFileError
@@ -98,13 +98,12 @@ def parser() -> CommandParser:
 
 
 def load(args: argparse.Namespace, path: str | None) -> Loaded | int:
-    """The briefing (None: the bundled one), its warnings said on stderr; or the exit code,
-    said why on stderr."""
-    from tui.format.loader import default_briefing_path, load_path
+    """The briefing (None: the bundled one; ``-``: standard input), its warnings said on
+    stderr; or the exit code, said why on stderr."""
+    from tui.cli.loading import load_briefing
 
     try:
-        found = default_briefing_path() if path is None else path
-        loaded = load_path(found, limits=limits(args), strict=args.strict)
+        loaded = load_briefing(args, path)
     except UnreadableFileError as error:
         print(f"briefing-tui: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 from tui.cli import collector, terminal
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.export import add_width_option, print_plain
+from tui.cli.loading import STDIN_NAME, load_briefing
 from tui.cli.options import CommandParser, add_loading_options, limits, manual, parse_count
 from tui.cli.validate import print_problems
 from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
@@ -63,6 +64,7 @@ def _help_sections() -> str:
                 ("briefing-tui --no-resume brief.yaml", "read it from the top; remember nothing"),
                 ("briefing-tui --max-size 64M big.yaml", "open a file larger than 32M"),
                 ("briefing-tui brief.yaml | less", "page through it as plain text"),
+                ("make-briefing | briefing-tui -", "read a briefing from a pipe"),
                 ("briefing-tui --plain --width 72 brief.yaml", "print it, 72 columns wide"),
             ],
         ),
@@ -112,7 +114,10 @@ def parser() -> CommandParser:
     """The parser of the reader (the command without a name)."""
     command = CommandParser("briefing-tui", DESCRIPTION, _help_sections)
     command.add_argument(
-        "file", nargs="?", metavar="FILE", help="the briefing to open (default: the bundled one)"
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="the briefing to open (default: the bundled one; - reads standard input)",
     )
     command.add_argument(
         "--section",
@@ -180,6 +185,9 @@ def run(args: argparse.Namespace) -> int:
             except ValueError as error:
                 print(f"briefing-tui: {error}", file=sys.stderr)
                 return EXIT_USAGE
+            if args.file == STDIN_NAME and not terminal.keys_from_terminal():
+                print("briefing-tui: no terminal to read keys from", file=sys.stderr)
+                return EXIT_USAGE
             return _show(args, loaded, section)
         except Exception:
             if args.debug:
@@ -198,6 +206,8 @@ def _load(args: argparse.Namespace) -> Loaded | int:
 
     prepare_textual()
     try:
+        if args.file == STDIN_NAME:
+            return load_briefing(args, args.file)
         path = args.file if args.file is not None else default_briefing_path()
         if args.debug or not os.path.isfile(path):
             # In this process: a traceback shows where, and a path that is
@@ -232,7 +242,7 @@ def _show(args: argparse.Namespace, loaded: Loaded, section: int | None = None) 
     from tui.ui.app import BriefingApp
 
     positions, settings = None, None
-    if not args.no_resume:
+    if not args.no_resume and args.file != STDIN_NAME:  # standard input has no place to keep
         from tui.storage.positions import PositionStore
         from tui.storage.settings import SettingsStore
 
@@ -245,7 +255,8 @@ def _show(args: argparse.Namespace, loaded: Loaded, section: int | None = None) 
         loaded.warnings,
         positions,
         settings,
-        source=source if args.file is not None else None,  # the bundled file never changes
+        # The bundled file never changes; standard input is read once.
+        source=source if args.file not in (None, STDIN_NAME) else None,
         section=section,
         line=args.line,
         after_first_frame=collector.after_first_frame,

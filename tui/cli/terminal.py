@@ -61,6 +61,22 @@ def keys_as_typed() -> Iterator[None]:
             termios.tcsetattr(STDIN, termios.TCSANOW, saved)
 
 
+def keys_from_terminal() -> bool:
+    """Make standard input the controlling terminal (``/dev/tty``), as ``less`` reads keys
+    when a file comes through a pipe; False if there is none."""
+    if os.isatty(STDIN):
+        return True
+    try:
+        terminal = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return False
+    try:
+        os.dup2(terminal, STDIN)
+    finally:
+        os.close(terminal)
+    return True
+
+
 def output_is_terminal() -> bool:
     """True when stdout is a terminal: the reader shows there; into a pipe, it prints text."""
     return os.isatty(STDOUT)
