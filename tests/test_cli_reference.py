@@ -68,7 +68,7 @@ def test_every_example_parses(command: Command) -> None:
     ]
     assert examples
     for example in examples:
-        words = shlex.split(example.split("|")[0].split(">")[0])
+        words = shlex.split(example.split("|")[0].split(">")[0].split("<")[0])
         assert words[0] == "briefing-tui", example
         args = words[1:]
         if args and args[0] in COMMANDS:

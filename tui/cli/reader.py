@@ -64,7 +64,7 @@ def _help_sections() -> str:
                 ("briefing-tui --no-resume brief.yaml", "read it from the top; remember nothing"),
                 ("briefing-tui --max-size 64M big.yaml", "open a file larger than 32M"),
                 ("briefing-tui brief.yaml | less", "page through it as plain text"),
-                ("make-briefing | briefing-tui -", "read a briefing from a pipe"),
+                ("briefing-tui - < brief.yaml", "read a briefing from standard input"),
                 ("briefing-tui --plain --width 72 brief.yaml", "print it, 72 columns wide"),
             ],
         ),
