@@ -206,3 +206,25 @@ async def test_old_versions_are_freed(briefing_file: Path) -> None:
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+async def test_sections_changed_by_a_reload_are_marked_until_read(briefing_file: Path) -> None:
+    async with following(briefing_file) as pilot:
+        await pilot.press("right_square_bracket", "right_square_bracket")  # reading section 3
+        edit(briefing_file, "Improving economic ties", "Better economic ties")  # in section 4
+        await noticed(pilot)
+        screen = reader(pilot)
+        assert screen.changed == {3}
+        await pilot.press("o")  # the outline
+        await pilot.pause()
+        shown = "\n".join(screen_lines(pilot.app))
+        assert "│ ↻ changed" in shown  # under the heading in the outline
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        assert "4. Blinken’s main talking points  ↻ changed" in "\n".join(screen_lines(pilot.app))
+        await pilot.press("escape")
+        await pilot.pause()
+        screen.jump_to_section(3)
+        await pilot.pause()
+        assert screen.changed == set()
+        assert "↻ changed" not in "\n".join(screen_lines(pilot.app))

@@ -48,3 +48,18 @@ def carry_position(
         if found is not None:
             return min(found + block - before, end - 1), 0
     return min(first + block - old_first, end - 1), 0
+
+
+def changed_sections(
+    old: Briefing, new: Briefing, unvisited: set[str] | frozenset[str] = frozenset()
+) -> set[int]:
+    """The sections of ``new`` whose heading or text differ from ``old``'s (matched by id),
+    or that are new; and those still in ``unvisited`` (ids changed by an earlier version)."""
+    before = {section.id: section for section in old.sections}
+    return {
+        index
+        for index, section in enumerate(new.sections)
+        if section.id in unvisited
+        or (previous := before.get(section.id)) is None
+        or (previous.heading, previous.blocks) != (section.heading, section.blocks)
+    }

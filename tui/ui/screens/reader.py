@@ -155,6 +155,8 @@ class ReaderScreen(Screen[None]):
         self._start_pane = pane
         """The pane in use in the last version of the file, used again once the lists are in."""
         self._reload_waiting: Loaded | None = None
+        self.changed: set[int] = set()
+        """Sections whose text changed in the file since the reader last had them in view."""
         self.live_reload: LiveReload | None = None
         """Follows the file (from mount, when there is a file to follow)."""
         self.keeper = (
@@ -245,6 +247,7 @@ class ReaderScreen(Screen[None]):
         if not self.is_attached:
             return  # closed at once (q typed as the reader starts)
         self.side_panes()
+        self.changed.discard(self.body.current_section)  # the one in view is being read
         if self._start_pane is not None:  # a new version of the file, read from a list
             self.active_pane = self._start_pane
         self.search_bar  # noqa: B018 - mounted now, so that "/" can focus it at once
@@ -304,7 +307,7 @@ class ReaderScreen(Screen[None]):
         if not self.is_current:  # a box is open over the reader: once it closes
             self._reload_waiting = loaded
             return
-        from tui.document.carry import carry_position
+        from tui.document.carry import carry_position, changed_sections
 
         new = ReaderScreen(
             loaded.briefing, self.positions, source=self.source, pane=self.active_pane
@@ -314,6 +317,8 @@ class ReaderScreen(Screen[None]):
             (new.briefing, new.document),
             self.body.reading_position(),
         )
+        unvisited = {self.briefing.sections[index].id for index in self.changed}
+        new.changed = changed_sections(self.briefing, new.briefing, unvisited)
         self.app.replace_reader(new)  # type: ignore[attr-defined] # (BriefingApp)
 
     def on_screen_resume(self) -> None:
@@ -392,7 +397,7 @@ class ReaderScreen(Screen[None]):
         if outline and not self.query("#outline"):
             from tui.ui.widgets.outline import Outline
 
-            widget = Outline(self.briefing.sections, id="outline")
+            widget = Outline(self.briefing.sections, self.changed, id="outline")
             widget.border_title = "Outline"
             self._mount_into("#main", widget, before=0)
             widget.follow(self.body.current_section)
@@ -461,10 +466,13 @@ class ReaderScreen(Screen[None]):
     def _section_changed(self, section: int) -> None:
         self._title_body(section)
         self._mark(section)
+        self.changed.discard(section)
         if self.query("#outline"):
             from tui.ui.widgets.outline import Outline  # imported when it was mounted
 
-            self.query_one("#outline", Outline).follow(section)
+            outline = self.query_one("#outline", Outline)
+            outline.follow(section)
+            outline.visited(section)
 
     def _title_body(self, section: int) -> None:
         heading = self.briefing.sections[section].heading
@@ -601,7 +609,8 @@ class ReaderScreen(Screen[None]):
                 self.active_pane = "body"
 
         self.app.push_screen(
-            SectionPicker(self.briefing.sections, self.body.current_section), picked
+            SectionPicker(self.briefing.sections, self.body.current_section, self.changed),
+            picked,
         )
 
     def action_info(self) -> None:

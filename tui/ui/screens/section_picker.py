@@ -63,10 +63,17 @@ class SectionPicker(Modal[int | None]):
         Binding("up", "move(-1)", "Previous match", show=False, id="picker.up", priority=True),
     ]
 
-    def __init__(self, sections: tuple[Section, ...], current: int = 0) -> None:
+    def __init__(
+        self,
+        sections: tuple[Section, ...],
+        current: int = 0,
+        changed: set[int] | frozenset[int] = frozenset(),
+    ) -> None:
         super().__init__()
         self.sections = sections
         self.current = current
+        self.changed = changed
+        """Sections changed in the file since they were last read (marked)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -83,7 +90,16 @@ class SectionPicker(Modal[int | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
-            Option(Content(f"{index + 1}. ") + Content(clip(section.heading, SHOWN)), id=str(index))
+            Option(
+                Content(f"{index + 1}. ")
+                + Content(clip(section.heading, SHOWN))
+                + (
+                    Content.styled("  ↻ changed", "italic $text-muted")
+                    if index in self.changed
+                    else ""
+                ),
+                id=str(index),
+            )
             for index, section in enumerate(self.sections)
             if matches(section.heading, query)
         )

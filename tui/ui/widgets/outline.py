@@ -21,8 +21,19 @@ class Outline(ItemList):
 
     EMPTY = "No sections."
 
-    def __init__(self, sections: tuple[Section, ...], *, id: str | None = None) -> None:
+    CHANGED = "↻ changed"
+    """The note under a section whose text changed in the file, until it is read."""
+
+    def __init__(
+        self,
+        sections: tuple[Section, ...],
+        changed: set[int] | frozenset[int] = frozenset(),
+        *,
+        id: str | None = None,
+    ) -> None:
         self.sections = sections
+        self.changed = set(changed)
+        """Sections changed by the last reloads and not yet in view."""
         super().__init__(len(sections), id=id)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
@@ -35,7 +46,16 @@ class Outline(ItemList):
         return min(longest, MAX_TEXT_WIDTH) + 2
 
     def item_parts(self, index: int) -> list[Part]:
-        return [Part(self.sections[index].heading)]
+        heading = Part(self.sections[index].heading)
+        if index in self.changed:
+            return [heading, Part(self.CHANGED, component="item-list--note")]
+        return [heading]
+
+    def visited(self, section: int) -> None:
+        """``section`` is in view: it no longer shows as changed."""
+        if section in self.changed:
+            self.changed.discard(section)
+            self.items_changed()
 
     def follow(self, section: int) -> None:
         """Highlight ``section`` (the one in view) unless the reader is using the outline."""
