@@ -629,7 +629,22 @@ def test_a_loading_process_that_dies_is_one_clear_line(monkeypatch, capsys):
 def test_options_that_take_values_come_from_the_parsers() -> None:
     from tui.cli.commands import valued_options
 
-    assert valued_options() == {"--max-size", "--max-depth", "--max-aliases"}
+    assert valued_options() == {
+        "--max-size",
+        "--max-depth",
+        "--max-aliases",
+        "-o",
+        "--output",
+        "--from",
+    }
+
+
+def test_an_import_option_value_is_not_taken_for_a_command(tmp_path: Path) -> None:
+    from tui.cli.commands import COMMANDS, _command_first, _positionals, valued_options
+
+    args = ["-o", "validate", "import", "article.txt"]
+    assert _command_first(args, _positionals(args, valued_options()))[0] == "import"
+    assert "import" in COMMANDS
 
 
 def test_a_new_command_is_one_row_of_the_table(
