@@ -129,6 +129,31 @@ def test_a_markdown_article() -> None:
     assert quoted["bring families together again"].role == "Foreign Minister"
 
 
+def test_a_wrapped_plain_article_with_a_byline_and_a_credit_after_a_wrapped_paragraph() -> None:
+    text = (ROOT / "tests" / "data" / "import" / "wrapped.txt").read_text(encoding="utf-8")
+    _, briefing = imported(text)
+    assert briefing.title == "Talks resume in Geneva after a year"
+    assert briefing.authors == ("Jane Roe",)
+    assert briefing.sections[0].blocks[0] == (
+        "Negotiators from both sides met on Tuesday for the first time in a year, officials"
+        " said. The talks are expected to last a week."
+    )
+    assert briefing.sections[1].heading == "What is on the table"
+    (quote,) = [b for b in briefing.sections[1].blocks if isinstance(b, BlockQuote)]
+    assert quote.text == "I think this is the best chance we have had in a decade."
+    assert (quote.speaker, quote.role, quote.attribution) == (
+        "Mark Stone",
+        "UN envoy",
+        "UN envoy Mark Stone",
+    )
+    assert briefing.sections[1].blocks[-1] == "The next round is planned for March."
+    said = {q.text: (q.speaker, q.role) for q in briefing.quotes}
+    assert said["We are here to listen, and we hope the other side is too"] == (
+        "Ana Torres",
+        "Foreign Minister",
+    )
+
+
 HOSTILE_LINES = [
     "*Stars* at the start of a line.",
     "& an ampersand starts this one.",

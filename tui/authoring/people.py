@@ -50,13 +50,13 @@ def split_attribution(line: str, strict: bool = True) -> tuple[str, str] | None:
 
     ``US Secretary of State Antony Blinken`` gives ``("Antony Blinken", "US Secretary of
     State")``: the name is the last two capitalised words, the role the words before.
-    ``Antony Blinken, US Secretary of State`` gives the same. ``strict`` (for a line that
-    only its place marks as a credit) wants every word capitalised but small connectors;
-    otherwise the role may have lower-case words (``Trade analyst Ana Gómez``).
+    ``Antony Blinken, US Secretary of State`` gives the same; the role may have lower-case
+    words (``UN envoy Mark Stone``). ``strict`` (for a line that only its place marks as a
+    credit) also wants its first word capitalised.
     """
     text = line.strip().lstrip(_DASHES)
     words = text.split()
-    if not 2 <= len(words) <= MAX_ATTRIBUTION_WORDS or (strict and not _name_like(words)):
+    if not 2 <= len(words) <= MAX_ATTRIBUTION_WORDS or (strict and not capitalised(words[0])):
         return None
     name, comma, role = text.partition(",")
     if comma and 2 <= len(name.split()) <= 3 and _name_like(name.split()) and role.strip():

@@ -4,7 +4,8 @@ The heuristics, each marked as a guess in the draft:
 
 - Paragraphs are lines; in a text whose paragraphs are separated by blank lines and
   whose lines are short (wrapped), they are the runs of lines between blank lines.
-- A *short line* (at most 16 words, no full stop or other closing punctuation) is:
+- A *short line* (at most 16 words, no full stop or other closing punctuation) is,
+  also as the last line of a wrapped paragraph whose line before ends a sentence:
   an attribution, when it follows a paragraph that reads as quoted speech (quotation
   marks, or "I", "we", "our"…) and reads as a title and a name
   (``US Secretary of State Antony Blinken``): the paragraph becomes a block quote;
@@ -57,6 +58,17 @@ def _short(unit: _Unit) -> bool:
     )
 
 
+def _closing_line(lines: list[str], index: int) -> bool:
+    """Whether a wrapped paragraph's line at ``index`` stands alone: a short line without a
+    full stop, last before a blank line, after a line that ends a sentence (a credit)."""
+    last = index + 1 == len(lines) or not lines[index + 1].strip()
+    return (
+        last
+        and bool(_CLOSED.search(lines[index - 1].rstrip()))
+        and _short(_Unit(clean(lines[index]), index + 1))
+    )
+
+
 def _units(text: str) -> list[_Unit]:
     """The article's paragraphs and list items, each with the line it starts on."""
     lines = text.split("\n")
@@ -77,7 +89,7 @@ def _units(text: str) -> list[_Unit]:
         if bullet:
             units.append(_Unit("", number, True, bool(bullet.group(1))))
             parts.append([line[bullet.end() :]])
-        elif wrapped and joinable:
+        elif wrapped and joinable and not _closing_line(lines, number - 1):
             parts[-1].append(line)
         else:
             units.append(_Unit("", number))
