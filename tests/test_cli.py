@@ -557,6 +557,9 @@ def test_reader_refuses_a_bad_file_before_any_screen() -> None:
         (["validate", BUNDLED], 0),
         (["validate", "tests/data/bad/wrong-type.yaml"], 1),
         (["schema"], 0),
+        (["new"], 0),
+        (["import", "tests/data/seed/000_0960ea43b9181f78.txt"], 0),
+        (["import", "tests/data/import/article.md"], 0),
         (["tests/data/bad/no-such-file.yaml"], 2),
         (["export", BUNDLED, "--format", "html"], 0),
         (["--plain", BUNDLED], 0),
@@ -650,7 +653,16 @@ def test_options_that_take_values_come_from_the_parsers() -> None:
         "--format",
         "-o",
         "--output",
+        "--from",
     }
+
+
+def test_an_import_option_value_is_not_taken_for_a_command(tmp_path: Path) -> None:
+    from tui.cli.commands import COMMANDS, _command_first, _positionals, valued_options
+
+    args = ["-o", "validate", "import", "article.txt"]
+    assert _command_first(args, _positionals(args, valued_options()))[0] == "import"
+    assert "import" in COMMANDS
 
 
 def test_a_new_command_is_one_row_of_the_table(

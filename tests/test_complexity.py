@@ -95,3 +95,62 @@ def test_reader_worst_case_is_near_linear(
 
 def test_every_case_has_a_size() -> None:
     assert {case.name for case in worst_cases.CASES} == set(SIZES)
+
+
+def _import_short_lines(n: int) -> tuple[str, str]:
+    """Headings, speech and its credits, titled names and lists: every plain-text rule."""
+    block = (
+        "Talks in round {i}\n"
+        "We said “we will talk again” with President Jo Bi{i} and Minister Al Ca{i}.\n"
+        "Trade Minister Ana Go{i}\n"
+        "- A point, “quoted words” and more\n"
+    )
+    return "".join(block.format(i=i) for i in range(n)), "text"
+
+
+def _import_one_line(n: int) -> tuple[str, str]:
+    """One paragraph naming many people and quoting many times."""
+    return "Headline\n" + "".join(
+        f"President Jo Bi{i} said “a b c” and then “d e”. " for i in range(n)
+    ), "text"
+
+
+def _import_markdown(n: int) -> tuple[str, str]:
+    """Headings (the same one), block quotes with credits, emphasis, links and lists."""
+    block = (
+        "## Talks\n\n> “We said it” *em* **strong** [link](https://example.org)\n>\n"
+        "> — Minister Ana Gómez\n\n- item *x*\n- [a](b) “quoted words”\n\n"
+    )
+    return "# Title\n\n" + block * n, "markdown"
+
+
+def _import_same_headings(n: int) -> tuple[str, str]:
+    """Sections all headed alike: their ids are talks, talks-2, … without rescans."""
+    return "Headline\n" + "Talks\nText.\n" * n, "text"
+
+
+IMPORT_CASES = {
+    "import: same headings": (_import_same_headings, 3000),
+    "import: short lines": (_import_short_lines, 500),
+    "import: one line": (_import_one_line, 2000),
+    "import: markdown": (_import_markdown, 150),
+}
+
+
+@pytest.mark.parametrize("name", IMPORT_CASES)
+def test_import_worst_case_is_near_linear(name: str) -> None:
+    from tui.authoring.article import import_article
+    from tui.authoring.emit import draft_yaml
+
+    make, n = IMPORT_CASES[name]
+
+    def seconds(size: int) -> float:
+        text, kind = make(size)
+        return best_of(lambda: draft_yaml(import_article(text, kind)))
+
+    small = seconds(n)
+    assert small <= 1.0, f"{name} N={n}: {small:.3f} s"
+    large = seconds(4 * n)
+    assert large <= GROWTH * small + SLACK, (
+        f"{name}: {small:.3f} s at N={n}, {large:.3f} s at 4N (over {GROWTH:g}x)"
+    )

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from tui.cli import export, reader, schema, validate
+from tui.cli import export, importing, new, reader, schema, validate
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
 from tui.cli.options import CommandParser, manual
 from tui.text import sanitize_line
@@ -49,6 +49,14 @@ COMMANDS: dict[str, Command] = {
             export.run,
         ),
         Command("schema", "", "print the JSON Schema of the format", schema.parser, schema.run),
+        Command("new", "[OUT]", "write a commented template of a briefing", new.parser, new.run),
+        Command(
+            "import",
+            "ARTICLE [-o OUT]",
+            "make a briefing draft from an article (text or Markdown)",
+            importing.parser,
+            importing.run,
+        ),
     )
 }
 

@@ -1,0 +1,39 @@
+"""Where the authoring commands put what they write: a new file, or standard output."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tui.text import sanitize_line
+
+
+class OutputExistsError(Exception):
+    """The output file is there already, and ``--force`` was not given."""
+
+
+def write_output(text: str, path: str | None, force: bool) -> None:
+    """Write ``text`` to ``path`` (``None`` or ``-``: standard output).
+
+    Without ``force`` the file is created, never replaced: if it exists (even if it
+    appears while writing), :class:`OutputExistsError`. With ``force`` it is replaced
+    whole, atomically. Other failures raise :class:`OSError`.
+    """
+    if path is None or path == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return
+    target = Path(path)
+    if force:
+        from tui.storage.atomic import write_atomically
+
+        write_atomically(target, text)
+        return
+    try:
+        with target.open("x", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+    except FileExistsError:
+        raise OutputExistsError(
+            f"{sanitize_line(path)}: already exists; --force replaces it"
+        ) from None
