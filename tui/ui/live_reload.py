@@ -28,7 +28,7 @@ from tui.text import sanitize_line
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
-POLL_SECONDS = 0.1
+POLL_SECONDS = 0.05
 """How often the file is looked at: a change shows within a poll, a load and a frame."""
 SHOWN_PROBLEMS = 3
 """Errors listed in the bar; the rest are counted."""
