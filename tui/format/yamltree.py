@@ -166,6 +166,8 @@ def _syntax_error(text: str, error: yaml.YAMLError) -> YamlSyntaxError:
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
         line, column = mark.line + 1, mark.column + 1
+        if mark.index >= len(text):  # libyaml ends an unfinished last line itself: past the end
+            line, column = _position(text, len(text))
         lines = text.split("\n", mark.line + 1)
         source_line = lines[mark.line] if mark.line < len(lines) else ""
         indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
