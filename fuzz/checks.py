@@ -49,7 +49,7 @@ FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udf
 FORBIDDEN_IN_FIELD = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-_PROBLEM = re.compile(r"fuzz\.yaml:(\d+):(\d+): (error|warning): .")
+_PROBLEM = re.compile(r"fuzz\.yaml:(\d+):(\d+): (error|warning): \S")
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _SLUG = re.compile(r"[a-z0-9-]+")
 

@@ -597,6 +597,39 @@ def test_unknown_nested_keys_are_warnings(text: str, expected: str) -> None:
     assert warnings(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "title: T\nsections:\n  - \u200bheading: H\n    heading: H\n    body: B\n",
+            'b.yaml:3:5: warning: sections[0]."<U+200B>heading": unknown key;'
+            " did you mean heading?",
+        ),
+        (
+            MINIMAL + "\u200d section: talks\n",
+            'b.yaml:5:1: warning: "<U+200D> section": unknown key; did you mean sections?',
+        ),
+        (
+            MINIMAL + '"tags ": [a]\n',
+            'b.yaml:5:1: warning: "tags ": unknown key; did you mean tags?',
+        ),
+        (
+            MINIMAL + '"\\e[31mtags": [a]\n',
+            'b.yaml:5:1: warning: "<U+001B>[31mtags": unknown key; did you mean tags?',
+        ),
+    ],
+    ids=["invisible", "invisible-and-space", "trailing-space", "escape"],
+)
+def test_an_unknown_key_that_looks_like_a_known_one_is_shown_quoted(
+    text: str, expected: str
+) -> None:
+    """Not "heading: unknown key; did you mean heading?": what hides in the key is shown.
+
+    Found by the fuzz harness (fuzz/regressions/invisible-key-label.yaml).
+    """
+    assert warnings(text) == [expected]
+
+
 def test_strict_turns_warnings_into_errors() -> None:
     text = MINIMAL + "talkng_points: []\n"
     assert load(text).briefing.title == "Ministers meet"

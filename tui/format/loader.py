@@ -273,7 +273,7 @@ class _Checker:
             if key in known:
                 values[key] = value
                 continue
-            label = f"{where}.{key}" if where else key
+            label = f"{where}.{_key_label(key)}" if where else _key_label(key)
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]}?" if close else f" (known: {', '.join(known)})"
             self.warn(key_node, _safe(label), f"unknown key{hint}")
@@ -526,6 +526,19 @@ class _Checker:
                     )
                 )
         return tuple(quotes)
+
+
+def _key_label(key: str) -> str:
+    """A key as a message shows it: as written, or quoted if anything in it would not show.
+
+    Invisible and control characters are spelled ``<U+200B>``, so that a key
+    ``"\u200bheading"`` is not reported as "heading: unknown key; did you mean heading?".
+    """
+    shown = "".join(
+        char if char.isprintable() and sanitize(char) == char else f"<U+{ord(char):04X}>"
+        for char in key
+    )
+    return key if shown == key and key == key.strip() else f'"{shown}"'
 
 
 def _safe(label: str) -> str:
