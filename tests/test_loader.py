@@ -450,6 +450,21 @@ def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last
     assert message.startswith(f"b.yaml:{position}: error: YAML syntax: ")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---", "1:4: error: the top level must be a mapping (title: …, sections: …), got nothing"),
+        ("title: x\nsections:\n  -", "3:4: error: sections[0]: expected a mapping, got nothing"),
+    ],
+    ids=["document", "list-item"],
+)
+def test_a_value_left_out_at_the_end_of_a_file_is_placed_on_its_last_line(
+    text: str, expected: str, parser: str
+) -> None:
+    """Found by the fuzz harness (fuzz/regressions/empty-document-past-last-line.yaml)."""
+    assert problems(text) == [f"b.yaml:{expected}"]
+
+
 def test_tab_indentation_is_an_error_at_the_tab() -> None:
     text = "title: Ministers meet\nsections:\n  - heading: Talks\n  \tbody: They talked.\n"
     assert problems(text) == [

@@ -111,10 +111,18 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
-def _mark(event: yaml.Event) -> tuple[int, int]:
+def _mark(event: yaml.Event, text: str) -> tuple[int, int]:
+    """1-based line and column where ``event`` starts in ``text``.
+
+    At the end of a file without a final line break, libyaml ends the last line
+    itself and places the event on a line past the file: it goes at the end of the
+    last line instead (as the pure-Python parser has it).
+    """
     mark = event.start_mark
     if mark is None:  # pragma: no cover - PyYAML's parsers always set it
         return 1, 1
+    if mark.index >= len(text):
+        return _position(text, len(text))
     return mark.line + 1, mark.column + 1
 
 
@@ -215,15 +223,16 @@ def parse(text: str, limits: Limits, problems: list[YamlSyntaxError]) -> Node | 
     that do not (duplicate keys) are appended to ``problems``.
     """
     try:
-        return _build(_events(text), limits, problems)
+        return _build(text, limits, problems)
     except yaml.YAMLError as error:
         raise _syntax_error(text, error) from None
     except RecursionError:  # pragma: no cover - the build is iterative; belt and braces
         raise YamlSyntaxError(1, 1, "nesting too deep") from None
 
 
-def _build(events: Iterator[Any], limits: Limits, problems: list[YamlSyntaxError]) -> Node | None:
+def _build(text: str, limits: Limits, problems: list[YamlSyntaxError]) -> Node | None:
     """Build the tree from PyYAML's events (typed ``Any``: told apart by their exact class)."""
+    events: Iterator[Any] = _events(text)
     root: Node | None = None
     documents = 0
     stack: list[Mapping | Sequence] = []
@@ -236,13 +245,13 @@ def _build(events: Iterator[Any], limits: Limits, problems: list[YamlSyntaxError
         if kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                line, column = _mark(event)
+                line, column = _mark(event, text)
                 raise YamlSyntaxError(
                     line, column, "a second YAML document; a briefing file holds exactly one"
                 )
             continue
         if kind is yaml.AliasEvent:
-            line, column = _mark(event)
+            line, column = _mark(event, text)
             aliases += 1
             if aliases > limits.max_aliases:
                 raise YamlSyntaxError(
@@ -264,7 +273,7 @@ def _build(events: Iterator[Any], limits: Limits, problems: list[YamlSyntaxError
             or kind is yaml.MappingStartEvent
             or kind is yaml.SequenceStartEvent
         ):
-            line, column = _mark(event)
+            line, column = _mark(event, text)
             if event.tag not in _ALLOWED_TAGS:
                 raise YamlSyntaxError(
                     line,
