@@ -436,15 +436,18 @@ def test_yaml_syntax_error_is_positioned_and_names_where_it_started() -> None:
         ("title: x\nsections:\n  - id: a\n    heading", "4:12"),
         ("title: [a, b", "1:13"),
         ("title: x\r\nbody: [a\r\n  - b", "3:6"),
+        ("\ufeff\ufefftitle: [a, b", "1:14"),
     ],
-    ids=["block", "flow", "crlf"],
+    ids=["block", "flow", "crlf", "second-bom"],
 )
 def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line(
     text: str, position: str, parser: str
 ) -> None:
     """libyaml ends the last line itself, and placed the error on a line past the file's end.
 
-    Found by the fuzz harness (fuzz/regressions/eof-past-last-line.yaml).
+    Found by the fuzz harness (fuzz/regressions/eof-past-last-line.yaml and, for a BOM left
+    after the one the loader takes off, which libyaml skips uncounted,
+    second-bom-eof-past-last-line.yaml).
     """
     (message,) = problems(text)
     assert message.startswith(f"b.yaml:{position}: error: YAML syntax: ")

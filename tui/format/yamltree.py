@@ -121,9 +121,15 @@ def _mark(event: yaml.Event, text: str) -> tuple[int, int]:
     mark = event.start_mark
     if mark is None:  # pragma: no cover - PyYAML's parsers always set it
         return 1, 1
-    if mark.index >= len(text):
+    if _at_end(mark.index, text):
         return _position(text, len(text))
     return mark.line + 1, mark.column + 1
+
+
+def _at_end(index: int, text: str) -> bool:
+    """Whether a mark's ``index`` is the end of ``text`` (libyaml does not count a leading BOM)."""
+    skipped = text.startswith("\ufeff") and not issubclass(_SafeLoader, yaml.reader.Reader)
+    return index >= len(text) - skipped
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -174,7 +180,7 @@ def _syntax_error(text: str, error: yaml.YAMLError) -> YamlSyntaxError:
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
         line, column = mark.line + 1, mark.column + 1
-        if mark.index >= len(text):  # libyaml ends an unfinished last line itself: past the end
+        if _at_end(mark.index, text):  # libyaml ends an unfinished last line itself: past the end
             line, column = _position(text, len(text))
         lines = text.split("\n", mark.line + 1)
         source_line = lines[mark.line] if mark.line < len(lines) else ""
