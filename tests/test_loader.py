@@ -453,6 +453,44 @@ def test_yaml_syntax_error_is_positioned_and_names_where_it_started() -> None:
     assert message.endswith("(while parsing a flow sequence started at line 4, column 11)")
 
 
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("title: x\nsections:\n  - id: a\n    heading", "4:12"),
+        ("title: [a, b", "1:13"),
+        ("title: x\r\nbody: [a\r\n  - b", "3:6"),
+        ("\ufeff\ufefftitle: [a, b", "1:14"),
+    ],
+    ids=["block", "flow", "crlf", "second-bom"],
+)
+def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line(
+    text: str, position: str, parser: str
+) -> None:
+    """libyaml ends the last line itself, and placed the error on a line past the file's end.
+
+    Found by the fuzz harness (fuzz/regressions/eof-past-last-line.yaml and, for a BOM left
+    after the one the loader takes off, which libyaml skips uncounted,
+    second-bom-eof-past-last-line.yaml).
+    """
+    (message,) = problems(text)
+    assert message.startswith(f"b.yaml:{position}: error: YAML syntax: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---", "1:4: error: the top level must be a mapping (title: …, sections: …), got nothing"),
+        ("title: x\nsections:\n  -", "3:4: error: sections[0]: expected a mapping, got nothing"),
+    ],
+    ids=["document", "list-item"],
+)
+def test_a_value_left_out_at_the_end_of_a_file_is_placed_on_its_last_line(
+    text: str, expected: str, parser: str
+) -> None:
+    """Found by the fuzz harness (fuzz/regressions/empty-document-past-last-line.yaml)."""
+    assert problems(text) == [f"b.yaml:{expected}"]
+
+
 def test_tab_indentation_is_an_error_at_the_tab() -> None:
     text = "title: Ministers meet\nsections:\n  - heading: Talks\n  \tbody: They talked.\n"
     assert problems(text) == [
@@ -619,6 +657,39 @@ def test_suggestions_for_unknown_keys_cost_a_bounded_amount_per_file(monkeypatch
     ],
 )
 def test_unknown_nested_keys_are_warnings(text: str, expected: str) -> None:
+    assert warnings(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "title: T\nsections:\n  - \u200bheading: H\n    heading: H\n    body: B\n",
+            'b.yaml:3:5: warning: sections[0]."<U+200B>heading": unknown key;'
+            " did you mean heading?",
+        ),
+        (
+            MINIMAL + "\u200d section: talks\n",
+            'b.yaml:5:1: warning: "<U+200D> section": unknown key; did you mean sections?',
+        ),
+        (
+            MINIMAL + '"tags ": [a]\n',
+            'b.yaml:5:1: warning: "tags ": unknown key; did you mean tags?',
+        ),
+        (
+            MINIMAL + '"\\e[31mtags": [a]\n',
+            'b.yaml:5:1: warning: "<U+001B>[31mtags": unknown key; did you mean tags?',
+        ),
+    ],
+    ids=["invisible", "invisible-and-space", "trailing-space", "escape"],
+)
+def test_an_unknown_key_that_looks_like_a_known_one_is_shown_quoted(
+    text: str, expected: str
+) -> None:
+    """Not "heading: unknown key; did you mean heading?": what hides in the key is shown.
+
+    Found by the fuzz harness (fuzz/regressions/invisible-key-label.yaml).
+    """
     assert warnings(text) == [expected]
 
 

@@ -532,7 +532,8 @@ CASES: list[Case] = [
     Case(
         "escape-in-key.yaml",
         OK,
-        ("{path}:5:1: warning: ␛]2;KEYPWNED␇: unknown key",),
+        # A key with what does not show in it is quoted, the hidden characters spelled out.
+        ('{path}:5:1: warning: "<U+001B>]2;KEYPWNED<U+0007>": unknown key',),
         screens=(screen("", "Ministers meet"),),
     ),
     Case(

@@ -302,7 +302,7 @@ class _Checker:
             if key in known:
                 values[key] = value
                 continue
-            label = f"{where}.{preview(key)}" if where else preview(key)
+            label = f"{where}.{_key_label(key)}" if where else _key_label(key)
             names = self._keys.get(known) or self._keys.setdefault(known, Names(known))
             close = names.suggest(key)
             hint = f"; did you mean {close}?" if close else f" (known: {', '.join(known)})"
@@ -677,6 +677,19 @@ def _block_lines(item: Node, block: Block) -> list[int]:
     listed = item.items["numbered" if block.numbered else "bullets"][1]
     lines = [_text_line(node) for node in listed.items] if isinstance(listed, Sequence) else []
     return (lines + [listed.line] * len(block.items))[: len(block.items)]
+
+
+def _key_label(key: str) -> str:
+    """A key as a message shows it: as written, or quoted if anything in it would not show.
+
+    Invisible and control characters are spelled ``<U+200B>``, so that a key
+    ``"\u200bheading"`` is not reported as "heading: unknown key; did you mean heading?".
+    """
+    shown = "".join(
+        char if char.isprintable() and sanitize(char) == char else f"<U+{ord(char):04X}>"
+        for char in key
+    )
+    return preview(key) if shown == key and key == key.strip() else f'"{preview(shown)}"'
 
 
 def _safe(label: str) -> str:

@@ -128,6 +128,9 @@ class _Lines:
         lone_cr = self._break == "\n" and text.count("\r") != text.count("\r\n")
         self._starts: list[int] | None = None
         self.recount = odd or lone_cr
+        # libyaml does not count a leading BOM in its marks' indexes.
+        skipped = text.startswith("\ufeff") and not issubclass(_SafeLoader, yaml.reader.Reader)
+        self._end = len(text) - skipped
 
     def _line_starts(self) -> list[int]:
         if self._starts is None:
@@ -154,6 +157,11 @@ class _Lines:
         """Line and column of a PyYAML mark."""
         if mark is None:  # pragma: no cover - PyYAML's parsers always set it
             return 1, 1
+        if mark.index >= self._end:
+            # At the end of a file without a final line break, libyaml ends the
+            # last line itself and places the mark on a line past the file: it
+            # goes at the end of the last line (as the pure-Python parser has it).
+            return self.position(len(self._text))
         if self.recount:
             return self.position(mark.index)
         return mark.line + 1, mark.column + 1
