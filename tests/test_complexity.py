@@ -32,7 +32,7 @@ SIZES = {
     "bad references": 400,
     "same headings": 1500,
     "unknown keys": 500,
-    "duplicate keys": 1000,
+    "duplicate keys": 3000,
     "long line": 500,
     "aliases": 3000,
     "deep nesting": 100,
@@ -66,14 +66,21 @@ def loader_time(case: worst_cases.Case, n: int) -> tuple[float, float]:
     return seconds, bare
 
 
+def grows_near_linearly(measure: Callable[[int], float], n: int, name: str) -> None:
+    """Size 4N takes at most :data:`GROWTH` times size N; a miss is measured once more,
+    more carefully, before it fails (a quadratic step misses both times: 16x)."""
+    small, large = measure(n), measure(4 * n)
+    if large > GROWTH * small + SLACK:  # a busy moment, or really superlinear?
+        small, large = min(small, measure(n)), min(large, measure(4 * n))
+    assert large <= GROWTH * small + SLACK, (
+        f"{name}: {small:.3f} s at N={n}, {large:.3f} s at 4N (over {GROWTH:g}x)"
+    )
+
+
 @pytest.mark.parametrize("case", worst_cases.LOADER_CASES, ids=lambda case: case.name)
 def test_loader_worst_case_is_near_linear(case: worst_cases.Case) -> None:
-    n = SIZES[case.name]
-    small, _ = loader_time(case, n)  # checked against its budget first: fails fast if quadratic
-    large, _ = loader_time(case, 4 * n)
-    assert large <= GROWTH * small + SLACK, (
-        f"{case.name}: {small:.3f} s at N={n}, {large:.3f} s at 4N (over {GROWTH:g}x)"
-    )
+    # Each size is checked against its budget first: fails fast if quadratic.
+    grows_near_linearly(lambda n: loader_time(case, n)[0], SIZES[case.name], case.name)
 
 
 @pytest.mark.parametrize("case", worst_cases.READER_CASES, ids=lambda case: case.name)
@@ -84,13 +91,10 @@ def test_reader_worst_case_is_near_linear(
     # Up to DIRECT_LIMIT quotes are searched for one by one (a C find each, bounded);
     # the index that takes over past that limit is what must grow linearly.
     monkeypatch.setattr(tui.findmany, "DIRECT_LIMIT", 0)
+    reader = case.reader
     n = SIZES[case.name]
-    small = best_of(case.reader(n))
-    assert small <= 0.5, f"{case.name} N={n}: {small:.3f} s"
-    large = best_of(case.reader(4 * n))
-    assert large <= GROWTH * small + SLACK, (
-        f"{case.name}: {small:.3f} s at N={n}, {large:.3f} s at 4N (over {GROWTH:g}x)"
-    )
+    assert best_of(reader(n)) <= 0.5, f"{case.name} N={n}: too slow"
+    grows_near_linearly(lambda size: best_of(reader(size)), n, case.name)
 
 
 def test_every_case_has_a_size() -> None:
@@ -148,9 +152,5 @@ def test_import_worst_case_is_near_linear(name: str) -> None:
         text, kind = make(size)
         return best_of(lambda: draft_yaml(import_article(text, kind)))
 
-    small = seconds(n)
-    assert small <= 1.0, f"{name} N={n}: {small:.3f} s"
-    large = seconds(4 * n)
-    assert large <= GROWTH * small + SLACK, (
-        f"{name}: {small:.3f} s at N={n}, {large:.3f} s at 4N (over {GROWTH:g}x)"
-    )
+    assert seconds(n) <= 1.0, f"{name} N={n}: too slow"
+    grows_near_linearly(seconds, n, name)
