@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import App, SystemCommand, UnknownModeError
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -109,9 +109,6 @@ class BriefingApp(App[None]):
         """Called once a screen has been closed and taken apart."""
         self._stack_depth = 0
         self._versions = 0
-        # The first reader is the first screen of a mode, so that a new version
-        # of the file can take its place (see replace_reader).
-        self.add_mode(self.DEFAULT_MODE, self.get_default_screen)
 
     def set_keymap(self, keymap: dict[str, str]) -> None:  # type: ignore[override]
         self.keymap = dict(keymap)
@@ -143,7 +140,13 @@ class BriefingApp(App[None]):
         self.briefing = reader.briefing
         self.add_mode(new, lambda: reader)
         self.switch_mode(new)
-        self.remove_mode(old)
+        try:
+            self.remove_mode(old)
+        except UnknownModeError:
+            # The first reader's mode is Textual's default one, made by
+            # get_default_screen (no CSS refresh at start-up): named for removal now.
+            self.add_mode(old, self.get_default_screen)
+            self.remove_mode(old)
         self.notify("Reloaded: the file changed.", timeout=2)
         if self.after_screen_closed is not None:  # the old reader is gone: free it
             self.set_timer(0.1, self.after_screen_closed)

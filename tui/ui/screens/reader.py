@@ -240,13 +240,14 @@ class ReaderScreen(Screen[None]):
             self._resume(self.keeper)
         if self.source is not None:
             self.live_reload = LiveReload(self, self.source, self._reloaded, self._reload_failed)
-            self.live_reload.start()
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         if not self.is_attached:
             return  # closed at once (q typed as the reader starts)
         self.side_panes()
+        if self.live_reload is not None:  # after the first frame: it imports the loader
+            self.live_reload.start()
         self.changed.discard(self.body.current_section)  # the one in view is being read
         if self._start_pane is not None:  # a new version of the file, read from a list
             self.active_pane = self._start_pane
