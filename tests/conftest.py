@@ -7,9 +7,11 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 import pytest
+import yaml
 from snapshot_apps import hostile_loaded, seed_briefing
 from textual.pilot import Pilot
 
+import tui.format.yamltree
 from tui.format.loader import Loaded
 from tui.format.problems import Problem
 from tui.model import Briefing
@@ -18,6 +20,19 @@ from tui.ui.app import BriefingApp
 from tui.ui.screens.reader import ReaderScreen
 
 Reader = Callable[..., AbstractAsyncContextManager[tuple[Pilot[None], ReaderScreen]]]
+
+
+@pytest.fixture(params=["libyaml", "pure-python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with libyaml's parser and again with PyYAML's pure-Python one."""
+    # The parser is a private choice of the loader: no public way to pick it.
+    if request.param == "libyaml":
+        if not yaml.__with_libyaml__:
+            pytest.skip("PyYAML was built without libyaml")
+        monkeypatch.setattr(tui.format.yamltree, "_SafeLoader", yaml.CSafeLoader)
+    else:
+        monkeypatch.setattr(tui.format.yamltree, "_SafeLoader", yaml.SafeLoader)
+    return str(request.param)
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-import tui.format.yamltree
 from tui.cli import main
 from tui.format.hints import syntax_hint
 from tui.format.problems import Hint, Problem
@@ -280,19 +279,6 @@ MISTAKES = [
         "1:8: hint: text starting with '!' must be quoted: title: \"!Important news\"",
     ),
 ]
-
-
-@pytest.fixture(params=["libyaml", "pure-python"])
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a test with libyaml's parser and again with PyYAML's pure-Python one."""
-    # The parser is a private choice of the loader: no public way to pick it.
-    if request.param == "libyaml":
-        if not yaml.__with_libyaml__:
-            pytest.skip("PyYAML was built without libyaml")
-        monkeypatch.setattr(tui.format.yamltree, "_SafeLoader", yaml.CSafeLoader)
-    else:
-        monkeypatch.setattr(tui.format.yamltree, "_SafeLoader", yaml.SafeLoader)
-    return str(request.param)
 
 
 def validate(text: str, directory: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:

@@ -43,19 +43,6 @@ def warnings(text: str) -> list[str]:
     return [str(problem) for problem in load(text).warnings]
 
 
-@pytest.fixture(params=["libyaml", "pure-python"])
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a test with libyaml's parser and again with PyYAML's pure-Python one."""
-    # The parser is a private choice of the loader: no public way to pick it.
-    if request.param == "libyaml":
-        if not yaml.__with_libyaml__:
-            pytest.skip("PyYAML was built without libyaml")
-        monkeypatch.setattr(tui.format.yamltree, "_SafeLoader", yaml.CSafeLoader)
-    else:
-        monkeypatch.setattr(tui.format.yamltree, "_SafeLoader", yaml.SafeLoader)
-    return str(request.param)
-
-
 def test_uses_libyaml_when_present() -> None:
     expected = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
     # Private: nothing public says which parser the loader chose.
