@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import os
 import platform
 import queue
@@ -22,7 +23,7 @@ import tempfile
 import termios
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +82,15 @@ def print_table(rows: Sequence[Row], stream=None) -> None:
         print(file=stream)
         for measure, note in notes:
             print(f"  [{measure}] {note}", file=stream)
+
+
+def wall_time(function: Callable[[], object]) -> float:
+    """Seconds one call takes (after a collection, so that an earlier run's garbage is not
+    collected during this one)."""
+    gc.collect()
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
 
 
 def median(values: Sequence[float]) -> float:

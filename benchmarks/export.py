@@ -13,22 +13,13 @@ briefing (``generate.py``).
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import time
 from pathlib import Path
 
-from _common import Row, briefing_file, log, machine, median, ms, print_table, verdict
+from _common import Row, briefing_file, log, machine, median, ms, print_table, verdict, wall_time
 
 TARGET = 1.5
 FORMATS = ("md", "html", "txt", "json")
-
-
-def _time(function) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    function()
-    return time.perf_counter() - start
 
 
 def measure(path: Path, runs: int) -> list[Row]:
@@ -36,7 +27,7 @@ def measure(path: Path, runs: int) -> list[Row]:
     from tui.format.loader import load_path
 
     briefing = load_path(path).briefing  # warm up: imports, regex compilation
-    loads = [_time(lambda: load_path(path)) for _ in range(runs)]
+    loads = [wall_time(lambda: load_path(path)) for _ in range(runs)]
     load = median(loads)
     log(f"  load_path: {ms(load)} (median of {runs})")
     rows = [
@@ -51,7 +42,7 @@ def measure(path: Path, runs: int) -> list[Row]:
     for name in FORMATS:
         render = renderer(name)
         render(briefing, 80)  # warm up
-        renders = [_time(lambda render=render: render(briefing, 80)) for _ in range(runs)]
+        renders = [wall_time(lambda render=render: render(briefing, 80)) for _ in range(runs)]
         took = median(renders)
         ratio = (load + took) / load
         log(f"  {name}: render {ms(took)}, (load + render) / load = {ratio:.2f}")

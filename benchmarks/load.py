@@ -16,21 +16,12 @@ collection before every run. Target: ratio <= 1.5.
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import time
 from pathlib import Path
 
-from _common import Row, briefing_file, log, median, ms, print_table, verdict
+from _common import Row, briefing_file, log, median, ms, print_table, verdict, wall_time
 
 TARGET = 1.5
-
-
-def _time(function) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    function()
-    return time.perf_counter() - start
 
 
 def measure(path: Path, runs: int) -> list[Row]:
@@ -50,7 +41,7 @@ def measure(path: Path, runs: int) -> list[Row]:
     for index in range(runs):
         pair = [(loader, ours), (bare, theirs)]
         for function, times in pair if index % 2 == 0 else reversed(pair):
-            times.append(_time(function))
+            times.append(wall_time(function))
         log(f"  load run {index + 1}/{runs}: load_path {ms(ours[-1])}, yaml.load {ms(theirs[-1])}")
     ratio = median(ours) / median(theirs)
     return [
