@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from tui import __version__
+from tui.cli.output import os_reason
 from tui.storage.paths import state_dir
 from tui.text import sanitize_line
 
@@ -62,10 +63,6 @@ def _in_temp_dir(text: str) -> Path:
     return Path(name)
 
 
-def _why(error: OSError) -> str:
-    return error.strerror or type(error).__name__
-
-
 def report(traceback: str) -> str:
     """Log ``traceback`` and return the one line that says where (for stderr)."""
     text = _header() + (traceback or "(no traceback was given)\n")
@@ -74,12 +71,12 @@ def report(traceback: str) -> str:
     try:
         path = _in_state_dir(text)
     except OSError as error:
-        reason = f"could not write to {sanitize_line(str(state_dir()))} ({_why(error)})"
+        reason = f"could not write to {sanitize_line(str(state_dir()))} ({os_reason(error)})"
         try:
             path = _in_temp_dir(text)
         except OSError as also:
             return (
-                f"{fault}; {reason}, nor to a temporary file ({_why(also)})."
+                f"{fault}; {reason}, nor to a temporary file ({os_reason(also)})."
                 " This is a bug: please report it with the output of the same command"
                 " run with --debug."
             )

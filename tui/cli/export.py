@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.options import CommandParser, add_loading_options, manual, parse_count
+from tui.cli.output import os_reason
 from tui.cli.validate import print_problems
 from tui.export import DEFAULT_WIDTH, FORMATS, renderer
 from tui.format.problems import BriefingError, UnreadableFileError
@@ -149,8 +150,10 @@ def write_to(path: str, text: str, source: str) -> int:
     try:
         write_atomically(Path(path), text)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        print(f"briefing-tui: {sanitize_line(path)}: cannot write: {reason}", file=sys.stderr)
+        print(
+            f"briefing-tui: {sanitize_line(path)}: cannot write: {os_reason(error)}",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     return EXIT_OK
 

@@ -11,7 +11,7 @@ import sys
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.options import CommandParser, manual, parse_size
-from tui.cli.output import OutputExistsError, write_output
+from tui.cli.output import OutputExistsError, os_reason, write_output
 from tui.format.limits import Limits
 from tui.text import sanitize_line
 
@@ -178,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_INTERNAL
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        print(f"briefing-tui: {sanitize_line(args.output or '-')}: {reason}", file=sys.stderr)
+        path = sanitize_line(args.output or "-")
+        print(f"briefing-tui: {path}: {os_reason(error)}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK

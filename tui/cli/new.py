@@ -7,7 +7,7 @@ import sys
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from tui.cli.options import CommandParser, manual
-from tui.cli.output import OutputExistsError, write_output
+from tui.cli.output import OutputExistsError, os_reason, write_output
 from tui.text import sanitize_line
 
 DESCRIPTION = """Write a new briefing to start from: a valid file that shows every key of the
@@ -67,7 +67,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"briefing-tui: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        print(f"briefing-tui: {sanitize_line(args.output)}: {reason}", file=sys.stderr)
+        print(f"briefing-tui: {sanitize_line(args.output)}: {os_reason(error)}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK

@@ -8,6 +8,11 @@ from pathlib import Path
 from tui.text import sanitize_line
 
 
+def os_reason(error: OSError) -> str:
+    """Why a file could not be read or written, in the system's words (``Permission denied``)."""
+    return error.strerror or type(error).__name__
+
+
 class OutputExistsError(Exception):
     """The output file is there already, and ``--force`` was not given."""
 
