@@ -6,13 +6,18 @@ import re
 
 from tui.authoring.draft import Draft
 from tui.authoring.enrich import finish
+from tui.text import sanitize
 
 FORMATS = ("text", "markdown")
 """The kinds of article ``import`` reads."""
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # controls, but tab and line ends
+    r"\u202a-\u202e\u2066-\u2069\ud800-\udfff]"  # bidi controls, lone surrogates
+)
+"""Controls, bidi overrides and lone surrogates: what :func:`sanitize` would show as marks."""
 _LINE_END = re.compile(r"\r\n?|[\u2028\u2029]")
 
 
@@ -22,10 +27,16 @@ def format_of(name: str) -> str:
 
 
 def without_controls(text: str) -> tuple[str, int]:
-    """``text`` with ``\\n`` line ends and no control characters, and how many were removed."""
+    """``text`` with ``\\n`` line ends and nothing the reader would not show, and how many
+    characters were removed.
+
+    Controls and the invisible characters :func:`sanitize` removes go here, so
+    that the draft holds what the reader shows: a line of only invisible
+    characters is a blank line, not a paragraph that reads "(no visible text)".
+    """
     text = _LINE_END.sub("\n", text.removeprefix("\ufeff"))
-    cleaned, removed = _CONTROL.subn("", text)
-    return cleaned.expandtabs(4), removed
+    cleaned = sanitize(_CONTROL.sub("", text))
+    return cleaned.expandtabs(4), len(text) - len(cleaned)
 
 
 def import_article(text: str, kind: str) -> Draft:
@@ -40,6 +51,8 @@ def import_article(text: str, kind: str) -> Draft:
 
         draft = parse_text(text)
     if removed:
-        draft.notes.append(f"{removed:,} control characters were removed from the article")
+        draft.notes.append(
+            f"{removed:,} control or invisible characters were removed from the article"
+        )
     finish(draft)
     return draft
