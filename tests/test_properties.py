@@ -338,7 +338,9 @@ def briefings(draw: st.DrawFn) -> dict[str, Any]:
     document: dict[str, Any] = {"title": draw(visible), "sections": sections}
     document.update(draw(st.fixed_dictionaries({}, optional=sometimes)))
     if draw(st.booleans()):
-        path = draw(prose).replace(" ", "-")  # a URL with a space is refused (see test_loader)
+        # A URL with a space is refused (see test_loader), and YAML reads NEL and the
+        # Unicode line separators as line breaks, which fold into spaces.
+        path = "-".join(draw(prose).split())
         document["source"] = {"name": draw(visible), "url": f"https://example.org/{path}"}
     document["published"] = draw(st.dates()).isoformat()
     document["authors"] = draw(st.lists(visible, max_size=2))
