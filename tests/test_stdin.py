@@ -1,4 +1,4 @@
-"""A briefing read from standard input: ``briefing-tui -`` and ``export -``."""
+"""A briefing read from standard input: ``briefing-tui -``, ``export -`` and ``validate -``."""
 
 from __future__ import annotations
 
@@ -49,4 +49,15 @@ def test_export_reads_standard_input_and_places_errors_in_it(
     assert capsys.readouterr().out.startswith("Colombia trying to mend")
     monkeypatch.setattr(sys, "stdin", Stdin(b"title: [x\n"))
     assert main(["export", "-", "--format", "json"]) == 1
+    assert capsys.readouterr().err.startswith("<stdin>:2:1: error: YAML syntax:")
+
+
+def test_validate_reads_standard_input_and_places_errors_in_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", Stdin(BUNDLED))
+    assert main(["validate", "-v", "-"]) == 0
+    assert capsys.readouterr().out.startswith("<stdin>: ok (")
+    monkeypatch.setattr(sys, "stdin", Stdin(b"title: [x\n"))
+    assert main(["validate", "-"]) == 1
     assert capsys.readouterr().err.startswith("<stdin>:2:1: error: YAML syntax:")

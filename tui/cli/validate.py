@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from tui.cli.options import CommandParser, add_loading_options, limits, manual
+from tui.cli.loading import STDIN_NAME, STDIN_SHOWN, load_briefing
+from tui.cli.options import CommandParser, add_loading_options, manual
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.text import sanitize_line
 
@@ -31,6 +32,7 @@ def _help_sections() -> str:
                 ("briefing-tui validate brief.yaml", "check one file"),
                 ("briefing-tui validate -v content/*.yaml", "check a folder, a line per file"),
                 ("briefing-tui validate --strict brief.yaml", "fail on warnings too"),
+                ("briefing-tui validate - < brief.yaml", "check standard input"),
             ],
         ),
         (
@@ -54,7 +56,9 @@ def _help_sections() -> str:
 def parser() -> CommandParser:
     """The parser of ``validate``."""
     command = CommandParser("briefing-tui validate", DESCRIPTION, _help_sections)
-    command.add_argument("files", nargs="+", metavar="FILE", help="briefing files to check")
+    command.add_argument(
+        "files", nargs="+", metavar="FILE", help="briefing files to check (- for standard input)"
+    )
     command.add_argument(
         "-v", "--verbose", action="store_true", help="say something about each valid file too"
     )
@@ -71,13 +75,12 @@ def print_problems(problems: Iterable[Problem], stream: TextIO) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check each file, print problems, set the exit code."""
-    from tui.format.loader import load_path
     from tui.verify import quote_problems
 
     status = EXIT_OK
     for path in args.files:
         try:
-            loaded = load_path(path, limits=limits(args), strict=args.strict)
+            loaded = load_briefing(args, path)
         except UnreadableFileError as error:
             print(f"briefing-tui: {error}", file=sys.stderr)
             status = max(status, EXIT_USAGE)
@@ -92,5 +95,6 @@ def run(args: argparse.Namespace) -> int:
             status = max(status, EXIT_INVALID)
             continue
         if args.verbose:
-            print(f"{sanitize_line(path)}: ok ({loaded.briefing.contents})")
+            shown = STDIN_SHOWN if path == STDIN_NAME else sanitize_line(path)
+            print(f"{shown}: ok ({loaded.briefing.contents})")
     return status
