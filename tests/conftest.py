@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ import tui.format.yamltree
 from tui.format.loader import Loaded
 from tui.format.problems import Problem
 from tui.model import Briefing
+from tui.storage.paths import CACHE_DIR_VARIABLE
 from tui.storage.positions import PositionStore
 from tui.ui.app import BriefingApp
 from tui.ui.screens.reader import ReaderScreen
@@ -26,6 +28,15 @@ from tui.ui.screens.reader import ReaderScreen
 settings.register_profile("repeatable", derandomize=True)
 settings.register_profile("explore", max_examples=2000)
 settings.load_profile("repeatable")
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test keeps its caches (the library's index) in its own folder, never the user's."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(folder))
+    return folder
+
 
 Reader = Callable[..., AbstractAsyncContextManager[tuple[Pilot[None], ReaderScreen]]]
 

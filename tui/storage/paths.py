@@ -15,3 +15,15 @@ def state_dir() -> Path:
         return Path(chosen)
     base = os.environ.get("XDG_STATE_HOME") or os.path.join(Path.home(), ".local", "state")
     return Path(base) / "briefing-tui"
+
+
+CACHE_DIR_VARIABLE = "BRIEFING_TUI_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """The folder caches live in (the library's search index): deleting it loses nothing."""
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(base) / "briefing-tui"

@@ -1,0 +1,93 @@
+"""The library's search index, as the rest of the program sees it: a small interface.
+
+One implementation keeps a SQLite FTS5 file in the user's cache folder; a server-backed
+one (PostgreSQL, for a team's shared archive) can take its place. The index is a cache:
+deleting it loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from tui.library.entry import Entry
+
+Progress = Callable[[int, int], None]
+"""Called with (files done, files in all) while an index is refreshed."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: a passage of a briefing and why it matched."""
+
+    path: str
+    title: str
+    """The briefing's title."""
+    kind: str
+    """What matched: ``title``, ``body``, ``point``, ``quote`` (or ``speaker``)."""
+    snippet: str
+    """Plain text around the match (sanitised, no markup), one line."""
+    marks: tuple[tuple[int, int], ...]
+    """Where the matched words are in ``snippet``: (start, end) character offsets."""
+    score: float
+    """Higher is better; only comparable within one search."""
+    section: str | None = None
+    """The section's id, for a passage of the body (or the section a point or quote links to)."""
+    heading: str | None = None
+    """That section's heading."""
+    line: int | None = None
+    """The passage's line in the file: the reader opens there (``--line``)."""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker across the library: how many quotes, in how many briefings."""
+
+    name: str
+    quotes: int
+    briefings: int
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """What a refresh did: files read again, added, removed, and files that do not load."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+
+
+class LibraryIndex(Protocol):
+    """What the library screen, ``search`` and ``index`` need of an index."""
+
+    def refresh(self, paths: Sequence[str], progress: Progress | None = None) -> Refreshed:
+        """Bring the index in step with ``paths`` (the whole library): read new and changed
+        files, forget the ones not listed."""
+        ...
+
+    def entries(self) -> list[Entry]:
+        """Every briefing's row, newest first."""
+        ...
+
+    def search(self, query: str, limit: int = 100) -> list[Hit]:
+        """The best ``limit`` hits for ``query`` (the library's query language), best first.
+
+        A malformed query never raises: it is read as plain words.
+        """
+        ...
+
+    def speakers(self) -> list[Speaker]:
+        """Every speaker with a quote, most quoted first."""
+        ...
+
+    def quotes_by(self, speaker: str) -> list[Hit]:
+        """The quotes of ``speaker`` across the library, newest briefing first."""
+        ...
+
+    def close(self) -> None:
+        """Let go of the index (connections, files)."""
+        ...
