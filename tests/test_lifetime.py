@@ -11,7 +11,7 @@ from tui.ui.app import BriefingApp
 from tui.ui.screens.reader import ReaderScreen
 
 
-async def test_twenty_closed_readers_are_all_collected(seed, tmp_path):
+async def test_ten_closed_readers_are_all_collected(seed, tmp_path):
     app = BriefingApp(
         seed,
         after_first_frame=collector.after_first_frame,
@@ -22,7 +22,7 @@ async def test_twenty_closed_readers_are_all_collected(seed, tmp_path):
     alive: list[weakref.ref[object]] = []
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            for _ in range(20):
+            for _ in range(10):
                 screen = ReaderScreen(seed, store)
                 await app.push_screen(screen)
                 await pilot.press("right_square_bracket", "2", "enter", "slash", *"duque", "enter")
@@ -43,7 +43,7 @@ async def test_twenty_closed_readers_are_all_collected(seed, tmp_path):
             # Textual keeps context tokens naming the pump active before: a reader
             # or two may stay (seen: the last; once, the first and the last two).
             # What must not happen is closed readers piling up (without the
-            # collector policy all twenty stay).
+            # collector policy all ten stay).
             assert len(survivors) <= 3, f"closed readers alive: {survivors}"
             assert len(left) <= 3 * len(survivors), left
     finally:

@@ -7,6 +7,7 @@ breaks whatever in Textual calls it (copying a selection did, with a crash).
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -34,14 +35,15 @@ def is_textual(cls: type) -> bool:
     return cls.__module__.split(".")[0] == "textual"
 
 
-def private_names(cls: type) -> set[str]:
+@functools.cache  # Textual's classes are in the MRO of every UI class: read each once
+def private_names(cls: type) -> frozenset[str]:
     """A class's private names: in its namespace, or assigned to ``self._name`` in its source."""
     names = {name for name in vars(cls) if PRIVATE.match(name)}
     try:
         source = inspect.getsource(cls)
     except (OSError, TypeError):
-        return names
-    return names | set(ASSIGNED.findall(source))
+        return frozenset(names)
+    return frozenset(names | set(ASSIGNED.findall(source)))
 
 
 def made_by_textual(cls: type) -> set[str]:
