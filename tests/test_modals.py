@@ -8,13 +8,14 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tui.ui.screens.bookmark_list import BookmarkList
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.info import InfoScreen
 from tui.ui.screens.modal import Modal
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.screens.section_picker import SectionPicker
 
-CHARACTERS = {"enter": "\r", "escape": "\x1b", "question_mark": "?"}
+CHARACTERS = {"enter": "\r", "escape": "\x1b", "question_mark": "?", "apostrophe": "'"}
 
 
 def burst(pilot: Pilot[None], *keys: str) -> None:
@@ -36,6 +37,8 @@ BURSTS = [
     pytest.param(("question_mark", "q", "q"), id="help-q-q"),
     pytest.param(("i", "q", "q"), id="info-q-q"),
     pytest.param(("i", "i", "i"), id="info-i-i"),
+    pytest.param(("apostrophe", "q", "q"), id="bookmarks-q-q"),
+    pytest.param(("apostrophe", "escape", "escape"), id="bookmarks-esc-esc"),
 ]
 
 
@@ -66,10 +69,11 @@ def modal_screens(screen: ReaderScreen) -> list[Modal]:
         SectionPicker(screen.briefing.sections),
         HelpScreen(screen.app.help_groups()),  # type: ignore[attr-defined]
         InfoScreen(screen.briefing),
+        BookmarkList([], lambda mark: None),
     ]
 
 
-@pytest.mark.parametrize("which", [0, 1, 2], ids=["picker", "help", "info"])
+@pytest.mark.parametrize("which", [0, 1, 2, 3], ids=["picker", "help", "info", "bookmarks"])
 async def test_every_modal_screen_is_dismissed_once(seed, reader, which):
     """A second dismiss (a second Enter, Esc or click while it closes) is left alone."""
     async with reader(seed) as (pilot, screen):
@@ -107,8 +111,9 @@ async def test_letters_typed_quickly_after_t_are_in_the_filter(seed, reader):
         ("t", "Enter Go   ↑ ↓ Move   Esc Cancel"),
         ("question_mark", "Esc Close   j k Scroll"),
         ("i", "Esc Close   j k Scroll"),
+        ("apostrophe", "Enter Go   d Remove   Esc Close"),
     ],
-    ids=["picker", "help", "info"],
+    ids=["picker", "help", "info", "bookmarks"],
 )
 async def test_a_modal_shows_its_own_keys_not_the_readers(seed, reader, key, expected):
     async with reader(seed, (100, 30)) as (pilot, _screen):

@@ -20,10 +20,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from tui.document import BodyDocument, Target
+from tui.bookmarks import Bookmark
+from tui.document import TEXT_KINDS, BodyDocument, Target
 from tui.format.watch import BriefingFile
 from tui.model import Briefing, Loaded
+from tui.storage.bookmarks import FILE_NAME as BOOKMARKS_FILE
+from tui.storage.bookmarks import BookmarkStore
 from tui.storage.positions import Position, PositionStore
+from tui.ui.bookmark_keeper import BookmarkKeeper
 from tui.ui.history import PANES, JumpHistory, Pane, Place
 from tui.ui.live_reload import LiveReload, ReloadBar
 from tui.ui.position_keeper import PositionKeeper
@@ -115,6 +119,21 @@ class ReaderScreen(Screen[None]):
         Binding(
             "e", "edit", "Edit the briefing at the passage in view", show=False, id="reader.edit"
         ),
+        Binding(
+            "m",
+            "toggle_bookmark",
+            "Bookmark the passage in view (or the item under the cursor)",
+            show=False,
+            id="reader.bookmark",
+        ),
+        Binding(
+            "apostrophe",
+            "bookmarks",
+            "Bookmarks",
+            key_display="'",
+            show=False,
+            id="reader.bookmarks",
+        ),
         Binding("n", "search_again(1)", "Next match", show=False, id="reader.next_match"),
         Binding("N", "search_again(-1)", "Previous match", show=False, id="reader.prev_match"),
         Binding(
@@ -165,6 +184,12 @@ class ReaderScreen(Screen[None]):
             else None
         )
         """Resumes and saves the reading position (None: start at the top, remember nothing)."""
+        self.bookmarks = BookmarkKeeper(
+            BookmarkStore(positions.path.parent / BOOKMARKS_FILE) if positions else None,
+            briefing,
+            self.document,
+        )
+        """This briefing's bookmarks, kept beside the positions (in memory only without)."""
         self.point_targets: list[Target | None] | None = None
         self.quote_targets: list[Target | None] | None = None
         self.history: JumpHistory[tuple[int, int]] = JumpHistory()
@@ -252,6 +277,7 @@ class ReaderScreen(Screen[None]):
         if self._start_pane is not None:  # a new version of the file, read from a list
             self.active_pane = self._start_pane
         self.search_bar  # noqa: B018 - mounted now, so that "/" can focus it at once
+        self._show_bookmarks()
         # Linking reads the whole body: it starts once the article is on screen.
         self._compute_links()
 
@@ -399,6 +425,7 @@ class ReaderScreen(Screen[None]):
             from tui.ui.widgets.outline import Outline
 
             widget = Outline(self.briefing.sections, self.changed, id="outline")
+            widget.bookmarked = self.bookmarks.marked().sections
             widget.border_title = "Outline"
             self._mount_into("#main", widget, before=0)
             widget.follow(self.body.current_section)
@@ -700,6 +727,97 @@ class ReaderScreen(Screen[None]):
             where = "top" if step > 0 else "end"
             self.notify(f"Search went on from the {where} of the article.", timeout=2)
         self.jump_to(found.target)
+
+    # -- bookmarks ---------------------------------------------------------------
+
+    def _show_bookmarks(self) -> None:
+        """Mark the bookmarked passages: the article's margin, the outline, the lists."""
+        marked = self.bookmarks.marked()
+        self.body.set_bookmarked(marked.blocks)
+        points, quotes = self.side_panes()
+        points.set_bookmarked(marked.points)
+        quotes.set_bookmarked(marked.quotes)
+        for outline in self.query("#outline").results(ItemList):
+            outline.set_bookmarked(marked.sections)
+        for warning in self.bookmarks.take_warnings():
+            self.notify(warning, severity="warning", markup=False, timeout=8)
+
+    def _passage_in_view(self) -> int | None:
+        """The block of the article a bookmark goes on: the first text at or below the top."""
+        document = self.document
+        block = self.body.reading_position()[0]
+        section_end = len(document)
+        while block < section_end and document.kinds[block] not in TEXT_KINDS:
+            block += 1
+        return block if block < section_end else None
+
+    def action_toggle_bookmark(self) -> None:
+        """Bookmark the passage in view (the article) or the item under the cursor, or unmark it."""
+        from tui.bookmarks import body_bookmark, item_bookmark
+
+        now = self.bookmarks.now()
+        pane = self.active_pane
+        if pane == "body":
+            block = self._passage_in_view()
+            if block is None:
+                self.notify("No passage in view to bookmark.")
+                return
+            mark = body_bookmark(self.briefing, self.document, block, now)
+        else:
+            listing = self.pane_widget(pane)
+            index = listing.highlighted if isinstance(listing, ItemList) else None
+            if index is None:
+                self.notify("Nothing here to bookmark.")
+                return
+            items = self.briefing.talking_points if pane == "points" else self.briefing.quotes
+            mark = item_bookmark(pane, items[index].text, now)
+        added = self.bookmarks.toggle(mark)
+        self._show_bookmarks()
+        what = {"body": "passage", "points": "talking point", "quotes": "quote"}[pane]
+        self.notify(
+            f"Bookmarked this {what} (' lists bookmarks)." if added else "Bookmark removed.",
+            timeout=2,
+        )
+
+    def action_bookmarks(self) -> None:
+        """List this briefing's bookmarks; Enter goes to one."""
+        from tui.ui.screens.bookmark_list import BookmarkList, Listed
+
+        finder = self.bookmarks.finder
+        listed: list[Listed] = []
+        for mark in self.bookmarks.marks:
+            place = finder.find(mark)
+            if mark.pane == "body":
+                where = "Article"
+                if place is not None:
+                    section = self.briefing.sections[self.document.section_of[place]]
+                    where = f"Article · {section.heading}"
+            else:
+                kind = "Talking point" if mark.pane == "points" else "Quote"
+                where = f"{kind} {place + 1}" if place is not None else kind
+            listed.append(Listed(mark, where, place))
+        order = {"body": 0, "points": 1, "quotes": 2}
+        listed.sort(key=lambda e: (e.place is None, order[e.bookmark.pane], e.place or 0))
+
+        def removed(mark: Bookmark) -> None:
+            self.bookmarks.remove(mark)
+            self._show_bookmarks()
+
+        def chosen(entry: Listed | None) -> None:
+            if entry is None or entry.place is None:
+                return
+            if entry.bookmark.pane == "body":
+                block = entry.place
+                self.jump_to(Target(block, self.document.section_of[block]))
+                self.active_pane = "body"
+            else:
+                pane: Pane = entry.bookmark.pane
+                self.active_pane = pane
+                listing = self.pane_widget(pane)
+                if isinstance(listing, ItemList):
+                    listing.highlighted = entry.place
+
+        self.app.push_screen(BookmarkList(listed, removed), chosen)
 
     def action_clear(self) -> None:
         """Dismiss the messages (toasts) and the highlight of the last jump."""

@@ -68,6 +68,10 @@ LAYOUT_STEP = 400
 """Blocks laid out per step after the first screen (a few milliseconds' work)."""
 
 
+BOOKMARK_MARK = "▌"
+"""Drawn in the margin beside the first line of a bookmarked block."""
+
+
 class BodyView(ScrollView, can_focus=True):
     """Section headings and paragraphs, wrapped to a comfortable reading width.
 
@@ -92,6 +96,7 @@ class BodyView(ScrollView, can_focus=True):
         & > .body--quote-bar { color: $accent; }
         & > .body--credit { color: $text-muted; }
         & > .body--bullet { color: $accent; text-style: bold; }
+        & > .body--bookmark { color: $warning; text-style: bold; }
     }
     """
 
@@ -106,6 +111,7 @@ class BodyView(ScrollView, can_focus=True):
         "body--quote-bar",
         "body--credit",
         "body--bullet",
+        "body--bookmark",
     }
 
     BINDINGS = [
@@ -146,6 +152,8 @@ class BodyView(ScrollView, can_focus=True):
         """Moves asked for before then, in order."""
         self._pending_target: Target | None = None
         """A jump asked for while the pane was hidden, done when it is shown."""
+        self.bookmarked: frozenset[int] = frozenset()
+        """Blocks with a bookmark: marked in the margin beside their first line."""
 
     # -- layout ---------------------------------------------------------------
 
@@ -386,7 +394,10 @@ class BodyView(ScrollView, can_focus=True):
             segments = [Segment("─" * layout.width, self._style("body--rule"))]
         else:
             return Strip.blank(width, base).apply_offsets(-margin, line)
-        if margin:
+        if margin and row == 0 and block in self.bookmarked:
+            mark = Segment(BOOKMARK_MARK, self._style("body--bookmark"))
+            segments[:0] = [Segment(" " * (margin - 1), base), mark]
+        elif margin:
             segments.insert(0, Segment(" " * margin, base))
         strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
         return strip.apply_offsets(-margin - indent, line)
@@ -460,6 +471,13 @@ class BodyView(ScrollView, can_focus=True):
     def watch_highlight(self) -> None:
         self._cache.clear()
         self.refresh()
+
+    def set_bookmarked(self, blocks: frozenset[int]) -> None:
+        """Mark ``blocks`` in the margin (the blocks with a bookmark)."""
+        if blocks != self.bookmarked:
+            self.bookmarked = blocks
+            self._cache.clear()
+            self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

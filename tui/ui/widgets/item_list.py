@@ -47,6 +47,10 @@ class Part(NamedTuple):
     """The component class that styles the text ("" for the list's own style)."""
 
 
+BOOKMARKED = Part("▌ bookmarked", component="item-list--bookmark")
+"""The line under a bookmarked item."""
+
+
 class Line(NamedTuple):
     """One drawn line: which item and part, and the slice of the part's text."""
 
@@ -168,6 +172,7 @@ class ItemList(ScrollView, can_focus=True):
         & > .item-list--note { color: $text-muted; text-style: italic; }
         & > .item-list--empty { color: $text-muted; }
         & > .item-list--mark { color: $accent; text-style: bold; }
+        & > .item-list--bookmark { color: $warning; text-style: bold; }
         & > .item-list--cursor {
             color: $block-cursor-blurred-foreground;
             background: $block-cursor-blurred-background;
@@ -186,6 +191,7 @@ class ItemList(ScrollView, can_focus=True):
         "item-list--note",
         "item-list--empty",
         "item-list--mark",
+        "item-list--bookmark",
         "item-list--cursor",
     }
 
@@ -232,6 +238,8 @@ class ItemList(ScrollView, can_focus=True):
         self._layout_timer: Timer | None = None
         self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(256)
         self._styles: dict[tuple[bool | str, ...], Style] = {}
+        self.bookmarked: frozenset[int] = frozenset()
+        """Items with a bookmark: each shows :data:`BOOKMARKED` under its text."""
         if count:
             self.set_reactive(ItemList.highlighted, 0)
 
@@ -261,7 +269,8 @@ class ItemList(ScrollView, can_focus=True):
             if self._items is None:
                 self._items = [
                     tuple(part._replace(text=normalize_space(part.text)) for part in parts)
-                    for parts in map(self.item_parts, range(self._count))
+                    + ((BOOKMARKED,) if index in self.bookmarked else ())
+                    for index, parts in enumerate(map(self.item_parts, range(self._count)))
                 ]
             self._layout = ItemsLayout(self._items, text_width, self.GAP)
             self._layout.extend(lines=self._lines_ahead())
@@ -333,6 +342,12 @@ class ItemList(ScrollView, can_focus=True):
         else:
             return
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
+
+    def set_bookmarked(self, indices: frozenset[int]) -> None:
+        """Show the bookmark line under the items ``indices`` (and no other)."""
+        if indices != self.bookmarked:
+            self.bookmarked = indices
+            self.items_changed()
 
     def items_changed(self) -> None:
         """Read every item's parts again (they changed) and lay them out anew."""
