@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.info import InfoScreen
+from tui.ui.screens.links import LinksScreen
 from tui.ui.screens.modal import Modal
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.screens.section_picker import SectionPicker
@@ -36,6 +37,9 @@ BURSTS = [
     pytest.param(("question_mark", "q", "q"), id="help-q-q"),
     pytest.param(("i", "q", "q"), id="info-q-q"),
     pytest.param(("i", "i", "i"), id="info-i-i"),
+    pytest.param(("L", "q", "q"), id="links-q-q"),
+    pytest.param(("L", "escape", "escape"), id="links-esc-esc"),
+    pytest.param(("L", "L", "L"), id="links-L-L"),
 ]
 
 
@@ -66,10 +70,11 @@ def modal_screens(screen: ReaderScreen) -> list[Modal]:
         SectionPicker(screen.briefing.sections),
         HelpScreen(screen.app.help_groups()),  # type: ignore[attr-defined]
         InfoScreen(screen.briefing),
+        LinksScreen([]),
     ]
 
 
-@pytest.mark.parametrize("which", [0, 1, 2], ids=["picker", "help", "info"])
+@pytest.mark.parametrize("which", [0, 1, 2, 3], ids=["picker", "help", "info", "links"])
 async def test_every_modal_screen_is_dismissed_once(seed, reader, which):
     """A second dismiss (a second Enter, Esc or click while it closes) is left alone."""
     async with reader(seed) as (pilot, screen):
