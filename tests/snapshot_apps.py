@@ -25,6 +25,7 @@ from tui.ui.widgets.body import BodyView
 T = TypeVar("T")
 
 HOSTILE_PATH = Path(__file__).parent / "data" / "hostile" / "hostile-markup.yaml"
+EVERY_KEY_PATH = Path(__file__).parent / "data" / "good" / "every-key.yaml"
 
 
 @cache
@@ -37,6 +38,12 @@ def seed_loaded() -> Loaded:
 def hostile_loaded() -> Loaded:
     """The hostile-markup briefing (markup, escapes, bidi, wide text), with its warnings."""
     return load_bytes(HOSTILE_PATH.read_bytes(), "hostile-markup.yaml")
+
+
+@cache
+def every_key_loaded() -> Loaded:
+    """A briefing with every key: a source with a URL, a link, a block quote, a numbered list."""
+    return load_bytes(EVERY_KEY_PATH.read_bytes(), "every-key.yaml")
 
 
 def seed_briefing() -> Briefing:
@@ -66,6 +73,11 @@ class SnapshotApp(BriefingApp):
 def seed_app() -> SnapshotApp:
     """The bundled briefing, ready for a snapshot."""
     return SnapshotApp(seed_loaded())
+
+
+def every_key_app() -> SnapshotApp:
+    """The every-key briefing (source, links), ready for a snapshot."""
+    return SnapshotApp(every_key_loaded())
 
 
 def hostile_app() -> SnapshotApp:

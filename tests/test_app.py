@@ -1129,7 +1129,17 @@ async def test_the_key_line_keeps_search_and_palette_at_80_columns(seed, reader)
             await pilot.pause()
             line = screen_lines(pilot.app)[-1]
             assert "…" not in line and line.rstrip().endswith(
-                ("Help", "Quit", "Pane", "Section", "Search", "Palette", "Sections")
+                (
+                    "Help",
+                    "Quit",
+                    "Pane",
+                    "Section",
+                    "Search",
+                    "Palette",
+                    "Sections",
+                    "Copy",
+                    "Links",
+                )
             )
 
 

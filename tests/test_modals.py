@@ -11,6 +11,7 @@ from textual.widgets import Input
 from tui.ui.screens.bookmark_list import BookmarkList
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.info import InfoScreen
+from tui.ui.screens.links import LinksScreen
 from tui.ui.screens.modal import Modal
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.screens.section_picker import SectionPicker
@@ -39,6 +40,9 @@ BURSTS = [
     pytest.param(("i", "i", "i"), id="info-i-i"),
     pytest.param(("apostrophe", "q", "q"), id="bookmarks-q-q"),
     pytest.param(("apostrophe", "escape", "escape"), id="bookmarks-esc-esc"),
+    pytest.param(("L", "q", "q"), id="links-q-q"),
+    pytest.param(("L", "escape", "escape"), id="links-esc-esc"),
+    pytest.param(("L", "L", "L"), id="links-L-L"),
 ]
 
 
@@ -70,10 +74,13 @@ def modal_screens(screen: ReaderScreen) -> list[Modal]:
         HelpScreen(screen.app.help_groups()),  # type: ignore[attr-defined]
         InfoScreen(screen.briefing),
         BookmarkList([], lambda mark: None),
+        LinksScreen([]),
     ]
 
 
-@pytest.mark.parametrize("which", [0, 1, 2, 3], ids=["picker", "help", "info", "bookmarks"])
+@pytest.mark.parametrize(
+    "which", [0, 1, 2, 3, 4], ids=["picker", "help", "info", "bookmarks", "links"]
+)
 async def test_every_modal_screen_is_dismissed_once(seed, reader, which):
     """A second dismiss (a second Enter, Esc or click while it closes) is left alone."""
     async with reader(seed) as (pilot, screen):

@@ -7,7 +7,7 @@ the SVGs before committing them.
 from __future__ import annotations
 
 import pytest
-from snapshot_apps import hostile_app, seed_app
+from snapshot_apps import every_key_app, hostile_app, seed_app
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
 
@@ -48,3 +48,8 @@ def test_hostile_markup(snap_compare, size):
 def test_block_quote_and_list(snap_compare, size, sections):
     """Section 3 has Blinken's block quote with its credit; section 4 is a bulleted list."""
     assert snap_compare(seed_app(), press=["]"] * sections, terminal_size=size)
+
+
+def test_link_list(snap_compare):
+    """``L`` at 80x24: the source's link and the article's, each with its section and URL."""
+    assert snap_compare(every_key_app(), press=["L"], terminal_size=(80, 24))

@@ -59,6 +59,8 @@ GENERAL_HINTS = (
     Hint(("reader.search",), "Search"),
     Hint(("app.palette",), "Palette"),
     Hint(("reader.pick_section",), "Sections"),
+    Hint(("reader.copy",), "Copy"),
+    Hint(("reader.links",), "Links"),
 )
 """The key line, most needed first (narrow terminals leave out the last ones)."""
 
@@ -136,6 +138,20 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("n", "search_again(1)", "Next match", show=False, id="reader.next_match"),
         Binding("N", "search_again(-1)", "Previous match", show=False, id="reader.prev_match"),
+        Binding(
+            "y",
+            "copy",
+            "Copy the point, quote or passage in use, with its source",
+            show=False,
+            id="reader.copy",
+        ),
+        Binding(
+            "L",
+            "links",
+            "Links of the briefing (Enter opens one in the browser)",
+            show=False,
+            id="reader.links",
+        ),
         Binding(
             "escape",
             "clear",
@@ -646,6 +662,19 @@ class ReaderScreen(Screen[None]):
         from tui.ui.screens.info import InfoScreen
 
         self.app.push_screen(InfoScreen(self.briefing, self.not_found_count()))
+
+    def action_copy(self) -> None:
+        """Copy the talking point, quote or passage in use, citing the source."""
+        from tui.ui.copying import copy_in_view
+
+        copy_in_view(self)
+
+    def action_links(self) -> None:
+        """List the briefing's links; Enter opens one in the browser."""
+        from tui.ui.screens.links import LinksScreen
+        from tui.weblinks import web_links
+
+        self.app.push_screen(LinksScreen(web_links(self.briefing, self.document)))
 
     def action_toggle_outline(self) -> None:
         """Show the section outline and move to it, or hide it."""
