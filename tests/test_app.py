@@ -580,6 +580,16 @@ async def test_narrow_section_picker_from_the_points_pane(seed, reader):
 # -- help and quit ------------------------------------------------------------------
 
 
+HELP_DESCRIPTION_WIDTH = 42
+"""Columns left for a description in the help box at 80x24: a longer one wraps to column 0."""
+
+
+def test_every_key_description_fits_on_its_line_in_help():
+    bindings = [*ReaderScreen.BINDINGS, *BodyView.BINDINGS]
+    long = [b.description for b in bindings if len(b.description) > HELP_DESCRIPTION_WIDTH]
+    assert not long
+
+
 async def test_help_lists_every_key(seed, reader):
     async with reader(seed) as (pilot, screen):
         app = pilot.app

@@ -100,11 +100,11 @@ async def test_y_and_l_are_in_the_palette(reader):
     async with reader(every_key(True)) as (pilot, screen):
         app = pilot.app
         commands = {c.title: c.help for c in app.get_system_commands(screen)}
-        assert commands["Copy the point, quote or passage in use, with its source"] == "Key: y"
-        assert commands["Links of the briefing (Enter opens one in the browser)"] == "Key: L"
+        assert commands["Copy what is in use, with its source"] == "Key: y"
+        assert commands["Links (Enter opens one in the browser)"] == "Key: L"
         await pilot.press("2", "ctrl+p")
         assert isinstance(app.screen, CommandPalette)
-        app.screen.query_one(Input).value = "Copy the point"
+        app.screen.query_one(Input).value = "Copy what is"
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("enter")

@@ -124,7 +124,7 @@ class ReaderScreen(Screen[None]):
         Binding(
             "m",
             "toggle_bookmark",
-            "Bookmark the passage in view (or the item under the cursor)",
+            "Bookmark the passage or item in view",
             show=False,
             id="reader.bookmark",
         ),
@@ -141,14 +141,14 @@ class ReaderScreen(Screen[None]):
         Binding(
             "y",
             "copy",
-            "Copy the point, quote or passage in use, with its source",
+            "Copy what is in use, with its source",
             show=False,
             id="reader.copy",
         ),
         Binding(
             "L",
             "links",
-            "Links of the briefing (Enter opens one in the browser)",
+            "Links (Enter opens one in the browser)",
             show=False,
             id="reader.links",
         ),
