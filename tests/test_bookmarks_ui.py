@@ -61,11 +61,15 @@ async def test_points_and_quotes_are_marked_in_their_list_and_m_again_unmarks(
 async def test_bookmarks_are_there_next_time(reader, seed: Briefing, tmp_path: Path) -> None:
     async with reader(seed, (120, 40), positions=positions(tmp_path)) as (pilot, _):
         await pilot.press("2", "j", "j", "m")
-    async with reader(seed, (120, 40), positions=positions(tmp_path)) as (pilot, screen):
+    async with reader(seed, (80, 24), positions=positions(tmp_path)) as (pilot, screen):
         points, _ = screen.side_panes()
         assert points.bookmarked == {2}
+        await pilot.press("right_square_bracket", "m", "g")  # and one in the article
         await pilot.press("apostrophe")
         assert any("Talking point 3" in line for line in screen_lines(pilot.app))
+        await pilot.press("j", "enter")  # the second: the point (the article's comes first)
+        await pilot.pause()
+        assert screen.active_pane == "points" and points.highlighted == 2
 
 
 async def test_a_bookmark_whose_passage_is_gone_is_listed_as_gone_and_can_be_removed(

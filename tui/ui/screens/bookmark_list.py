@@ -67,6 +67,8 @@ class BookmarkList(Modal[Listed | None]):
         Binding("escape,q", "dismiss(None)", "Close", id="bookmarks.cancel"),
         Binding("enter", "go", "Go to the bookmark", show=False, id="bookmarks.go", priority=True),
         Binding("d,delete", "remove", "Remove the bookmark", show=False, id="bookmarks.remove"),
+        Binding("j", "move(1)", "Next bookmark", show=False, id="bookmarks.down"),
+        Binding("k", "move(-1)", "Previous bookmark", show=False, id="bookmarks.up"),
     ]
 
     def __init__(self, listed: list[Listed], remove: Callable[[Bookmark], None]) -> None:
@@ -110,6 +112,14 @@ class BookmarkList(Modal[Listed | None]):
         if options.highlighted is None or not self.listed:
             return None
         return int(options.get_option_at_index(options.highlighted).id or 0)
+
+    def action_move(self, step: int) -> None:
+        """Move the cursor as the arrows do (j and k, as in the reader's lists)."""
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
 
     def action_go(self) -> None:
         """Close and go to the highlighted bookmark (a gone one cannot be gone to)."""
