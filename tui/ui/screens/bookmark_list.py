@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from tui.bookmarks import Bookmark
 from tui.text import clip
-from tui.ui.screens.modal import Modal
+from tui.ui.screens.option_dialog import OptionDialog
 from tui.ui.widgets.key_hints import Hint
 
 SHOWN = 160
@@ -33,28 +33,12 @@ class Listed:
     """The block or item it marks in this version of the file; None when gone."""
 
 
-class BookmarkList(Modal[Listed | None]):
+class BookmarkList(OptionDialog[Listed | None]):
     """This briefing's bookmarks in reading order, gone ones last; dismisses with the chosen one."""
 
     DEFAULT_CSS = """
-    BookmarkList {
-        align: center middle;
-    }
-    #bookmarks {
+    BookmarkList > .dialog {
         width: 72;
-        max-width: 100%;
-        height: auto;
-        max-height: 80%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    #bookmarks-title {
-        text-style: bold;
-    }
-    #bookmarks-options {
-        height: auto;
-        max-height: 20;
     }
     """
 
@@ -78,9 +62,9 @@ class BookmarkList(Modal[Listed | None]):
         """Called with a bookmark the reader removes here (the list is kept in step)."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="bookmarks"):
-            yield Static("Bookmarks", id="bookmarks-title")
-            yield OptionList(id="bookmarks-options")
+        with Vertical(id="bookmarks", classes="dialog"):
+            yield Static("Bookmarks", id="bookmarks-title", classes="dialog-title")
+            yield OptionList(id="bookmarks-options", classes="dialog-options")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -112,14 +96,6 @@ class BookmarkList(Modal[Listed | None]):
         if options.highlighted is None or not self.listed:
             return None
         return int(options.get_option_at_index(options.highlighted).id or 0)
-
-    def action_move(self, step: int) -> None:
-        """Move the cursor as the arrows do (j and k, as in the reader's lists)."""
-        options = self.query_one(OptionList)
-        if step > 0:
-            options.action_cursor_down()
-        else:
-            options.action_cursor_up()
 
     def action_go(self) -> None:
         """Close and go to the highlighted bookmark (a gone one cannot be gone to)."""

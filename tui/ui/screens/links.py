@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.text import clip
-from tui.ui.screens.modal import Modal
+from tui.ui.screens.option_dialog import OptionDialog
 from tui.ui.widgets.key_hints import Hint
 from tui.weblinks import WebLink
 
@@ -34,27 +34,14 @@ def link_prompt(link: WebLink) -> Content:
     return Content("\n").join(lines)
 
 
-class LinksScreen(Modal[None]):
+class LinksScreen(OptionDialog[None]):
     """Lists the briefing's links; Enter opens the chosen one with ``App.open_url``."""
 
     DEFAULT_CSS = """
-    LinksScreen {
-        align: center middle;
-    }
-    #links {
+    LinksScreen > .dialog {
         width: 76;
-        max-width: 100%;
-        height: auto;
-        max-height: 80%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
     }
-    #links-title {
-        text-style: bold;
-    }
-    #links-options {
-        height: auto;
+    LinksScreen .dialog-options {
         max-height: 24;
     }
     """
@@ -76,8 +63,9 @@ class LinksScreen(Modal[None]):
 
     def compose(self) -> ComposeResult:
         count = len(self.links)
-        with Vertical(id="links"):
-            yield Static(f"Links ({count})" if count else "Links", id="links-title")
+        with Vertical(id="links", classes="dialog"):
+            title = f"Links ({count})" if count else "Links"
+            yield Static(title, id="links-title", classes="dialog-title")
             options: list[Option | None] = []
             for index, link in enumerate(self.links):
                 if index:
@@ -85,13 +73,7 @@ class LinksScreen(Modal[None]):
                 options.append(Option(link_prompt(link), id=str(index)))
             if not options:
                 options = [Option(Content.styled(EMPTY, "$text-muted"), disabled=True)]
-            yield OptionList(*options, id="links-options")
-
-    def action_move(self, step: int) -> None:
-        """Move the cursor, as ↓ and ↑ do."""
-        options = self.query_one(OptionList)
-        if options.option_count and options.highlighted is not None:
-            options.highlighted = max(0, min(options.option_count - 1, options.highlighted + step))
+            yield OptionList(*options, id="links-options", classes="dialog-options")
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.model import Section
 from tui.text import clip
-from tui.ui.screens.modal import Modal
+from tui.ui.screens.option_dialog import OptionDialog
 from tui.ui.widgets.key_hints import Hint
 
 SHOWN = 300
@@ -26,30 +26,8 @@ def matches(heading: str, query: str) -> bool:
     return all(word in heading for word in query.casefold().split())
 
 
-class SectionPicker(Modal[int | None]):
+class SectionPicker(OptionDialog[int | None]):
     """Pick a section by typing part of its heading; dismisses with its index."""
-
-    DEFAULT_CSS = """
-    SectionPicker {
-        align: center middle;
-    }
-    #picker {
-        width: 64;
-        max-width: 100%;
-        height: auto;
-        max-height: 80%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    #picker-title {
-        text-style: bold;
-    }
-    #picker-options {
-        height: auto;
-        max-height: 20;
-    }
-    """
 
     HINTS = (
         Hint(("submit",), "Go"),
@@ -76,10 +54,10 @@ class SectionPicker(Modal[int | None]):
         """Sections changed in the file since they were last read (marked)."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="picker"):
-            yield Static("Go to section", id="picker-title")
+        with Vertical(id="picker", classes="dialog"):
+            yield Static("Go to section", id="picker-title", classes="dialog-title")
             yield Input(placeholder="type to filter headings", id="picker-filter")
-            yield OptionList(id="picker-options")
+            yield OptionList(id="picker-options", classes="dialog-options")
 
     def on_mount(self) -> None:
         self._fill("")
@@ -113,13 +91,6 @@ class SectionPicker(Modal[int | None]):
     @on(Input.Changed)
     def _filter(self, event: Input.Changed) -> None:
         self._fill(event.value)
-
-    def action_move(self, step: int) -> None:
-        """Move the selection while typing."""
-        options = self.query_one(OptionList)
-        if options.option_count:
-            current = options.highlighted or 0
-            options.highlighted = max(0, min(options.option_count - 1, current + step))
 
     @on(Input.Submitted)
     def _submit(self) -> None:
