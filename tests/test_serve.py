@@ -82,7 +82,7 @@ def test_serve_shows_the_reader_on_a_file_with_any_name(hostile_file: Path, tmp_
 
     with serving(hostile_file, tmp_path) as served:
         assert served.banner == (
-            f"briefing-tui: serving {LOOKALIKES_TITLE} at {served.url} (Ctrl+C to stop)\n"
+            f"briefing-tui: serving {hostile_file} at {served.url} (Ctrl+C to stop)\n"
         )
         # Another site open in the same browser cannot read the briefing through the
         # websocket; the server's own page, under any loopback name, can.
@@ -123,6 +123,34 @@ async def test_ctrl_c_stops_the_server_and_the_readers_it_runs(tmp_path: Path) -
 
 
 @needs_textual_serve
+def test_a_briefing_that_cannot_be_opened_says_why_in_the_browser(tmp_path: Path) -> None:
+    """What the reader says on a terminal's stderr instead of opening, the browser shows."""
+    briefing = tmp_path / "brief.yaml"
+    shutil.copyfile(LOOKALIKES, briefing)
+    with serving(briefing, tmp_path, "--no-resume") as served:
+        briefing.write_text("format: briefing/1\ntitle: [oops\n", encoding="utf-8")
+        screen = reader_screen(served.url, until="brief.yaml:2")
+        served.stop()
+    assert "briefing-tui could not open the briefing:" in screen, screen
+    assert "brief.yaml:2:" in screen, screen
+
+
+@needs_textual_serve
+def test_serve_gives_a_folder_to_the_reader(tmp_path: Path) -> None:
+    """A DIR is the reader's to open or refuse; the browser shows what the reader does
+    (today it refuses a folder, saying so)."""
+    folder = tmp_path / "briefings; touch PWNED"
+    folder.mkdir()
+    with serving(folder, tmp_path, "--no-resume") as served:
+        assert served.banner.startswith(f"briefing-tui: serving {folder} at")
+        screen = reader_screen(served.url, until="is a directory")
+        served.stop()
+    said = f"{folder}: is a directory, not a briefing file"
+    assert " ".join(said.split()) in " ".join(screen.split()), screen
+    assert not list(tmp_path.glob("PWNED*"))
+
+
+@needs_textual_serve
 def test_serve_checks_the_file_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: briefing/1\ntitle: 3\n", encoding="utf-8")
@@ -155,7 +183,7 @@ def test_listening_beyond_this_machine_is_warned_of(
 ) -> None:
     served: list[Address] = []
 
-    def serve_nothing(_command: str, _title: str, address: Address, sockets: list) -> int:
+    def serve_nothing(_c: str, _t: str, address: Address, _w: str, sockets: list) -> int:
         for each in sockets:
             each.close()
         served.append(address)

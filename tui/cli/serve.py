@@ -193,12 +193,16 @@ def run(args: argparse.Namespace) -> int:
             " machine only: anyone who can reach it can read the briefing",
             file=sys.stderr,
         )
-    return _serve(served_command(args), title, address, sockets)
+    what = args.file if args.file is not None else "the bundled briefing"
+    return _serve(served_command(args), title, address, what, sockets)
 
 
-def _serve(command: str, title: str, address: Address, sockets: list[socket.socket]) -> int:
-    """Serve ``command`` on the listening ``sockets`` until Ctrl+C."""
+def _serve(
+    command: str, title: str, address: Address, what: str, sockets: list[socket.socket]
+) -> int:
+    """Serve ``command`` on the listening ``sockets`` until Ctrl+C; the page is named
+    ``title``, and the terminal told it serves ``what``."""
     from tui.cli.server import BriefingServer
 
-    BriefingServer(command, title, address).serve_on(sockets)
+    BriefingServer(command, title, address, what).serve_on(sockets)
     return EXIT_OK

@@ -24,13 +24,15 @@ from tui.text import sanitize_line
 
 
 class BriefingServer(Server):
-    """Serves the reader on ``command`` at ``address``; the page is named ``title``."""
+    """Serves the reader on ``command`` at ``address``; the page is named ``title``, and the
+    terminal told it serves ``what`` (a path)."""
 
-    def __init__(self, command: str, title: str, address: Address) -> None:
+    def __init__(self, command: str, title: str, address: Address, what: str) -> None:
         super().__init__(
             command, host=address.host, port=address.port, title=title, public_url=address.url
         )
         self.address = address
+        self.what = what
         self.sessions: set[asyncio.Task[object]] = set()
         """The requests that run a reader for a browser, ended when the server stops."""
 
@@ -63,7 +65,7 @@ class BriefingServer(Server):
     def announce(self, _aiohttp_says: str) -> None:
         """Once it serves: where to point the browser."""
         print(
-            f"briefing-tui: serving {sanitize_line(self.title)} at {self.address.url}"
+            f"briefing-tui: serving {sanitize_line(self.what)} at {self.address.url}"
             " (Ctrl+C to stop)",
             flush=True,
         )
