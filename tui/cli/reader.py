@@ -8,6 +8,7 @@ briefing is valid. Textual is imported only when the reader runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
@@ -170,10 +171,14 @@ def section_index(loaded: Loaded, section: str | None) -> int | None:
     return index
 
 
-def run(args: argparse.Namespace) -> int:
-    """Open the reader on a file, or on the bundled briefing; or print it, into a pipe."""
+def run(args: argparse.Namespace, *, in_browser: bool = False) -> int:
+    """Open the reader on a file, or on the bundled briefing; or print it, into a pipe.
+
+    ``in_browser``: textual-serve runs this process for a browser (see :mod:`tui.cli.served`);
+    Textual's web driver draws on stdout, a pipe to the server, so no plain text and no terminal.
+    """
     split_section(args)
-    if args.plain or not terminal.output_is_terminal():
+    if not in_browser and (args.plain or not terminal.output_is_terminal()):
         return print_plain(args, args.file)
     with terminal.keys_as_typed(), collector.off_while_starting():
         try:
@@ -188,7 +193,7 @@ def run(args: argparse.Namespace) -> int:
             if args.file == STDIN_NAME and not terminal.keys_from_terminal():
                 print("briefing-tui: no terminal to read keys from", file=sys.stderr)
                 return EXIT_USAGE
-            return _show(args, loaded, section)
+            return _show(args, loaded, section, in_browser=in_browser)
         except Exception:
             if args.debug:
                 raise
@@ -235,7 +240,13 @@ def _load(args: argparse.Namespace) -> Loaded | int:
         return EXIT_INTERNAL
 
 
-def _show(args: argparse.Namespace, loaded: Loaded, section: int | None = None) -> int:
+def _show(
+    args: argparse.Namespace,
+    loaded: Loaded,
+    section: int | None = None,
+    *,
+    in_browser: bool = False,
+) -> int:
     """Run the reader on the loaded briefing until it quits; the exit code."""
     from rich.console import Console
 
@@ -271,7 +282,7 @@ def _show(args: argparse.Namespace, loaded: Loaded, section: int | None = None) 
             file=traceback_text, width=1000, color_system=None, markup=False, highlight=False
         )
     try:
-        with terminal.drawing_on_terminal():
+        with contextlib.nullcontext() if in_browser else terminal.drawing_on_terminal():
             app.run()
     except terminal.NoTerminal:
         print(
