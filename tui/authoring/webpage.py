@@ -75,7 +75,7 @@ def _without_bad_references(text: str) -> tuple[str, int]:
 
 
 @dataclass
-class _Texts:
+class Texts:
     """Makes text tokens: each text cleaned as the other importers clean the article."""
 
     removed: int = 0
@@ -116,7 +116,7 @@ def _token(kind: str, tag: str, nesting: Literal[-1, 0, 1], **attrs: str) -> Tok
     return Token(kind, tag, nesting, attrs=dict(attrs))
 
 
-def _marked(element: Any, texts: _Texts, opening: str, closing: str, **attrs: str) -> list[Token]:
+def _marked(element: Any, texts: Texts, opening: str, closing: str, **attrs: str) -> list[Token]:
     """An inline element's text between markers, its spaces outside them."""
     text = "".join(element.itertext())
     inner = text.strip()
@@ -133,7 +133,7 @@ def _marked(element: Any, texts: _Texts, opening: str, closing: str, **attrs: st
     ]
 
 
-def _inline(pieces: list[_Piece], texts: _Texts) -> list[Token]:
+def _inline(pieces: list[_Piece], texts: Texts) -> list[Token]:
     """A run of inline content as markdown-it's inline tokens."""
     tokens: list[Token] = []
     for piece in pieces:
@@ -168,7 +168,7 @@ def _content(element: Any) -> list[_Piece]:
     return pieces
 
 
-def _block(pieces: list[_Piece], texts: _Texts, heading: str = "") -> list[Token]:
+def _block(pieces: list[_Piece], texts: Texts, heading: str = "") -> list[Token]:
     """A paragraph of inline content, or a heading at level ``heading`` (``h2``)."""
     from markdown_it.token import Token
 
@@ -177,7 +177,7 @@ def _block(pieces: list[_Piece], texts: _Texts, heading: str = "") -> list[Token
     return [_token(f"{kind}_open", tag, 1), inline, _token(f"{kind}_close", tag, -1)]
 
 
-def _text_block(element: Any, texts: _Texts) -> list[Token]:
+def _text_block(element: Any, texts: Texts) -> list[Token]:
     """The tokens of a block that is one paragraph: a paragraph, heading, code or table row."""
     if element.tag == "row":  # a table row: its cells, apart
         pieces: list[_Piece] = []
@@ -197,7 +197,7 @@ def _has_text(piece: _Piece) -> bool:
     return piece is not None and bool("".join(piece.itertext()).strip())
 
 
-def _flush(frame: _Frame, out: list[Token], texts: _Texts) -> None:
+def _flush(frame: _Frame, out: list[Token], texts: Texts) -> None:
     """The run of loose inline content in a block so far, as a paragraph of its own."""
     if any(_has_text(piece) for piece in frame.run):
         out += _block(frame.run, texts)
@@ -222,7 +222,7 @@ def _open(element: Any, out: list[Token]) -> _Frame:
     return _Frame(iter(element), close, [element.text])
 
 
-def tokens_of(body: Any, texts: _Texts) -> list[Token]:
+def tokens_of(body: Any, texts: Texts) -> list[Token]:
     """The block tokens of trafilatura's article tree, walked with a stack (any depth)."""
     out: list[Token] = []
     frames = [_open(body, out)]
@@ -315,7 +315,7 @@ def parse_html(text: str) -> tuple[Draft, int]:
     body = getattr(found, "body", None)
     if body is None or not "".join(body.itertext()).strip():
         raise NoArticleError("no article text found in the page")
-    texts = _Texts()
+    texts = Texts()
     draft = draft_of_tokens(tokens_of(body, texts))
     _metadata(draft, found)
     if texts.literal:
