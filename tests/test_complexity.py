@@ -154,3 +154,42 @@ def test_import_worst_case_is_near_linear(name: str) -> None:
 
     assert seconds(n) <= 1.0, f"{name} N={n}: too slow"
     grows_near_linearly(seconds, n, name)
+
+
+def _extracted_page(n: int) -> object:
+    """An article as trafilatura gives it (its XML tree): ``n`` sections of headings,
+    paragraphs full of emphasis and links, lists and credited quotes, and deep quotes."""
+    from lxml import etree
+
+    block = (
+        "<head rend='h2'>Talks</head><p>Words <hi rend='#b'>strong</hi> and "
+        "<hi rend='#i'>em</hi> and <ref target='https://example.org'>a link</ref>, "
+        "“quoted words” and President Jo Bi{i} said so.</p>"
+        "<list rend='ul'><item>An item <hi rend='#i'>x</hi></item><item>Another</item></list>"
+        "<quote><p>We said it.</p>— Minister Ana Go{i}</quote>"
+        + "<quote>" * 20
+        + "<p>deep</p>"
+        + "</quote>" * 20
+    )
+    return etree.fromstring("<body>" + "".join(block.format(i=i) for i in range(n)) + "</body>")
+
+
+def test_html_import_walk_is_near_linear() -> None:
+    """What the import does with trafilatura's tree (trafilatura's own time is its own)."""
+    from tui.authoring.emit import draft_yaml
+    from tui.authoring.enrich import finish
+    from tui.authoring.markdown import draft_of_tokens
+    from tui.authoring.webpage import Texts, tokens_of
+
+    def seconds(size: int) -> float:
+        body = _extracted_page(size)
+
+        def run() -> None:
+            draft = draft_of_tokens(tokens_of(body, Texts()))
+            finish(draft)
+            draft_yaml(draft)
+
+        return best_of(run)
+
+    assert seconds(100) <= 1.0, "html walk N=100: too slow"
+    grows_near_linearly(seconds, 100, "html walk")

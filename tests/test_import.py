@@ -285,3 +285,12 @@ def test_markdown_is_chosen_by_the_file_name(
     article.write_text("# The *real* title\n\nText.\n", encoding="utf-8")
     assert main(["import", str(article)]) == 0
     assert "\ntitle: The real title\n" in capsysbinary.readouterr().out.decode()
+
+
+def test_markdown_markers_go_only_where_the_reader_reads_them() -> None:
+    article = (
+        "# Title\n\nA **strong * star**, *an \\* aside* and [a \\] label](https://example.org).\n"
+    )
+    _, briefing = imported(article, "markdown")
+    # a * inside emphasis, or a ] inside a link's label, would show the markers as typed
+    assert briefing.sections[0].blocks == ("A strong * star, an * aside and a ] label.",)

@@ -8,8 +8,8 @@ from tui.authoring.draft import Draft
 from tui.authoring.enrich import finish
 from tui.text import sanitize
 
-FORMATS = ("text", "markdown")
-"""The kinds of article ``import`` reads."""
+FORMATS = ("text", "markdown", "html")
+"""The kinds of article ``import`` reads (``html`` with the ``import`` extra)."""
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -22,8 +22,14 @@ _LINE_END = re.compile(r"\r\n?|[\u2028\u2029]")
 
 
 def format_of(name: str) -> str:
-    """The format an article's file name suggests: ``markdown`` for ``.md`` files, else text."""
-    return "markdown" if name.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+    """The format an article's file name suggests: ``markdown`` for ``.md`` files, ``html``
+    for ``.html`` and ``.htm`` files, else text."""
+    from tui.authoring.webpage import SUFFIXES
+
+    lowered = name.lower()
+    if lowered.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    return "html" if lowered.endswith(SUFFIXES) else "text"
 
 
 def without_controls(text: str) -> tuple[str, int]:
@@ -40,9 +46,19 @@ def without_controls(text: str) -> tuple[str, int]:
 
 
 def import_article(text: str, kind: str) -> Draft:
-    """A draft of the article ``text``, read as ``kind`` (one of :data:`FORMATS`)."""
+    """A draft of the article ``text``, read as ``kind`` (one of :data:`FORMATS`).
+
+    ``html`` raises :class:`~tui.authoring.webpage.MissingExtraError` without the
+    ``import`` extra, and :class:`~tui.authoring.webpage.NoArticleError` for a page
+    with no article in it.
+    """
     text, removed = without_controls(text)
-    if kind == "markdown":
+    if kind == "html":
+        from tui.authoring.webpage import parse_html
+
+        draft, more = parse_html(text)
+        removed += more
+    elif kind == "markdown":
         from tui.authoring.markdown import parse_markdown
 
         draft = parse_markdown(text)

@@ -76,6 +76,15 @@ class Draft:
     title_note: str = ""
     sections: list[Section] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    authors_note: str = ""
+    source: str = ""
+    """The publication's name ("" for none)."""
+    source_url: str = ""
+    """The article's http(s) address ("" for none; only with a ``source``)."""
+    source_note: str = ""
+    published: str = ""
+    """A ``YYYY-MM-DD`` date or ISO 8601 date-time ("" for none)."""
+    published_note: str = ""
     talking_points: list[Point] = field(default_factory=list)
     points_note: str = ""
     quotes: list[Quote] = field(default_factory=list)

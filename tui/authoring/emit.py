@@ -95,8 +95,15 @@ def draft_yaml(draft: Draft) -> str:
         _key("title", draft.title, 0),
     ]
     if draft.authors:
+        lines += _comment(draft.authors_note, 0)
         lines.append("authors:")
         lines += [f"  - {scalar(author, 4, 2)}" for author in draft.authors]
+    if draft.source:
+        lines += [*_comment(draft.source_note, 0), "source:", _key("name", draft.source, 2)]
+        if draft.source_url:
+            lines.append(_key("url", draft.source_url, 2))
+    if draft.published:
+        lines += [*_comment(draft.published_note, 0), _key("published", draft.published, 0)]
     lines += ["", "sections:"]
     for section in draft.sections:
         lines.append(_key("id", section.id, 4, "- "))

@@ -17,13 +17,16 @@ from tui.authoring.people import split_attribution
 from tui.authoring.plaintext import LEAD_HEADING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from markdown_it.token import Token
 
 _DASHES = ("—", "–", "--", "- ", "―")
 _MARKERS = {"em": "*", "strong": "**"}
 
 
-def _is_web(href: str) -> bool:
+def is_web_link(href: str) -> bool:
+    """Whether ``href`` can be the target of a ``[label](url)`` link the reader shows."""
     return href.lower().startswith(("http://", "https://")) and not any(
         character in href for character in " ()<>[]"
     )
@@ -32,7 +35,9 @@ def _is_web(href: str) -> bool:
 def inline(children: list[Token] | None, plain: bool = False) -> str:
     """An inline token stream as the format's inline Markdown (``*em*``, ``**strong**``,
     ``[label](url)``), other markup as its text; nested markup keeps only the outer.
-    ``plain`` keeps only the text (for headings and titles, which show text as written)."""
+    ``plain`` keeps only the text (for headings and titles, which show text as written).
+    Markers go only where the reader reads them back: around text that hugs them
+    and holds no ``*`` (emphasis) or ``]`` (a link's label)."""
     stack: list[list[str]] = [[]]
     opened: list[Token] = []
     for token in children or []:
@@ -46,10 +51,11 @@ def inline(children: list[Token] | None, plain: bool = False) -> str:
             hugs = bool(inner) and inner == inner.strip() and not opened and not plain
             if start.type == "link_open":
                 href = str(start.attrGet("href") or "")
-                text = f"[{inner}]({href})" if hugs and _is_web(href) else inner
+                ok = hugs and "]" not in inner and is_web_link(href)
+                text = f"[{inner}]({href})" if ok else inner
             else:
                 marker = _MARKERS[start.type[:-5]]
-                text = f"{marker}{inner}{marker}" if hugs else inner
+                text = f"{marker}{inner}{marker}" if hugs and "*" not in inner else inner
             stack[-1].append(text)
         elif kind in ("softbreak", "hardbreak"):
             stack[-1].append(" ")
@@ -61,7 +67,7 @@ def inline(children: list[Token] | None, plain: bool = False) -> str:
     return clean("".join(stack[0]))
 
 
-def _quote(parts: list[str]) -> BlockQuote:
+def quote_block(parts: list[str]) -> BlockQuote:
     """A block quote from its paragraphs; a last one starting with a dash is its credit."""
     credit = ""
     if len(parts) > 1 and parts[-1].startswith(_DASHES):
@@ -76,7 +82,11 @@ def parse_markdown(text: str) -> Draft:
     """A draft of the Markdown article ``text``."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(text)
+    return draft_of_tokens(MarkdownIt("commonmark").parse(text))
+
+
+def draft_of_tokens(tokens: Iterable[Token]) -> Draft:
+    """A draft of an article as markdown-it's block tokens (also what the HTML import makes)."""
     draft = Draft(title="")
     current = Section(LEAD_HEADING, note="heading (the article has none here: name this part)")
     draft.sections.append(current)
@@ -129,7 +139,7 @@ def parse_markdown(text: str) -> Draft:
         elif kind == "blockquote_close":
             quotes -= 1
             if quotes == 0 and lists == 0 and quote_parts:
-                add(_quote(quote_parts))
+                add(quote_block(quote_parts))
                 quote_parts = []
         elif kind in ("inline", "fence", "code_block", "html_block"):
             content = inline(token.children) if kind == "inline" else clean(token.content)
