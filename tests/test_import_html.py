@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -154,6 +155,23 @@ def test_a_page_with_no_article_says_so(tmp_path: Path, capsys: pytest.CaptureFi
     )
     assert main(["import", str(page)]) == 1
     assert capsys.readouterr().err == (f"briefing-tui: {page}: no article text found in the page\n")
+
+
+def test_a_page_of_more_paragraphs_than_any_article_is_refused_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """trafilatura reads paragraphs in quadratic time: 24,000 would take minutes."""
+    page = tmp_path / "many.html"
+    svg = "<svg>" + "<path d='M0 0'/>" * 20_000 + "</svg>"  # <path> is not <p>
+    paragraphs = "".join(
+        f"<p>Paragraph <b>{n}</b> <a href='https://x.org'>x</a>.</p>" for n in range(24_000)
+    )
+    page.write_text(f"<html><body>{svg}{paragraphs}</body></html>", encoding="utf-8")
+    started = time.process_time()
+    assert main(["import", str(page)]) == 1
+    assert time.process_time() - started < 2
+    err = capsys.readouterr().err
+    assert "the page has 24,000 paragraphs, more than any news article" in err
 
 
 def test_a_page_over_the_size_limit_is_refused(
