@@ -48,3 +48,18 @@ def test_hostile_markup(snap_compare, size):
 def test_block_quote_and_list(snap_compare, size, sections):
     """Section 3 has Blinken's block quote with its credit; section 4 is a bulleted list."""
     assert snap_compare(seed_app(), press=["]"] * sections, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search(snap_compare, size):
+    """A search with several matches in view: all lit up, the second one current, "2/12" counted.
+
+    The count comes from a worker thread: the screenshot waits for it.
+    """
+
+    async def search(pilot) -> None:
+        await pilot.press("slash", *"colombia", "enter", "n")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(seed_app(), run_before=search, terminal_size=size)
