@@ -52,7 +52,7 @@ class SearchHistory(JsonStore):
     def queries(self) -> list[str]:
         """The searches kept, oldest first."""
         entries = self.file.read()
-        kept = [(at, query) for query, at in entries.items() if _keepable(query)]
+        kept = [(_when(at) or 0.0, query) for query, at in entries.items() if _keepable(query)]
         kept.sort(key=lambda item: item[0])  # (stable: equal times keep the file's order)
         return [query for _, query in kept[-MAX_ENTRIES:]]
 
