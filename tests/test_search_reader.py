@@ -8,6 +8,7 @@ from snapshot_apps import screen_lines
 from textual import events
 from textual.pilot import Pilot
 
+from tui.document import BodyDocument
 from tui.format.loader import load_text
 from tui.model import Briefing
 from tui.storage.positions import PositionStore
@@ -313,3 +314,16 @@ async def test_editing_keys_typed_quickly_act_in_order_with_enter(harbour, reade
         await settle(pilot)
         assert counts(screen)[0] == "1/1"  # "fees", not "feesx"
         assert screen.search_bar.value == "fees"
+
+
+async def test_a_new_version_of_the_text_forgets_the_current_match(harbour, reader):
+    async with reader(harbour) as (pilot, screen):
+        await search(pilot, "harbour")
+        await pilot.press("n", "n")  # the current match is in the last paragraph
+        shorter = load_text(HARBOUR.replace("      - Harbour fees fall;", "      #"), "h.yaml")
+        # As a reload in place would: the screen's briefing and document replaced.
+        screen.briefing, screen.document = shorter.briefing, BodyDocument(shorter.briefing)
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.searcher.current is not None
+        assert screen.searcher.current.unit < len(screen.document)

@@ -119,6 +119,7 @@ class Searcher:
             ]
             self._document = screen.document
             self._counts.clear()
+            self.current = None  # a place in another version of the text
         return self._corpora
 
     # -- the search line ----------------------------------------------------------
@@ -161,8 +162,9 @@ class Searcher:
     def _search_now(self, step: int, *, from_match: bool) -> None:
         query, screen = self.query, self.screen
         assert query is not None
+        corpora = self.corpora()  # (first: a new version of the text forgets the current match)
         start = self._from_current(step) if from_match else None
-        found = find_next(self.corpora(), query, start or self._from_view(), backward=step < 0)
+        found = find_next(corpora, query, start or self._from_view(), backward=step < 0)
         was_found = self.found
         self.shown, self.lit = query, True
         if found is None:
