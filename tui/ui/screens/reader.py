@@ -128,7 +128,7 @@ class ReaderScreen(Screen[None]):
         Binding(
             "escape",
             "clear",
-            "Dismiss messages and the highlight",
+            "Dismiss messages and highlights",
             show=False,
             id="reader.dismiss",
         ),
