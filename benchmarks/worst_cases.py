@@ -191,6 +191,26 @@ def near_miss_quotes(n: int) -> Callable[[], object]:
     return lambda: quote_problems(briefing)
 
 
+def one_letter_search(n: int) -> Callable[[], object]:
+    """A paragraph of 50N characters and N short ones, searched for one letter (``e``):
+    count every match, then light up each 80-character line of the long paragraph."""
+    from tui.search import Corpus, Highlights, Query, count_matches
+
+    long = "the tree " * (50 * n // 9)
+    texts = [long, *(f"here {i}" for i in range(n))]
+    query = Query.parse("e")
+    assert query is not None
+
+    def run() -> None:
+        corpus = Corpus(texts)
+        count_matches([corpus], query)
+        lit = Highlights(corpus, query)
+        for start in range(0, len(long), 80):
+            lit.spans(0, start, start + 80)
+
+    return run
+
+
 # -- the registry ---------------------------------------------------------------------
 
 
@@ -222,6 +242,7 @@ READER_CASES = (
     Case("free points", reader=linking_free_points),
     Case("unfound quotes", reader=linking_quotes),
     Case("near-miss quotes", reader=near_miss_quotes),
+    Case("one-letter search", reader=one_letter_search),
 )
 CASES = LOADER_CASES + READER_CASES
 """The cases that must grow near-linearly (``tests/test_complexity.py``)."""

@@ -22,9 +22,9 @@ from tui.document.wrap import line_text
 from tui.format.limits import Limits
 from tui.format.loader import is_web_url, load_bytes
 from tui.format.problems import BriefingError, Problem
-from tui.linking import Linker, fold
+from tui.linking import Linker
 from tui.model import Briefing, Loaded, block_texts
-from tui.search import find
+from tui.search import Corpus, Query, find_next
 from tui.text import normalize_space, sanitize
 from tui.ui.screens.info import details
 from tui.ui.widgets.header import fit_line, metadata_items
@@ -246,11 +246,16 @@ def check_links(briefing: Briefing, document: BodyDocument) -> None:
             check_target(target, document)
     words = briefing.title.split()
     if words:
-        target = find(document, words[0], 0, 0)
-        if target is not None:
-            check_target(target, document)
-            shown = fold(document.texts[target.block][target.start : target.end])
-            assert shown == fold(words[0]), (shown, words[0])
+        query = Query.parse(words[0])
+        found = find_next([Corpus(document.texts)], query, (0, 0, 0)) if query else None
+        if query is not None and found is not None:
+            match = found.match
+            block = match.unit
+            check_target(
+                Target(block, document.section_of[block], match.start, match.end), document
+            )
+            shown = query.fold(document.texts[block][match.start : match.end])
+            assert shown == query.needle, (shown, words[0])
 
 
 def check_target(target: Target, document: BodyDocument) -> None:

@@ -43,3 +43,24 @@ def test_export_benchmark_prints_a_ratio_per_format() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     for name in ("md", "html", "txt", "json"):
         assert f"export ratio ({name})" in done.stdout, done.stdout
+
+
+def test_search_benchmark_prints_counts_and_keys() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "search.py"),
+            "--paragraphs",
+            "100",
+            "--presses",
+            "2",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    for measure in ("search count: 'the'", "search count: 'e'", "search key: n (next match)"):
+        assert measure in done.stdout, done.stdout
+    assert "ERROR" not in done.stdout, done.stdout

@@ -44,6 +44,7 @@ SIZES = {
     "free points": 6000,
     "unfound quotes": 6000,
     "near-miss quotes": 6000,
+    "one-letter search": 6000,
 }
 
 

@@ -1,9 +1,7 @@
-"""The reader's small units, apart from the screen: jump history, arrangement, search steps."""
+"""The reader's small units, apart from the screen: jump history, arrangement."""
 
 from __future__ import annotations
 
-from tui.document import BodyDocument
-from tui.search import find_next
 from tui.ui.history import JumpHistory, Place
 from tui.ui.responsive import NARROW_BELOW, OUTLINE_FROM, arrangement
 
@@ -25,18 +23,3 @@ def test_the_arrangement_follows_the_width_and_the_readers_choice():
     assert arrangement(OUTLINE_FROM, None).outline
     assert not arrangement(OUTLINE_FROM, False).outline  # toggled off with o
     assert arrangement(80, True).outline  # toggled on, even when narrow
-
-
-def test_search_steps_say_when_they_go_round(seed):
-    document = BodyDocument(seed)
-    first = find_next(document, "colombia", (0, 0))
-    assert first is not None and not first.wrapped
-    start = (first.target.block, first.target.end or 0)
-    second = find_next(document, "colombia", start)
-    assert second is not None and (second.target.block, second.target.start) > start
-    last_block = len(document) - 1
-    round_trip = find_next(document, "colombia", (last_block, len(document.texts[last_block])))
-    assert round_trip is not None and round_trip.wrapped and round_trip.target == first.target
-    back = find_next(document, "colombia", (first.target.block, first.target.start), backward=True)
-    assert back is not None and back.wrapped  # from the first match back to the last
-    assert find_next(document, "no such words anywhere", (0, 0)) is None

@@ -53,3 +53,18 @@ def test_block_quote_and_list(snap_compare, size, sections):
 def test_link_list(snap_compare):
     """``L`` at 80x24: the source's link and the article's, each with its section and URL."""
     assert snap_compare(every_key_app(), press=["L"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search(snap_compare, size):
+    """A search with several matches in view: all lit up, the second one current, "2/12" counted.
+
+    The count comes from a worker thread: the screenshot waits for it.
+    """
+
+    async def search(pilot) -> None:
+        await pilot.press("slash", *"colombia", "enter", "n")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(seed_app(), run_before=search, terminal_size=size)

@@ -53,6 +53,11 @@ _STOPWORDS = frozenset(
 )
 
 
+def straighten(text: str) -> str:
+    """``text`` with curly and angled quote marks made straight (the same length)."""
+    return text if text.isascii() else text.translate(_QUOTE_MARKS)
+
+
 def fold(text: str) -> str:
     """Text for matching: quote marks straightened, lower case, same length as ``text``."""
     if text.isascii():  # no curly quotes, and lower() keeps the length

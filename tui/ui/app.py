@@ -240,6 +240,7 @@ class BriefingApp(App[None]):
     def help_groups(self) -> list[HelpGroup]:
         """Every binding by where it works, with the keymap applied, for the help screen."""
         from tui.ui.widgets.outline import Outline
+        from tui.ui.widgets.search_bar import SearchBar
 
         # Enter says what it does in each list; the other keys are the same in all.
         list_moves = [
@@ -252,6 +253,7 @@ class BriefingApp(App[None]):
             ("Article body", list(BodyView.BINDINGS)),
             ("Talking points and quotes", [*list_moves, *LinkList.BINDINGS]),
             ("Outline", [*list_moves, *Outline.BINDINGS]),
+            ("Search line", list(SearchBar.BINDINGS)),
         ]
         return [(title, remapped(bindings, self.keymap)) for title, bindings in groups]
 

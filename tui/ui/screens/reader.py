@@ -44,7 +44,9 @@ if TYPE_CHECKING:
     from textual.widgets import Input, Tabs
 
     from tui.linking import Linker
-    from tui.ui.widgets.search_bar import SearchBar
+    from tui.ui.search_controller import Searcher
+    from tui.ui.search_history import SearchMemory
+    from tui.ui.widgets.search_bar import SearchBar, SearchLine
 
 PANE_TITLES = {"body": "Article", "points": "Talking points", "quotes": "Quotes"}
 
@@ -110,7 +112,7 @@ class ReaderScreen(Screen[None]):
         Binding(
             "slash",
             "search",
-            "Search",
+            "Search the article, points and quotes",
             key_display="/",
             priority=True,
             id="reader.search",
@@ -136,7 +138,13 @@ class ReaderScreen(Screen[None]):
             show=False,
             id="reader.bookmarks",
         ),
-        Binding("n", "search_again(1)", "Next match", show=False, id="reader.next_match"),
+        Binding(
+            "n",
+            "search_again(1)",
+            "Next match (article, points, quotes)",
+            show=False,
+            id="reader.next_match",
+        ),
         Binding("N", "search_again(-1)", "Previous match", show=False, id="reader.prev_match"),
         Binding(
             "y",
@@ -155,7 +163,7 @@ class ReaderScreen(Screen[None]):
         Binding(
             "escape",
             "clear",
-            "Dismiss messages and the highlight",
+            "Dismiss messages and highlights",
             show=False,
             id="reader.dismiss",
         ),
@@ -210,9 +218,9 @@ class ReaderScreen(Screen[None]):
         self.quote_targets: list[Target | None] | None = None
         self.history: JumpHistory[tuple[int, int]] = JumpHistory()
         self._side_panes: tuple[PointsList, QuotesList] | None = None
-        self.search_query: str | None = None
-        self.search_found = False
-        """True when the last search found a match (n and N are then worth showing)."""
+        self._searcher: Searcher | None = None
+        self.memory: SearchMemory | None = None
+        """The searches made, for Up and Down in the search line (once it is mounted)."""
 
     # -- composition ----------------------------------------------------------
 
@@ -501,7 +509,7 @@ class ReaderScreen(Screen[None]):
         context = [
             *([JUMP_HINT] if on_list else []),
             *([BACK_HINT] if on_list or len(self.history) else []),
-            *([MATCH_HINT] if self.search_query and self.search_found else []),
+            *([MATCH_HINT] if self._searcher is not None and self._searcher.found else []),
         ]
         self.query_one(KeyHints).show([HELP_HINT, QUIT_HINT, *context, *GENERAL_HINTS])
 
@@ -685,77 +693,81 @@ class ReaderScreen(Screen[None]):
         elif not isinstance(self.focused, (BodyView, PointsList, QuotesList)):
             self.pane_widget(self.active_pane).focus()
 
-    @cached_property
-    def search_bar(self) -> SearchBar:
-        """The search line, mounted hidden (right after the first frame) and shown by ``/``."""
-        from tui.ui.widgets.search_bar import SearchBar
+    # -- search (the workings are in tui.ui.search_controller) ------------------------
 
-        bar = SearchBar()
-        bar.display = False
+    @property
+    def searcher(self) -> Searcher:
+        """The search: matches lit up and counted, n and N (made on first use)."""
+        if self._searcher is None:
+            from tui.ui.search_controller import Searcher
+
+            self._searcher = Searcher(self, self._update_hints)
+        return self._searcher
+
+    @cached_property
+    def search_line(self) -> SearchLine:
+        """The search line, mounted hidden (right after the first frame) and shown by ``/``."""
+        from tui.ui.search_history import SearchMemory
+        from tui.ui.widgets.search_bar import SearchLine
+
+        line = SearchLine(self._search_submitted, self._search_closed)
+        line.close()
+        self.memory = SearchMemory(self, self.positions)
+        line.bar.history = self.memory.queries
+        self.searcher.line = line
         if self.is_attached:  # not when the screen is closing
-            self.mount(bar)
-        return bar
+            self.mount(line)
+            self.memory.load()
+        return line
+
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search box of the search line."""
+        return self.search_line.bar
 
     def action_search(self) -> None:
         """Open the search line (with the last search in it, selected)."""
-        bar = self.search_bar
-        if self.focused is bar:
+        line = self.search_line
+        if self.focused is line.bar:
             raise SkipAction()  # typed in the search line: a "/" to find, in its turn
-        if not bar.display:
-            bar.value = self.search_query or ""
-            bar.display = True
+        if not line.is_open:
+            query = self.searcher.query
+            line.open(query.text if query is not None else "")
         # At once, not after the queued keys as focus() would: what is typed
         # right after "/" (a paste, a fast typist) goes into the search line.
-        self.set_focus(bar)
+        self.set_focus(line.bar)
 
     def _close_search(self) -> None:
-        self.search_bar.display = False
+        self.search_line.close()
         self.set_focus(self.pane_widget(self.active_pane))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:  # the search line
+    def on_input_changed(self, event: Input.Changed) -> None:  # the search line
         event.stop()
-        self._close_search()
-        if event.value.strip():
-            self.search_query = event.value
-            self._update_hints()
-            self._search(1, from_match=False)  # a new search starts at the view
+        if self.search_line.is_open:
+            self.searcher.typed(event.value)
 
-    def on_search_bar_closed(self) -> None:
+    def _search_submitted(self, value: str) -> None:
         self._close_search()
+        self.searcher.submitted(value)  # a new search starts at the view
+
+    def _search_closed(self) -> None:
+        self._close_search()
+        self.searcher.closed()
 
     def action_search_again(self, step: int) -> None:
         """Find the next (or previous) match of the last search."""
-        if not self.search_query:
+        if self.searcher.query is None:
             self.notify("Nothing searched yet: press / to search.")
             return
-        self._search(step, from_match=True)
+        self.searcher.search(step, from_match=True)
 
-    def _search(self, step: int, *, from_match: bool) -> None:
-        """Find the last search's next match from the match in view, or from the top of the view."""
-        self.body.when_sized(lambda: self._search_now(step, from_match=from_match))
-
-    def _search_now(self, step: int, *, from_match: bool) -> None:
-        from tui.search import find_next
-
-        assert self.search_query is not None
-        body = self.body
-        current = body.highlight
-        if from_match and current is not None and current.end and body.shows(current):
-            start = (current.block, current.end if step > 0 else current.start)
-        else:  # from the top of the view, as in less and vim
-            start = (body.top_block(), 0)
-        found = find_next(self.document, self.search_query, start, backward=step < 0)
-        if self.search_found != (found is not None):
-            self.search_found = found is not None
-            self._update_hints()
-        if found is None:
-            body.highlight = None  # an older search's match is not this one's
-            self.notify(f"Not found: {self.search_query}", markup=False)
-            return
-        if found.wrapped:
-            where = "top" if step > 0 else "end"
-            self.notify(f"Search went on from the {where} of the article.", timeout=2)
-        self.jump_to(found.target)
+    def show_item(self, pane: Pane, index: int) -> None:
+        """Put a list's cursor on item ``index`` and show the list, remembering where it was."""
+        self._remember()
+        self.active_pane = pane
+        listing = self.pane_widget(pane)
+        if isinstance(listing, ItemList):
+            listing.highlighted = index
 
     # -- bookmarks ---------------------------------------------------------------
 
@@ -849,9 +861,11 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(BookmarkList(listed, removed), chosen)
 
     def action_clear(self) -> None:
-        """Dismiss the messages (toasts) and the highlight of the last jump."""
+        """Dismiss the messages (toasts), the highlight of the last jump and the search's."""
         self.app.clear_notifications()
         self.body.highlight = None
+        if self._searcher is not None:
+            self._searcher.dismiss()
 
     def action_back(self) -> None:
         """Return to where the reader was before the last jump."""

@@ -22,7 +22,7 @@ from textual.timer import Timer
 from tui.document import CREDIT, HEADING, ITEM, PARAGRAPH, QUOTE, BodyDocument, BodyLayout, Target
 from tui.document.selection import line_span, selected_text
 from tui.document.wrap import line_text
-from tui.ui.widgets.styles import overlay_style
+from tui.ui.widgets.styles import Marks, Span, overlay_style
 
 P = ParamSpec("P")
 
@@ -92,6 +92,13 @@ class BodyView(ScrollView, can_focus=True):
         & > .body--emphasis { text-style: italic; }
         & > .body--link { text-style: underline; color: $primary; }
         & > .body--highlight { background: $warning 30%; }
+        /* Search matches: underlined (also without colour), the current one reversed. */
+        & > .body--match { background: $warning 30%; text-style: underline; }
+        & > .body--match-current {
+            color: $warning;
+            background: $background;
+            text-style: bold reverse;
+        }
         & > .body--quote { color: $text; text-style: italic; }
         & > .body--quote-bar { color: $accent; }
         & > .body--credit { color: $text-muted; }
@@ -107,6 +114,8 @@ class BodyView(ScrollView, can_focus=True):
         "body--emphasis",
         "body--link",
         "body--highlight",
+        "body--match",
+        "body--match-current",
         "body--quote",
         "body--quote-bar",
         "body--credit",
@@ -154,6 +163,12 @@ class BodyView(ScrollView, can_focus=True):
         """A jump asked for while the pane was hidden, done when it is shown."""
         self.bookmarked: frozenset[int] = frozenset()
         """Blocks with a bookmark: marked in the margin beside their first line."""
+        self.marks: Marks | None = None
+        """Spans lit up in the blocks' text (a search's matches), by block."""
+        self._lit_in_view: tuple[tuple[int, int, int], list[list[Span]]] | None = None
+        """Where the view was (top, width, height) when marks were last set, and what they lit."""
+        self.search_status = ""
+        """What the bottom border says of the search before the position (``match 3/17``)."""
 
     # -- layout ---------------------------------------------------------------
 
@@ -437,6 +452,12 @@ class BodyView(ScrollView, can_focus=True):
                         self._partial_style("body--highlight"),
                     )
                 )
+        if self.marks is not None:
+            for mark_start, mark_end, current in self.marks.spans(block, start, end):
+                component = "body--match-current" if current else "body--match"
+                ranges.append(
+                    (max(mark_start, start), min(mark_end, end), self._partial_style(component))
+                )
         if selected is not None:
             ranges.append((start + selected[0], start + selected[1], self._selection_style()))
         if not ranges:
@@ -468,6 +489,22 @@ class BodyView(ScrollView, can_focus=True):
             )
         return style
 
+    def _marks_in_view(self) -> list[list[Span]]:
+        """What :attr:`marks` lights up on each line in view."""
+        layout, marks = self._layout, self.marks
+        if layout is None or marks is None:
+            return []
+        top = round(self.scroll_y)
+        bottom = min(top + self.scrollable_content_region.height, layout.height)
+        lit = []
+        for line in range(top, bottom):
+            block, row = layout.locate(line)
+            starts = layout.starts[block]
+            if row < len(starts):
+                start, end = line_text(self.document.texts[block], starts, row)
+                lit.append(marks.spans(block, start, end))
+        return lit
+
     def watch_highlight(self) -> None:
         self._cache.clear()
         self.refresh()
@@ -478,6 +515,26 @@ class BodyView(ScrollView, can_focus=True):
             self.bookmarked = blocks
             self._cache.clear()
             self.refresh()
+
+    def set_marks(self, marks: Marks | None, status: str = "") -> None:
+        """Light up ``marks`` (None: nothing), and say ``status`` in the bottom border.
+
+        The lines in view are drawn again only if what they light up changes
+        (typing a query mostly changes lines elsewhere).
+        """
+        if marks is not self.marks:
+            where = (round(self.scroll_y), self.size.width, self.size.height)
+            last = self._lit_in_view
+            before = last[1] if last is not None and last[0] == where else self._marks_in_view()
+            self.marks = marks
+            self._cache.clear()
+            after = self._marks_in_view()
+            self._lit_in_view = (where, after)
+            if after != before:
+                self.refresh()
+        if status != self.search_status:
+            self.search_status = status
+            self._show_position()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -520,6 +577,8 @@ class BodyView(ScrollView, can_focus=True):
             position = "End"
         else:
             position = f"{min(99, 100 * top // end)}%"
+        if self.search_status:
+            position = f"{self.search_status} · {position}"
         if self.border_subtitle != position:
             self.border_subtitle = position
 

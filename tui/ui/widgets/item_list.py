@@ -30,7 +30,7 @@ from textual.timer import Timer
 
 from tui.document.wrap import line_starts, line_text
 from tui.text import normalize_space
-from tui.ui.widgets.styles import overlay_style
+from tui.ui.widgets.styles import Marks, Span, overlay_style
 
 LAYOUT_STEP = 500
 """Items laid out in each step after the first screen (a few milliseconds)."""
@@ -183,6 +183,13 @@ class ItemList(ScrollView, can_focus=True):
             background: $block-cursor-background;
             text-style: $block-cursor-text-style;
         }
+        /* Search matches, as in the article: underlined, the current one reversed. */
+        & > .item-list--match { background: $warning 30%; text-style: underline; }
+        & > .item-list--match-current {
+            color: $warning;
+            background: $background;
+            text-style: bold reverse;
+        }
     }
     """
 
@@ -193,6 +200,8 @@ class ItemList(ScrollView, can_focus=True):
         "item-list--mark",
         "item-list--bookmark",
         "item-list--cursor",
+        "item-list--match",
+        "item-list--match-current",
     }
 
     BINDINGS = [
@@ -213,6 +222,10 @@ class ItemList(ScrollView, can_focus=True):
 
     EMPTY = "Nothing here."
     """Shown, greyed out, when the list has no items."""
+
+    SEARCHED_PARTS = 1
+    """The parts of each item that a search reads (the first ones): its units are
+    ``item * SEARCHED_PARTS + part`` (see :meth:`set_marks`)."""
 
     highlighted: reactive[int | None] = reactive(None, init=False)
     """The item under the cursor (None only when the list is empty)."""
@@ -240,6 +253,10 @@ class ItemList(ScrollView, can_focus=True):
         self._styles: dict[tuple[bool | str, ...], Style] = {}
         self.bookmarked: frozenset[int] = frozenset()
         """Items with a bookmark: each shows :data:`BOOKMARKED` under its text."""
+        self.marks: Marks | None = None
+        """Spans lit up in the items' searched parts (a search's matches)."""
+        self._lit_in_view: tuple[tuple[int, int, int], list[list[Span]]] | None = None
+        """Where the view was (top, width, height) when marks were last set, and what they lit."""
         if count:
             self.set_reactive(ItemList.highlighted, 0)
 
@@ -358,6 +375,36 @@ class ItemList(ScrollView, can_focus=True):
         if self.is_mounted:
             self.items_layout  # noqa: B018 - lay out at once, as after a resize
 
+    def set_marks(self, marks: Marks | None) -> None:
+        """Light up ``marks`` in the searched parts (None: nothing); see SEARCHED_PARTS.
+
+        The lines in view are drawn again only if what they light up changes.
+        """
+        if marks is not self.marks:
+            where = (round(self.scroll_y), self.size.width, self.size.height)
+            last = self._lit_in_view
+            before = last[1] if last is not None and last[0] == where else self._marks_in_view()
+            self.marks = marks
+            self._cache.clear()
+            after = self._marks_in_view()
+            self._lit_in_view = (where, after)
+            if after != before:
+                self.refresh()
+
+    def _marks_in_view(self) -> list[list[Span]]:
+        """What :attr:`marks` lights up on each line in view."""
+        layout, marks = self._layout, self.marks
+        if layout is None or marks is None:
+            return []
+        top = round(self.scroll_y)
+        lit = []
+        for y in range(top, top + self.scrollable_content_region.height):
+            line = layout.line(y)
+            if line is not None and line.part < self.SEARCHED_PARTS:
+                unit = line.item * self.SEARCHED_PARTS + line.part
+                lit.append(marks.spans(unit, line.start, line.end))
+        return lit
+
     def refresh_item(self, index: int | None) -> None:
         """Redraw the lines of one item (only those on screen are drawn)."""
         layout = self._layout
@@ -420,9 +467,38 @@ class ItemList(ScrollView, can_focus=True):
             Segment(part.lead, self._style(part.component, "item-list--lead", over))
             if line.first
             else Segment(" " * cell_len(part.lead), self._style(over)),
-            Segment(part.text[line.start : line.end], self._style(part.component, over)),
+            *self._text_segments(line, part, over),
         ]
         return Strip(segments).extend_cell_length(width, self._style(over)).crop(0, width)
+
+    def _text_segments(self, line: Line, part: Part, over: str) -> list[Segment]:
+        """The text of ``line``, its marked spans (search matches) lit up."""
+        text, start, end = part.text, line.start, line.end
+        style = self._style(part.component, over)
+        marks = self.marks
+        if marks is None or line.part >= self.SEARCHED_PARTS:
+            return [Segment(text[start:end], style)]
+        spans = marks.spans(line.item * self.SEARCHED_PARTS + line.part, start, end)
+        segments = []
+        at = start
+        for span_start, span_end, current in sorted(spans):
+            span_start, span_end = max(span_start, at), min(span_end, end)
+            if span_start >= span_end:
+                continue
+            if at < span_start:
+                segments.append(Segment(text[at:span_start], style))
+            lit = (
+                ("item-list--match", "item-list--match-current")
+                if current
+                else ("item-list--match",)
+            )
+            segments.append(
+                Segment(text[span_start:span_end], self._style(part.component, over, *lit))
+            )
+            at = span_end
+        if at < end or not segments:
+            segments.append(Segment(text[at:end], style))
+        return segments
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -12,6 +12,11 @@ NOT_FOUND = "⚠ not in the article as quoted"
 """The line under a quote that the article does not hold as quoted."""
 
 
+def quote_texts(quote: Quote) -> tuple[str, str]:
+    """What a quote's item shows: its words in quote marks, and who said them."""
+    return f"“{quote.text}”", quote.attribution
+
+
 class QuotesList(LinkList):
     """The briefing's speaker quotes."""
 
@@ -23,6 +28,8 @@ class QuotesList(LinkList):
     """
 
     COMPONENT_CLASSES = {"quotes-list--not-found"}
+
+    SEARCHED_PARTS = 2  # the quote and who said it, not the warning under it
 
     def __init__(self, quotes: tuple[Quote, ...], *, id: str | None = None) -> None:
         self.quotes = quotes
@@ -38,11 +45,8 @@ class QuotesList(LinkList):
             self.items_changed()
 
     def item_parts(self, index: int) -> list[Part]:
-        quote = self.quotes[index]
-        parts = [
-            Part(f"“{quote.text}”"),
-            Part(quote.attribution, lead="— ", component="item-list--note"),
-        ]
+        words, attribution = quote_texts(self.quotes[index])
+        parts = [Part(words), Part(attribution, lead="— ", component="item-list--note")]
         if index in self.not_found:
             parts.append(Part(NOT_FOUND, component="quotes-list--not-found"))
         return parts

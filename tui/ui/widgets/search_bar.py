@@ -1,41 +1,187 @@
-"""The search line: ``/`` opens it at the bottom, Enter searches, Esc closes it."""
+"""The search line: ``/`` opens it at the bottom, Enter searches, Esc closes it.
+
+The query goes on the left, the count of its matches on the right; Up and
+Down bring back earlier searches (kept between runs by the reader).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
-from textual.widgets import Input
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Input, Label
+
+from tui.search import MAX_QUERY
+from tui.text import sanitize_line
 
 
 class SearchBar(Input):
-    """A one-line search box over the key hints."""
+    """A one-line search box (with the history of searches on Up and Down)."""
 
     DEFAULT_CSS = """
     SearchBar {
-        dock: bottom;
+        width: 1fr;
         height: 1;
         padding: 0 1;
     }
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Close search", show=False),
+        Binding(
+            "enter",
+            "submit",
+            "Search: the first match from the view",
+            show=False,
+            id="search.submit",
+        ),
+        Binding("escape", "cancel", "Close the search line", show=False, id="search.close"),
         # Enter typed while briefing-tui starts, before the terminal leaves its
         # cooked mode, arrives as a newline: Ctrl+J.
-        Binding("ctrl+j", "submit", "Search", show=False),
+        Binding("ctrl+j", "submit", show=False),
+        Binding(
+            "up",
+            "recall(-1)",
+            "Earlier search (kept between runs)",
+            show=False,
+            id="search.earlier",
+        ),
+        Binding("down", "recall(1)", "Later search", show=False, id="search.later"),
     ]
 
-    class Closed(Message):
-        """The search box was closed without searching."""
-
-    def __init__(self, value: str = "") -> None:
+    def __init__(self, submitted: Callable[[str], object], closed: Callable[[], object]) -> None:
         super().__init__(
-            value=value,
-            placeholder="Search the article (Enter finds, Esc closes)",
+            placeholder="Search the article, points and quotes (Enter finds, Esc closes)",
             id="search",
             compact=True,  # one line, no border (a bordered Input hides its text in one line)
         )
+        self.submitted = submitted
+        """Called with the query on Enter, at once (see :meth:`on_key`)."""
+        self.closed = closed
+        """Called on Esc."""
+        self.history: Sequence[str] = ()
+        """Earlier searches, oldest first (the reader keeps them)."""
+        self._recalled: int | None = None
+        """The search of :attr:`history` in the line, while Up and Down go through them."""
+        self._draft = ""
+        """What was typed before Up was first pressed, given back by Down past the newest."""
+
+    def start(self, value: str) -> None:
+        """Hold ``value`` (selected, so that typing replaces it), at the newest of the history."""
+        self._recalled = None
+        self.value = value
+        self.select_all()
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Put ``text`` in place of the characters ``start`` to ``end``, made safe to show.
+
+        Control characters (a paste may hold them) show as their pictures, as
+        the briefing's own do, and the line holds at most :data:`MAX_QUERY`
+        characters: a longer paste is cut there.
+        """
+        text = sanitize_line(text)
+        start, end = sorted((max(0, start), min(len(self.value), end)))
+        room = MAX_QUERY - (len(self.value) - (end - start))
+        super().replace(text[: max(0, room)], start, end)
+
+    def action_recall(self, step: int) -> None:
+        """Bring back the search before (-1) or after (1) the one in the line."""
+        history = self.history
+        if not history:
+            return
+        index = len(history) if self._recalled is None else self._recalled
+        index = max(0, index + step)
+        if self._recalled is None:
+            if step > 0:
+                return  # at the newest already
+            self._draft = self.value
+        if index >= len(history):
+            self._recalled = None
+            self.value = self._draft
+        else:
+            self._recalled = index
+            self.value = history[index]
+        self.cursor_position = len(self.value)
+
+    async def on_key(self, event: events.Key) -> None:
+        """Every key acts at its turn among the keys typed; keys typed after Enter go to the reader.
+
+        Textual runs a focused widget's bindings (Backspace, arrows, Enter) once
+        the key has gone up to the app, after the keys typed behind it have
+        reached the widget: ``/duque`` Enter ``n``, typed quickly, would search
+        for "duquen", and ``the`` Backspace Enter for "the". Here the line's
+        own bindings run as their key's turn comes, and keys that reached the
+        line after an Enter that closed it are sent again, in order, to the reader.
+        """
+        if self.screen.focused is not self:  # typed after an Enter that has closed the line
+            # (``has_focus`` follows only once the Blur event, queued behind these keys, is in)
+            event.prevent_default()
+            event.stop()
+            self.app.post_message(events.Key(event.key, event.character))
+            return
+        if event.is_printable:
+            return  # typed in, at once, by Input
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.node is self and active.enabled:
+            event.prevent_default()
+            event.stop()
+            await self.run_action(active.binding.action)
+
+    def submit_now(self) -> None:
+        """Search for what the line holds."""
+        self.submitted(self.value)
+
+    async def action_submit(self) -> None:
+        """Search for what the line holds (a remapped key, or a click's turn)."""
+        self.submit_now()
 
     def action_cancel(self) -> None:
         """Close the box without searching."""
-        self.post_message(self.Closed())
+        self.closed()
+
+
+class SearchLine(Horizontal):
+    """The search box, and on its right how many matches what it holds has."""
+
+    DEFAULT_CSS = """
+    SearchLine {
+        dock: bottom;
+        height: 1;
+        & > #search-count {
+            width: 23;  /* "1,234,567/1,234,567" and a margin: a new count needs no new layout */
+            padding: 0 1;
+            text-align: right;
+            color: $text-muted;
+        }
+    }
+    """
+
+    def __init__(self, submitted: Callable[[str], object], closed: Callable[[], object]) -> None:
+        super().__init__(id="search-line")
+        self.bar = SearchBar(submitted, closed)
+        self.count = Label(id="search-count", markup=False)
+
+    def compose(self) -> ComposeResult:
+        yield self.bar
+        yield self.count
+
+    @property
+    def is_open(self) -> bool:
+        """True while the line shows."""
+        return self.display
+
+    def open(self, value: str) -> None:
+        """Show the line with ``value`` in it."""
+        self.bar.start(value)
+        self.display = self.bar.display = True
+
+    def close(self) -> None:
+        """Hide the line (what it holds stays, for the next ``/``)."""
+        self.display = self.bar.display = False
+
+    def show_count(self, text: str) -> None:
+        """Say how many matches there are (``3/17``, ``17 matches``), or nothing."""
+        self.count.update(Content(text), layout=False)

@@ -1,9 +1,22 @@
-"""Component styles laid over other styles, with the theme's translucent colours kept."""
+"""Component styles laid over other styles (theme's translucent colours kept), and marked spans."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from rich.style import Style
 from textual.widget import Widget
+
+Span = tuple[int, int, bool]
+"""A span of a text to light up, and whether it is the current match."""
+
+
+class Marks(Protocol):
+    """Spans of a pane's text to light up (a search's matches), one of them perhaps current."""
+
+    def spans(self, unit: int, start: int, end: int) -> list[Span]:
+        """The spans of ``unit``'s text that overlap ``start`` to ``end``; True: the current one."""
+        ...
 
 
 def overlay_style(widget: Widget, component: str) -> Style:

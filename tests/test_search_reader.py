@@ -1,0 +1,329 @@
+"""Search in the reader: every match lit up and counted, n and N through the panes in
+reading order, smart case, searches kept between runs, and queries that try to break it."""
+
+from __future__ import annotations
+
+import pytest
+from snapshot_apps import screen_lines
+from textual import events
+from textual.pilot import Pilot
+
+from tui.document import BodyDocument
+from tui.format.loader import load_text
+from tui.model import Briefing
+from tui.storage.positions import PositionStore
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.widgets.body import BodyView
+from tui.ui.widgets.item_list import ItemList
+
+HARBOUR = """\
+title: Talks at the port
+sections:
+  - heading: Trade
+    body:
+      - The harbour deal was signed.
+      - Harbour fees fall; the harbour grows.
+talking_points:
+  - The harbour reopens
+  - Nothing here
+quotes:
+  - speaker: Ana Harbour
+    text: We built the harbour together
+"""
+"""``harbour``: three times in the article, once in the points, twice in the quotes."""
+
+
+@pytest.fixture
+def harbour() -> Briefing:
+    return load_text(HARBOUR, "harbour.yaml").briefing
+
+
+def lit(widget: BodyView | ItemList) -> list[tuple[str, bool]]:
+    """What the widget's view draws as matches (underlined), and which as the current one."""
+    spans = []
+    for y in range(widget.scrollable_content_region.height):
+        for segment in widget.render_line(y):
+            style = segment.style
+            if style is not None and (style.underline or style.reverse):
+                spans.append((segment.text, bool(style.reverse)))
+    return spans
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the count (a worker thread) finish and its result be shown."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def counts(screen: ReaderScreen) -> tuple[str, str]:
+    """What the search line and the article's bottom border say."""
+    return str(screen.search_line.count.content), str(screen.body.border_subtitle)
+
+
+async def search(pilot: Pilot[None], query: str) -> None:
+    await pilot.press("slash", *query, "enter")
+    await settle(pilot)
+
+
+async def test_every_match_in_view_is_lit_and_counted(harbour, reader):
+    async with reader(harbour, (120, 40)) as (pilot, screen):
+        await search(pilot, "harbour")
+        points, quotes = screen.side_panes()
+        assert lit(screen.body) == [("harbour", True), ("Harbour", False), ("harbour", False)]
+        assert lit(points) == [("harbour", False)]
+        assert lit(quotes) == [("harbour", False), ("Harbour", False)]  # the words, who said them
+        line, border = counts(screen)
+        assert line == "1/6"
+        assert border.startswith("match 1/6 · ")
+        await pilot.press("n")
+        await settle(pilot)
+        assert lit(screen.body) == [("harbour", False), ("Harbour", True), ("harbour", False)]
+        assert counts(screen)[1].startswith("match 2/6 · ")
+        await pilot.press("slash")  # the line comes back with the search and its count
+        await settle(pilot)
+        assert counts(screen)[0] == "2/6"
+        assert screen.search_bar.value == "harbour"
+
+
+async def test_the_count_follows_what_is_typed(harbour, reader):
+    async with reader(harbour, (120, 40)) as (pilot, screen):
+        await pilot.press("slash", *"fee")
+        await settle(pilot)
+        assert counts(screen)[0] == "1 match"
+        assert lit(screen.body) == [("fee", False)]  # lit up while typing
+        await pilot.press(*"sss")
+        await settle(pilot)
+        assert counts(screen)[0] == "No match"
+        assert lit(screen.body) == []
+        await pilot.press("home", "shift+end", *"the")
+        await settle(pilot)
+        assert counts(screen)[0] == "5 matches"  # “The”, “the”, “together”: any case
+        assert counts(screen)[1].startswith("5 matches · ")
+
+
+async def test_n_and_N_go_through_the_panes_in_reading_order(harbour, reader, notes):
+    async with reader(harbour, (120, 40)) as (pilot, screen):
+        points, quotes = screen.side_panes()
+        await search(pilot, "harbour")
+        visits = [(screen.active_pane, counts(screen)[0])]
+        for _ in range(6):
+            await pilot.press("n")
+            await settle(pilot)
+            visits.append((screen.active_pane, counts(screen)[0]))
+        assert [pane for pane, _ in visits] == [
+            "body",
+            "body",
+            "body",
+            "points",
+            "quotes",
+            "quotes",
+            "body",  # round again
+        ]
+        assert any("from the top of the article" in note for note in notes)
+        await pilot.press("N", "N")  # back into the quotes: who said it, then the words
+        await settle(pilot)
+        assert screen.active_pane == "quotes" and quotes.highlighted == 0
+        assert lit(quotes) == [("harbour", True), ("Harbour", False)]
+        assert pilot.app.focused is quotes
+        await pilot.press("N")
+        await settle(pilot)
+        assert screen.active_pane == "points" and points.highlighted == 0
+        assert lit(points) == [("harbour", True)]
+        assert lit(quotes) == [("harbour", False), ("Harbour", False)]
+        assert counts(screen)[1].startswith("match 4/6")
+        await pilot.press("N")
+        assert screen.active_pane == "body"
+        assert lit(screen.body)[2] == ("harbour", True)
+
+
+async def test_n_shows_a_list_match_on_a_narrow_terminal(harbour, reader):
+    async with reader(harbour, (80, 24)) as (pilot, screen):
+        await search(pilot, "reopens")
+        points, _ = screen.side_panes()
+        assert screen.active_pane == "points"
+        assert points.region.width > 0 and not screen.body.region.width
+        assert lit(points) == [("reopens", True)]
+        await pilot.press("n")  # the only match: round to it again
+        assert screen.active_pane == "points"
+
+
+async def test_a_capital_makes_the_search_case_sensitive(harbour, reader, notes):
+    async with reader(harbour) as (pilot, screen):
+        await search(pilot, "Harbour")
+        assert counts(screen)[0] == "1/2"
+        assert lit(screen.body) == [("Harbour", True)]
+        await search(pilot, "HARBOUR")
+        assert any(note == "Not found: HARBOUR" for note in notes)
+        assert "Match" not in screen_lines(pilot.app)[-1]  # n and N would find nothing
+        assert lit(screen.body) == []
+
+
+async def test_escape_puts_the_lights_out_until_n(harbour, reader):
+    async with reader(harbour) as (pilot, screen):
+        await search(pilot, "harbour")
+        await pilot.press("escape")
+        assert lit(screen.body) == []
+        assert "match" not in counts(screen)[1]
+        await pilot.press("n")
+        await settle(pilot)
+        assert lit(screen.body) == [("harbour", False), ("Harbour", True), ("harbour", False)]
+        await pilot.press("slash", *"zzz", "escape")  # typed, then not searched:
+        await settle(pilot)
+        assert ("Harbour", True) in lit(screen.body)  # the last search's matches again
+
+
+# -- the history of searches -------------------------------------------------------------
+
+
+async def test_up_and_down_bring_back_searches_of_earlier_runs(harbour, reader, tmp_path):
+    state = tmp_path / "state"
+    async with reader(harbour, positions=PositionStore(state / "positions.json")) as (
+        pilot,
+        screen,
+    ):
+        await search(pilot, "deal")
+        await search(pilot, "fees")
+        await search(pilot, "deal")  # made again: now the newest
+    assert (state / "history.json").is_file()
+    async with reader(harbour, positions=PositionStore(state / "positions.json")) as (
+        pilot,
+        screen,
+    ):
+        bar = screen.search_bar
+        await pilot.press("slash", *"gr")
+        await pilot.press("up")
+        assert bar.value == "deal"
+        await pilot.press("up")
+        assert bar.value == "fees"
+        await pilot.press("up")  # the oldest: stays
+        assert bar.value == "fees"
+        await pilot.press("down")
+        assert bar.value == "deal"
+        await pilot.press("down")  # past the newest: what was typed
+        assert bar.value == "gr"
+        await pilot.press("up", "enter")
+        await settle(pilot)
+        assert counts(screen)[0] == "1/1"
+
+
+async def test_a_corrupt_history_is_set_aside_with_a_warning(harbour, reader, tmp_path, notes):
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "history.json").write_text("{not json", encoding="utf-8")
+    async with reader(harbour, positions=PositionStore(state / "positions.json")) as (
+        pilot,
+        screen,
+    ):
+        await settle(pilot)
+        assert any("Saved search history could not be read" in note for note in notes)
+        assert list(state.glob("history.json.corrupt-*"))
+        await pilot.press("slash", "up")
+        assert screen.search_bar.value == ""  # nothing to bring back
+        await pilot.press(*"fees", "enter")
+        await settle(pilot)
+    assert "fees" in (state / "history.json").read_text(encoding="utf-8")
+
+
+async def test_without_a_state_folder_nothing_is_written(harbour, reader, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_TUI_STATE_DIR", str(tmp_path / "state"))
+    async with reader(harbour) as (pilot, screen):  # no positions: --no-resume, stdin
+        await search(pilot, "deal")
+        await pilot.press("slash", "up")
+        assert screen.search_bar.value == "deal"  # this run's searches are still there
+    assert not (tmp_path / "state").exists()
+
+
+# -- hostile queries ------------------------------------------------------------------------
+
+
+async def test_queries_with_pattern_characters_are_literal(reader):
+    briefing = load_text(
+        "title: T\nsections:\n  - heading: H\n    body: ['Costs rose (a lot) by 3.5%* [sic].']\n",
+        "t.yaml",
+    ).briefing
+    async with reader(briefing) as (pilot, screen):
+        await search(pilot, "(a lot)")
+        assert lit(screen.body) == [("(a lot)", True)]
+        await search(pilot, "3.5%* [sic]")
+        assert lit(screen.body) == [("3.5%* [sic]", True)]
+        await search(pilot, ".*")
+        assert lit(screen.body) == []
+
+
+async def test_control_characters_in_a_query_never_reach_the_terminal(harbour, reader):
+    async with reader(harbour) as (pilot, screen):
+        await pilot.press("slash")
+        screen.search_bar.post_message(events.Paste("\x1b[2J\x07harbour\x9b"))
+        await pilot.pause()
+        value = screen.search_bar.value
+        assert "\x1b" not in value and "\x07" not in value and "\x9b" not in value
+        assert value.startswith("␛[2J␇")
+        for line in screen_lines(pilot.app):
+            assert not any(ord(char) < 32 or 0x7F <= ord(char) < 0xA0 for char in line), line
+        await pilot.press("enter")
+        await settle(pilot)
+
+
+async def test_a_query_of_ten_thousand_characters_is_cut_and_searched(harbour, reader, notes):
+    async with reader(harbour) as (pilot, screen):
+        await pilot.press("slash")
+        screen.search_bar.post_message(events.Paste("harbour " * 1250))
+        await pilot.pause()
+        assert len(screen.search_bar.value) == 1000
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any(note.startswith("Not found: harbour harbour") for note in notes)
+        assert all(len(note) < 200 for note in notes)
+
+
+async def test_a_one_letter_query_counts_everything_and_lights_only_the_view(reader):
+    paragraphs = "\n".join(f"      - {'e ' * 200}" for _ in range(2000))
+    briefing = load_text(
+        f"title: T\nsections:\n  - heading: H\n    body:\n{paragraphs}\n", "t.yaml"
+    ).briefing
+    async with reader(briefing, (80, 24)) as (pilot, screen):
+        await search(pilot, "e")
+        assert counts(screen)[0] == "1/400,000"
+        assert 0 < len(lit(screen.body)) < 24 * 40
+
+
+async def test_keys_typed_in_a_burst_after_enter_act_on_the_reader(harbour, reader):
+    """``/harbour`` Enter ``n n N`` all arrive before the first is handled (tmux send-keys)."""
+    async with reader(harbour) as (pilot, screen):
+        keys = ["slash", *"harbour", "enter", "n", "n", "N"]
+        for key in keys:
+            character = "/" if key == "slash" else None if key == "enter" else key
+            pilot.app.post_message(events.Key(key, character))
+        await settle(pilot)
+        await settle(pilot)
+        assert screen.search_bar.value == "harbour"  # not "harbournnN"
+        assert not screen.search_line.is_open
+        assert counts(screen)[1].startswith("match 2/6")
+        pilot.app.post_message(events.Key("slash", "/"))
+        for key in [*"fees", "escape", "n"]:
+            pilot.app.post_message(events.Key(key, None if key == "escape" else key))
+        await settle(pilot)
+        assert counts(screen)[1].startswith("match 3/6")  # Esc, then n: the last search
+
+
+async def test_editing_keys_typed_quickly_act_in_order_with_enter(harbour, reader):
+    async with reader(harbour) as (pilot, screen):
+        keys = [("slash", "/"), *[(c, c) for c in "feesx"], ("backspace", None), ("enter", None)]
+        for key, character in keys:  # all queued before any is handled
+            pilot.app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert counts(screen)[0] == "1/1"  # "fees", not "feesx"
+        assert screen.search_bar.value == "fees"
+
+
+async def test_a_new_version_of_the_text_forgets_the_current_match(harbour, reader):
+    async with reader(harbour) as (pilot, screen):
+        await search(pilot, "harbour")
+        await pilot.press("n", "n")  # the current match is in the last paragraph
+        shorter = load_text(HARBOUR.replace("      - Harbour fees fall;", "      #"), "h.yaml")
+        # As a reload in place would: the screen's briefing and document replaced.
+        screen.briefing, screen.document = shorter.briefing, BodyDocument(shorter.briefing)
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.searcher.current is not None
+        assert screen.searcher.current.unit < len(screen.document)
