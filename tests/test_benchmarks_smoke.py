@@ -43,3 +43,23 @@ def test_export_benchmark_prints_a_ratio_per_format() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     for name in ("md", "html", "txt", "json"):
         assert f"export ratio ({name})" in done.stdout, done.stdout
+
+
+def test_reload_benchmark_times_saves_to_the_screen() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "reload.py"),
+            "--paragraphs",
+            "100",
+            "--saves",
+            "2",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "live reload (bundled)" in done.stdout, done.stdout
+    assert "live reload (synthetic-100)" in done.stdout, done.stdout
