@@ -343,6 +343,29 @@ def _pump(master: int, chunks: queue.Queue[tuple[float, bytes]]) -> None:
             return
 
 
+def _pty_env() -> dict[str, str]:
+    """The environment of a command run in a pty: a colour terminal, an empty state folder."""
+    env = dict(os.environ)
+    env["TERM"] = "xterm-256color"
+    # PYTHONDONTWRITEBYTECODE (set in some sandboxes) would make an editable
+    # install compile the package at every launch; users' installs are compiled.
+    for name in (
+        "COLUMNS",
+        "LINES",
+        "TEXTUAL",
+        "TEXTUAL_DEBUG",
+        "NO_COLOR",
+        "TEXTUAL_DRIVER",
+        "PYTHONDONTWRITEBYTECODE",
+    ):
+        env.pop(name, None)
+    env.setdefault("COLORTERM", "truecolor")
+    # The reader would reopen the bundled briefing where someone last left it,
+    # and its first paragraph would not be on screen: a state folder of its own.
+    env["BRIEFING_TUI_STATE_DIR"] = _empty_state_dir()
+    return env
+
+
 def run_in_pty(
     command: Sequence[str],
     phrase: str,
@@ -376,24 +399,7 @@ def run_in_pty(
     stream = pyte.ByteStream(screen)
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    env = dict(os.environ)
-    env["TERM"] = "xterm-256color"
-    # PYTHONDONTWRITEBYTECODE (set in some sandboxes) would make an editable
-    # install compile the package at every launch; users' installs are compiled.
-    for name in (
-        "COLUMNS",
-        "LINES",
-        "TEXTUAL",
-        "TEXTUAL_DEBUG",
-        "NO_COLOR",
-        "TEXTUAL_DRIVER",
-        "PYTHONDONTWRITEBYTECODE",
-    ):
-        env.pop(name, None)
-    env.setdefault("COLORTERM", "truecolor")
-    # The reader would reopen the bundled briefing where someone last left it,
-    # and its first paragraph would not be on screen: a state folder of its own.
-    env["BRIEFING_TUI_STATE_DIR"] = _empty_state_dir()
+    env = _pty_env()
     chunks: queue.Queue[tuple[float, bytes]] = queue.Queue()
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(0.0005)  # the reading thread gets the GIL soon after data arrives
@@ -466,6 +472,102 @@ def run_in_pty(
         reader.join(timeout=5)
     assert found_at is not None
     return PtyRun(found_at - start, peak, rss, list(screen.display), ended - found_at)
+
+
+class PtySession:
+    """A command kept running in a pty, its screen followed, to time what appears on it.
+
+    As in :func:`run_in_pty`, a thread stamps each chunk of output with its
+    arrival; :meth:`wait_for` feeds them to a ``pyte`` screen and returns the
+    arrival of the chunk after which a phrase is visible. Only this child is
+    ever signalled, by its pid (:meth:`close`).
+    """
+
+    def __init__(self, command: Sequence[str], size: tuple[int, int] = (COLUMNS, ROWS)) -> None:
+        import pyte
+
+        columns, rows = size
+        self.screen = pyte.Screen(columns, rows)
+        self._stream = pyte.ByteStream(self.screen)
+        self._master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self._chunks: queue.Queue[tuple[float, bytes]] = queue.Queue()
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(0.0005)  # the reading thread gets the GIL soon after data arrives
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(
+            list(command),
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=REPO,
+            env=_pty_env(),
+            start_new_session=True,
+            preexec_fn=_child_setup,
+            close_fds=True,
+        )
+        os.close(slave)
+        self._reader = threading.Thread(
+            target=_pump, args=(self._master, self._chunks), daemon=True
+        )
+        self._reader.start()
+        self.ended = False
+
+    def _feed(self, wait: float) -> float | None:
+        """Feed one chunk to the screen (waiting at most ``wait`` s); its arrival, or None."""
+        try:
+            arrived, data = self._chunks.get(timeout=wait)
+        except queue.Empty:
+            return None
+        if not data:
+            self.ended = True
+            raise PtyError("the command closed its terminal:\n" + self.text())
+        self._stream.feed(data)
+        return arrived
+
+    def text(self) -> str:
+        return "\n".join(line.rstrip() for line in self.screen.display).strip()
+
+    def wait_for(self, phrase: str, timeout: float = 60.0) -> float:
+        """The arrival time of the chunk after which ``phrase`` is on screen."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            arrived = self._feed(0.05)
+            if arrived is not None and phrase_visible(self.screen.display, phrase):
+                return arrived
+        raise PtyError(f"{phrase!r} not on screen after {timeout:.0f} s; screen:\n" + self.text())
+
+    def wait_idle(self, quiet: float = 0.5, most: float = 10.0) -> None:
+        """Drain the output until the child has used no CPU for ``quiet`` s (``most`` at most)."""
+        deadline = time.perf_counter() + most
+        last, since = cpu_ticks(self.proc.pid), time.perf_counter()
+        while (now := time.perf_counter()) < deadline:
+            self._feed(0.02)
+            if now - since >= quiet:
+                ticks = cpu_ticks(self.proc.pid)
+                if ticks == last:
+                    return
+                last, since = ticks, now
+
+    def rss_kib(self) -> int:
+        """The child's resident set now (VmRSS, KiB), or 0 if unknown."""
+        with (
+            contextlib.suppress(OSError, ValueError, IndexError),
+            open(f"/proc/{self.proc.pid}/status") as status,
+        ):
+            for text_line in status:
+                if text_line.startswith("VmRSS:"):
+                    return int(text_line.split()[1])
+        return 0
+
+    def close(self) -> None:
+        sys.setswitchinterval(self._switch_interval)
+        if self.proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+        os.close(self._master)
+        self._reader.join(timeout=5)
 
 
 def first_paragraph(briefing) -> str:

@@ -64,3 +64,23 @@ def test_search_benchmark_prints_counts_and_keys() -> None:
     for measure in ("search count: 'the'", "search count: 'e'", "search key: n (next match)"):
         assert measure in done.stdout, done.stdout
     assert "ERROR" not in done.stdout, done.stdout
+
+
+def test_reload_benchmark_times_saves_to_the_screen() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "reload.py"),
+            "--paragraphs",
+            "100",
+            "--saves",
+            "2",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "live reload (bundled)" in done.stdout, done.stdout
+    assert "live reload (synthetic-100)" in done.stdout, done.stdout

@@ -58,3 +58,13 @@ def after_screen_closed() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+
+
+def after_reload() -> None:
+    """Free the last version of a briefing, once a new one is on screen (live reload).
+
+    It was frozen with the rest, and its document holds itself in cycles:
+    without this each version would stay in memory for good. As after a
+    screen closes (:func:`after_screen_closed`).
+    """
+    after_screen_closed()

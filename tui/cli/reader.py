@@ -273,6 +273,7 @@ def _show(
         after_first_frame=collector.after_first_frame,
         after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,
+        after_reload=collector.after_reload,
     )
     # Textual closes the app on an exception inside it, restores the terminal,
     # and prints the traceback on this console: kept for a log, or for --debug.

@@ -51,15 +51,35 @@ class Target:
     """False when the link fell back to a section heading."""
 
 
-class _Parsed(Sequence[T], Generic[T]):
-    """One field (shown text or spans) of every block, parsed on first access."""
+class _Blocks:
+    """Each block's source, and its shown text and spans once parsed (on first access)."""
 
-    def __init__(self, document: BodyDocument, field: int) -> None:
-        self._document = document
+    def __init__(self, sources: list[str]) -> None:
+        self.sources = sources
+        self.parsed: list[tuple[str, tuple[Span, ...]] | None] = [None] * len(sources)
+
+    def get(self, block: int) -> tuple[str, tuple[Span, ...]]:
+        found = self.parsed[block]
+        if found is None:
+            inline = parse_inline(self.sources[block])
+            found = self.parsed[block] = (inline.plain, inline.spans)
+        return found
+
+
+class _Parsed(Sequence[T], Generic[T]):
+    """One field (shown text or spans) of every block, parsed on first access.
+
+    It holds the blocks, not the document: no reference cycle, so an old
+    version of a briefing is freed as soon as it is dropped (a frozen cycle
+    would wait for a full collection).
+    """
+
+    def __init__(self, blocks: _Blocks, field: int) -> None:
+        self._blocks = blocks
         self._field = field
 
     def __len__(self) -> int:
-        return len(self._document)
+        return len(self._blocks.sources)
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -68,7 +88,7 @@ class _Parsed(Sequence[T], Generic[T]):
     def __getitem__(self, index: int | slice) -> T | list[T]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        return self._document.parsed(index)[self._field]  # type: ignore[return-value]
+        return self._blocks.get(index)[self._field]  # type: ignore[return-value]
 
 
 class BodyDocument:
@@ -101,10 +121,12 @@ class BodyDocument:
                         self._add(index, CREDIT, credit, QUOTE_BAR + CREDIT_DASH, QUOTE_BAR + "  ")
                 else:
                     self._add_list(index, block)
-        self._parsed: list[tuple[str, tuple[Span, ...]] | None] = [None] * len(self.sources)
-        self.texts: Sequence[str] = _Parsed(self, 0)
+        self.source_chars = sum(map(len, self.sources))
+        """The length of all the blocks as written (for a layout's estimate of its height)."""
+        self._blocks = _Blocks(self.sources)
+        self.texts: Sequence[str] = _Parsed(self._blocks, 0)
         """The text shown for each block (inline markers removed)."""
-        self.spans: Sequence[tuple[Span, ...]] = _Parsed(self, 1)
+        self.spans: Sequence[tuple[Span, ...]] = _Parsed(self._blocks, 1)
         """The styled spans of each block's shown text."""
 
     def _add(
@@ -134,11 +156,7 @@ class BodyDocument:
 
     def parsed(self, block: int) -> tuple[str, tuple[Span, ...]]:
         """A block's shown text and spans, parsed once."""
-        found = self._parsed[block]
-        if found is None:
-            inline = parse_inline(self.sources[block])
-            found = self._parsed[block] = (inline.plain, inline.spans)
-        return found
+        return self._blocks.get(block)
 
     def __len__(self) -> int:
         return len(self.sources)
@@ -164,7 +182,7 @@ class BodyLayout:
         self.starts: list[list[int]] = []
         self.height = 0
         """Lines laid out so far."""
-        self._unlaid_chars = sum(map(len, document.sources))
+        self._unlaid_chars = document.source_chars
 
     @property
     def complete(self) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
-from textual.app import App, SystemCommand, UnknownModeError
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -62,8 +62,6 @@ class BriefingApp(App[None]):
         ),
     ]
 
-    DEFAULT_MODE = "reader"
-
     def __init__(
         self,
         briefing: Briefing,
@@ -77,6 +75,7 @@ class BriefingApp(App[None]):
         after_first_frame: Callable[[], object] | None = None,
         after_layout: Callable[[], object] | None = None,
         after_screen_closed: Callable[[], object] | None = None,
+        after_reload: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
         self.briefing = briefing
@@ -107,8 +106,9 @@ class BriefingApp(App[None]):
         """Called each time the body's layout is complete (at start, after a resize)."""
         self.after_screen_closed = after_screen_closed
         """Called once a screen has been closed and taken apart."""
+        self.after_reload = after_reload
+        """Called once a new version of the briefing is shown (the old one is garbage)."""
         self._stack_depth = 0
-        self._versions = 0
 
     def set_keymap(self, keymap: dict[str, str]) -> None:  # type: ignore[override]
         self.keymap = dict(keymap)
@@ -129,27 +129,12 @@ class BriefingApp(App[None]):
             reader.start = (block_of_line(self.briefing, reader.document, self.line), 0)
         return reader
 
-    def replace_reader(self, reader: ReaderScreen) -> None:
-        """Show a new version of the briefing in place of the reader on screen.
-
-        Each version is the first screen of a mode of its own: the old mode,
-        with the old reader, is removed (a first screen cannot be switched).
-        """
-        self._versions += 1
-        old, new = self.current_mode, f"{self.DEFAULT_MODE}-{self._versions}"
-        self.briefing = reader.briefing
-        self.add_mode(new, lambda: reader)
-        self.switch_mode(new)
-        try:
-            self.remove_mode(old)
-        except UnknownModeError:
-            # The first reader's mode is Textual's default one, made by
-            # get_default_screen (no CSS refresh at start-up): named for removal now.
-            self.add_mode(old, self.get_default_screen)
-            self.remove_mode(old)
+    def reloaded(self, briefing: Briefing) -> None:
+        """The reader shows a new version of the file (live reload): say so."""
+        self.briefing = briefing
         self.notify("Reloaded: the file changed.", timeout=2)
-        if self.after_screen_closed is not None:  # the old reader is gone: free it
-            self.set_timer(0.1, self.after_screen_closed)
+        if self.after_reload is not None:  # once the new version is on screen
+            self.set_timer(0.1, self.after_reload)
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self.type_ahead.screen_changed, immediate=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
@@ -38,6 +39,10 @@ class JumpHistory(Generic[P]):
     def pop(self) -> Place[P] | None:
         """The newest place, forgotten; None when there is none."""
         return self._places.pop() if self._places else None
+
+    def carry(self, move: Callable[[P], P]) -> None:
+        """Move every place's position (to a new version of the briefing, say)."""
+        self._places = [Place(move(place.position), place.pane) for place in self._places]
 
     def __len__(self) -> int:
         return len(self._places)

@@ -4,9 +4,10 @@ An honest poll (a ``stat`` every :data:`POLL_SECONDS`, no busy loop) sees a
 save in place or a new file renamed over the old one, as editors write. A
 change is loaded at once, off the UI thread; errors in a file that changed
 again meanwhile (caught half written) are not shown: the next poll loads it.
-A good version replaces the reader, keeping its place; a bad one leaves the
-last good version on screen with the errors in a bar (:class:`ReloadBar`)
-until the file is good again.
+A good version is readied there too (``prepare``: what the owner needs that
+does not touch the screen) and handed to the owner, which shows it in place,
+keeping its place; a bad one leaves the last good version on screen with the
+errors in a bar (:class:`ReloadBar`) until the file is good again.
 Nothing is ever written to the file.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual.content import Content
 from textual.widgets import Static
@@ -33,21 +34,26 @@ POLL_SECONDS = 0.05
 SHOWN_PROBLEMS = 3
 """Errors listed in the bar; the rest are counted."""
 
+V = TypeVar("V")
 
-class LiveReload:
+
+class LiveReload(Generic[V]):
     """Polls one briefing file for ``owner`` and hands over each new version, good or bad."""
 
     def __init__(
         self,
         owner: DOMNode,
         source: BriefingFile,
-        loaded: Callable[[Loaded], None],
+        prepare: Callable[[Loaded], V],
+        loaded: Callable[[V], None],
         failed: Callable[[Sequence[str]], None],
     ) -> None:
         self.owner = owner
         self.source = source
+        self.prepare = prepare
+        """Readies a new good version for the owner (in the loading thread)."""
         self.loaded = loaded
-        """Called with a new good version (on the UI thread)."""
+        """Called with a new good version, as readied (on the UI thread)."""
         self.failed = failed
         """Called with the one-line problems of a bad version (on the UI thread)."""
         self._seen: Signature | None = source.signature()
@@ -72,17 +78,17 @@ class LiveReload:
     def _load(self, signature: Signature | None) -> None:
         worker = get_current_worker()
         problems: list[str] = []
-        loaded: Loaded | None = None
+        version: V | None = None
         try:
-            loaded = self.source.load()
+            version = self.prepare(self.source.load())
         except BriefingError as error:
             problems = [_problem_line(problem) for problem in error.problems]
         except UnreadableFileError as error:
             problems = [sanitize_line(str(error))]
         if worker.is_cancelled:
             return  # the reader closed while loading, or a newer version came
-        if loaded is not None:
-            self.owner.app.call_from_thread(self.loaded, loaded)
+        if version is not None:
+            self.owner.app.call_from_thread(self.loaded, version)
         elif self.source.signature() == signature:  # not caught half written
             self.owner.app.call_from_thread(self.failed, problems)
 

@@ -43,9 +43,11 @@ from tui.ui.widgets.quotes import QuotesList
 if TYPE_CHECKING:
     from textual.widgets import Input, Tabs
 
+    from tui.document.carry import Carrier, Version
     from tui.linking import Linker
     from tui.ui.search_controller import Searcher
     from tui.ui.search_history import SearchMemory
+    from tui.ui.widgets.outline import Outline
     from tui.ui.widgets.search_bar import SearchBar, SearchLine
 
 PANE_TITLES = {"body": "Article", "points": "Talking points", "quotes": "Quotes"}
@@ -185,7 +187,6 @@ class ReaderScreen(Screen[None]):
         *,
         source: BriefingFile | None = None,
         start: tuple[int, int] | None = None,
-        pane: Pane | None = None,
     ) -> None:
         super().__init__()
         self.briefing = briefing
@@ -194,13 +195,11 @@ class ReaderScreen(Screen[None]):
         self.source = source
         """The file to follow as it is edited (None: the briefing never changes)."""
         self.start = start
-        """Where to open (a place carried over from the last version), instead of resuming."""
-        self._start_pane = pane
-        """The pane in use in the last version of the file, used again once the lists are in."""
-        self._reload_waiting: Loaded | None = None
+        """Where to open (``--section``, ``--line``), instead of where the briefing was left."""
+        self._reload_waiting: Version | None = None
         self.changed: set[int] = set()
         """Sections whose text changed in the file since the reader last had them in view."""
-        self.live_reload: LiveReload | None = None
+        self.live_reload: LiveReload[Version] | None = None
         """Follows the file (from mount, when there is a file to follow)."""
         self.keeper = (
             PositionKeeper(self, positions, briefing.path, self.body.reading_position)
@@ -253,12 +252,19 @@ class ReaderScreen(Screen[None]):
         """
         if self._side_panes is None:
             points = PointsList(self.briefing.talking_points, id="points")
-            points.border_title = f"Talking points ({len(self.briefing.talking_points)})"
             quotes = QuotesList(self.briefing.quotes, id="quotes")
-            quotes.border_title = f"Quotes ({len(self.briefing.quotes)})"
+            _title_lists(points, quotes, self.briefing)
             self._mount_into("#side", points, quotes)
             self._side_panes = (points, quotes)
         return self._side_panes
+
+    def _outline(self) -> Outline | None:
+        """The outline, if it was ever shown."""
+        if not self.query("#outline"):
+            return None
+        from tui.ui.widgets.outline import Outline  # imported when it was mounted
+
+        return self.query_one("#outline", Outline)
 
     def _mount_into(self, parent: str, *widgets: Widget, before: int | None = None) -> None:
         """Mount ``widgets`` in a container, once it is mounted itself.
@@ -288,7 +294,9 @@ class ReaderScreen(Screen[None]):
         if self.keeper is not None:
             self._resume(self.keeper)
         if self.source is not None:
-            self.live_reload = LiveReload(self, self.source, self._reloaded, self._reload_failed)
+            self.live_reload = LiveReload(
+                self, self.source, self.ready_version, self._reloaded, self._reload_failed
+            )
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
@@ -297,9 +305,6 @@ class ReaderScreen(Screen[None]):
         self.side_panes()
         if self.live_reload is not None:  # after the first frame: it imports the loader
             self.live_reload.start()
-        self.changed.discard(self.body.current_section)  # the one in view is being read
-        if self._start_pane is not None:  # a new version of the file, read from a list
-            self.active_pane = self._start_pane
         self.search_bar  # noqa: B018 - mounted now, so that "/" can focus it at once
         self._show_bookmarks()
         # Linking reads the whole body: it starts once the article is on screen.
@@ -311,7 +316,7 @@ class ReaderScreen(Screen[None]):
         """Open where this briefing was left last time, and remember where it is left now."""
         self.watch(self.body, "scroll_y", keeper.moved, init=False)
         if self.start is not None:
-            return  # a new version of the file: its place is carried over, not resumed
+            return  # asked to open elsewhere
         saved = keeper.saved_position()
         if saved is None or saved.block >= len(self.document) or saved == Position(0, 0):
             return  # nowhere remembered, the top, or the briefing changed
@@ -351,26 +356,101 @@ class ReaderScreen(Screen[None]):
 
     # -- live reload -------------------------------------------------------------
 
-    def _reloaded(self, loaded: Loaded) -> None:
-        """A new good version of the file: a new reader in this one's place, at the same passage."""
+    def ready_version(self, loaded: Loaded) -> Version:
+        """Ready a new version of the file to be shown (in the loading thread)."""
+        from tui.document.carry import Version
+
+        return Version.of(loaded.briefing, self.briefing)
+
+    def _reloaded(self, version: Version) -> None:
+        """A new good version of the file: shown in place, at the same passage."""
         if not self.is_attached:
             return
-        if not self.is_current:  # a box is open over the reader: once it closes
-            self._reload_waiting = loaded
+        if self.app.screen is not self:  # a box is open over the reader: once it closes
+            self._reload_waiting = version
             return
-        from tui.document.carry import carry_position, changed_sections
+        self.show_version(version)
+        for bar in self.query(ReloadBar):
+            bar.remove()
+        self.app.reloaded(version.briefing)  # type: ignore[attr-defined] # (BriefingApp)
 
-        new = ReaderScreen(
-            loaded.briefing, self.positions, source=self.source, pane=self.active_pane
-        )
-        new.start = carry_position(
-            (self.briefing, self.document),
-            (new.briefing, new.document),
-            self.body.reading_position(),
-        )
-        unvisited = {self.briefing.sections[index].id for index in self.changed}
-        new.changed = changed_sections(self.briefing, new.briefing, unvisited)
-        self.app.replace_reader(new)  # type: ignore[attr-defined] # (BriefingApp)
+    def show_version(self, version: Version) -> None:
+        """Show another version of the briefing on the same widgets, as it is read.
+
+        The place in the article, the pane in use and its focus, the lists'
+        cursors and scroll, the search, the jump history and the last jump's
+        highlight are carried over to the new text (:class:`Carrier`);
+        sections whose text changed are marked until read. Widgets whose
+        part of the briefing is unchanged are left alone (not redrawn).
+        """
+        from tui.document.carry import Carrier, changed_sections
+
+        old_briefing, briefing, document = self.briefing, version.briefing, version.document
+        carrier = Carrier((old_briefing, self.document), (briefing, document))
+        position = carrier.position(self.body.reading_position())
+        highlight = self.body.highlight
+        highlight = carrier.target(highlight) if highlight is not None else None
+        unvisited = {old_briefing.sections[index].id for index in self.changed}
+        if version.base is old_briefing:  # (else a version came between: compared again)
+            self.changed = set(version.changed)
+            self.changed |= {i for i, s in enumerate(briefing.sections) if s.id in unvisited}
+        else:
+            self.changed = changed_sections(old_briefing, briefing, unvisited)
+        self.history.carry(carrier.position)
+        points, quotes = self.point_targets, self.quote_targets
+        self.briefing, self.document = briefing, document
+        linker = self.__dict__.pop("linker", None)  # (a cached property) linked the old text
+        self.point_targets = self.quote_targets = None
+        self.query_one(BriefingHeader).show(briefing)
+        if self._side_panes is not None:
+            # Until the new links are found: the old ones, where the text is unchanged.
+            self._show_lists(old_briefing, carrier, points, quotes)
+        self.body.show_document(document, position, highlight)
+        section = self.body.current_section
+        self._title_body(section)
+        self.changed.discard(section)  # the one in view is being read
+        outline = self._outline()
+        if outline is not None:
+            outline.set_sections(briefing.sections, self.changed)
+            outline.follow(section)
+        self._mark(section)
+        self.bookmarks.new_version(briefing, document)
+        if self._side_panes is not None:
+            self._show_bookmarks()
+        self._update_hints()
+        # Once the new text is on screen: linking a large body holds the interpreter,
+        # and freeing the old version takes a while too.
+        self.call_after_refresh(self._compute_links)
+        self.call_after_refresh(_release, old_briefing, carrier, points, quotes, linker)
+
+    def _show_lists(
+        self,
+        old: Briefing,
+        carrier: Carrier,
+        points: list[Target | None] | None,
+        quotes: list[Target | None] | None,
+    ) -> None:
+        """The talking points and quotes of a new version, with the old version's links
+        (``points``, ``quotes``: their sections) where unchanged, until the new ones."""
+        briefing = self.briefing
+        points_list, quotes_list = self.side_panes()
+        if briefing.talking_points != old.talking_points:
+            points_list.set_points(briefing.talking_points)
+        if briefing.quotes != old.quotes:
+            not_found = {old.quotes[index] for index in quotes_list.not_found}
+            quotes_list.set_quotes(
+                briefing.quotes,
+                [index for index, quote in enumerate(briefing.quotes) if quote in not_found],
+            )
+        _title_lists(points_list, quotes_list, briefing)
+        if points is not None:
+            sections = [target.section if target else None for target in points]
+            points_list.set_sections(
+                carrier.link_sections(old.talking_points, briefing.talking_points, sections)
+            )
+        if quotes is not None:
+            sections = [target.section if target else None for target in quotes]
+            quotes_list.set_sections(carrier.link_sections(old.quotes, briefing.quotes, sections))
 
     def on_screen_resume(self) -> None:
         waiting, self._reload_waiting = self._reload_waiting, None
@@ -406,17 +486,20 @@ class ReaderScreen(Screen[None]):
         from tui.linking import Linker
 
         worker = get_current_worker()
-        linker = Linker(self.briefing, self.document, cancelled=lambda: worker.is_cancelled)
+        briefing = self.briefing
+        linker = Linker(briefing, self.document, cancelled=lambda: worker.is_cancelled)
         points = linker.points(self.briefing.talking_points)
         quotes = linker.quotes(self.briefing.quotes)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._links_ready, points, quotes)
+            self.app.call_from_thread(self._links_ready, briefing, points, quotes)
 
-    def _links_ready(self, points: list[Target | None], quotes: list[Target | None]) -> None:
+    def _links_ready(
+        self, briefing: Briefing, points: list[Target | None], quotes: list[Target | None]
+    ) -> None:
         from tui.verify import not_found
 
-        if not self.is_attached:  # the app closed while linking
-            return
+        if not self.is_attached or briefing is not self.briefing:
+            return  # the app closed while linking, or a newer version came
         self.point_targets, self.quote_targets = points, quotes
         points_list, quotes_list = self.side_panes()
         points_list.set_sections([t.section if t else None for t in points])
@@ -519,10 +602,8 @@ class ReaderScreen(Screen[None]):
         self._title_body(section)
         self._mark(section)
         self.changed.discard(section)
-        if self.query("#outline"):
-            from tui.ui.widgets.outline import Outline  # imported when it was mounted
-
-            outline = self.query_one("#outline", Outline)
+        outline = self._outline()
+        if outline is not None:
             outline.follow(section)
             outline.visited(section)
 
@@ -877,3 +958,17 @@ class ReaderScreen(Screen[None]):
         self.body.restore_position(place.position)
         self.active_pane = place.pane
         self._update_hints()
+
+
+def _title_lists(points: PointsList, quotes: QuotesList, briefing: Briefing) -> None:
+    titles = (
+        (points, f"Talking points ({len(briefing.talking_points)})"),
+        (quotes, f"Quotes ({len(briefing.quotes)})"),
+    )
+    for pane, title in titles:
+        if str(pane.border_title) != title:  # (each title set is parsed and redrawn)
+            pane.border_title = title
+
+
+def _release(*_: object) -> None:
+    """Drop what it was given: called after a frame, so that freeing it does not delay it."""

@@ -44,6 +44,10 @@ def once_sized(
     return run
 
 
+def _release(*_: object) -> None:
+    """Drop what it was given (see :meth:`BodyView.show_document`)."""
+
+
 READING_WIDTH = 84
 """The widest the text column gets, however wide the terminal."""
 
@@ -202,6 +206,42 @@ class BodyView(ScrollView, can_focus=True):
             self._anchor = position  # taken up by the first layout at a real width
         else:
             self.restore_position(position)
+
+    def show_document(
+        self, document: BodyDocument, position: tuple[int, int], highlight: Target | None = None
+    ) -> None:
+        """Show another version of the text in place, ``position`` at the top.
+
+        The pane keeps its size, focus and widgets; only the layout is made
+        anew (around the view at once, the rest in steps, as at start).
+        ``highlight`` is the last jump's passage in the new text, if any.
+        """
+        old = self._layout
+        if self._layout_timer is not None:
+            self._layout_timer.stop()
+        self.document = document
+        self._layout = None
+        self._cache.clear()
+        self._pending_target = None
+        if self._selection is not None:  # offsets into the old text
+            self._selection = None
+            self.screen.clear_selection()
+        self.set_reactive(BodyView.highlight, highlight)  # drawn with the new text below
+        self._anchor = position
+        if old is not None and not self.scrollable_content_region.width:
+            # Hidden (a narrow layout showing a list): laid out at the width it had.
+            self._layout = BodyLayout(document, old.width)
+            self.ensure_block(position[0])
+            self._lay_out_later()
+        self.lay_out()
+        self.restore_position(position)
+        # The scroll may not have moved (the same line number): follow the new text anyway.
+        self.current_section = self._section_in_view(round(self.scroll_y))
+        self._show_position()
+        self.refresh()
+        if self.scrollable_content_region.width:
+            self.call_after_refresh(self._after_resize)  # once the new scroll range is in
+        self.call_after_refresh(_release, old)  # freed after the frame, not before it
 
     def _grow(self, **how: int) -> None:
         """Extend the layout (see :meth:`BodyLayout.extend`) and size the scrollable area to it."""

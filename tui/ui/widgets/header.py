@@ -107,9 +107,47 @@ class BriefingHeader(Vertical):
     def compose(self) -> ComposeResult:
         briefing = self.briefing
         # The model keeps text as written; the header shows each field on one line.
-        yield Static(Content.styled(shown(briefing.title), "bold"), id="header-title")
+        yield Static(_title(briefing), id="header-title")
         if briefing.subtitle:
-            yield Static(Content.styled(shown(briefing.subtitle), "italic"), id="header-subtitle")
+            yield Static(_subtitle(briefing.subtitle), id="header-subtitle")
         fields = metadata_items(briefing)
         if fields:
             yield MetadataLine(fields, id="header-meta")
+
+    def show(self, briefing: Briefing) -> None:
+        """Show another version of the briefing's header in place (if it differs)."""
+        old, self.briefing = self.briefing, briefing
+        if (old.title, old.subtitle, metadata_items(old)) == (
+            briefing.title,
+            briefing.subtitle,
+            metadata_items(briefing),
+        ):
+            return
+        title = self.query_one("#header-title", Static)
+        title.update(_title(briefing))
+        subtitles = self.query("#header-subtitle").results(Static)
+        subtitle = next(subtitles, None)
+        if subtitle is not None and briefing.subtitle:
+            subtitle.update(_subtitle(briefing.subtitle))
+        elif subtitle is not None:
+            subtitle.remove()
+        elif briefing.subtitle:
+            self.mount(Static(_subtitle(briefing.subtitle), id="header-subtitle"), after=title)
+        fields = metadata_items(briefing)
+        metas = self.query("#header-meta").results(MetadataLine)
+        meta = next(metas, None)
+        if meta is not None and fields:
+            meta.fields = fields
+            meta.refresh()
+        elif meta is not None:
+            meta.remove()
+        elif fields:
+            self.mount(MetadataLine(fields, id="header-meta"))
+
+
+def _title(briefing: Briefing) -> Content:
+    return Content.styled(shown(briefing.title), "bold")
+
+
+def _subtitle(subtitle: str) -> Content:
+    return Content.styled(shown(subtitle), "italic")

@@ -405,6 +405,18 @@ class ItemList(ScrollView, can_focus=True):
                 lit.append(marks.spans(unit, line.start, line.end))
         return lit
 
+    def reset(self, count: int) -> None:
+        """Hold ``count`` items, read anew (another version of the list).
+
+        The cursor stays on the same row (the last, if the list got shorter),
+        and the scroll where it was, as far as it still shows the cursor.
+        """
+        cursor = self.highlighted
+        self._count = count
+        self.items_changed()
+        self.highlighted = (cursor or 0) if count else None
+        self._show_position()
+
     def refresh_item(self, index: int | None) -> None:
         """Redraw the lines of one item (only those on screen are drawn)."""
         layout = self._layout

@@ -22,10 +22,17 @@ class LinkList(ItemList):
         self._sections: list[int | None] = [None] * count
         self._marked_section: int | None = None
 
+    def reset(self, count: int) -> None:
+        """Hold ``count`` items, tied to no section until :meth:`set_sections` says."""
+        self._sections = [None] * count
+        self._marked_section = None
+        super().reset(count)
+
     def set_sections(self, sections: list[int | None]) -> None:
         """Tell the list which section each item is tied to."""
-        self._sections = list(sections)
-        self.refresh()
+        if sections != self._sections:
+            self._sections = list(sections)
+            self.refresh()
 
     def mark_section(self, section: int | None) -> None:
         """Mark the items tied to ``section`` (the one in view); only their lines are redrawn."""

@@ -36,6 +36,21 @@ class Outline(ItemList):
         """Sections changed by the last reloads and not yet in view."""
         super().__init__(len(sections), id=id)
 
+    def set_sections(
+        self, sections: tuple[Section, ...], changed: set[int] | frozenset[int]
+    ) -> None:
+        """Show another version of the headings, ``changed`` marked (redrawn if they differ)."""
+        same = [each.heading for each in sections] == [each.heading for each in self.sections]
+        self.sections = sections
+        if same and set(changed) == self.changed:
+            return
+        self.changed = set(changed)
+        if same:
+            self.items_changed()
+        else:
+            self.reset(len(sections))
+            self.refresh(layout=True)  # its width follows the longest heading
+
     def get_content_width(self, container: Size, viewport: Size) -> int:
         """The longest heading, its mark's column and a column of margin (``width: auto``).
 

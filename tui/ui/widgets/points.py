@@ -17,6 +17,12 @@ class PointsList(LinkList):
         self._number_width = len(str(len(points)))
         super().__init__(len(points), id=id)
 
+    def set_points(self, points: tuple[TalkingPoint, ...]) -> None:
+        """Show another version of the talking points (see :meth:`ItemList.reset`)."""
+        self.points = points
+        self._number_width = len(str(len(points)))
+        self.reset(len(points))
+
     def item_parts(self, index: int) -> list[Part]:
         number = f"{index + 1}.".rjust(self._number_width + 1)
         return [Part(self.points[index].text, lead=f"{number} ")]

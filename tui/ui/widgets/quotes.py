@@ -44,6 +44,12 @@ class QuotesList(LinkList):
             self.not_found = not_found
             self.items_changed()
 
+    def set_quotes(self, quotes: tuple[Quote, ...], not_found: Iterable[int] = ()) -> None:
+        """Show another version of the quotes, ``not_found`` marked as not in the article."""
+        self.quotes = quotes
+        self.not_found = frozenset(not_found)
+        self.reset(len(quotes))
+
     def item_parts(self, index: int) -> list[Part]:
         words, attribution = quote_texts(self.quotes[index])
         parts = [Part(words), Part(attribution, lead="— ", component="item-list--note")]
