@@ -654,6 +654,7 @@ def test_options_that_take_values_come_from_the_parsers() -> None:
         "-o",
         "--output",
         "--from",
+        "--limit",
     }
 
 

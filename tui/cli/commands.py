@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from tui.cli import export, importing, new, reader, schema, validate
+from tui.cli import export, importing, indexing, new, reader, schema, searching, validate
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
 from tui.cli.options import CommandParser, manual
 from tui.text import sanitize_line
@@ -56,6 +56,20 @@ COMMANDS: dict[str, Command] = {
             "make a briefing draft from an article (text or Markdown)",
             importing.parser,
             importing.run,
+        ),
+        Command(
+            "index",
+            "DIR...",
+            "build or update a library's search index",
+            indexing.parser,
+            indexing.run,
+        ),
+        Command(
+            "search",
+            "DIR QUERY [--json] [--limit N]",
+            "search a library: ranked passages",
+            searching.parser,
+            searching.run,
         ),
     )
 }
