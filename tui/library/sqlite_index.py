@@ -98,6 +98,13 @@ def open_index(arguments: Sequence[str], *, fallback: bool = True) -> SqliteInde
     return index
 
 
+def _damage(error: sqlite3.DatabaseError) -> bool:
+    """True for an error that says the file is damaged (not busy, not read-only, not full)."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return True
+    return any(word in str(error) for word in ("malformed", "not a database", "vtable"))
+
+
 def _reason(error: BaseException) -> str:
     """An error in a few words, one line."""
     text = getattr(error, "strerror", None) or str(error) or type(error).__name__
@@ -124,6 +131,7 @@ class SqliteIndex:
         self.parallel_from = parallel_from
         self._reading = threading.Lock()
         self._reader: sqlite3.Connection | None = None
+        self._damaged = False
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
             self._lock_file = os.open(f"{file}.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
@@ -221,12 +229,23 @@ class SqliteIndex:
         finally:
             fcntl.flock(self._lock_file, fcntl.LOCK_UN)
 
-    def _read(self) -> sqlite3.Connection:
-        """The connection reads go through (one, shared by threads under a lock)."""
-        if self._reader is None:
-            self._reader = self._connect()
-            self._reader.execute("PRAGMA query_only = 1")
-        return self._reader
+    @contextlib.contextmanager
+    def _reads(self) -> Iterator[sqlite3.Connection]:
+        """The connection reads go through (one, shared by threads under a lock); a failure
+        is :class:`IndexUnavailable`, and a damaged file is set aside at the next refresh."""
+        with self._reading:
+            try:
+                if self._reader is None:
+                    self._reader = self._connect()
+                    self._reader.execute("PRAGMA query_only = 1")
+                yield self._reader
+            except sqlite3.DatabaseError as error:
+                if _damage(error):
+                    self._damaged = True
+                    raise IndexUnavailable(
+                        "the library's index is damaged; it is built again at the next refresh"
+                    ) from None
+                raise IndexUnavailable(f"the index cannot be read ({_reason(error)})") from None
 
     def close(self) -> None:
         with self._reading:
@@ -246,11 +265,13 @@ class SqliteIndex:
     def refresh(self, paths: Sequence[str], progress: Progress | None = None) -> Refreshed:
         """Bring the index in step with ``paths``: see :class:`~tui.library.index.LibraryIndex`."""
         started = time.perf_counter()
+        if self._damaged:
+            self._rebuild()
         try:
             with self._writing(), contextlib.closing(self._connect()) as connection:
                 counts = self._refresh(connection, paths, progress)
         except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.OperationalError) and "malformed" not in str(error):
+            if not _damage(error):
                 raise IndexUnavailable(f"the index cannot be updated ({_reason(error)})") from None
             self._rebuild()
             with self._writing(), contextlib.closing(self._connect()) as connection:
@@ -265,12 +286,14 @@ class SqliteIndex:
                 self._reader = None
         with self._writing():
             self._set_aside("corrupt")
+        self._damaged = False
         self._prepare()
 
     def _refresh(
         self, connection: sqlite3.Connection, paths: Sequence[str], progress: Progress | None
     ) -> dict[str, int]:
         connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("SELECT rowid FROM fts WHERE fts MATCH 'probe' LIMIT 1").fetchall()
         found: dict[str, tuple[int, int, int]] = {}
         for path in dict.fromkeys(paths):
             try:
@@ -398,8 +421,8 @@ class SqliteIndex:
 
     def entries(self) -> list[Entry]:
         """Every briefing's row, newest first (then by title)."""
-        with self._reading:
-            rows = self._read().execute(
+        with self._reads() as connection:
+            rows = connection.execute(
                 "SELECT path, title, published, location, source, tags, points, quotes, blocks,"
                 " problem FROM briefings ORDER BY day DESC, published DESC, title, path"
             )
@@ -440,8 +463,8 @@ class SqliteIndex:
             + " ORDER BY b.day DESC, b.published DESC, b.title, p.id LIMIT ?"
         )
         arguments = [kind, *parameters, *(f"%{name}%" for name in speakers), limit]
-        with self._reading:
-            rows = self._read().execute(sql, arguments).fetchall()
+        with self._reads() as connection:
+            rows = connection.execute(sql, arguments).fetchall()
         count = len(rows)
         return [
             _hit(path, title, kind, section, heading, line, opening(quote or text or heading_),
@@ -460,8 +483,7 @@ class SqliteIndex:
             f" WHERE fts MATCH ? {where} ORDER BY rank LIMIT ?"
         )
         marks = f"char(1), char(2), '…', {SNIPPET_WORDS}"
-        with self._reading:
-            connection = self._read()
+        with self._reads() as connection:
             rows = connection.execute(best, [match, *parameters, limit]).fetchall()
             ids = [row[0] for row in rows]
             snippets = {
@@ -482,8 +504,8 @@ class SqliteIndex:
 
     def speakers(self) -> list[Speaker]:
         """Every speaker with a quote, most quoted first."""
-        with self._reading:
-            rows = self._read().execute(
+        with self._reads() as connection:
+            rows = connection.execute(
                 "SELECT max(speaker), count(*), count(DISTINCT briefing) FROM passages"
                 " WHERE kind = 'quote' GROUP BY speaker_fold ORDER BY 2 DESC, 1"
             )
@@ -491,19 +513,15 @@ class SqliteIndex:
 
     def quotes_by(self, speaker: str) -> list[Hit]:
         """The quotes of ``speaker`` (any spelling that folds the same), newest briefing first."""
-        with self._reading:
-            rows = (
-                self._read()
-                .execute(
-                    "SELECT b.path, b.title, p.section, p.heading, p.line, fts.quote"
-                    " FROM passages p JOIN briefings b ON b.id = p.briefing"
-                    " JOIN fts ON fts.rowid = p.id"
-                    " WHERE p.kind = 'quote' AND p.speaker_fold = ?"
-                    " ORDER BY b.day DESC, b.published DESC, b.title, p.id",
-                    (fold(speaker),),
-                )
-                .fetchall()
-            )
+        with self._reads() as connection:
+            rows = connection.execute(
+                "SELECT b.path, b.title, p.section, p.heading, p.line, fts.quote"
+                " FROM passages p JOIN briefings b ON b.id = p.briefing"
+                " JOIN fts ON fts.rowid = p.id"
+                " WHERE p.kind = 'quote' AND p.speaker_fold = ?"
+                " ORDER BY b.day DESC, b.published DESC, b.title, p.id",
+                (fold(speaker),),
+            ).fetchall()
         count = len(rows)
         return [
             _hit(path, title, "quote", section, heading, line, opening(quote), float(count - n))
