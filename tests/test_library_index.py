@@ -344,6 +344,42 @@ def test_the_parallel_first_build_gives_the_same_index(library: Path, tmp_path: 
     serial.close()
 
 
+def test_the_parsing_processes_do_the_reading(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.library import parsing
+
+    def not_here(paths: object) -> object:
+        raise AssertionError("read in the main process")
+
+    monkeypatch.setattr(parsing, "read_records", not_here)
+    paths = scan([str(library)]).paths
+    records = [record for batch in parsing.read_all(paths, 2, 1) for record in batch]
+    assert sorted(record.path for record in records) == sorted(paths)
+
+
+def test_files_are_read_here_when_no_process_starts(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
+    index = SqliteIndex(tmp_path / "i.sqlite", workers=2, parallel_from=1)
+    assert refresh(index, library).added == 7
+    index.close()
+
+
+def test_a_program_read_from_stdin_can_build_in_parallel(library: Path, tmp_path: Path) -> None:
+    script = (
+        "from tui.library.parsing import read_all\n"
+        "from tui.library.scan import scan\n"
+        f"paths = scan([{str(library)!r}]).paths\n"
+        "print(sum(len(batch) for batch in read_all(paths, 2, 1)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "7\n", "")
+
+
 # -- the index file ---------------------------------------------------------------------
 
 

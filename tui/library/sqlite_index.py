@@ -339,8 +339,6 @@ class SqliteIndex:
             done += len(written)
             if progress:
                 progress(done, total)
-        if to_read:
-            connection.execute("INSERT INTO fts(fts) VALUES ('optimize')")
         return {
             "added": len(new),
             "changed": len(changed),
