@@ -208,6 +208,8 @@ def fts_expression(clauses: tuple[tuple[Term, ...], ...], column: str | None = N
 
 def fold(text: str) -> str:
     """``text`` lower-cased, accents removed, its words single-spaced: how filters compare."""
+    if text.isascii():
+        return " ".join(_TOKEN.findall(text.lower()))
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(_TOKEN.findall(plain.casefold()))

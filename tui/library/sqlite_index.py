@@ -18,13 +18,14 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.library.entry import Entry
 from tui.library.index import Hit, Progress, Refreshed, Speaker
 from tui.library.parsing import PARALLEL_FROM, read_all
-from tui.library.query import Query, fold, fts_expression, parse
+from tui.library.query import Query, Term, fold, fts_expression, parse
 from tui.library.records import Record
-from tui.library.snippets import marked, opening
+from tui.library.snippets import Marked, highlight, joined, opening
 from tui.storage.paths import cache_dir
 
 SCHEMA_VERSION = 1
@@ -37,8 +38,9 @@ WRITE_BATCH = 256
 """Files written per transaction: the index stays readable, and progress moves, meanwhile."""
 WEIGHTS = (10.0, 4.0, 4.0, 1.0)
 """BM25 weights of the title, quote, speaker and text columns: titles and quotes first."""
-SNIPPET_WORDS = 20
-"""Words around the matches a snippet shows (FTS5 allows up to 64)."""
+PASSAGE_BITS = 20
+"""A passage's id is its briefing's id shifted left by this, plus its number in the
+briefing: a search filters on the briefing without reading a table for every match."""
 
 _SCHEMA = f"""
 PRAGMA application_id = {APPLICATION_ID};
@@ -50,13 +52,13 @@ CREATE TABLE briefings (
     day TEXT NOT NULL, title_fold TEXT NOT NULL, source_fold TEXT NOT NULL);
 CREATE INDEX briefings_day ON briefings (day);
 CREATE TABLE tags (briefing INTEGER NOT NULL, tag TEXT NOT NULL);
-CREATE INDEX tags_tag ON tags (tag);
+CREATE INDEX tags_tag ON tags (tag, briefing);
 CREATE INDEX tags_briefing ON tags (briefing);
 CREATE TABLE passages (
     id INTEGER PRIMARY KEY, briefing INTEGER NOT NULL, kind TEXT NOT NULL,
     section TEXT, heading TEXT, line INTEGER, speaker TEXT, speaker_fold TEXT);
 CREATE INDEX passages_briefing ON passages (briefing);
-CREATE INDEX passages_speaker ON passages (speaker_fold);
+CREATE INDEX passages_speaker ON passages (kind, speaker_fold, briefing);
 CREATE VIRTUAL TABLE fts USING fts5(
     title, quote, speaker, text, tokenize = 'unicode61 remove_diacritics 2');
 PRAGMA user_version = {SCHEMA_VERSION};
@@ -64,6 +66,18 @@ PRAGMA user_version = {SCHEMA_VERSION};
 
 _TAG_SEPARATOR = "\x1f"
 """Between the tags of a row (sanitised text never holds a control character)."""
+
+
+class _Passage(NamedTuple):
+    """A passage found: its briefing, where it is, and its texts (title, quote, speaker, text)."""
+
+    path: str
+    title: str
+    kind: str
+    section: str | None
+    heading: str | None
+    line: int | None
+    texts: tuple[str, str, str, str]
 
 
 class IndexUnavailable(Exception):
@@ -396,8 +410,9 @@ class SqliteIndex:
                     "INSERT INTO tags VALUES (?, ?)",
                     [(row, fold(tag)) for tag in dict.fromkeys(entry.tags)],
                 )
-                first = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM passages")
-                start = first.fetchone()[0]
+                assert row is not None
+                start = row << PASSAGE_BITS
+                passages = passages[: 1 << PASSAGE_BITS]
                 connection.executemany(
                     "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [
@@ -448,57 +463,88 @@ class SqliteIndex:
             return []
         where, parameters = _filters(parsed)
         if parsed.clauses:
-            return self._ranked(fts_expression(parsed.clauses), where, parameters, limit)
+            return self._ranked(parsed, where, parameters, limit)
         speakers = parsed.values("speaker")
-        kind = "quote" if speakers else "title"
-        sql = (
-            "SELECT b.path, b.title, p.kind, p.section, p.heading, p.line,"
-            " fts.title, fts.quote, fts.text"
-            " FROM briefings b JOIN passages p ON p.briefing = b.id"
-            " JOIN fts ON fts.rowid = p.id"
-            f" WHERE p.kind = ? {where}"
-            + " AND p.speaker_fold LIKE ?" * len(speakers)
-            + " ORDER BY b.day DESC, b.published DESC, b.title, p.id LIMIT ?"
-        )
-        arguments = [kind, *parameters, *(f"%{name}%" for name in speakers), limit]
+        if speakers:  # a speaker's quotes, in the briefings the other filters leave
+            sql = (
+                "SELECT p.id FROM passages p JOIN briefings b ON b.id = p.briefing"
+                " WHERE p.kind = 'quote'"
+                + " AND p.speaker_fold LIKE ?" * len(speakers)
+                + f"{where} ORDER BY b.day DESC, b.published DESC, b.title, p.id LIMIT ?"
+            )
+            arguments = [*(f"%{name}%" for name in speakers), *parameters, limit]
+        else:  # the briefings the filters leave, newest first
+            sql = (
+                f"SELECT b.id << {PASSAGE_BITS} FROM briefings b WHERE 1{where}"
+                " ORDER BY b.day DESC, b.published DESC, b.title, b.id LIMIT ?"
+            )
+            arguments = [*parameters, limit]
         with self._reads() as connection:
-            rows = connection.execute(sql, arguments).fetchall()
-        count = len(rows)
-        return [
-            _hit(path, title, kind, section, heading, line, opening(quote or text or heading_),
-                 float(count - n))
-            for n, (path, title, kind, section, heading, line, heading_, quote, text)
-            in enumerate(rows)
-        ]  # fmt: skip
-
-    def _ranked(self, match: str, where: str, parameters: list[str], limit: int) -> list[Hit]:
-        """The best passages for an FTS5 expression, ranked; snippets made for those only."""
-        weights = ", ".join(str(weight) for weight in WEIGHTS)
-        best = (
-            f"SELECT p.id, b.path, b.title, p.kind, p.section, p.heading, p.line,"
-            f" bm25(fts, {weights}) AS rank FROM fts JOIN passages p ON p.id = fts.rowid"
-            f" JOIN briefings b ON b.id = p.briefing"
-            f" WHERE fts MATCH ? {where} ORDER BY rank LIMIT ?"
-        )
-        marks = f"char(1), char(2), '…', {SNIPPET_WORDS}"
-        with self._reads() as connection:
-            rows = connection.execute(best, [match, *parameters, limit]).fetchall()
-            ids = [row[0] for row in rows]
-            snippets = {
-                row: (best_snippet, speaker, quote)
-                for row, best_snippet, speaker, quote in connection.execute(
-                    f"SELECT rowid, snippet(fts, -1, {marks}), highlight(fts, 2, char(1), char(2)),"
-                    f" snippet(fts, 1, {marks}) FROM fts WHERE fts MATCH ?"
-                    f" AND rowid IN ({', '.join('?' * len(ids))})",
-                    [match, *ids],
-                )
-            }
+            rows = [row for (row,) in connection.execute(sql, arguments)]
+            found = self._passages(connection, rows)
         hits = []
-        for row, path, title, kind, section, heading, line, rank in rows:
-            best_snippet, speaker, quote = snippets.get(row, ("", "", ""))
-            text = f"{speaker}: {quote}" if kind == "quote" else best_snippet
-            hits.append(_hit(path, title, kind, section, heading, line, marked(text), -rank))
+        for n, row in enumerate(rows):
+            if row in found:
+                path, title, kind, section, heading, line, texts = found[row]
+                shown = opening(texts[1] if kind == "quote" else texts[3] or texts[0])
+                hits.append(
+                    _hit(path, title, kind, section, heading, line, shown, float(len(rows) - n))
+                )
         return hits
+
+    def _ranked(self, query: Query, where: str, parameters: list[str], limit: int) -> list[Hit]:
+        """The best passages for the query's words, ranked by BM25; then, for those only,
+        their briefing, section and snippet."""
+        weights = ", ".join(str(weight) for weight in WEIGHTS)
+        among = (
+            f" AND (fts.rowid >> {PASSAGE_BITS}) IN (SELECT b.id FROM briefings b WHERE 1 {where})"
+            if where
+            else ""
+        )
+        best = (
+            f"SELECT rowid, bm25(fts, {weights}) AS rank FROM fts"
+            f" WHERE fts MATCH ?{among} ORDER BY rank LIMIT ?"
+        )
+        with self._reads() as connection:
+            ranked = connection.execute(
+                best, [fts_expression(query.clauses), *parameters, limit]
+            ).fetchall()
+            found = self._passages(connection, [row for row, _ in ranked])
+        terms = [term for clause in query.clauses for term in clause]
+        hits = []
+        for row, rank in ranked:
+            if row in found:
+                path, title, kind, section, heading, line, texts = found[row]
+                hits.append(
+                    _hit(
+                        path,
+                        title,
+                        kind,
+                        section,
+                        heading,
+                        line,
+                        _snippet(kind, texts, terms),
+                        -rank,
+                    )
+                )
+        return hits
+
+    def _passages(self, connection: sqlite3.Connection, rows: list[int]) -> dict[int, _Passage]:
+        """Where each passage is, and its texts, by id."""
+        if not rows:
+            return {}
+        marks = ", ".join("?" * len(rows))
+        found = connection.execute(
+            "SELECT p.id, b.path, b.title, p.kind, p.section, p.heading, p.line,"
+            " fts.title, fts.quote, fts.speaker, fts.text"
+            " FROM passages p JOIN briefings b ON b.id = p.briefing"
+            f" JOIN fts ON fts.rowid = p.id WHERE p.id IN ({marks})",
+            rows,
+        )
+        return {
+            row[0]: _Passage(row[1], row[2], row[3], row[4], row[5], row[6], tuple(row[7:]))
+            for row in found
+        }
 
     def speakers(self) -> list[Speaker]:
         """Every speaker with a quote, most quoted first."""
@@ -533,12 +579,12 @@ def _filters(query: Query) -> tuple[str, list[str]]:
     values: list[str] = []
     for each in query.filters:
         if each.field == "tag":
-            where.append("EXISTS (SELECT 1 FROM tags t WHERE t.briefing = b.id AND t.tag = ?)")
+            where.append("b.id IN (SELECT briefing FROM tags WHERE tag = ?)")
             values.append(each.value)
         elif each.field == "speaker":
             where.append(
-                "EXISTS (SELECT 1 FROM passages q WHERE q.briefing = b.id"
-                " AND q.kind = 'quote' AND q.speaker_fold LIKE ?)"
+                "b.id IN (SELECT briefing FROM passages WHERE kind = 'quote'"
+                " AND speaker_fold LIKE ?)"
             )
             values.append(f"%{each.value}%")
         elif each.field in ("source", "title"):
@@ -551,6 +597,21 @@ def _filters(query: Query) -> tuple[str, list[str]]:
             where.append("b.day < ? AND b.day != ''")
             values.append(each.value)
     return "".join(f" AND {condition}" for condition in where), values
+
+
+def _snippet(kind: str, texts: tuple[str, str, str, str], terms: list[Term]) -> Marked:
+    """The snippet of a passage: its text around the matches (a quote after its speaker; a
+    title, or the subtitle and summary if the match is there)."""
+    title, quote, speaker, text = texts
+    if kind == "quote":
+        return joined(highlight(speaker, terms), ": ", highlight(quote, terms))
+    if kind == "title":
+        shown = highlight(title, terms)
+        if shown[1] or not text:
+            return shown
+        other = highlight(text, terms)
+        return other if other[1] else shown
+    return highlight(text, terms)
 
 
 def _hit(
