@@ -43,3 +43,16 @@ def test_export_benchmark_prints_a_ratio_per_format() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     for name in ("md", "html", "txt", "json"):
         assert f"export ratio ({name})" in done.stdout, done.stdout
+
+
+def test_library_benchmark_prints_every_figure() -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "library.py"), "--briefings", "30"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    for measure in ("first build ratio", "re-index", "two-word query", "two-filter query"):
+        assert f"library {measure}" in done.stdout, done.stdout
