@@ -517,3 +517,39 @@ def test_two_processes_refreshing_at_once(tmp_path: Path, private_cache: Path) -
     for run, (out, err) in zip(runs, results, strict=True):
         assert run.returncode == 0, err
         assert out.split() == ["60", "60", "60"], err
+
+
+def _write_many(folder: Path, count: int) -> list[str]:
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"b{number:04}.yaml").write_text(
+            f"title: Briefing {number}\ntags: [t{number % 7}]\nsections:\n"
+            f"  - heading: H\n    body: Words of briefing {number}, and more words.\n"
+            "quotes:\n  - speaker: Ana Gomez\n    text: Words.\n",
+            encoding="utf-8",
+        )
+    return scan([str(folder)]).paths
+
+
+def test_a_build_grows_near_linearly_with_the_files(tmp_path: Path) -> None:
+    """Four times the files take about four times the CPU (16 times would be quadratic)."""
+    import time
+
+    runs = iter(range(100))
+
+    def build(count: int) -> float:
+        run = next(runs)
+        paths = _write_many(tmp_path / f"lib{run}", count)
+        index = SqliteIndex(tmp_path / f"i{run}.sqlite", workers=1)
+        start = time.process_time()
+        index.refresh(paths)
+        index.refresh(paths)
+        index.search("words tag:t3")
+        index.close()
+        return time.process_time() - start
+
+    build(10)  # imports and first-use costs out of the way
+    small, large = build(60), build(240)
+    if large > 8 * small:  # measured once more before failing: a busy machine is noisy
+        small, large = build(60), build(240)
+    assert large <= 8 * small, (small, large)
