@@ -553,3 +553,32 @@ def test_a_build_grows_near_linearly_with_the_files(tmp_path: Path) -> None:
     if large > 8 * small:  # measured once more before failing: a busy machine is noisy
         small, large = build(60), build(240)
     assert large <= 8 * small, (small, large)
+
+
+def test_an_index_deleted_while_open_is_built_again(index: SqliteIndex, library: Path) -> None:
+    assert index.search("dredging")
+    index.file.unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{index.file}{suffix}").unlink(missing_ok=True)
+    assert index.search("dredging") == []  # a new, empty index until the refresh
+    assert refresh(index, library).added == 7
+    assert names(index.search("dredging")) == ["harbour.yaml"]
+
+
+def test_an_index_rebuilt_by_another_process_is_read_anew(library: Path) -> None:
+    first = open_index([str(library)], fallback=False)
+    refresh(first, library)
+    assert first.search("dredging")
+    first.file.with_name("x").write_bytes(b"garbage" * 100)
+    os.replace(first.file.with_name("x"), first.file)  # damaged, as another process sees it
+    second = open_index([str(library)], fallback=False)
+    assert "damaged" in second.notices[0]
+    refresh(second, library)
+    (library / "harbour.yaml").write_text(
+        "title: Harbour reopened\nsections:\n  - heading: H\n    body: Ships again.\n",
+        encoding="utf-8",
+    )
+    refresh(second, library)
+    assert names(first.search("ships")) == ["harbour.yaml"]  # the first reads the new file
+    first.close()
+    second.close()

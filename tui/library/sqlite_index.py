@@ -145,6 +145,8 @@ class SqliteIndex:
         self.parallel_from = parallel_from
         self._reading = threading.Lock()
         self._reader: sqlite3.Connection | None = None
+        self._reader_inode: int | None = None
+        """The file the reader connection has open (another process may replace it)."""
         self._damaged = False
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
@@ -249,9 +251,20 @@ class SqliteIndex:
         is :class:`IndexUnavailable`, and a damaged file is set aside at the next refresh."""
         with self._reading:
             try:
+                inode = os.stat(self.file).st_ino
+            except OSError:
+                inode = None
+            try:
+                if self._reader is not None and inode != self._reader_inode:
+                    self._reader.close()  # the file was replaced (rebuilt, deleted): read the new
+                    self._reader = None
                 if self._reader is None:
+                    if inode is None:
+                        self._prepare()
+                        inode = os.stat(self.file).st_ino
                     self._reader = self._connect()
                     self._reader.execute("PRAGMA query_only = 1")
+                    self._reader_inode = inode
                 yield self._reader
             except sqlite3.DatabaseError as error:
                 if _damage(error):
@@ -281,6 +294,8 @@ class SqliteIndex:
         started = time.perf_counter()
         if self._damaged:
             self._rebuild()
+        else:
+            self._prepare()  # the file may have been deleted, or replaced by another process
         try:
             with self._writing(), contextlib.closing(self._connect()) as connection:
                 counts = self._refresh(connection, paths, progress)
