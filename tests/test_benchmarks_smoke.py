@@ -84,3 +84,16 @@ def test_reload_benchmark_times_saves_to_the_screen() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "live reload (bundled)" in done.stdout, done.stdout
     assert "live reload (synthetic-100)" in done.stdout, done.stdout
+
+
+def test_library_benchmark_prints_every_figure() -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "library.py"), "--briefings", "30"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    for measure in ("first build ratio", "re-index", "two-word query", "two-filter query"):
+        assert f"library {measure}" in done.stdout, done.stdout

@@ -656,6 +656,7 @@ def test_options_that_take_values_come_from_the_parsers() -> None:
         "--from",
         "--host",
         "--port",
+        "--limit",
     }
 
 

@@ -14,7 +14,17 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from tui.cli import export, importing, new, reader, schema, serve, validate
+from tui.cli import (
+    export,
+    importing,
+    indexing,
+    new,
+    reader,
+    schema,
+    searching,
+    serve,
+    validate,
+)
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
 from tui.cli.options import CommandParser, manual
 from tui.text import sanitize_line
@@ -53,7 +63,7 @@ COMMANDS: dict[str, Command] = {
         Command(
             "import",
             "ARTICLE [-o OUT]",
-            "make a briefing draft from an article (text or Markdown)",
+            "make a briefing draft from an article (text, Markdown or HTML)",
             importing.parser,
             importing.run,
         ),
@@ -63,6 +73,20 @@ COMMANDS: dict[str, Command] = {
             "serve the reader to a web browser (needs briefing-tui[serve])",
             serve.parser,
             serve.run,
+        ),
+        Command(
+            "index",
+            "DIR...",
+            "build or update a library's search index",
+            indexing.parser,
+            indexing.run,
+        ),
+        Command(
+            "search",
+            "DIR QUERY [--json] [--limit N]",
+            "search a library: ranked passages",
+            searching.parser,
+            searching.run,
         ),
     )
 }

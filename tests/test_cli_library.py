@@ -1,0 +1,154 @@
+"""``briefing-tui index`` and ``briefing-tui search``: their output and exit status."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+CORPUS = Path(__file__).parent / "data" / "library"
+Capture = pytest.CaptureFixture[str]
+
+
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A copy of the corpus, as ``library`` under the current folder."""
+    shutil.copytree(CORPUS, tmp_path / "library")
+    monkeypatch.chdir(tmp_path)
+    return "library"
+
+
+def test_index_prints_a_summary(library: str, capsys: Capture) -> None:
+    assert main(["index", library]) == 0
+    out, err = capsys.readouterr()
+    assert re.fullmatch(
+        r"7 briefings: 7 added, 0 changed, 0 removed, 0 unchanged; 1 do not load; \d+\.\d\d s\n",
+        out,
+    )
+    assert err == ""  # no progress line when stderr is not a terminal
+    Path(library, "harbour.yaml").unlink()
+    assert main(["index", library]) == 0
+    assert capsys.readouterr().out.startswith(
+        "6 briefings: 0 added, 0 changed, 1 removed, 6 unchanged; 1 do not load;"
+    )
+
+
+def test_index_shows_progress_on_a_terminal(
+    library: str, capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "isatty", lambda fd: fd == 2)
+    assert main(["index", library]) == 0
+    err = capsys.readouterr().err
+    assert "\rindexing 7 of 7 files (100%)" in err
+    assert err.endswith("\r\x1b[K")  # the line is cleared before the summary
+
+
+def test_index_of_a_path_that_does_not_exist(library: str, capsys: Capture) -> None:
+    assert main(["index", "missing"]) == 2
+    assert capsys.readouterr().err == "briefing-tui: missing: no such file or folder\n"
+
+
+def test_index_when_the_cache_cannot_be_written(
+    library: str, capsys: Capture, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    Path("blocker").write_text("", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_TUI_CACHE_DIR", str(tmp_path / "blocker" / "cache"))
+    assert main(["index", library]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("briefing-tui: the index cannot be kept in ") and err.count("\n") == 1
+    assert main(["search", library, "dredging"]) == 0  # search works without a kept index
+    out, err = capsys.readouterr()
+    assert "harbour.yaml" in out
+    assert "the index is kept only until the program ends" in err
+
+
+def test_search_prints_ranked_results(library: str, capsys: Capture) -> None:
+    assert main(["search", library, "migrants speaker:blinken"]) == 0
+    out, err = capsys.readouterr()
+    assert out == (
+        "library/blinken-bogota.yaml:22: Blinken visits Bogotá › Migration (quote)\n"
+        "    Antony Blinken: Colombia has shown remarkable generosity to migrants.\n"
+        "library/blinken-bogota.yaml:18: Blinken visits Bogotá › Migration (body)\n"
+        "    Colombia hosts nearly two million Venezuelan migrants.\n"
+    )
+    assert err == ""
+
+
+def test_search_marks_matches_only_on_a_terminal(
+    library: str, capsys: Capture, stdout_is_a_terminal: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert main(["search", library, "welcome"]) == 0
+    assert "    Antony Blinken: We \x1b[1;31mwelcome\x1b[0m the" in capsys.readouterr().out
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert main(["search", library, "welcome"]) == 0
+    assert "\x1b" not in capsys.readouterr().out
+
+
+def test_search_json_has_every_field(library: str, capsys: Capture) -> None:
+    assert main(["search", library, '"peace talks"', "--json"]) == 0
+    [hit] = json.loads(capsys.readouterr().out)
+    assert hit["path"] == str(Path(library, "colombia-border.yaml").resolve())
+    assert {key: hit[key] for key in ("title", "kind", "section", "heading", "line")} == {
+        "title": "Colombia and Venezuela reopen the border",
+        "kind": "body",
+        "section": "agreement",
+        "heading": "The agreement",
+        "line": 13,
+    }
+    [[start, end]] = hit["marks"]
+    assert hit["snippet"][start:end] == "peace talks"
+    assert hit["score"] > 0
+
+
+def test_search_limit(library: str, capsys: Capture) -> None:
+    assert main(["search", library, "the", "--json", "--limit", "3"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_search_finding_nothing_exits_1(library: str, capsys: Capture) -> None:
+    assert main(["search", library, "zeppelin"]) == 1
+    assert capsys.readouterr() == ("", "")
+    assert main(["search", library, "zeppelin", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_malformed_query_is_a_message_not_an_error(library: str, capsys: Capture) -> None:
+    assert main(["search", library, 'harbour after:someday "']) == 0
+    out, err = capsys.readouterr()
+    assert "harbour.yaml" in out
+    assert err == ("briefing-tui: search: after: wants a date like 2021-01-01, not 'someday'\n")
+    assert main(["search", library, "AND ("]) == 1
+    assert capsys.readouterr().err == (
+        "briefing-tui: search: nothing to search for: no words in the query\n"
+    )
+
+
+def test_search_of_a_path_that_does_not_exist(library: str, capsys: Capture) -> None:
+    assert main(["search", "missing", "x"]) == 2
+    assert capsys.readouterr().err == "briefing-tui: missing: no such file or folder\n"
+
+
+def test_search_usage_errors(library: str, capsys: Capture) -> None:
+    assert main(["search", library]) == 2
+    assert main(["search", library, "x", "--limit", "-1"]) == 2
+
+
+def test_the_library_commands_never_import_textual(library: str) -> None:
+    code = (
+        "import sys\nfrom tui.cli import main\n"
+        f"main(['index', {library!r}]); main(['search', {library!r}, 'colombia'])\n"
+        "print([name for name in sys.modules if name.startswith('textual')])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"

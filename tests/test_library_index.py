@@ -1,0 +1,584 @@
+"""The library's SQLite index: ranking on a small fixed corpus, every query form, facets,
+incremental refreshes, failed files, a damaged or foreign file, a read-only cache folder
+and two processes refreshing at once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tui.library.index import Hit, LibraryIndex
+from tui.library.scan import scan
+from tui.library.sqlite_index import (
+    IndexUnavailable,
+    SqliteIndex,
+    index_file,
+    open_index,
+)
+
+CORPUS = Path(__file__).parent / "data" / "library"
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """A copy of the fixed corpus, free to change."""
+    return Path(shutil.copytree(CORPUS, tmp_path / "library"))
+
+
+@pytest.fixture
+def index(library: Path) -> Iterator[SqliteIndex]:
+    opened = open_index([str(library)], fallback=False)
+    opened.refresh(scan([str(library)]).paths)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqliteIndex]:
+    """The corpus indexed once, for the tests that only read."""
+    folder = tmp_path_factory.mktemp("shared")
+    opened = SqliteIndex(folder / "index.sqlite")
+    opened.refresh(scan([str(CORPUS)]).paths)
+    yield opened
+    opened.close()
+
+
+def refresh(index: SqliteIndex, library: Path):
+    return index.refresh(scan([str(library)]).paths)
+
+
+def names(hits: list[Hit]) -> list[str]:
+    return [Path(hit.path).name for hit in hits]
+
+
+def test_it_is_a_library_index(shared: SqliteIndex) -> None:
+    index: LibraryIndex = shared
+    assert index.entries()
+
+
+# -- rows -------------------------------------------------------------------------------
+
+
+def test_entries_newest_first_with_the_failing_file_marked(shared: SqliteIndex) -> None:
+    entries = shared.entries()
+    assert [Path(entry.path).name for entry in entries] == [
+        "energy-grid.yaml",
+        "colombia-border.yaml",
+        "blinken-bogota.yaml",
+        "trade-summit.yaml",
+        "acuerdo-de-paz.yaml",
+        "harbour.yaml",
+        "broken.yaml",
+    ]
+    border = entries[1]
+    assert border.tags == ("Colombia", "Venezuela", "trade")
+    assert (border.points, border.quotes, border.source) == (2, 1, "Example Wire")
+    broken = entries[-1]
+    assert broken.failed and broken.title == "broken.yaml"
+    assert broken.problem is not None and broken.problem.startswith("4:9: YAML syntax")
+
+
+# -- ranking ----------------------------------------------------------------------------
+
+
+def test_a_title_ranks_above_a_quote_above_the_body(shared: SqliteIndex) -> None:
+    hits = shared.search("colombia")
+    kinds = [(hit.kind, Path(hit.path).name) for hit in hits]
+    assert kinds[:3] == [
+        ("title", "colombia-border.yaml"),
+        ("quote", "blinken-bogota.yaml"),
+        ("body", "blinken-bogota.yaml"),
+    ]
+    assert ("body", "energy-grid.yaml") in kinds[3:]
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+
+
+def test_a_body_hit_has_its_section_heading_and_line(shared: SqliteIndex) -> None:
+    [hit] = shared.search('"peace talks"')
+    assert (hit.kind, hit.section, hit.heading, hit.line) == (
+        "body",
+        "agreement",
+        "The agreement",
+        13,
+    )
+    start, end = hit.marks[0]
+    assert hit.snippet[start:end] == "peace talks"
+    assert "*" not in hit.snippet  # inline Markdown is not shown
+
+
+def test_a_quote_hit_names_its_speaker_and_line(shared: SqliteIndex) -> None:
+    [hit] = shared.search("welcome reopening")
+    assert hit.kind == "quote" and hit.line == 28 and hit.heading == "Reaction"
+    assert hit.snippet == "Antony Blinken: We welcome the reopening of the border."
+    assert [hit.snippet[a:b] for a, b in hit.marks] == ["welcome", "reopening"]
+
+
+def test_a_speakers_name_finds_their_quotes(shared: SqliteIndex) -> None:
+    hits = shared.search("raimondo")
+    assert {hit.kind for hit in hits} == {"quote"}
+    assert sorted(names(hits)) == ["energy-grid.yaml", "trade-summit.yaml"]
+
+
+def test_a_prefix_matches_every_ending(shared: SqliteIndex) -> None:
+    hits = shared.search("negoti*")
+    texts = " ".join(hit.snippet[a:b] for hit in hits for a, b in hit.marks).lower()
+    assert {"negotiating", "negotiation"} <= set(texts.split())
+    assert "acuerdo-de-paz.yaml" not in names(hits)  # "negociación": another word
+    assert names(shared.search("negoci*")) == ["acuerdo-de-paz.yaml"]
+
+
+def test_spanish_matches_without_its_accents(shared: SqliteIndex) -> None:
+    hits = shared.search("nacion")
+    assert [(hit.kind, hit.snippet) for hit in hits] == [
+        ("title", "La nación celebra el acuerdo de paz")
+    ]
+    assert shared.search("NACIÓN") == hits
+    assert names(shared.search("votación amplia")) == ["acuerdo-de-paz.yaml"]
+
+
+def test_or_between_words(shared: SqliteIndex) -> None:
+    assert set(names(shared.search("tariffs OR generosity"))) == {
+        "trade-summit.yaml",
+        "blinken-bogota.yaml",
+    }
+
+
+def test_a_word_nowhere_finds_nothing(shared: SqliteIndex) -> None:
+    assert shared.search("zeppelin") == []
+    assert shared.search("") == []
+    assert shared.search("AND (") == []
+
+
+# -- filters ----------------------------------------------------------------------------
+
+
+def test_filters_alone_list_the_briefings_newest_first(shared: SqliteIndex) -> None:
+    hits = shared.search("tag:colombia")
+    assert names(hits) == ["colombia-border.yaml", "blinken-bogota.yaml", "acuerdo-de-paz.yaml"]
+    assert {hit.kind for hit in hits} == {"title"}
+    assert names(shared.search("source:wire")) == ["colombia-border.yaml", "trade-summit.yaml"]
+    assert names(shared.search("title:paz")) == ["acuerdo-de-paz.yaml"]
+
+
+def test_a_speaker_alone_lists_their_quotes(shared: SqliteIndex) -> None:
+    hits = shared.search("speaker:blinken")
+    assert [(hit.kind, Path(hit.path).name) for hit in hits] == [
+        ("quote", "colombia-border.yaml"),
+        ("quote", "blinken-bogota.yaml"),
+        ("quote", "trade-summit.yaml"),
+    ]
+    assert hits[0].snippet == "We welcome the reopening of the border."
+
+
+def test_dates_bound_the_briefings(shared: SqliteIndex) -> None:
+    assert names(shared.search("after:2022")) == ["energy-grid.yaml", "colombia-border.yaml"]
+    assert names(shared.search("before:2020-05-05")) == ["acuerdo-de-paz.yaml"]
+    assert names(shared.search("after:2020-05-05 before:2021-12")) == [
+        "blinken-bogota.yaml",
+        "trade-summit.yaml",
+    ]
+
+
+def test_words_and_two_filters_combine(shared: SqliteIndex) -> None:
+    hits = shared.search("colombia tag:colombia after:2021-01-01")
+    assert set(names(hits)) == {"colombia-border.yaml", "blinken-bogota.yaml"}
+    assert names(shared.search("migrants speaker:blinken")) == ["blinken-bogota.yaml"] * 2
+    assert shared.search("migrants speaker:raimondo") == []
+
+
+def test_a_bad_filter_is_dropped_not_fatal(shared: SqliteIndex) -> None:
+    assert shared.search("harbour after:someday") == shared.search("harbour")
+    assert set(names(shared.search('speaker: "harbour'))) == {"harbour.yaml"}
+
+
+def test_the_limit_is_kept(shared: SqliteIndex) -> None:
+    assert len(shared.search("the", limit=2)) == 2
+    assert shared.search("the", limit=0) == []
+
+
+# -- speakers ---------------------------------------------------------------------------
+
+
+def test_speakers_most_quoted_first(shared: SqliteIndex) -> None:
+    assert [(s.name, s.quotes, s.briefings) for s in shared.speakers()] == [
+        ("Antony Blinken", 3, 3),
+        ("Gina Raimondo", 2, 2),
+        ("Iván Duque", 1, 1),
+        ("Juan Manuel Santos", 1, 1),
+    ]
+
+
+def test_quotes_by_a_speaker_newest_first(shared: SqliteIndex) -> None:
+    hits = shared.quotes_by("Antony Blinken")
+    assert names(hits) == ["colombia-border.yaml", "blinken-bogota.yaml", "trade-summit.yaml"]
+    assert hits[1].snippet == "Colombia has shown remarkable generosity to migrants."
+    assert (hits[1].section, hits[1].line) == ("migration", 22)
+    assert shared.quotes_by("ivan duque")[0].snippet == "We need the support of our partners."
+    assert shared.quotes_by("Nobody") == []
+
+
+# -- hostile text -----------------------------------------------------------------------
+
+
+def test_snippets_hold_no_control_characters(tmp_path: Path) -> None:
+    library = tmp_path / "hostile"
+    library.mkdir()
+    (library / "h.yaml").write_text(
+        'title: "Evil \\e]2;owned\\a title"\n'
+        "sections:\n"
+        "  - heading: H\n"
+        '    body: "trap \\e[2J\\e]52;c;aGk=\\a\\u202e word\\r\\nnext \\x9b line"\n'
+        "quotes:\n"
+        '  - speaker: "Mal\\eory"\n'
+        '    text: "trap \\x07 said"\n',
+        encoding="utf-8",
+    )
+    index = SqliteIndex(tmp_path / "i.sqlite")
+    assert index.refresh(scan([str(library)]).paths).failed == 0
+    hits = index.search("trap") + index.search("evil") + index.quotes_by("Mal\x1bory")
+    assert len(hits) >= 3
+    for hit in hits:
+        text = hit.snippet + hit.title
+        assert not [char for char in text if ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0]
+        assert "\u202e" not in text
+    index.close()
+
+
+# -- refreshing ---------------------------------------------------------------------------
+
+
+def test_a_second_refresh_reads_nothing(index: SqliteIndex, library: Path) -> None:
+    again = refresh(index, library)
+    assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, 7)
+
+
+def test_a_file_added_changed_and_deleted(index: SqliteIndex, library: Path) -> None:
+    (library / "new.yaml").write_text(
+        "title: Zeppelin fleet grounded\nsections:\n  - heading: H\n    body: Zeppelins.\n",
+        encoding="utf-8",
+    )
+    harbour = library / "harbour.yaml"
+    harbour.write_text(
+        harbour.read_text(encoding="utf-8").replace("spring", "autumn"), encoding="utf-8"
+    )
+    (library / "trade-summit.yaml").unlink()
+    done = refresh(index, library)
+    assert (done.added, done.changed, done.removed, done.unchanged) == (1, 1, 1, 5)
+    assert names(index.search("zeppelin")) == ["new.yaml"]
+    assert names(index.search("autumn")) == ["harbour.yaml"]
+    assert index.search("spring") == []
+    assert index.search("tariffs") == []
+    assert [s.name for s in index.speakers()].count("Gina Raimondo") == 1
+    assert index.speakers()[1].quotes == 1  # Raimondo's Lima quote left with its file
+
+
+def test_a_change_of_mtime_alone_reads_the_file_again(index: SqliteIndex, library: Path) -> None:
+    harbour = library / "harbour.yaml"
+    info = harbour.stat()
+    os.utime(harbour, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    assert refresh(index, library).changed == 1
+
+
+def test_a_renamed_file_is_not_read_again(index: SqliteIndex, library: Path) -> None:
+    before = [hit for hit in index.search("harbour")]
+    (library / "harbour.yaml").rename(library / "es" / "puerto.yaml")
+    done = refresh(index, library)
+    assert (done.added, done.changed, done.removed, done.unchanged) == (0, 0, 0, 7)
+    after = index.search("harbour")
+    assert names(after) == ["puerto.yaml"] * len(before)
+    assert str(library / "es" / "puerto.yaml") in [entry.path for entry in index.entries()]
+
+
+def test_a_failed_file_is_read_again_when_fixed(index: SqliteIndex, library: Path) -> None:
+    (library / "broken.yaml").write_text(
+        "title: Fixed now\nsections:\n  - heading: H\n    body: Mended text.\n", encoding="utf-8"
+    )
+    done = refresh(index, library)
+    assert (done.changed, done.failed) == (1, 0)
+    [entry] = [entry for entry in index.entries() if entry.path.endswith("broken.yaml")]
+    assert entry.title == "Fixed now" and not entry.failed
+    assert names(index.search("mended")) == ["broken.yaml"]
+
+
+def test_a_file_that_breaks_leaves_its_passages(index: SqliteIndex, library: Path) -> None:
+    (library / "harbour.yaml").write_text("title: [\n", encoding="utf-8")
+    assert refresh(index, library).failed == 1
+    assert index.search("dredging") == []
+    [entry] = [entry for entry in index.entries() if entry.path.endswith("harbour.yaml")]
+    assert entry.failed and entry.problem and entry.problem.startswith("2:1:")
+
+
+def test_an_unreadable_file_is_a_failed_row(index: SqliteIndex, library: Path) -> None:
+    os.mkfifo(library / "fifo.yaml")  # not listed by the scan; given as a file, it is read
+    assert index.refresh([*scan([str(library)]).paths, str(library / "fifo.yaml")]).failed == 1
+    [entry] = [entry for entry in index.entries() if entry.path.endswith("fifo.yaml")]
+    assert entry.failed and "FIFO" in (entry.problem or "")
+
+
+def test_progress_is_reported(library: Path, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    index = SqliteIndex(tmp_path / "i.sqlite")
+    index.refresh(scan([str(library)]).paths, lambda done, total: calls.append((done, total)))
+    assert calls[0] == (0, 7) and calls[-1] == (7, 7)
+    index.close()
+
+
+def test_the_parallel_first_build_gives_the_same_index(library: Path, tmp_path: Path) -> None:
+    paths = scan([str(library)]).paths
+    parallel = SqliteIndex(tmp_path / "p.sqlite", workers=2, parallel_from=1)
+    serial = SqliteIndex(tmp_path / "s.sqlite", workers=1)
+    assert parallel.refresh(paths).added == serial.refresh(paths).added == 7
+    assert parallel.entries() == serial.entries()
+    assert sorted(map(repr, parallel.search("colombia"))) == sorted(
+        map(repr, serial.search("colombia"))
+    )
+    parallel.close()
+    serial.close()
+
+
+def test_the_parsing_processes_do_the_reading(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.library import parsing
+
+    def not_here(paths: object) -> object:
+        raise AssertionError("read in the main process")
+
+    monkeypatch.setattr(parsing, "read_records", not_here)
+    paths = scan([str(library)]).paths
+    records = [record for batch in parsing.read_all(paths, 2, 1) for record in batch]
+    assert sorted(record.path for record in records) == sorted(paths)
+
+
+def test_files_are_read_here_when_no_process_starts(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
+    index = SqliteIndex(tmp_path / "i.sqlite", workers=2, parallel_from=1)
+    assert refresh(index, library).added == 7
+    index.close()
+
+
+def test_a_program_read_from_stdin_can_build_in_parallel(library: Path, tmp_path: Path) -> None:
+    script = (
+        "from tui.library.parsing import read_all\n"
+        "from tui.library.scan import scan\n"
+        f"paths = scan([{str(library)!r}]).paths\n"
+        "print(sum(len(batch) for batch in read_all(paths, 2, 1)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "7\n", "")
+
+
+# -- the index file ---------------------------------------------------------------------
+
+
+def test_one_index_per_library_in_the_cache_folder(private_cache: Path, library: Path) -> None:
+    first = index_file([str(library)])
+    assert first.parent.parent == private_cache
+    assert index_file([str(library) + "/"]) == first
+    assert index_file([str(library / "es")]) != first
+
+
+def test_a_corrupt_index_is_set_aside_and_rebuilt(library: Path) -> None:
+    file = index_file([str(library)])
+    file.parent.mkdir(parents=True)
+    file.write_bytes(b"this is no database" * 300)
+    index = open_index([str(library)], fallback=False)
+    assert index.notices == [
+        f"The library's index was damaged; set aside as {file.name}.bad; it is built again."
+    ]
+    assert refresh(index, library).added == 7
+    assert file.with_name(file.name + ".bad").read_bytes().startswith(b"this is no database")
+    index.close()
+
+
+def test_an_index_damaged_inside_is_rebuilt_at_the_refresh(
+    index: SqliteIndex, library: Path
+) -> None:
+    index.close()
+    with sqlite3.connect(index.file) as connection:  # the FTS5 table loses its data
+        connection.execute("DELETE FROM fts_data")
+    reopened = SqliteIndex(index.file)
+    with pytest.raises(IndexUnavailable, match="damaged; it is built again at the next refresh"):
+        reopened.search("harbour")
+    assert refresh(reopened, library).added == 7
+    assert reopened.notices == [
+        f"The library's index was damaged; set aside as {index.file.name}.bad; it is built again."
+    ]
+    assert names(reopened.search("dredging")) == ["harbour.yaml"]
+    reopened.close()
+
+
+def test_damage_found_by_a_refresh_rebuilds(index: SqliteIndex, library: Path) -> None:
+    index.close()
+    with sqlite3.connect(index.file) as connection:
+        connection.execute("DELETE FROM fts_data")
+    reopened = SqliteIndex(index.file)
+    assert refresh(reopened, library).added == 7
+    assert "damaged" in reopened.notices[0]
+    assert names(reopened.search("dredging")) == ["harbour.yaml"]
+    reopened.close()
+
+
+def test_a_foreign_database_is_set_aside(library: Path) -> None:
+    file = index_file([str(library)])
+    file.parent.mkdir(parents=True)
+    with sqlite3.connect(file) as connection:
+        connection.execute("CREATE TABLE mine (x)")
+    index = open_index([str(library)], fallback=False)
+    assert "was not a briefing-tui index" in index.notices[0]
+    assert refresh(index, library).added == 7
+    index.close()
+
+
+def test_an_index_of_another_version_is_rebuilt(index: SqliteIndex, library: Path) -> None:
+    index.close()
+    with sqlite3.connect(index.file) as connection:
+        connection.execute("PRAGMA user_version = 999")
+    again = SqliteIndex(index.file)
+    assert again.notices == ["The library's index was made by another version; it is built again."]
+    assert refresh(again, library).added == 7
+    again.close()
+
+
+def test_a_cache_folder_that_cannot_be_written(
+    private_cache: Path, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = private_cache.parent / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_TUI_CACHE_DIR", str(blocker / "cache"))
+    with pytest.raises(IndexUnavailable, match=r"the index cannot be kept in .*a-file/cache"):
+        open_index([str(library)], fallback=False)
+    index = open_index([str(library)])
+    assert index.temporary
+    assert index.notices[0].endswith("the index is kept only until the program ends")
+    assert refresh(index, library).added == 7
+    assert names(index.search("dredging")) == ["harbour.yaml"]
+    folder = index.file.parent
+    index.close()
+    assert not folder.exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_cache_folder(private_cache: Path, library: Path) -> None:
+    private_cache.mkdir(parents=True, exist_ok=True)
+    private_cache.chmod(0o555)
+    try:
+        with pytest.raises(IndexUnavailable):
+            open_index([str(library)], fallback=False)
+        assert open_index([str(library)]).temporary
+    finally:
+        private_cache.chmod(0o755)
+
+
+REFRESHING = """
+import sys
+from tui.library.scan import scan
+from tui.library.sqlite_index import open_index
+index = open_index([sys.argv[1]], fallback=False)
+done = index.refresh(scan([sys.argv[1]]).paths)
+print(done.added + done.unchanged, len(index.entries()), len(index.search("zeppelin", 1000)))
+"""
+
+
+def test_two_processes_refreshing_at_once(tmp_path: Path, private_cache: Path) -> None:
+    library = tmp_path / "many"
+    library.mkdir()
+    for number in range(60):
+        (library / f"b{number:03}.yaml").write_text(
+            f"title: Zeppelin {number}\nsections:\n  - heading: H\n    body: Airship {number}.\n",
+            encoding="utf-8",
+        )
+    environment = {**os.environ, "BRIEFING_TUI_CACHE_DIR": str(private_cache)}
+    command = [sys.executable, "-c", REFRESHING, str(library)]
+    runs = [
+        subprocess.Popen(
+            command,
+            env=environment,
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [run.communicate(timeout=120) for run in runs]
+    for run, (out, err) in zip(runs, results, strict=True):
+        assert run.returncode == 0, err
+        assert out.split() == ["60", "60", "60"], err
+
+
+def _write_many(folder: Path, count: int) -> list[str]:
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"b{number:04}.yaml").write_text(
+            f"title: Briefing {number}\ntags: [t{number % 7}]\nsections:\n"
+            f"  - heading: H\n    body: Words of briefing {number}, and more words.\n"
+            "quotes:\n  - speaker: Ana Gomez\n    text: Words.\n",
+            encoding="utf-8",
+        )
+    return scan([str(folder)]).paths
+
+
+def test_a_build_grows_near_linearly_with_the_files(tmp_path: Path) -> None:
+    """Four times the files take about four times the CPU (16 times would be quadratic)."""
+    import time
+
+    runs = iter(range(100))
+
+    def build(count: int) -> float:
+        run = next(runs)
+        paths = _write_many(tmp_path / f"lib{run}", count)
+        index = SqliteIndex(tmp_path / f"i{run}.sqlite", workers=1)
+        start = time.process_time()
+        index.refresh(paths)
+        index.refresh(paths)
+        index.search("words tag:t3")
+        index.close()
+        return time.process_time() - start
+
+    build(10)  # imports and first-use costs out of the way
+    small, large = build(60), build(240)
+    if large > 8 * small:  # measured once more before failing: a busy machine is noisy
+        small, large = build(60), build(240)
+    assert large <= 8 * small, (small, large)
+
+
+def test_an_index_deleted_while_open_is_built_again(index: SqliteIndex, library: Path) -> None:
+    assert index.search("dredging")
+    index.file.unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{index.file}{suffix}").unlink(missing_ok=True)
+    assert index.search("dredging") == []  # a new, empty index until the refresh
+    assert refresh(index, library).added == 7
+    assert names(index.search("dredging")) == ["harbour.yaml"]
+
+
+def test_an_index_rebuilt_by_another_process_is_read_anew(library: Path) -> None:
+    first = open_index([str(library)], fallback=False)
+    refresh(first, library)
+    assert first.search("dredging")
+    first.file.with_name("x").write_bytes(b"garbage" * 100)
+    os.replace(first.file.with_name("x"), first.file)  # damaged, as another process sees it
+    second = open_index([str(library)], fallback=False)
+    assert "damaged" in second.notices[0]
+    refresh(second, library)
+    (library / "harbour.yaml").write_text(
+        "title: Harbour reopened\nsections:\n  - heading: H\n    body: Ships again.\n",
+        encoding="utf-8",
+    )
+    refresh(second, library)
+    assert names(first.search("ships")) == ["harbour.yaml"]  # the first reads the new file
+    first.close()
+    second.close()

@@ -1,0 +1,45 @@
+"""Snippets: the matched words found again in a passage, marked, in one safe line."""
+
+from __future__ import annotations
+
+from tui.library.query import parse
+from tui.library.snippets import LONGEST, highlight, joined, opening
+
+
+def marked(text: str, query: str) -> list[str]:
+    snippet, marks = highlight(text, [t for clause in parse(query).clauses for t in clause])
+    return [snippet[a:b] for a, b in marks]
+
+
+def test_words_phrases_and_prefixes_are_marked() -> None:
+    text = "Peace talks resumed; the talks on peace were negotiated by negotiators."
+    assert marked(text, "talks") == ["talks", "talks"]
+    assert marked(text, '"peace talks"') == ["Peace talks"]
+    assert marked(text, "negotiat*") == ["negotiated", "negotiators"]
+
+
+def test_case_and_accents_aside() -> None:
+    assert marked("La NACIÓN celebra; la nacion duerme.", "nación") == ["NACIÓN", "nacion"]
+
+
+def test_a_long_passage_shows_a_window_around_the_match() -> None:
+    text = " ".join(f"w{n}" for n in range(200)) + " target " + " ".join("x" * 3 for _ in range(50))
+    snippet, [(start, end)] = highlight(text, parse("target").clauses[0])
+    assert snippet.startswith("…w197 w198 w199 target") and snippet.endswith("…")
+    assert snippet[start:end] == "target"
+
+
+def test_a_snippet_is_one_safe_line_of_limited_length() -> None:
+    snippet, marks = highlight("a\x1b]2;x\x07 b\nc " + "long " * 500, parse("c").clauses[0])
+    assert "\x1b" not in snippet and "\x07" not in snippet and "\n" not in snippet
+    assert len(snippet) <= LONGEST
+    assert [snippet[a:b] for a, b in marks] == ["c"]
+    assert opening("y" * 10_000)[0] == "y" * (LONGEST - 1) + "…"
+
+
+def test_a_speaker_and_quote_joined_keep_their_marks() -> None:
+    terms = parse("blinken welcome").clauses
+    flat = [term for clause in terms for term in clause]
+    text, marks = joined(highlight("Antony Blinken", flat), ": ", highlight("We welcome it.", flat))
+    assert text == "Antony Blinken: We welcome it."
+    assert [text[a:b] for a, b in marks] == ["Blinken", "welcome"]

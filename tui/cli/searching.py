@@ -1,0 +1,121 @@
+"""``briefing-tui search DIR QUERY``: the library's ranked search results, for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from tui.cli.library import NotALibrary, note, open_library
+from tui.cli.options import CommandParser, manual, parse_count
+from tui.text import sanitize_line
+
+DESCRIPTION = """Search a library (a folder of briefings, or files) as the library's '/'
+does, and print the results best first: where each is (FILE:LINE:), the briefing's
+title and section, then a snippet with the matched words marked when stdout is a
+terminal. The index is brought up to date first (see 'briefing-tui index').
+
+The query: free words (all must match, accents and case aside), "exact phrases",
+prefix* words, 'a OR b', and filters: speaker:NAME, tag:TAG, source:NAME, title:WORDS,
+after:DATE and before:DATE (YYYY, YYYY-MM or YYYY-MM-DD; after: from that day on,
+before: up to the day before); a value with spaces in quotes: speaker:"Antony Blinken".
+Filters alone list the briefings they select (with speaker:, that speaker's quotes).
+A query that cannot be read whole is never an error: what is not understood is read as
+words, and a filter that cannot be used is dropped with a message on stderr."""
+
+MARK_ON = "\x1b[1;31m"
+MARK_OFF = "\x1b[0m"
+
+
+def _help_sections() -> str:
+    """The examples and exit status of ``search``, for ``--help``."""
+    return manual(
+        (
+            "examples",
+            [
+                ("briefing-tui search content/ 'border reopening'", "both words, anywhere"),
+                ("briefing-tui search lib/ '\"peace talks\" negotiat*'", "a phrase, a prefix"),
+                ("briefing-tui search lib/ 'speaker:blinken migrants'", "in his briefings"),
+                ("briefing-tui search lib/ 'tag:colombia after:2021'", "filters alone"),
+                ("briefing-tui search lib/ trade --json --limit 5", "the best five, as JSON"),
+            ],
+        ),
+        (
+            "exit status",
+            [
+                (str(EXIT_OK), "something was found"),
+                (str(EXIT_INVALID), "nothing was found"),
+                (str(EXIT_USAGE), "a usage error; a path that does not exist"),
+                (str(EXIT_INTERNAL), "briefing-tui itself failed (a bug; --debug shows where)"),
+                (str(EXIT_INTERRUPTED), "interrupted (Ctrl+C)"),
+            ],
+        ),
+        note="With --json, a list of objects with every field of a result: path, title,"
+        " kind (title, body, point or quote), snippet, marks ([start, end] offsets of the"
+        " matches in the snippet), score (higher is better), section, heading and line.",
+    )
+
+
+def parser() -> CommandParser:
+    """The parser of ``search``."""
+    command = CommandParser("briefing-tui search", DESCRIPTION, _help_sections)
+    command.add_argument("library", metavar="DIR", help="a folder of briefings, or a file")
+    command.add_argument("query", metavar="QUERY", help="what to look for (quote it for the shell)")
+    command.add_argument("--json", action="store_true", help="print the results as JSON")
+    command.add_argument(
+        "--limit", type=parse_count, default=20, metavar="N", help="at most N results (default 20)"
+    )
+    command.add_argument(
+        "--debug", action="store_true", help="show a traceback on an internal error"
+    )
+    return command
+
+
+def _marked(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
+    """The snippet with its matches in bold red, as grep shows them."""
+    parts, position = [], 0
+    for start, end in marks:
+        parts += [snippet[position:start], MARK_ON, snippet[start:end], MARK_OFF]
+        position = end
+    parts.append(snippet[position:])
+    return "".join(parts)
+
+
+def _shown_path(path: str) -> str:
+    """``path`` relative to the current folder when it is under it."""
+    relative = os.path.relpath(path)
+    return sanitize_line(path if relative.startswith("..") else relative)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Search, print the results; the exit status says whether anything was found."""
+    from tui.cli.terminal import output_is_terminal
+    from tui.library.query import parse
+
+    try:
+        index, _ = open_library(argparse.Namespace(library=[args.library]), fallback=True)
+    except NotALibrary as error:
+        note(str(error))
+        return EXIT_USAGE
+    message = parse(args.query).message
+    if message:
+        note(f"search: {message}")
+    try:
+        hits = index.search(args.query, args.limit)
+    finally:
+        index.close()
+    if args.json:
+        import dataclasses
+        import json
+
+        print(json.dumps([dataclasses.asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
+    else:
+        colour = output_is_terminal() and not os.environ.get("NO_COLOR")
+        for hit in hits:
+            where = (
+                f"{_shown_path(hit.path)}:{hit.line}:" if hit.line else f"{_shown_path(hit.path)}:"
+            )
+            section = f" › {hit.heading}" if hit.heading else ""
+            snippet = _marked(hit.snippet, hit.marks) if colour else hit.snippet
+            print(f"{where} {hit.title}{section} ({hit.kind})\n    {snippet}")
+    return EXIT_OK if hits else EXIT_INVALID

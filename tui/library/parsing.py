@@ -1,0 +1,138 @@
+"""Reading many briefing files for the index: in this process, or on every core.
+
+Parsing is the cost of a first build: a few parsing processes (:mod:`tui.library.worker`)
+read batches of files while this process writes what they return. Results come back
+as they are ready, in no set order. If a process cannot start or dies, the files it
+did not return are read here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+
+from tui.library.records import Record, read_records
+
+BATCH = 64
+"""Files per batch handed to a parsing process: enough to amortise the hand-over."""
+PARALLEL_FROM = 200
+"""Fewer files than this are read in this process: starting processes costs more."""
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def batches(paths: Sequence[str], size: int = BATCH) -> list[Sequence[str]]:
+    """``paths`` in batches of ``size``."""
+    return [paths[start : start + size] for start in range(0, len(paths), size)]
+
+
+def _start_worker() -> subprocess.Popen[bytes]:
+    """A parsing process, able to import this package wherever it was imported from."""
+    import tui
+
+    package_root = os.path.dirname(os.path.dirname(os.path.abspath(tui.__file__)))
+    environment = dict(os.environ)
+    environment["PYTHONPATH"] = os.pathsep.join(
+        part for part in (package_root, environment.get("PYTHONPATH")) if part
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "tui.library.worker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=environment,
+        close_fds=True,
+    )
+
+
+class _Pool:
+    """Parsing processes, each fed by a thread from one queue of batches."""
+
+    def __init__(self, work: list[Sequence[str]], workers: int) -> None:
+        self.todo: queue.SimpleQueue[int] = queue.SimpleQueue()
+        for index in range(len(work)):
+            self.todo.put(index)
+        self.work = work
+        self.done: queue.SimpleQueue[tuple[int, list[Record] | None]] = queue.SimpleQueue()
+        self.stopping = threading.Event()
+        self.processes: list[subprocess.Popen[bytes]] = []
+        self.threads = []
+        for _ in range(workers):
+            try:
+                process = _start_worker()
+            except OSError:
+                break
+            self.processes.append(process)
+            thread = threading.Thread(target=self._feed, args=(process,), daemon=True)
+            self.threads.append(thread)
+            thread.start()
+
+    def _feed(self, process: subprocess.Popen[bytes]) -> None:
+        from tui.library.worker import receive, send
+
+        assert process.stdin is not None and process.stdout is not None
+        while not self.stopping.is_set():
+            try:
+                index = self.todo.get_nowait()
+            except queue.Empty:
+                break
+            try:
+                send(process.stdin, list(self.work[index]))
+                records = receive(process.stdout)
+            except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+                self.done.put((index, None))  # the process died: read it in the caller
+                break
+            self.done.put((index, records))  # type: ignore[arg-type]
+        self.done.put((-1, None))  # this feeder is finished
+
+    def stop(self) -> None:
+        """End every process: its input closed, it ends after its batch (or is killed); its
+        feeder then reads the end of its output and stops."""
+        self.stopping.set()
+        for process in self.processes:
+            if process.stdin is not None:
+                with contextlib.suppress(OSError):  # a process that died: its pipe is broken
+                    process.stdin.close()
+            try:
+                process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def read_all(
+    paths: Sequence[str], workers: int | None = None, parallel_from: int = PARALLEL_FROM
+) -> Iterator[list[Record]]:
+    """The records of ``paths``, a batch at a time, in parallel when there are many."""
+    workers = cores() if workers is None else workers
+    work = batches(paths)
+    if workers < 2 or len(paths) < parallel_from:
+        for batch in work:
+            yield read_records(batch)
+        return
+    pool = _Pool(work, min(workers, len(work)))
+    try:
+        left = set(range(len(work)))
+        feeders = len(pool.threads)
+        while feeders:
+            index, records = pool.done.get()
+            if index < 0:
+                feeders -= 1
+            elif records is not None:
+                left.discard(index)
+                yield records
+    finally:
+        pool.stop()
+    for index in sorted(left):  # what the processes did not do (none could start, one died)
+        yield read_records(work[index])

@@ -1,0 +1,112 @@
+"""Snippets of search results: one line of plain, safe text and where the matches are in it.
+
+The index finds the passages; the words are found again here, in the passage's text,
+the way the index's tokenizer reads them (letters and digits, case and accents aside),
+which costs less than asking the index to mark them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from tui.library.query import Term, fold
+from tui.text import sanitize_line
+
+LONGEST = 240
+"""Characters a snippet is cut to (a word of the index may be megabytes long)."""
+WORDS = 20
+"""Words a snippet shows around its matches."""
+SEARCHED = 20_000
+"""Characters of a passage searched for the matches to mark (a passage of megabytes would
+take seconds to split into words): past them, the snippet is the passage's start."""
+ELLIPSIS = "…"
+
+Marks = tuple[tuple[int, int], ...]
+Marked = tuple[str, Marks]
+"""A snippet and the (start, end) offsets of its matched words."""
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _folded(word: str) -> str:
+    if word.isascii():
+        return word.lower()
+    return fold(unicodedata.normalize("NFC", word)).replace(" ", "")
+
+
+def find(text: str, terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The words of ``text`` (start, end) and the matches of ``terms`` as (first, last) word."""
+    spans = [(found.start(), found.end()) for found in _TOKEN.finditer(text, 0, SEARCHED)]
+    words = [_folded(text[start:end]) for start, end in spans]
+    wanted = [([_folded(word) for word in term.words], term.prefix) for term in terms]
+    matches = []
+    for first, word in enumerate(words):
+        for parts, prefix in wanted:
+            last = first + len(parts) - 1
+            if last >= len(words) or (len(parts) > 1 and word != parts[0]):
+                continue
+            end = words[last]
+            if not (end.startswith(parts[-1]) if prefix else end == parts[-1]):
+                continue
+            if len(parts) <= 2 or words[first + 1 : last] == parts[1:-1]:
+                matches.append((first, last))
+    return spans, sorted(set(matches))
+
+
+def _window(count: int, matches: list[tuple[int, int]]) -> tuple[int, int]:
+    """The run of :data:`WORDS` words (first, end) holding the most matches, a little context
+    before the first."""
+    if count <= WORDS:
+        return 0, count
+    best, best_first = -1, 0
+    for first, _ in matches:
+        start = max(0, min(first - 3, count - WORDS))
+        inside = sum(start <= a and b < start + WORDS for a, b in matches)
+        if inside > best:
+            best, best_first = inside, start
+    return best_first, min(count, best_first + WORDS)
+
+
+def highlight(text: str, terms: Sequence[Term]) -> Marked:
+    """A snippet of ``text`` around the matches of ``terms``, and the matches' offsets."""
+    spans, matches = find(text, terms)
+    if not spans:
+        return opening(text)
+    first, end = _window(len(spans), matches)
+    start = 0 if first == 0 else spans[first][0]
+    whole = end == len(spans) and len(text) <= SEARCHED
+    stop = len(text) if whole else spans[end - 1][1]
+    lead = "" if start == 0 else ELLIPSIS
+    shown = lead + text[start:stop] + ("" if stop == len(text) else ELLIPSIS)
+    offset = len(lead) - start
+    marks = [
+        (spans[a][0] + offset, spans[b][1] + offset) for a, b in matches if first <= a and b < end
+    ]
+    return _safe(shown, marks)
+
+
+def _safe(text: str, marks: list[tuple[int, int]]) -> Marked:
+    """``text`` made one safe line and cut to :data:`LONGEST`, its marks kept within it."""
+    line = sanitize_line(text).replace("\u2028", " ").replace("\u2029", " ")
+    if len(line) != len(text):  # something removed (the loader left nothing to remove)
+        marks = []
+    if len(line) > LONGEST:
+        line = line[: LONGEST - 1] + ELLIPSIS
+        marks = [(a, min(b, LONGEST - 1)) for a, b in marks if a < LONGEST - 1]
+    return line, tuple(marks)
+
+
+def opening(text: str | None) -> Marked:
+    """The start of a passage, for a result that matched no word (a filter alone)."""
+    text = text or ""
+    return _safe(text if len(text) <= LONGEST else text[:LONGEST] + ELLIPSIS, [])
+
+
+def joined(first: Marked, separator: str, second: Marked) -> Marked:
+    """Two snippets as one (``Speaker: quote``), their marks kept, cut to :data:`LONGEST`."""
+    text = first[0] + separator + second[0]
+    shift = len(first[0]) + len(separator)
+    marks = [*first[1], *((a + shift, b + shift) for a, b in second[1])]
+    return _safe(text, marks)
