@@ -24,6 +24,7 @@ from tui.text import sanitize_line
 
 if TYPE_CHECKING:
     from tui.model import Loaded
+    from tui.ui.app import BriefingApp
 
 FRAME_RATE = 120
 """Frames a second Textual may draw (its default is 60).
@@ -66,6 +67,9 @@ def _help_sections() -> str:
                 ("briefing-tui brief.yaml | less", "page through it as plain text"),
                 ("briefing-tui - < brief.yaml", "read a briefing from standard input"),
                 ("briefing-tui --plain --width 72 brief.yaml", "print it, 72 columns wide"),
+                ("briefing-tui briefings/", "the library: every briefing of a folder, in a table"),
+                ("briefing-tui *.yaml", "a library of the files given"),
+                ("briefing-tui briefings/ | less", "the library's table as plain text"),
             ],
         ),
         (
@@ -115,9 +119,10 @@ def parser() -> CommandParser:
     command = CommandParser("briefing-tui", DESCRIPTION, _help_sections)
     command.add_argument(
         "file",
-        nargs="?",
+        nargs="*",
         metavar="FILE",
-        help="the briefing to open (default: the bundled one; - reads standard input)",
+        help="the briefing to open (default: the bundled one; - reads standard input); a"
+        " folder, or several files, open a library: a table of briefings",
     )
     command.add_argument(
         "--section",
@@ -171,7 +176,18 @@ def section_index(loaded: Loaded, section: str | None) -> int | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Open the reader on a file, or on the bundled briefing; or print it, into a pipe."""
+    """Open the reader on a file, or on the bundled briefing; or print it, into a pipe.
+
+    A folder or several files open the library instead (:mod:`tui.cli.library`).
+    """
+    files: list[str] = args.file
+    from tui.cli.library import is_library
+
+    if is_library(files):
+        from tui.cli.library import run_library
+
+        return run_library(args, files)
+    args.file = files[0] if files else None
     split_section(args)
     if args.plain or not terminal.output_is_terminal():
         return print_plain(args, args.file)
@@ -237,8 +253,6 @@ def _load(args: argparse.Namespace) -> Loaded | int:
 
 def _show(args: argparse.Namespace, loaded: Loaded, section: int | None = None) -> int:
     """Run the reader on the loaded briefing until it quits; the exit code."""
-    from rich.console import Console
-
     from tui.ui.app import BriefingApp
 
     positions, settings = None, None
@@ -263,6 +277,13 @@ def _show(args: argparse.Namespace, loaded: Loaded, section: int | None = None) 
         after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,
     )
+    return run_app(args, app)
+
+
+def run_app(args: argparse.Namespace, app: BriefingApp) -> int:
+    """Run the app until it quits; the exit code (a crash inside it: one line and a log)."""
+    from rich.console import Console
+
     # Textual closes the app on an exception inside it, restores the terminal,
     # and prints the traceback on this console: kept for a log, or for --debug.
     traceback_text = io.StringIO()

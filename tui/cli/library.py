@@ -1,0 +1,122 @@
+"""``briefing-tui DIR`` (or several files): the library, a table of briefings opened one by one.
+
+Into a pipe (or with ``--plain``) the table is printed as plain text instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from tui.cli import collector, terminal
+from tui.cli.exits import EXIT_INTERNAL, EXIT_USAGE
+from tui.cli.loading import STDIN_NAME
+from tui.cli.options import limits
+from tui.library.index import LibraryIndex
+from tui.library.opened import Library
+from tui.library.scan import scan
+
+
+def is_library(files: Sequence[str]) -> bool:
+    """True when the arguments name a library: several files, or one folder."""
+    return len(files) > 1 or (len(files) == 1 and os.path.isdir(files[0]))
+
+
+def library_name(files: Sequence[str]) -> str:
+    """What a library is called on screen: its folder, or how many files were given."""
+    if len(files) == 1:
+        return files[0].rstrip(os.sep) + os.sep
+    return f"{len(files)} files"
+
+
+def open_index(args: argparse.Namespace) -> LibraryIndex:
+    """The index the library reads its files through."""
+    from tui.library.memory_index import MemoryIndex
+
+    return MemoryIndex(limits(args), args.strict)
+
+
+def run_library(args: argparse.Namespace, files: list[str]) -> int:
+    """Open the library of ``files``, or print its table into a pipe."""
+    refused = _refused(args, files)
+    if refused:
+        print(f"briefing-tui: {refused}", file=sys.stderr)
+        return EXIT_USAGE
+    found = scan(files)
+    library = Library(
+        library_name(files), found.paths, open_index(args), found.notices, limits(args), args.strict
+    )
+    try:
+        if args.plain or not terminal.output_is_terminal():
+            return _print_table(args, library)
+        with terminal.keys_as_typed(), collector.off_while_starting():
+            return _show(args, library)
+    except Exception:
+        if args.debug:
+            raise
+        import traceback
+
+        from tui.cli import crash
+
+        print(crash.report(traceback.format_exc()), file=sys.stderr)
+        return EXIT_INTERNAL
+    finally:
+        library.index.close()
+
+
+def _refused(args: argparse.Namespace, files: list[str]) -> str | None:
+    """Why the options do not go with a library, if they do not."""
+    if STDIN_NAME in files:
+        return "- (standard input) is one briefing: it cannot be part of a library"
+    if args.section is not None or args.line is not None:
+        return "--section and --line open one briefing, not a library"
+    return None
+
+
+def _print_table(args: argparse.Namespace, library: Library) -> int:
+    """The library's table as plain text on stdout; what could not be read on stderr."""
+    from tui.cli.export import print_out
+    from tui.library.rows import read_fraction, row_of, table_lines
+
+    for notice in library.notices:
+        print(f"briefing-tui: {notice}", file=sys.stderr)
+    library.index.refresh(library.paths)
+    read = {}
+    if not args.no_resume:
+        from tui.storage.positions import PositionStore
+
+        read = PositionStore().all()
+    rows = [
+        row_of(entry, read_fraction(read.get(entry.path), entry.blocks))
+        for entry in library.index.entries()
+    ]
+    return print_out("\n".join(table_lines(rows, args.width)) + "\n")
+
+
+def _show(args: argparse.Namespace, library: Library) -> int:
+    """Run the app on the library until it quits; the exit code."""
+    from tui.cli.reader import prepare_textual, run_app
+
+    prepare_textual()
+    from tui.ui.app import BriefingApp
+
+    positions, settings = None, None
+    if not args.no_resume:
+        from tui.storage.positions import PositionStore
+        from tui.storage.settings import SettingsStore
+
+        positions, settings = PositionStore(), SettingsStore()
+    if not terminal.keys_from_terminal():
+        print("briefing-tui: no terminal to read keys from", file=sys.stderr)
+        return EXIT_USAGE
+    app = BriefingApp(
+        None,
+        positions=positions,
+        settings=settings,
+        library=library,
+        after_first_frame=collector.after_first_frame,
+        after_screen_closed=collector.after_screen_closed,
+    )
+    return run_app(args, app)
