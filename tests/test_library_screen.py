@@ -192,6 +192,21 @@ async def test_braces_go_to_the_next_and_previous_briefing_in_the_tables_order(n
         assert len(pilot.app.screen_stack) == 1
 
 
+async def test_braces_typed_in_a_burst_each_go_one_briefing_on() -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        # Both keys queued before the first briefing is read: the second goes on from it.
+        pilot.app.simulate_key("right_curly_bracket")
+        pilot.app.simulate_key("right_curly_bracket")
+        await settle(pilot)
+        assert pilot.app.screen.briefing.title == RAIL  # type: ignore[attr-defined]
+        assert len(pilot.app.screen_stack) == 2
+        await pilot.press("q")
+        await pilot.pause()
+        assert pilot.app.screen is screen and cursor_title(screen) == RAIL
+
+
 async def test_how_far_each_briefing_was_read_shows_and_follows_the_reader(
     tmp_path: Path,
 ) -> None:

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.library.entry import Entry
@@ -108,6 +109,7 @@ class LibraryScreen(Screen[None]):
         self.library = library
         self.positions = positions
         self.entries: list[Entry] = []
+        self._entry_of: dict[str, Entry] = {}
         self.read: dict[str, Position] = {}
         """Where each briefing was left (from the positions file, then as read here)."""
         self.reading = True
@@ -129,6 +131,7 @@ class LibraryScreen(Screen[None]):
         return self.query_one(LibraryTable)
 
     def on_mount(self) -> None:
+        self.table.empty = "Reading the library…"
         self.query_one(KeyHints).show(HINTS)
         self.query_one(ProgressBar).update(total=len(self.library.paths) or None, progress=0)
         self._show_title()
@@ -173,12 +176,14 @@ class LibraryScreen(Screen[None]):
     def _show_entries(self, entries: Sequence[Entry], read: dict[str, Position]) -> None:
         self.read = {**read, **self.read}
         self.entries = list(entries)
+        self._entry_of = {entry.path: entry for entry in entries}
         self.table.set_rows([self._row(entry) for entry in entries])
         self._show_title()
 
     def _loaded(self, entries: Sequence[Entry], refreshed: Refreshed) -> None:
         self.reading = False
         self.refreshed = refreshed
+        self.table.empty = LibraryTable.EMPTY
         self.query_one(ProgressBar).display = False
         self._show_entries(entries, {})
         if refreshed.failed:
@@ -288,7 +293,8 @@ class LibraryScreen(Screen[None]):
             problem = Problem(1, 1, "error", error.reason, path)
             self.app.call_from_thread(self._show_problems, path, [problem])
             return
-        self.app.call_from_thread(self._show_reader, loaded.briefing, hit, replace)
+        if not get_current_worker().is_cancelled:  # else another briefing was asked for since
+            self.app.call_from_thread(self._show_reader, loaded.briefing, hit, replace)
 
     def _show_problems(self, path: str, problems: list[Problem]) -> None:
         from tui.ui.screens.problems import ProblemsScreen
@@ -305,8 +311,8 @@ class LibraryScreen(Screen[None]):
             from tui.ui.hits import open_at_hit
 
             open_at_hit(reader, hit)
-        if replace is not None and replace.is_current:
-            self.app.switch_screen(reader)
+        if replace is not None and isinstance(self.app.screen, LibraryReaderScreen):
+            self.app.switch_screen(reader)  # in place of the reader on top
         else:
             self.app.push_screen(reader)
 
@@ -319,14 +325,22 @@ class LibraryScreen(Screen[None]):
     def remember(self, path: str, position: Position) -> None:
         """Note where ``path`` was left (its row shows how far)."""
         self.read[path] = position
-        self.table.set_rows([self._row(entry) for entry in self.entries])
+        entry = self._entry_of.get(path)
+        if entry is not None:
+            self.table.replace_row(self._row(entry))
 
     def step(self, reader: LibraryReaderScreen, step: int) -> None:
-        """Open the briefing after (or before) ``reader``'s in the table's order."""
-        path = reader.briefing.path
-        self.remember(path, reader.position)
-        rows = [row for row in self.table.order if not self.table.rows[row].entry.failed]
-        paths = [self.table.rows[row].entry.path for row in rows]
+        """Open the briefing after (or before) the cursor's in the table's order.
+
+        The cursor is on the briefing in the reader, or on the one being opened: a quick
+        ``}}`` goes two briefings on.
+        """
+        self.remember(reader.briefing.path, reader.position)
+        table = self.table
+        rows = [row for row in table.order if not table.rows[row].entry.failed]
+        paths = [table.rows[row].entry.path for row in rows]
+        current = table.current_row
+        path = current.entry.path if current is not None else reader.briefing.path
         if not paths:
             return
         here = paths.index(path) if path in paths else -1

@@ -102,6 +102,8 @@ class LibraryTable(ScrollView, can_focus=True):
         self.descending = True
         self.filter_text = ""
         self.tag: str | None = None
+        self.empty = self.EMPTY
+        """What the table says when no row is shown."""
         self._sorted: dict[tuple[str, bool], list[int]] = {}
         """Every row sorted by a column, each way, as first asked for (until the rows change)."""
         self._row_of_path: dict[str, int] = {}
@@ -119,6 +121,19 @@ class LibraryTable(ScrollView, can_focus=True):
         self._sorted = {}
         self._row_of_path = {row.entry.path: index for index, row in enumerate(self.rows)}
         self._reorder(current.entry.path if current is not None else None)
+
+    def replace_row(self, row: Row) -> None:
+        """Show ``row`` in place of the row of the same file (how far it was read changed)."""
+        index = self._row_of_path.get(row.entry.path)
+        if index is None:
+            return
+        self.rows[index] = row
+        self._sorted = {way: order for way, order in self._sorted.items() if way[0] != "read"}
+        if self.sort_key == "read":
+            self._reorder(self._cursor_path())
+        else:
+            self._cache.clear()
+            self.refresh()
 
     def sort_by(self, key: str, descending: bool | None = None) -> None:
         """Sort by a column; the same column again reverses the order."""
@@ -237,7 +252,7 @@ class LibraryTable(ScrollView, can_focus=True):
         at = round(self.scroll_y) + y - 1
         if not self.order:
             if at == 0 and width:
-                empty = Segment(f" {self.EMPTY}", self._style(False, "library-table--finished"))
+                empty = Segment(f" {self.empty}", self._style(False, "library-table--finished"))
                 return Strip([empty]).adjust_cell_length(width, self._style(False))
             return Strip.blank(width, self._style(False))
         if at >= len(self.order):
