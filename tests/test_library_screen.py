@@ -19,6 +19,7 @@ from tui.ui.screens.library_search import SearchScreen
 from tui.ui.screens.problems import ProblemsScreen
 from tui.ui.screens.speakers import SpeakersScreen
 from tui.ui.screens.tag_picker import TagPicker
+from tui.ui.widgets.filter_line import FilterLine
 
 GLACIER = "Glacier survey finds faster melting"
 MARKET = "Farmers return to the market square"
@@ -125,6 +126,15 @@ async def test_typing_filters_the_table_and_escape_clears_it() -> None:
         assert screen.focused is screen.table
         await pilot.press("escape")
         assert titles(screen) == NEWEST_FIRST
+
+
+async def test_a_word_typed_in_a_burst_all_goes_into_the_filter_line() -> None:
+    async with open_library() as (pilot, screen):
+        for key in "peru":  # all queued before the first has moved the focus
+            pilot.app.simulate_key(key)
+        await settle(pilot)
+        assert screen.query_one(FilterLine).value == "peru"
+        assert titles(screen) == [MARKET]
 
 
 async def test_the_tag_filter_lists_tags_with_counts() -> None:

@@ -52,6 +52,13 @@ HINTS = (
     Hint(("app.palette",), "Palette"),
 )
 
+FILTER_HINTS = (
+    Hint(("filter.done",), "Table"),
+    Hint(("filter.clear",), "Clear"),
+    Hint(("app.palette",), "Palette"),
+)
+"""The key line while the filter line is in use."""
+
 SORT_BINDINGS = [
     Binding(
         str(number),
@@ -230,6 +237,10 @@ class LibraryScreen(Screen[None]):
     def on_filter_line_done(self) -> None:
         self.set_focus(self.table)
 
+    def on_descendant_focus(self) -> None:
+        filtering = isinstance(self.focused, FilterLine)
+        self.query_one(KeyHints).show(FILTER_HINTS if filtering else HINTS)
+
     def action_clear(self) -> None:
         """Clear the filter and the tag."""
         self.app.clear_notifications()
@@ -242,17 +253,21 @@ class LibraryScreen(Screen[None]):
         self._show_title()
 
     def on_key(self, event: events.Key) -> None:
-        """Type to filter: a character with no key of its own goes into the filter line."""
+        """Type to filter: a character with no key of its own goes into the filter line.
+
+        So do the characters typed after it in the same burst: they were on their way to
+        the table before the filter line had the focus.
+        """
         line = self.query_one(FilterLine)
         if (
-            self.focused is self.table
-            and event.is_printable
+            event.is_printable
             and event.character
             and event.key not in self.active_bindings
         ):
             event.stop()
             event.prevent_default()
-            self.set_focus(line)
+            if self.focused is not line:
+                self.set_focus(line)
             line.insert_text_at_cursor(event.character)
 
     def action_tags(self) -> None:

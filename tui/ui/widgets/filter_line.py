@@ -20,8 +20,8 @@ class FilterLine(Input):
     """
 
     BINDINGS = [
-        Binding("escape", "clear", "Clear the filter", show=False),
-        Binding("enter,down,ctrl+j", "done", "Back to the table", show=False),
+        Binding("escape", "clear", "Clear the filter", show=False, id="filter.clear"),
+        Binding("enter,down,ctrl+j", "done", "Back to the table", show=False, id="filter.done"),
     ]
 
     class Done(Message):
@@ -32,6 +32,8 @@ class FilterLine(Input):
             placeholder="Filter: type words of a title, place, source or tag (f)",
             id=id,
             compact=True,
+            # Typed keys go on after the first (which opened it), never replace it.
+            select_on_focus=False,
         )
 
     def action_clear(self) -> None:
