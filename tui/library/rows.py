@@ -5,6 +5,7 @@ Nothing here imports Textual: the table widget draws what these functions give.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,8 @@ from tui.library.entry import Entry
 from tui.linking import fold
 from tui.storage.positions import Position
 from tui.text import sanitize_line
+
+_NOT_WORD = re.compile(r"\W+")
 
 UNREAD = "unread"
 FINISHED = "finished"
@@ -119,7 +122,8 @@ class Row:
     cells: Mapping[str, str]
     read: float | None
     words: str
-    """Title, location, source and tags, folded: what the filter line looks in."""
+    """Title, location, source and tags, folded, each word after a space: what the filter
+    line looks in (a word typed matches the start of a word: ``lima`` is not in ``climate``)."""
     tag_keys: frozenset[str] = frozenset()
     """The tags, case folded."""
 
@@ -139,7 +143,8 @@ def row_of(entry: Entry, read: float | None) -> Row:
             "quotes": str(entry.quotes),
             "read": read_label(read),
         }
-    words = fold(" ".join([entry.title, entry.location or "", entry.source or "", *entry.tags]))
+    fields = [entry.title, entry.location or "", entry.source or "", *entry.tags]
+    words = " " + " ".join(_NOT_WORD.split(fold(" ".join(fields))))
     return Row(entry, cells, read, words, frozenset(tag.casefold() for tag in entry.tags))
 
 
@@ -167,8 +172,9 @@ def sorted_indexes(rows: Sequence[Row], key: str, descending: bool) -> list[int]
 
 
 def matching(rows: Sequence[Row], text: str, tag: str | None) -> list[int] | None:
-    """The rows with every word of ``text`` (and ``tag``, if given); None: every row."""
-    wanted = fold(text).split()
+    """The rows with words starting with every word of ``text`` (and ``tag``, if given);
+    None: every row."""
+    wanted = [" " + word for word in _NOT_WORD.split(fold(text)) if word]
     if not wanted and tag is None:
         return None
     found: Sequence[int] = range(len(rows))
@@ -185,8 +191,7 @@ def tag_counts(entries: Sequence[Entry]) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
     for entry in entries:
-        for tag in set(entry.tags):
-            key = tag.casefold()
+        for key, tag in {tag.casefold(): tag for tag in reversed(entry.tags)}.items():
             names.setdefault(key, tag)
             counts[key] = counts.get(key, 0) + 1
     return sorted(

@@ -259,11 +259,7 @@ class LibraryScreen(Screen[None]):
         the table before the filter line had the focus.
         """
         line = self.query_one(FilterLine)
-        if (
-            event.is_printable
-            and event.character
-            and event.key not in self.active_bindings
-        ):
+        if event.is_printable and event.character and event.key not in self.active_bindings:
             event.stop()
             event.prevent_default()
             if self.focused is not line:
