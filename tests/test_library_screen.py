@@ -299,6 +299,16 @@ async def test_search_results_open_the_reader_at_the_passage_and_come_back(notes
         assert cursor_title(screen) == HARBOUR
 
 
+async def test_a_query_typed_right_after_the_slash_all_goes_into_the_search_line() -> None:
+    async with open_library() as (pilot, _):
+        for key in ["slash", *"cranes", "enter"]:  # all queued before the search screen opens
+            pilot.app.simulate_key(key)
+        await settle(pilot)
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen)
+        assert search.query_text == "cranes" and len(search.hits) == 1
+
+
 async def test_a_quote_found_by_search_opens_with_its_passage_lit() -> None:
     async with open_library() as (pilot, _):
         await pilot.press("slash", *"lars", "enter")

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from tui.storage.positions import PositionStore
     from tui.ui.screens.help import HelpGroup
 
+OPENERS = frozenset({"library.search", "library.tags", "library.speakers", "app.help"})
+"""Keys that open a screen over the library: what is typed after them is for that screen."""
+
 PROGRESS_EVERY = 0.05
 """Seconds between two updates of the progress bar while the files are read."""
 
@@ -124,6 +127,8 @@ class LibraryScreen(Screen[None]):
         self.refreshed: Refreshed | None = None
         self.tag: str | None = None
         self._last_progress = 0.0
+        self._opening = False
+        """True from a key that opens a screen until the library is back on top."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", markup=False)
@@ -256,15 +261,28 @@ class LibraryScreen(Screen[None]):
         """Type to filter: a character with no key of its own goes into the filter line.
 
         So do the characters typed after it in the same burst: they were on their way to
-        the table before the filter line had the focus.
+        the table before the filter line had the focus. Those typed after a key that opens
+        a screen (``/duque``) are left to the app, which sends them to that screen.
         """
+        active = self.active_bindings.get(event.key)
+        if active is not None:
+            if active.binding.id in OPENERS or (
+                active.binding.id == "table.open" and self.table.current_row is not None
+            ):
+                self._opening = True
+            return
+        if self._opening or not self.is_active:
+            return
         line = self.query_one(FilterLine)
-        if event.is_printable and event.character and event.key not in self.active_bindings:
+        if event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             if self.focused is not line:
                 self.set_focus(line)
             line.insert_text_at_cursor(event.character)
+
+    def on_screen_resume(self) -> None:
+        self._opening = False
 
     def action_tags(self) -> None:
         """Pick a tag: only the briefings with it are shown."""

@@ -8,7 +8,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -17,7 +16,8 @@ from textual.worker import get_current_worker
 from tui.library.index import Hit, LibraryIndex
 from tui.text import sanitize_line
 from tui.ui.hits import hit_content
-from tui.ui.widgets.key_hints import Hint, KeyHints
+from tui.ui.screens.modal import Modal
+from tui.ui.widgets.key_hints import Hint
 
 LIMIT = 100
 """Results shown for a query."""
@@ -31,12 +31,13 @@ HINTS = (
 )
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(Modal[None]):
     """Type a query; Enter or ↓ goes to the results, Enter opens one, Esc goes back."""
 
     DEFAULT_CSS = """
     SearchScreen {
         layout: vertical;
+        background: $background;
     }
     #search-title {
         height: 1;
@@ -57,6 +58,7 @@ class SearchScreen(Screen[None]):
     }
     """
 
+    HINTS = HINTS
     AUTO_FOCUS = "#search-query"
 
     BINDINGS = [
@@ -82,10 +84,6 @@ class SearchScreen(Screen[None]):
         yield Input(placeholder='words, "a phrase", prefix*', id="search-query", compact=True)
         yield Static(id="search-status", markup=False)
         yield OptionList(id="search-results")
-        yield KeyHints()
-
-    def on_mount(self) -> None:
-        self.query_one(KeyHints).show(HINTS)
 
     @property
     def results(self) -> OptionList:

@@ -8,14 +8,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.library.index import Hit, LibraryIndex, Speaker
 from tui.text import clip, sanitize_line
 from tui.ui.hits import hit_content
-from tui.ui.widgets.key_hints import Hint, KeyHints
+from tui.ui.screens.modal import Modal
+from tui.ui.widgets.key_hints import Hint
 
 HINTS = (Hint(("select", "speakers.open"), "Open"), Hint(("speakers.back",), "Back"))
 
@@ -30,12 +30,13 @@ def speaker_content(speaker: Speaker) -> Content:
     )
 
 
-class SpeakersScreen(Screen[None]):
+class SpeakersScreen(Modal[None]):
     """Speakers, most quoted first; Enter lists a speaker's quotes, Enter on one opens it."""
 
     DEFAULT_CSS = """
     SpeakersScreen {
         layout: vertical;
+        background: $background;
     }
     #speakers-title {
         height: 1;
@@ -48,6 +49,7 @@ class SpeakersScreen(Screen[None]):
     }
     """
 
+    HINTS = HINTS
     AUTO_FOCUS = "#speakers-list"
 
     BINDINGS = [
@@ -68,10 +70,8 @@ class SpeakersScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content("Speakers: reading the library…"), id="speakers-title")
         yield OptionList(id="speakers-list")
-        yield KeyHints()
 
     def on_mount(self) -> None:
-        self.query_one(KeyHints).show(HINTS)
         self._load_speakers()
 
     @property
