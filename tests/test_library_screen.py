@@ -353,6 +353,20 @@ async def test_speakers_list_counts_and_each_quote_opens_its_briefing() -> None:
         assert pilot.app.screen is screen
 
 
+async def test_the_speakers_list_moves_with_j_and_k() -> None:
+    async with open_library() as (pilot, _):
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert "Quotes of Lars Berg: 1" in screen_lines(pilot.app)[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("k", "enter")
+        await settle(pilot)
+        assert "Quotes of Ana Ruiz: 2" in screen_lines(pilot.app)[0]
+
+
 async def test_help_and_the_key_line_show_the_library_keys_only_with_a_library(
     reader, seed
 ) -> None:

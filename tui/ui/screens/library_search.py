@@ -18,6 +18,7 @@ from tui.text import sanitize_line
 from tui.ui.hits import hit_content
 from tui.ui.screens.modal import Modal
 from tui.ui.widgets.key_hints import Hint
+from tui.ui.widgets.result_list import ResultList
 
 LIMIT = 100
 """Results shown for a query."""
@@ -83,7 +84,7 @@ class SearchScreen(Modal[None]):
         )
         yield Input(placeholder='words, "a phrase", prefix*', id="search-query", compact=True)
         yield Static(id="search-status", markup=False)
-        yield OptionList(id="search-results")
+        yield ResultList(id="search-results")
 
     @property
     def results(self) -> OptionList:

@@ -16,6 +16,7 @@ from tui.text import clip, sanitize_line
 from tui.ui.hits import hit_content
 from tui.ui.screens.modal import Modal
 from tui.ui.widgets.key_hints import Hint
+from tui.ui.widgets.result_list import ResultList
 
 HINTS = (Hint(("select", "speakers.open"), "Open"), Hint(("speakers.back",), "Back"))
 
@@ -69,7 +70,7 @@ class SpeakersScreen(Modal[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Speakers: reading the library…"), id="speakers-title")
-        yield OptionList(id="speakers-list")
+        yield ResultList(id="speakers-list")
 
     def on_mount(self) -> None:
         self._load_speakers()
