@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from snapshot_apps import LIBRARY_PATH, library_of, screen_lines
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 
 from tui.storage.positions import Position, PositionStore
@@ -365,6 +366,26 @@ async def test_the_speakers_list_moves_with_j_and_k() -> None:
         await pilot.press("k", "enter")
         await settle(pilot)
         assert "Quotes of Ana Ruiz: 2" in screen_lines(pilot.app)[0]
+
+
+async def test_the_palette_opens_a_briefing_or_shows_a_tag() -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("ctrl+p", *"open rail")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, CommandPalette)
+        assert f"Open: {RAIL}" in "\n".join(screen_lines(pilot.app))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, LibraryReaderScreen)
+        assert pilot.app.screen.briefing.title == RAIL
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"tag trade")
+        await settle(pilot)
+        assert "Tag: trade (2)" in "\n".join(screen_lines(pilot.app))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen and titles(screen) == [MARKET, HARBOUR]
 
 
 async def test_help_and_the_key_line_show_the_library_keys_only_with_a_library(

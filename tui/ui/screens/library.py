@@ -66,10 +66,7 @@ SORT_BINDINGS = [
     Binding(
         str(number),
         f"sort('{column.key}')",
-        "Sort by the column of that number: 1 title, 2 published, 3 location, 4 source,"
-        " 5 tags, 6 points, 7 quotes, 8 read (again: the other way)"
-        if number == 1
-        else "",
+        "Sort by column 1 title … 8 read (again: reversed)" if number == 1 else "",
         show=False,
         key_display="1-8" if number == 1 else None,
         id="library.sort" if number == 1 else f"library.sort_{column.key}",
@@ -105,11 +102,9 @@ class LibraryScreen(Screen[None]):
 
     BINDINGS = [
         Binding("slash", "search", "Search the library", key_display="/", id="library.search"),
-        Binding("f", "filter", "Filter the table: type words (Esc clears)", id="library.filter"),
-        Binding("t", "tags", "Show only the briefings with a tag", id="library.tags"),
-        Binding(
-            "s", "speakers", "Speakers: everyone quoted, and their quotes", id="library.speakers"
-        ),
+        Binding("f", "filter", "Filter: type words (Esc clears)", id="library.filter"),
+        Binding("t", "tags", "Only the briefings with a tag", id="library.tags"),
+        Binding("s", "speakers", "Speakers and their quotes", id="library.speakers"),
         Binding("escape", "clear", "Clear the filter and the tag", show=False, id="library.clear"),
         *SORT_BINDINGS,
     ]
@@ -291,11 +286,15 @@ class LibraryScreen(Screen[None]):
 
         def picked(tag: str | None) -> None:
             if tag is not None:
-                self.tag = tag or None
-                self.table.filter(self.table.filter_text, self.tag)
-                self._show_title()
+                self.show_tag(tag or None)
 
         self.app.push_screen(TagPicker(tag_counts(self.entries), self.tag), picked)
+
+    def show_tag(self, tag: str | None) -> None:
+        """Show only the briefings with ``tag`` (None: every briefing)."""
+        self.tag = tag
+        self.table.filter(self.table.filter_text, self.tag)
+        self._show_title()
 
     # -- opening briefings --------------------------------------------------------------
 
