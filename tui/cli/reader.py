@@ -44,7 +44,11 @@ and its speakers' quotes, each point and quote linked to the passage of the arti
 supports it. Without FILE, opens the bundled briefing. Reopening a briefing goes back to
 where it was left. A briefing that is not valid is not opened: its problems are printed,
 as by validate. When its output is not a terminal (a pipe, a file), or with --plain, the
-briefing is printed as plain text instead, as by export --format txt."""
+briefing is printed as plain text instead, as by export --format txt.
+
+A folder (its subfolders too), or several files, open a library instead: a table of every
+briefing, newest first, to sort, filter, search across and open one by one; files that do
+not load are listed with their first error. Into a pipe, the table is printed."""
 
 
 def _help_sections() -> str:
