@@ -203,6 +203,14 @@ async def test_braces_go_to_the_next_and_previous_briefing_in_the_tables_order(n
         assert len(pilot.app.screen_stack) == 1
 
 
+async def test_e_in_a_briefing_from_the_library_says_where_editing_is(notes) -> None:
+    async with open_library() as (pilot, _):
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("e")
+        assert notes[-1].startswith("Not from the library yet: briefing-tui FILE opens it")
+
+
 async def test_braces_typed_in_a_burst_each_go_one_briefing_on() -> None:
     async with open_library() as (pilot, screen):
         await pilot.press("enter")
@@ -379,6 +387,12 @@ async def test_the_palette_opens_a_briefing_or_shows_a_tag() -> None:
         assert isinstance(pilot.app.screen, LibraryReaderScreen)
         assert pilot.app.screen.briefing.title == RAIL
         await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"sort by")
+        await settle(pilot)
+        commands = "\n".join(screen_lines(pilot.app))
+        assert "Sort by column 1 title … 8 read (again: reversed)" in commands
+        await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+p", *"tag trade")
         await settle(pilot)

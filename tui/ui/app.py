@@ -304,6 +304,8 @@ class BriefingApp(App[None]):
         yield SystemCommand("Help: keys", "Show every key and what it does", self.action_help)
         if not isinstance(screen, ModalScreen):
             for binding in remapped(screen_bindings(screen), self.keymap):
+                if not binding.description:
+                    continue  # shown by another binding (the sort keys 2-8 by 1's)
                 yield SystemCommand(
                     binding.description,
                     f"Key: {keys_of(binding)}",

@@ -111,6 +111,13 @@ class LibraryReaderScreen(ReaderScreen):
         else:
             self._close()
 
+    def action_edit(self) -> None:
+        """Editing is for a briefing opened on its own (it follows the file as it is saved)."""
+        self.notify(
+            "Not from the library yet: briefing-tui FILE opens it on its own, where e edits it.",
+            markup=False,
+        )
+
     def action_step(self, step: int) -> None:
         """Open the next (or previous) briefing of the library in this one's place."""
         if self.step is not None:
