@@ -14,10 +14,14 @@ from typing import TypeVar
 
 from textual import events, fuzzy
 from textual.app import App
+from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import Input
 
 from tui.format.loader import Loaded, default_briefing_path, load_bytes
+from tui.library.memory_index import MemoryIndex
+from tui.library.opened import Library
+from tui.library.scan import scan
 from tui.model import Briefing
 from tui.ui.app import BriefingApp
 from tui.ui.widgets.body import BodyView
@@ -162,3 +166,35 @@ def line_visible(body: BodyView, line: int) -> bool:
     """True if document line ``line`` is on screen in the body pane."""
     top = round(body.scroll_y)
     return top <= line < top + body.scrollable_content_region.height
+
+
+# -- the library ---------------------------------------------------------------------
+
+LIBRARY_PATH = Path(__file__).parent / "data" / "library_screen"
+
+
+def library_of(*paths: Path, name: str = "library_screen/") -> Library:
+    """A library of ``paths`` (folders or files) read through the in-memory index."""
+    found = scan([str(path) for path in paths])
+    return Library(name, found.paths, MemoryIndex(), found.notices)
+
+
+class LibrarySnapshotApp(BriefingApp):
+    """The library of tests/data/library_screen, with nothing that changes by itself."""
+
+    NOTIFICATION_TIMEOUT = 3600
+
+    def __init__(self) -> None:
+        super().__init__(None, library=library_of(LIBRARY_PATH))
+        self.animation_level = "none"
+        self.theme = "textual-dark"
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
+
+
+async def library_loaded(pilot: Pilot[None]) -> None:
+    """Wait until the library's files are read and the table drawn."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -334,13 +334,14 @@ def test_a_fifo_is_refused_at_once(command: list[str], tmp_path: Path) -> None:
     assert result.stderr == f"briefing-tui: {fifo}: not a regular file (a FIFO)\n"
 
 
-@pytest.mark.parametrize("command", [["validate"], []], ids=["validate", "reader"])
 @pytest.mark.parametrize(
-    ("path", "reason"),
+    ("command", "path", "reason"),
     [
-        ("/dev/zero", "not a regular file (a character device)"),
-        (".", "is a directory, not a briefing file"),
+        (["validate"], "/dev/zero", "not a regular file (a character device)"),
+        ([], "/dev/zero", "not a regular file (a character device)"),
+        (["validate"], ".", "is a directory, not a briefing file"),
     ],
+    ids=["validate-device", "reader-device", "validate-folder"],
 )
 def test_what_is_not_a_regular_file_is_refused(
     command: list[str], path: str, reason: str, capsys: pytest.CaptureFixture[str]

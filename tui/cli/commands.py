@@ -110,7 +110,9 @@ def reader_parser() -> CommandParser:
     return parser
 
 
-READER = Command("", "[FILE]", "read a briefing", reader_parser, reader.run)
+READER = Command(
+    "", "[FILE | DIR | FILE...]", "read a briefing, or a library of them", reader_parser, reader.run
+)
 
 
 def valued_options() -> frozenset[str]:

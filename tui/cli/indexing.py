@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from tui.cli.library import NotALibrary, add_library_argument, note, open_library
+from tui.cli.library_index import NotALibrary, add_library_argument, note, open_library
 from tui.cli.options import CommandParser, manual
 
 DESCRIPTION = """Build the search index of a library (a folder of briefings, its subfolders

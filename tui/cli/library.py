@@ -1,91 +1,141 @@
-"""What ``index`` and ``search`` share: the library's files found, its index opened and
-brought up to date, with a progress line on a terminal and notices on stderr."""
+"""``briefing-tui DIR`` (or several files): the library, a table of briefings opened one by one.
+
+Into a pipe (or with ``--plain``) the table is printed as plain text instead.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import time
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from tui.cli.options import CommandParser
-from tui.text import sanitize_line
-
-if TYPE_CHECKING:
-    from tui.library.index import Refreshed
-    from tui.library.sqlite_index import SqliteIndex
-
-
-class NotALibrary(Exception):
-    """A path given does not exist: a usage error."""
+from tui.cli import collector, terminal
+from tui.cli.exits import EXIT_INTERNAL, EXIT_USAGE
+from tui.cli.loading import STDIN_NAME
+from tui.cli.options import limits
+from tui.library.index import LibraryIndex
+from tui.library.opened import Library
+from tui.library.scan import scan
 
 
-def add_library_argument(parser: CommandParser) -> None:
-    """The ``DIR...`` of a library command."""
-    parser.add_argument(
-        "library",
-        nargs="+",
-        metavar="DIR",
-        help="a folder of briefings (subfolders included), or briefing files",
-    )
+def is_library(files: Sequence[str]) -> bool:
+    """True when the arguments name a library: several files, or one folder."""
+    return len(files) > 1 or (len(files) == 1 and os.path.isdir(files[0]))
 
 
-def note(message: str) -> None:
-    """A notice on stderr, one line."""
-    print(f"briefing-tui: {sanitize_line(message)}", file=sys.stderr)
+def library_name(files: Sequence[str]) -> str:
+    """What a library is called on screen: its folder, or how many files were given."""
+    if len(files) == 1:
+        return files[0].rstrip(os.sep) + os.sep
+    return f"{len(files)} files"
 
 
-class ProgressLine:
-    """``indexing 1,234 of 10,000 files`` on stderr, rewritten in place, when it is a terminal."""
+def open_index(args: argparse.Namespace, files: list[str]) -> tuple[LibraryIndex, list[str]]:
+    """The index the library reads its files through, and notices about it: the library's
+    SQLite index in the cache folder, or without one (nowhere to keep it) every file read."""
+    from tui.library.sqlite_index import IndexUnavailable
+    from tui.library.sqlite_index import open_index as open_sqlite_index
 
-    def __init__(self) -> None:
-        self.shown = False
-        self.last = 0.0
-        self.on_terminal = os.isatty(2)
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if not self.on_terminal or total == 0 or (now - self.last < 0.1 and done < total):
-            return
-        self.last = now
-        percent = 100 * done // total
-        sys.stderr.write(f"\rindexing {done:,} of {total:,} files ({percent}%)\x1b[K")
-        sys.stderr.flush()
-        self.shown = True
-
-    def clear(self) -> None:
-        """Remove the line (before the summary is printed)."""
-        if self.shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
-
-
-def open_library(args: argparse.Namespace, *, fallback: bool) -> tuple[SqliteIndex, Refreshed]:
-    """Find the library's files, open its index and refresh it; notices go to stderr.
-
-    Raises :class:`NotALibrary` for a path that does not exist, and
-    :class:`~tui.library.sqlite_index.IndexUnavailable` if the index cannot be kept (and
-    ``fallback`` is off).
-    """
-    from tui.library.scan import scan
-    from tui.library.sqlite_index import open_index
-
-    for path in args.library:
-        if not os.path.exists(path):
-            raise NotALibrary(f"{sanitize_line(path)}: no such file or folder")
-    found = scan(args.library)
-    for notice in found.notices:
-        note(notice)
-    index = open_index(args.library, fallback=fallback)
-    for notice in index.notices:
-        note(notice)
-    progress = ProgressLine()
     try:
-        refreshed = index.refresh(found.paths, progress)
-    except BaseException:
-        progress.clear()
-        index.close()
-        raise
-    progress.clear()
-    return index, refreshed
+        index = open_sqlite_index(files)
+    except IndexUnavailable as error:
+        from tui.library.memory_index import MemoryIndex
+
+        notice = f"no search index ({error}): every file is read each time"
+        return MemoryIndex(limits(args), args.strict), [notice]
+    return index, list(index.notices)
+
+
+def run_library(args: argparse.Namespace, files: list[str], *, in_browser: bool = False) -> int:
+    """Open the library of ``files``, or print its table into a pipe (``in_browser``: for
+    textual-serve, see :func:`tui.cli.reader.run`)."""
+    refused = _refused(args, files)
+    if refused:
+        print(f"briefing-tui: {refused}", file=sys.stderr)
+        return EXIT_USAGE
+    found = scan(files)
+    index, notices = open_index(args, files)
+    library = Library(
+        library_name(files),
+        found.paths,
+        index,
+        [*found.notices, *notices],
+        limits(args),
+        args.strict,
+    )
+    try:
+        if in_browser:
+            with collector.off_while_starting():
+                return _show(args, library, in_browser=True)
+        if args.plain or not terminal.output_is_terminal():
+            return _print_table(args, library)
+        with terminal.keys_as_typed(), collector.off_while_starting():
+            return _show(args, library)
+    except Exception:
+        if args.debug:
+            raise
+        import traceback
+
+        from tui.cli import crash
+
+        print(crash.report(traceback.format_exc()), file=sys.stderr)
+        return EXIT_INTERNAL
+    finally:
+        library.index.close()
+
+
+def _refused(args: argparse.Namespace, files: list[str]) -> str | None:
+    """Why the options do not go with a library, if they do not."""
+    if STDIN_NAME in files:
+        return "- (standard input) is one briefing: it cannot be part of a library"
+    if args.section is not None or args.line is not None:
+        return "--section and --line open one briefing, not a library"
+    return None
+
+
+def _print_table(args: argparse.Namespace, library: Library) -> int:
+    """The library's table as plain text on stdout; what could not be read on stderr."""
+    from tui.cli.export import print_out
+    from tui.library.rows import read_fraction, row_of, table_lines
+
+    for notice in library.notices:
+        print(f"briefing-tui: {notice}", file=sys.stderr)
+    library.index.refresh(library.paths)
+    read = {}
+    if not args.no_resume:
+        from tui.storage.positions import PositionStore
+
+        read = PositionStore().all()
+    rows = [
+        row_of(entry, read_fraction(read.get(entry.path), entry.blocks))
+        for entry in library.index.entries()
+    ]
+    return print_out("\n".join(table_lines(rows, args.width)) + "\n")
+
+
+def _show(args: argparse.Namespace, library: Library, *, in_browser: bool = False) -> int:
+    """Run the app on the library until it quits; the exit code."""
+    from tui.cli.reader import prepare_textual, run_app
+
+    prepare_textual()
+    from tui.ui.app import BriefingApp
+
+    positions, settings = None, None
+    if not args.no_resume:
+        from tui.storage.positions import PositionStore
+        from tui.storage.settings import SettingsStore
+
+        positions, settings = PositionStore(), SettingsStore()
+    if not in_browser and not terminal.keys_from_terminal():
+        print("briefing-tui: no terminal to read keys from", file=sys.stderr)
+        return EXIT_USAGE
+    app = BriefingApp(
+        None,
+        positions=positions,
+        settings=settings,
+        library=library,
+        after_first_frame=collector.after_first_frame,
+        after_screen_closed=collector.after_screen_closed,
+    )
+    return run_app(args, app, in_browser=in_browser)

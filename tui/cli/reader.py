@@ -25,6 +25,7 @@ from tui.text import sanitize_line
 
 if TYPE_CHECKING:
     from tui.model import Loaded
+    from tui.ui.app import BriefingApp
 
 FRAME_RATE = 120
 """Frames a second Textual may draw (its default is 60).
@@ -44,7 +45,11 @@ and its speakers' quotes, each point and quote linked to the passage of the arti
 supports it. Without FILE, opens the bundled briefing. Reopening a briefing goes back to
 where it was left. A briefing that is not valid is not opened: its problems are printed,
 as by validate. When its output is not a terminal (a pipe, a file), or with --plain, the
-briefing is printed as plain text instead, as by export --format txt."""
+briefing is printed as plain text instead, as by export --format txt.
+
+A folder (its subfolders too), or several files, open a library instead: a table of every
+briefing, newest first, to sort, filter, search across and open one by one; files that do
+not load are listed with their first error. Into a pipe, the table is printed."""
 
 
 def _help_sections() -> str:
@@ -67,6 +72,9 @@ def _help_sections() -> str:
                 ("briefing-tui brief.yaml | less", "page through it as plain text"),
                 ("briefing-tui - < brief.yaml", "read a briefing from standard input"),
                 ("briefing-tui --plain --width 72 brief.yaml", "print it, 72 columns wide"),
+                ("briefing-tui briefings/", "the library: every briefing of a folder, in a table"),
+                ("briefing-tui *.yaml", "a library of the files given"),
+                ("briefing-tui briefings/ | less", "the library's table as plain text"),
             ],
         ),
         (
@@ -116,9 +124,10 @@ def parser() -> CommandParser:
     command = CommandParser("briefing-tui", DESCRIPTION, _help_sections)
     command.add_argument(
         "file",
-        nargs="?",
+        nargs="*",
         metavar="FILE",
-        help="the briefing to open (default: the bundled one; - reads standard input)",
+        help="the briefing to open (default: the bundled one; - reads standard input); a"
+        " folder, or several files, open a library: a table of briefings",
     )
     command.add_argument(
         "--section",
@@ -174,9 +183,18 @@ def section_index(loaded: Loaded, section: str | None) -> int | None:
 def run(args: argparse.Namespace, *, in_browser: bool = False) -> int:
     """Open the reader on a file, or on the bundled briefing; or print it, into a pipe.
 
+    A folder or several files open the library instead (:mod:`tui.cli.library`).
     ``in_browser``: textual-serve runs this process for a browser (see :mod:`tui.cli.served`);
     Textual's web driver draws on stdout, a pipe to the server, so no plain text and no terminal.
     """
+    files: list[str] = args.file
+    from tui.cli.library import is_library
+
+    if is_library(files):
+        from tui.cli.library import run_library
+
+        return run_library(args, files, in_browser=in_browser)
+    args.file = files[0] if files else None
     split_section(args)
     if not in_browser and (args.plain or not terminal.output_is_terminal()):
         return print_plain(args, args.file)
@@ -248,8 +266,6 @@ def _show(
     in_browser: bool = False,
 ) -> int:
     """Run the reader on the loaded briefing until it quits; the exit code."""
-    from rich.console import Console
-
     from tui.ui.app import BriefingApp
 
     positions, settings = None, None
@@ -275,6 +291,15 @@ def _show(
         after_screen_closed=collector.after_screen_closed,
         after_reload=collector.after_reload,
     )
+    return run_app(args, app, in_browser=in_browser)
+
+
+def run_app(args: argparse.Namespace, app: BriefingApp, *, in_browser: bool = False) -> int:
+    """Run the app until it quits; the exit code (a crash inside it: one line and a log).
+
+    ``in_browser``: Textual's web driver draws, not the terminal (see :func:`run`)."""
+    from rich.console import Console
+
     # Textual closes the app on an exception inside it, restores the terminal,
     # and prints the traceback on this console: kept for a log, or for --debug.
     traceback_text = io.StringIO()

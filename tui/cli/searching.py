@@ -6,7 +6,7 @@ import argparse
 import os
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from tui.cli.library import NotALibrary, note, open_library
+from tui.cli.library_index import NotALibrary, note, open_library
 from tui.cli.options import CommandParser, manual, parse_count
 from tui.text import sanitize_line
 

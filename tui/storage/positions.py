@@ -82,6 +82,15 @@ class PositionStore(JsonStore):
         """Where ``briefing_path`` was left, if it was."""
         return _entry_position(self.file.read().get(self.key(briefing_path)))
 
+    def all(self) -> dict[str, Position]:
+        """Every remembered position, by the briefing's absolute path (one read of the file)."""
+        found = {}
+        for key, entry in self.file.read().items():
+            position = _entry_position(entry)
+            if position is not None:
+                found[key] = position
+        return found
+
     def put(self, briefing_path: str, position: Position) -> bool:
         """Remember ``position`` for ``briefing_path``; False (and a warning) if not saved.
 

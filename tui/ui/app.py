@@ -11,7 +11,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from tui.format.problems import Problem
 from tui.format.watch import BriefingFile
@@ -27,6 +27,7 @@ from tui.ui.widgets.link_list import LinkList
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from tui.library.opened import Library
     from tui.storage.positions import PositionStore
     from tui.storage.settings import SettingsStore
     from tui.ui.screens.help import HelpGroup
@@ -42,8 +43,17 @@ def _briefing_commands() -> type[Provider]:
     return BriefingCommands
 
 
+def screen_bindings(screen: Screen[object]) -> list[BindingType]:
+    """The keys a screen of briefing-tui binds, its base classes' included (not Textual's)."""
+    found: list[BindingType] = []
+    for cls in reversed(type(screen).__mro__):
+        if cls.__module__.startswith("tui.") and "BINDINGS" in vars(cls):
+            found += vars(cls)["BINDINGS"]
+    return found
+
+
 class BriefingApp(App[None]):
-    """Reads one briefing."""
+    """Reads one briefing, or a library of them (a table first, each briefing opened from it)."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "briefing-tui"
@@ -64,7 +74,7 @@ class BriefingApp(App[None]):
 
     def __init__(
         self,
-        briefing: Briefing,
+        briefing: Briefing | None,
         warnings: Iterable[Problem] = (),
         positions: PositionStore | None = None,
         settings: SettingsStore | None = None,
@@ -76,9 +86,13 @@ class BriefingApp(App[None]):
         after_layout: Callable[[], object] | None = None,
         after_screen_closed: Callable[[], object] | None = None,
         after_reload: Callable[[], object] | None = None,
+        library: Library | None = None,
     ) -> None:
         super().__init__()
         self.briefing = briefing
+        """The briefing of the first reader (None when a library opens first)."""
+        self.library = library
+        """The library shown first, instead of one briefing's reader."""
         self.warnings = list(warnings)
         self.positions = positions
         """Where briefings were left; None (as in tests) reads and writes no state."""
@@ -120,6 +134,11 @@ class BriefingApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The reader is the first screen (pushing it from ``on_mount`` costs a frame)."""
+        if self.library is not None:
+            from tui.ui.screens.library import LibraryScreen
+
+            return LibraryScreen(self.library, self.positions)
+        assert self.briefing is not None
         reader = ReaderScreen(self.briefing, self.positions, source=self.source)
         if self.section is not None:
             reader.start = (reader.document.section_blocks[self.section], 0)
@@ -233,13 +252,17 @@ class BriefingApp(App[None]):
             for binding in ItemList.BINDINGS
             if isinstance(binding, Binding) and binding.action != "select"
         ]
-        groups: list[tuple[str, list[BindingType]]] = [
+        groups: list[HelpGroup] = [
             ("Anywhere", [*self.BINDINGS, *ReaderScreen.BINDINGS]),
             ("Article body", list(BodyView.BINDINGS)),
             ("Talking points and quotes", [*list_moves, *LinkList.BINDINGS]),
             ("Outline", [*list_moves, *Outline.BINDINGS]),
             ("Search line", list(SearchBar.BINDINGS)),
         ]
+        if self.library is not None:
+            from tui.ui.screens.library import library_help
+
+            groups = library_help(self.BINDINGS, groups, reading=len(self.screen_stack) > 1)
         return [(title, remapped(bindings, self.keymap)) for title, bindings in groups]
 
     def action_help(self) -> None:
@@ -266,8 +289,10 @@ class BriefingApp(App[None]):
             if command.title not in UNWANTED_SYSTEM_COMMANDS:
                 yield command
         yield SystemCommand("Help: keys", "Show every key and what it does", self.action_help)
-        if isinstance(screen, ReaderScreen):
-            for binding in remapped(ReaderScreen.BINDINGS, self.keymap):
+        if not isinstance(screen, ModalScreen):
+            for binding in remapped(screen_bindings(screen), self.keymap):
+                if not binding.description:
+                    continue  # shown by another binding (the sort keys 2-8 by 1's)
                 yield SystemCommand(
                     binding.description,
                     f"Key: {keys_of(binding)}",

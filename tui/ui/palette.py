@@ -9,6 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui.linking import fold
+from tui.text import sanitize_line
 
 MATCH_STYLE = "bold underline"
 
@@ -73,14 +74,30 @@ def entry(prefix: str, text: str) -> str:
     return full if len(full) <= ENTRY_LENGTH else full[: ENTRY_LENGTH - 1].rstrip() + "…"
 
 
+def library_entries(screen: object) -> Iterator[tuple[str, Callable[[], None]]]:
+    """ "Open: …" for each briefing of the library and "Tag: …" for each tag, on its screen."""
+    from tui.library.rows import tag_counts
+    from tui.ui.screens.library import LibraryScreen
+
+    if not isinstance(screen, LibraryScreen):
+        return
+    for each in screen.entries:
+        if not each.failed:
+            yield entry("Open", sanitize_line(each.title)), partial(screen.open_path, each.path)
+    for tag, count in tag_counts(screen.entries):
+        yield entry("Tag", f"{sanitize_line(tag)} ({count})"), partial(screen.show_tag, tag)
+
+
 class BriefingCommands(Provider):
-    """ "Go to section: …", "Talking point: …" and "Quote: …" entries."""
+    """ "Go to section: …", "Talking point: …" and "Quote: …" entries (in the library:
+    "Open: …" and "Tag: …")."""
 
     def _entries(self) -> Iterator[tuple[str, Callable[[], None]]]:
         from tui.ui.screens.reader import ReaderScreen
 
         screen = self.screen
         if not isinstance(screen, ReaderScreen):
+            yield from library_entries(screen)
             return
         briefing = screen.briefing
         for index, section in enumerate(briefing.sections):
@@ -92,7 +109,7 @@ class BriefingCommands(Provider):
 
     async def discover(self) -> Hits:
         for text, callback in self._entries():
-            if text.startswith("Go to section"):
+            if text.startswith(("Go to section", "Tag")):
                 yield DiscoveryHit(Content(text), callback, text=text)
 
     async def search(self, query: str) -> Hits:

@@ -74,6 +74,9 @@ class ReaderScreen(Screen[None]):
 
     AUTO_FOCUS = "#body"
 
+    EXTRA_HINTS: tuple[Hint, ...] = ()
+    """Keys of a reader opened from elsewhere (the library), shown after Help and Quit."""
+
     BINDINGS = [
         Binding("tab", "cycle_pane(1)", "Next pane", id="reader.next_pane"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="reader.prev_pane"),
@@ -594,7 +597,8 @@ class ReaderScreen(Screen[None]):
             *([BACK_HINT] if on_list or len(self.history) else []),
             *([MATCH_HINT] if self._searcher is not None and self._searcher.found else []),
         ]
-        self.query_one(KeyHints).show([HELP_HINT, QUIT_HINT, *context, *GENERAL_HINTS])
+        hints = [HELP_HINT, QUIT_HINT, *self.EXTRA_HINTS, *context, *GENERAL_HINTS]
+        self.query_one(KeyHints).show(hints)
 
     # -- following the body ---------------------------------------------------------
 

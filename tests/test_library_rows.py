@@ -1,0 +1,80 @@
+"""The library table's rows without a screen: read state, filter words, columns, order."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.library.entry import Entry
+from tui.library.rows import (
+    fitting_columns,
+    matching,
+    read_fraction,
+    read_label,
+    row_of,
+    sorted_indexes,
+    tag_counts,
+)
+from tui.storage.positions import Position
+
+
+@pytest.mark.parametrize(
+    ("position", "blocks", "label"),
+    [
+        (None, 10, "unread"),
+        (Position(0, 0), 10, "unread"),  # opened, never moved: what the reader does not save
+        (Position(0, 5), 10, "10% read"),
+        (Position(4, 0), 10, "50% read"),
+        (Position(8, 0), 10, "90% read"),
+        (Position(9, 0), 10, "finished"),
+        (Position(30, 0), 10, "finished"),  # the file got shorter
+    ],
+)
+def test_how_far_a_briefing_was_read(position: Position | None, blocks: int, label: str) -> None:
+    assert read_label(read_fraction(position, blocks)) == label
+
+
+def test_a_filter_word_matches_the_start_of_a_word() -> None:
+    rows = [
+        row_of(Entry("a", "Trade talks in Caracas", tags=("climate", "Peru")), None),
+        row_of(Entry("b", "Talks in Lima (Peru)", location="Lima, Peru"), None),
+    ]
+    assert matching(rows, "lima", None) == [1]  # not "climate"
+    assert matching(rows, "CLIM", None) == [0]
+    assert matching(rows, "peru talks", None) == [0, 1]
+    assert matching(rows, "(lima,", None) == [1]
+    assert matching(rows, "  ", None) is None
+    assert matching(rows, "", "peru") == [0]  # the tag, not the words
+    assert matching(rows, "", "PERU") == [0]
+
+
+def test_columns_are_left_out_from_the_least_needed() -> None:
+    def keys(width: int) -> list[str]:
+        return [column.key for column in fitting_columns(width)]
+
+    assert keys(120) == [
+        "title", "published", "location", "source", "tags", "points", "quotes", "read"
+    ]  # fmt: skip
+    assert keys(78) == ["title", "published", "tags", "read"]
+    assert keys(40) == ["title", "published"]
+
+
+def test_sorting_puts_blanks_last_both_ways_and_keeps_ties_in_order() -> None:
+    rows = [
+        row_of(Entry("a", "A", published="2021-01-01", points=2), None),
+        row_of(Entry("b", "B", points=2), None),
+        row_of(Entry("c", "C", published="2023-01-01", points=5), None),
+        row_of(Entry("d", "d.yaml", problem="1:1: empty file"), None),
+    ]
+    assert sorted_indexes(rows, "published", True) == [2, 0, 1, 3]
+    assert sorted_indexes(rows, "published", False) == [0, 2, 1, 3]
+    assert sorted_indexes(rows, "points", True) == [2, 0, 1, 3]
+    assert sorted_indexes(rows, "title", False) == [0, 1, 2, 3]
+
+
+def test_tags_are_counted_once_a_briefing_whatever_their_case() -> None:
+    entries = [
+        Entry("a", "A", tags=("Peru", "trade")),
+        Entry("b", "B", tags=("peru", "Peru")),
+        Entry("c", "C", tags=("climate",)),
+    ]
+    assert tag_counts(entries) == [("Peru", 2), ("climate", 1), ("trade", 1)]

@@ -1,0 +1,440 @@
+"""The library screen, driven with Pilot: listing, sorting, filters, opening, search, speakers."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from snapshot_apps import LIBRARY_PATH, library_of, screen_lines
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+
+from tui.storage.positions import Position, PositionStore
+from tui.ui.app import BriefingApp
+from tui.ui.screens.library import LibraryScreen
+from tui.ui.screens.library_reader import LibraryReaderScreen
+from tui.ui.screens.library_search import SearchScreen
+from tui.ui.screens.problems import ProblemsScreen
+from tui.ui.screens.speakers import SpeakersScreen
+from tui.ui.screens.tag_picker import TagPicker
+from tui.ui.widgets.filter_line import FilterLine
+
+GLACIER = "Glacier survey finds faster melting"
+MARKET = "Farmers return to the market square"
+RAIL = "Rail strike ends after a week"
+HARBOUR = "Port authority signs the harbour deal"
+NEWEST_FIRST = [GLACIER, MARKET, RAIL, HARBOUR, "broken-indent.yaml"]
+
+
+@asynccontextmanager
+async def open_library(
+    size: tuple[int, int] = (120, 40),
+    positions: PositionStore | None = None,
+    paths: tuple[Path, ...] = (LIBRARY_PATH,),
+) -> AsyncIterator[tuple[Pilot[None], LibraryScreen]]:
+    """The library app on ``paths``, its files read."""
+    app = BriefingApp(None, positions=positions, library=library_of(*paths))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert not screen.reading
+        yield pilot, screen
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the workers (reading, opening, searching) finish and the screen catch up."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def titles(screen: LibraryScreen) -> list[str]:
+    return [screen.table.rows[index].entry.title for index in screen.table.order]
+
+
+def cursor_title(screen: LibraryScreen) -> str:
+    row = screen.table.current_row
+    assert row is not None
+    return row.entry.title
+
+
+async def test_the_table_lists_every_briefing_newest_first_with_the_broken_one_marked() -> None:
+    async with open_library() as (pilot, screen):
+        assert titles(screen) == NEWEST_FIRST
+        lines = screen_lines(pilot.app)
+        assert "Library: library_screen/ · 5 briefings (1 do not load)" in lines[0]
+        header = lines[1]
+        for heading in ("Title", "Published▼", "Location", "Source", "Tags", "Pts", "Qts", "Read"):
+            assert heading in header
+        glacier = lines[2]
+        for cell in (GLACIER, "2023-06-01", "Tromso, Norway", "Polar Notes", "unread"):
+            assert cell in glacier
+        broken = next(line for line in lines if "broken-indent.yaml" in line)
+        assert "✗ broken-indent.yaml — 8:1: tab character in indentation" in broken
+
+
+async def test_80_columns_leave_out_location_and_source_not_the_title() -> None:
+    async with open_library(size=(80, 24)) as (pilot, _):
+        header = screen_lines(pilot.app)[1]
+        assert "Title" in header and "Read" in header and "Published" in header
+        assert "Location" not in header and "Source" not in header
+
+
+async def test_number_keys_sort_by_a_column_and_again_the_other_way() -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("1")  # a file that does not load is named by its file name
+        assert titles(screen) == ["broken-indent.yaml", MARKET, GLACIER, HARBOUR, RAIL]
+        assert "Title▲" in screen_lines(pilot.app)[1]
+        await pilot.press("1")
+        assert titles(screen) == [RAIL, HARBOUR, GLACIER, MARKET, "broken-indent.yaml"]
+        await pilot.press("6")  # points: most first; blanks (the broken file) last either way
+        assert titles(screen)[-2:] == [MARKET, "broken-indent.yaml"]
+        await pilot.press("2")  # dates: the newest first
+        assert titles(screen) == NEWEST_FIRST
+        await pilot.press("2")
+        assert titles(screen) == [HARBOUR, RAIL, MARKET, GLACIER, "broken-indent.yaml"]
+
+
+async def test_a_click_on_a_heading_sorts_by_its_column() -> None:
+    async with open_library() as (pilot, screen):
+        header = screen_lines(pilot.app)[1]
+        await pilot.click("#library-table", offset=(header.index("Location") + 1, 0))
+        assert screen.table.sort_key == "location"
+        assert titles(screen)[:4] == [MARKET, RAIL, GLACIER, HARBOUR]
+
+
+async def test_the_cursor_stays_on_its_briefing_when_the_order_changes() -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("j", "j")
+        assert cursor_title(screen) == RAIL
+        await pilot.press("1")
+        assert cursor_title(screen) == RAIL
+
+
+async def test_typing_filters_the_table_and_escape_clears_it() -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press(*"night")  # no key of the table: the words go to the filter line
+        assert titles(screen) == []
+        await pilot.press("escape")
+        await pilot.press(*"peru")
+        assert titles(screen) == [MARKET]
+        assert "1 shown" in screen_lines(pilot.app)[0]
+        await pilot.press("enter")  # back to the table, the filter kept
+        assert screen.focused is screen.table
+        await pilot.press("escape")
+        assert titles(screen) == NEWEST_FIRST
+
+
+async def test_a_word_typed_in_a_burst_all_goes_into_the_filter_line() -> None:
+    async with open_library() as (pilot, screen):
+        for key in "peru":  # all queued before the first has moved the focus
+            pilot.app.simulate_key(key)
+        await settle(pilot)
+        assert screen.query_one(FilterLine).value == "peru"
+        assert titles(screen) == [MARKET]
+
+
+async def test_the_tag_filter_lists_tags_with_counts() -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TagPicker)
+        text = "\n".join(screen_lines(pilot.app))
+        assert "trade  2" in text and "climate  1" in text
+        await pilot.press(*"trade", "enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert titles(screen) == [MARKET, HARBOUR]
+        assert "tag: trade" in screen_lines(pilot.app)[0]
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("up", "enter")  # from the tag in force to the first option: all
+        await pilot.pause()
+        assert titles(screen) == NEWEST_FIRST
+
+
+async def test_enter_opens_the_reader_and_q_returns_at_the_same_row() -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        assert reader.briefing.title == RAIL
+        assert "q Library" in " ".join(screen_lines(pilot.app)[-1:])
+        await pilot.press("q")
+        await pilot.pause()
+        assert pilot.app.screen is screen and cursor_title(screen) == RAIL
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")  # no highlight to clear: back
+        await pilot.pause()
+        assert pilot.app.screen is screen and cursor_title(screen) == RAIL
+
+
+async def test_braces_go_to_the_next_and_previous_briefing_in_the_tables_order(notes) -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("1", "g", "j", "enter")  # by title: (broken), market, glacier, …
+        await settle(pilot)
+        assert pilot.app.screen.briefing.title == MARKET  # type: ignore[attr-defined]
+        await pilot.press("left_curly_bracket")  # the broken file before it is skipped
+        await settle(pilot)
+        assert pilot.app.screen.briefing.title == MARKET  # type: ignore[attr-defined]
+        assert notes[-1] == "This is the first briefing of the library."
+        await pilot.press("right_curly_bracket")
+        await settle(pilot)
+        assert pilot.app.screen.briefing.title == GLACIER  # type: ignore[attr-defined]
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        await settle(pilot)
+        assert pilot.app.screen.briefing.title == RAIL  # type: ignore[attr-defined]
+        await pilot.press("right_curly_bracket")  # the last one
+        await settle(pilot)
+        assert pilot.app.screen.briefing.title == RAIL  # type: ignore[attr-defined]
+        assert notes[-1] == "This is the last briefing of the library."
+        await pilot.press("left_curly_bracket")
+        await settle(pilot)
+        assert pilot.app.screen.briefing.title == HARBOUR  # type: ignore[attr-defined]
+        await pilot.press("q")
+        await pilot.pause()
+        assert pilot.app.screen is screen and cursor_title(screen) == HARBOUR
+        assert len(pilot.app.screen_stack) == 1
+
+
+async def test_a_briefing_from_the_library_follows_its_file_as_it_is_saved(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY_PATH, folder)
+    async with open_library(paths=(folder,)) as (pilot, _):
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen) and reader.live_reload is not None
+        path = Path(reader.briefing.path)
+        title = reader.briefing.title
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(title, "Edited while open", 1),
+            encoding="utf-8",
+        )
+        reader.live_reload.poll()
+        await settle(pilot)
+        assert pilot.app.screen is reader and reader.briefing.title == "Edited while open"
+        assert any("Edited while open" in line for line in screen_lines(pilot.app))
+
+
+async def test_braces_typed_in_a_burst_each_go_one_briefing_on() -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        # Both keys queued before the first briefing is read: the second goes on from it.
+        pilot.app.simulate_key("right_curly_bracket")
+        pilot.app.simulate_key("right_curly_bracket")
+        await settle(pilot)
+        assert pilot.app.screen.briefing.title == RAIL  # type: ignore[attr-defined]
+        assert len(pilot.app.screen_stack) == 2
+        await pilot.press("q")
+        await pilot.pause()
+        assert pilot.app.screen is screen and cursor_title(screen) == RAIL
+
+
+async def test_how_far_each_briefing_was_read_shows_and_follows_the_reader(
+    tmp_path: Path,
+) -> None:
+    positions = PositionStore(tmp_path / "positions.json")
+    glacier = str(LIBRARY_PATH / "glacier-survey.yaml")
+    harbour = str(LIBRARY_PATH / "2021" / "harbour-deal.yaml")
+    positions.put(glacier, Position(1, 0))  # of 3 blocks
+    positions.put(harbour, Position(4, 0))  # of 5: the last
+    async with open_library(positions=positions) as (pilot, _):
+        lines = screen_lines(pilot.app)
+        assert "67% read" in next(line for line in lines if GLACIER in line)
+        assert "finished" in next(line for line in lines if HARBOUR in line)
+        assert "unread" in next(line for line in lines if MARKET in line)
+        await pilot.press("j", "enter")  # the market briefing, read to its last block
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        reader.body.start_at((len(reader.document) - 1, 0))
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert "finished" in next(line for line in screen_lines(pilot.app) if MARKET in line)
+
+
+async def test_a_broken_file_shows_all_its_errors_and_the_library_stays() -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("G", "enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ProblemsScreen)
+        text = "\n".join(screen_lines(pilot.app))
+        assert "broken-indent.yaml does not load" in text
+        assert "8:1: error: tab character in indentation" in text
+        assert "8:1: hint: replace the tab with spaces" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen and cursor_title(screen) == "broken-indent.yaml"
+
+
+async def test_a_file_gone_since_the_scan_is_a_row_that_does_not_stop_the_library(
+    tmp_path: Path,
+) -> None:
+    copy = tmp_path / "library"
+    shutil.copytree(LIBRARY_PATH, copy)
+    async with open_library(paths=(copy,)) as (pilot, _):
+        (copy / "glacier-survey.yaml").unlink()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ProblemsScreen)
+        assert "no such file" in "\n".join(screen_lines(pilot.app))
+
+
+async def test_search_results_open_the_reader_at_the_passage_and_come_back(notes) -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("slash", *"cranes", "enter")
+        await settle(pilot)
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen)
+        text = "\n".join(screen_lines(pilot.app))
+        assert HARBOUR in text and "article · Reactions" in text
+        assert "Shipping lines said the new cranes would cut waiting times by half." in text
+        (hit,) = search.hits
+        assert hit.snippet[slice(*hit.marks[0])] == "cranes"
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        assert reader.briefing.title == HARBOUR
+        assert reader.body.current_section == 1  # Reactions
+        highlight = reader.body.highlight
+        assert highlight is not None
+        assert reader.document.texts[highlight.block][highlight.start : highlight.end] == "cranes"
+        await pilot.press("escape")  # the highlight first
+        assert pilot.app.screen is reader
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is search
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert cursor_title(screen) == HARBOUR
+
+
+async def test_a_query_typed_right_after_the_slash_all_goes_into_the_search_line() -> None:
+    async with open_library() as (pilot, _):
+        for key in ["slash", *"cranes", "enter"]:  # all queued before the search screen opens
+            pilot.app.simulate_key(key)
+        await settle(pilot)
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen)
+        assert search.query_text == "cranes" and len(search.hits) == 1
+
+
+async def test_a_quote_found_by_search_opens_with_its_passage_lit() -> None:
+    async with open_library() as (pilot, _):
+        await pilot.press("slash", *"lars", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        highlight = reader.body.highlight
+        assert highlight is not None
+        shown = reader.document.texts[highlight.block][highlight.start : highlight.end]
+        assert shown == "retreated twice as fast"
+
+
+async def test_speakers_list_counts_and_each_quote_opens_its_briefing() -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SpeakersScreen)
+        text = "\n".join(screen_lines(pilot.app))
+        assert "Ana Ruiz  2 quotes in 2 briefings" in text
+        assert "Lars Berg  1 quote in 1 briefing" in text
+        await pilot.press("enter")
+        await settle(pilot)
+        text = "\n".join(screen_lines(pilot.app))
+        assert "Quotes of Ana Ruiz: 2" in text and "raised night pay" in text
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        assert reader.briefing.title == HARBOUR
+        highlight = reader.body.highlight
+        assert highlight is not None
+        shown = reader.document.texts[highlight.block][highlight.start : highlight.end]
+        assert shown == "keeps the night shifts"
+        await pilot.press("q", "escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SpeakersScreen)
+        assert "Speakers: 2" in screen_lines(pilot.app)[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+
+
+async def test_the_speakers_list_moves_with_j_and_k() -> None:
+    async with open_library() as (pilot, _):
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert "Quotes of Lars Berg: 1" in screen_lines(pilot.app)[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("k", "enter")
+        await settle(pilot)
+        assert "Quotes of Ana Ruiz: 2" in screen_lines(pilot.app)[0]
+
+
+async def test_the_palette_opens_a_briefing_or_shows_a_tag() -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("ctrl+p", *"open rail")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, CommandPalette)
+        assert f"Open: {RAIL}" in "\n".join(screen_lines(pilot.app))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, LibraryReaderScreen)
+        assert pilot.app.screen.briefing.title == RAIL
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"sort by")
+        await settle(pilot)
+        commands = "\n".join(screen_lines(pilot.app))
+        assert "Sort by column 1 title … 8 read (again: reversed)" in commands
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"tag trade")
+        await settle(pilot)
+        assert "Tag: trade (2)" in "\n".join(screen_lines(pilot.app))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen and titles(screen) == [MARKET, HARBOUR]
+
+
+async def test_help_and_the_key_line_show_the_library_keys_only_with_a_library(
+    reader, seed
+) -> None:
+    async with open_library() as (pilot, _):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = "\n".join(screen_lines(pilot.app))
+        assert "Library" in text and "Search the library" in text
+        assert "Next briefing in the library's order" in text
+    async with reader(seed) as (pilot, _):
+        assert "Briefing" not in screen_lines(pilot.app)[-1]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "library" not in "\n".join(screen_lines(pilot.app))
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_q_in_the_library_quits(size: tuple[int, int]) -> None:
+    async with open_library(size=size) as (pilot, _):
+        await pilot.press("q")
+        await pilot.pause()
+        assert pilot.app.return_code == 0 and not pilot.app.is_running

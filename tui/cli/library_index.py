@@ -1,0 +1,91 @@
+"""What ``index`` and ``search`` share: the library's files found, its index opened and
+brought up to date, with a progress line on a terminal and notices on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from typing import TYPE_CHECKING
+
+from tui.cli.options import CommandParser
+from tui.text import sanitize_line
+
+if TYPE_CHECKING:
+    from tui.library.index import Refreshed
+    from tui.library.sqlite_index import SqliteIndex
+
+
+class NotALibrary(Exception):
+    """A path given does not exist: a usage error."""
+
+
+def add_library_argument(parser: CommandParser) -> None:
+    """The ``DIR...`` of a library command."""
+    parser.add_argument(
+        "library",
+        nargs="+",
+        metavar="DIR",
+        help="a folder of briefings (subfolders included), or briefing files",
+    )
+
+
+def note(message: str) -> None:
+    """A notice on stderr, one line."""
+    print(f"briefing-tui: {sanitize_line(message)}", file=sys.stderr)
+
+
+class ProgressLine:
+    """``indexing 1,234 of 10,000 files`` on stderr, rewritten in place, when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.shown = False
+        self.last = 0.0
+        self.on_terminal = os.isatty(2)
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if not self.on_terminal or total == 0 or (now - self.last < 0.1 and done < total):
+            return
+        self.last = now
+        percent = 100 * done // total
+        sys.stderr.write(f"\rindexing {done:,} of {total:,} files ({percent}%)\x1b[K")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        """Remove the line (before the summary is printed)."""
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def open_library(args: argparse.Namespace, *, fallback: bool) -> tuple[SqliteIndex, Refreshed]:
+    """Find the library's files, open its index and refresh it; notices go to stderr.
+
+    Raises :class:`NotALibrary` for a path that does not exist, and
+    :class:`~tui.library.sqlite_index.IndexUnavailable` if the index cannot be kept (and
+    ``fallback`` is off).
+    """
+    from tui.library.scan import scan
+    from tui.library.sqlite_index import open_index
+
+    for path in args.library:
+        if not os.path.exists(path):
+            raise NotALibrary(f"{sanitize_line(path)}: no such file or folder")
+    found = scan(args.library)
+    for notice in found.notices:
+        note(notice)
+    index = open_index(args.library, fallback=fallback)
+    for notice in index.notices:
+        note(notice)
+    progress = ProgressLine()
+    try:
+        refreshed = index.refresh(found.paths, progress)
+    except BaseException:
+        progress.clear()
+        index.close()
+        raise
+    progress.clear()
+    return index, refreshed

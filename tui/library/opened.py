@@ -1,0 +1,23 @@
+"""A library as the app opens it: the files found, what could not be walked, and its index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tui.format.limits import Limits
+from tui.library.index import LibraryIndex
+
+
+@dataclass
+class Library:
+    """What the library screen shows: the files of a scan and the index that reads them."""
+
+    name: str
+    """What the library is called on screen (the folder, or how many files were given)."""
+    paths: list[str]
+    index: LibraryIndex
+    notices: list[str] = field(default_factory=list)
+    """Lines to show once (folders that could not be read, symlink loops)."""
+    limits: Limits = field(default_factory=Limits)
+    """What opening a briefing may take (the command's loading options)."""
+    strict: bool = False

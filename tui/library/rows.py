@@ -1,0 +1,199 @@
+"""The library table's rows as text, how far each briefing was read, and their order.
+
+Nothing here imports Textual: the table widget draws what these functions give.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.cells import cell_len, set_cell_size
+
+from tui.library.entry import Entry
+from tui.linking import fold
+from tui.storage.positions import Position
+from tui.text import sanitize_line
+
+_NOT_WORD = re.compile(r"\W+")
+
+UNREAD = "unread"
+FINISHED = "finished"
+
+
+def read_fraction(position: Position | None, blocks: int) -> float | None:
+    """How far a briefing was read (0 to 1) from its saved position; None if never."""
+    if position is None or blocks <= 0 or position == Position(0, 0):
+        return None
+    return min(1.0, (position.block + 1) / blocks)
+
+
+def read_label(fraction: float | None) -> str:
+    """``unread``, ``NN% read`` or ``finished``."""
+    if fraction is None:
+        return UNREAD
+    if fraction >= 1.0:
+        return FINISHED
+    return f"{min(99, max(1, round(fraction * 100)))}% read"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the table: its heading, width (0: the rest) and how soon it is left out."""
+
+    key: str
+    heading: str
+    width: int
+    drop: int
+    """Columns with a higher number are left out first on narrow terminals (0: never)."""
+    right: bool = False
+
+
+COLUMNS = (
+    Column("title", "Title", 0, 0),
+    Column("published", "Published", 10, 1),
+    Column("location", "Location", 16, 4),
+    Column("source", "Source", 14, 5),
+    Column("tags", "Tags", 18, 3),
+    Column("points", "Pts", 4, 6, right=True),
+    Column("quotes", "Qts", 4, 6, right=True),
+    Column("read", "Read", 8, 2),
+)
+MIN_TITLE = 28
+
+
+def fitting_columns(width: int, gap: int = 1) -> list[Column]:
+    """The columns that fit ``width`` with a title column of at least a quarter of it."""
+    shown = list(COLUMNS)
+    least = max(MIN_TITLE, width // 4)
+    while True:
+        fixed = sum(column.width + gap for column in shown if column.width)
+        if width - fixed >= least or len(shown) == 1:
+            return shown
+        worst = max(shown, key=lambda column: column.drop)
+        if worst.drop == 0:
+            return shown
+        shown = [column for column in shown if column.drop != worst.drop]
+
+
+def fit(text: str, width: int, right: bool = False) -> str:
+    """``text`` in exactly ``width`` terminal cells: cut with "…", or padded."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return text.rjust(width) if right else set_cell_size(text, width)
+
+
+def column_widths(columns: Sequence[Column], width: int, gap: int = 1) -> list[int]:
+    """Each column's width in ``width`` cells (the title takes what the others leave)."""
+    fixed = sum(column.width + gap for column in columns if column.width)
+    return [column.width or max(1, width - fixed) for column in columns]
+
+
+def table_lines(rows: Sequence[Row], width: int, gap: int = 1) -> list[str]:
+    """The table as plain text ``width`` columns wide: a heading, then a line a row."""
+    columns = fitting_columns(width, gap)
+    widths = column_widths(columns, width, gap)
+    space = " " * gap
+
+    def line(cells: Sequence[str]) -> str:
+        return space.join(
+            fit(cell, size, column.right)
+            for cell, size, column in zip(cells, widths, columns, strict=True)
+        ).rstrip()
+
+    lines = [line([column.heading for column in columns])]
+    for row in rows:
+        if row.entry.failed:
+            lines.append(fit(row.cells["title"], width).rstrip())
+        else:
+            lines.append(line([row.cells.get(column.key, "") for column in columns]))
+    return lines
+
+
+@dataclass(frozen=True)
+class Row:
+    """What one row shows, cell by column key, and what it is sorted and filtered by."""
+
+    entry: Entry
+    cells: Mapping[str, str]
+    read: float | None
+    words: str
+    """Title, location, source and tags, folded, each word after a space: what the filter
+    line looks in (a word typed matches the start of a word: ``lima`` is not in ``climate``)."""
+    tag_keys: frozenset[str] = frozenset()
+    """The tags, case folded."""
+
+
+def row_of(entry: Entry, read: float | None) -> Row:
+    """The row of ``entry``, read as far as ``read``."""
+    if entry.failed:
+        cells = {"title": sanitize_line(f"✗ {entry.title} — {entry.problem}"), "read": "error"}
+    else:
+        cells = {
+            "title": sanitize_line(entry.title),
+            "published": sanitize_line(entry.published or "")[:10],
+            "location": sanitize_line(entry.location or ""),
+            "source": sanitize_line(entry.source or ""),
+            "tags": sanitize_line(", ".join(entry.tags)),
+            "points": str(entry.points),
+            "quotes": str(entry.quotes),
+            "read": read_label(read),
+        }
+    fields = [entry.title, entry.location or "", entry.source or "", *entry.tags]
+    words = " " + " ".join(_NOT_WORD.split(fold(" ".join(fields))))
+    return Row(entry, cells, read, words, frozenset(tag.casefold() for tag in entry.tags))
+
+
+SORT_VALUES: dict[str, Callable[[Row], object]] = {
+    "title": lambda row: row.entry.title.casefold(),
+    "published": lambda row: row.entry.published or None,
+    "location": lambda row: (row.entry.location or "").casefold() or None,
+    "source": lambda row: (row.entry.source or "").casefold() or None,
+    "tags": lambda row: row.cells.get("tags", "").casefold() or None,
+    "points": lambda row: None if row.entry.failed else row.entry.points,
+    "quotes": lambda row: None if row.entry.failed else row.entry.quotes,
+    "read": lambda row: None if row.entry.failed else (row.read or 0.0),
+}
+"""What each column sorts by (None: blank, always last)."""
+
+
+def sorted_indexes(rows: Sequence[Row], key: str, descending: bool) -> list[int]:
+    """Every row's index, sorted by a column (ties in the rows' order; blanks last)."""
+    value_of = SORT_VALUES[key]
+    values: list[Any] = [value_of(row) for row in rows]  # of one type per column
+    present = [index for index, value in enumerate(values) if value is not None]
+    blank = [index for index, value in enumerate(values) if value is None]
+    present.sort(key=values.__getitem__, reverse=descending)
+    return present + blank
+
+
+def matching(rows: Sequence[Row], text: str, tag: str | None) -> list[int] | None:
+    """The rows with words starting with every word of ``text`` (and ``tag``, if given);
+    None: every row."""
+    wanted = [" " + word for word in _NOT_WORD.split(fold(text)) if word]
+    if not wanted and tag is None:
+        return None
+    found: Sequence[int] = range(len(rows))
+    if tag is not None:
+        tag_key = tag.casefold()
+        found = [index for index in found if tag_key in rows[index].tag_keys]
+    for word in wanted:
+        found = [index for index in found if word in rows[index].words]
+    return list(found)
+
+
+def tag_counts(entries: Sequence[Entry]) -> list[tuple[str, int]]:
+    """Every tag with how many briefings have it, commonest first (then by name)."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for entry in entries:
+        for key, tag in {tag.casefold(): tag for tag in reversed(entry.tags)}.items():
+            names.setdefault(key, tag)
+            counts[key] = counts.get(key, 0) + 1
+    return sorted(
+        ((names[k], n) for k, n in counts.items()), key=lambda t: (-t[1], t[0].casefold())
+    )

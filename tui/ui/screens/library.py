@@ -1,0 +1,417 @@
+"""The library screen: a table of every briefing of a folder, opened one by one in the reader.
+
+The files are read by the library's index in a thread (a progress bar shows how
+far); the screen speaks to the index only through :class:`LibraryIndex`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Input, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from tui.format.problems import BriefingError, Problem, UnreadableFileError
+from tui.library.entry import Entry
+from tui.library.index import Hit, Refreshed
+from tui.library.opened import Library
+from tui.library.rows import COLUMNS, Row, read_fraction, row_of
+from tui.storage.positions import Position
+from tui.text import sanitize_line
+from tui.ui.screens.library_reader import LibraryReaderScreen
+from tui.ui.widgets.filter_line import FilterLine
+from tui.ui.widgets.key_hints import Hint, KeyHints
+from tui.ui.widgets.library_table import LibraryTable
+
+if TYPE_CHECKING:
+    from textual.binding import BindingType
+
+    from tui.model import Briefing
+    from tui.storage.positions import PositionStore
+    from tui.ui.screens.help import HelpGroup
+
+OPENERS = frozenset({"library.search", "library.tags", "library.speakers", "app.help"})
+"""Keys that open a screen over the library: what is typed after them is for that screen."""
+
+PROGRESS_EVERY = 0.05
+"""Seconds between two updates of the progress bar while the files are read."""
+
+HINTS = (
+    Hint(("app.help",), "Help"),
+    Hint(("app.quit",), "Quit"),
+    Hint(("table.open",), "Open"),
+    Hint(("library.search",), "Search"),
+    Hint(("library.filter",), "Filter"),
+    Hint(("library.tags",), "Tags"),
+    Hint(("library.sort",), "Sort"),
+    Hint(("library.speakers",), "Speakers"),
+    Hint(("app.palette",), "Palette"),
+)
+
+FILTER_HINTS = (
+    Hint(("filter.done",), "Table"),
+    Hint(("filter.clear",), "Clear"),
+    Hint(("app.palette",), "Palette"),
+)
+"""The key line while the filter line is in use."""
+
+SORT_BINDINGS = [
+    Binding(
+        str(number),
+        f"sort('{column.key}')",
+        "Sort by column 1 title … 8 read (again: reversed)" if number == 1 else "",
+        show=False,
+        key_display="1-8" if number == 1 else None,
+        id="library.sort" if number == 1 else f"library.sort_{column.key}",
+    )
+    for number, column in enumerate(COLUMNS, 1)
+]
+
+
+class LibraryScreen(Screen[None]):
+    """Every briefing of a library in a table: sort, filter, open."""
+
+    DEFAULT_CSS = """
+    LibraryScreen {
+        layout: vertical;
+    }
+    #library-title {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    #library-progress {
+        height: 1;
+        padding: 0 1;
+    }
+    #library-progress Bar {
+        width: 1fr;
+    }
+    """
+
+    AUTO_FOCUS = "LibraryTable"
+
+    BINDINGS = [
+        Binding("slash", "search", "Search the library", key_display="/", id="library.search"),
+        Binding("f", "filter", "Filter: type words (Esc clears)", id="library.filter"),
+        Binding("t", "tags", "Only the briefings with a tag", id="library.tags"),
+        Binding("s", "speakers", "Speakers and their quotes", id="library.speakers"),
+        Binding("escape", "clear", "Clear the filter and the tag", show=False, id="library.clear"),
+        *SORT_BINDINGS,
+    ]
+
+    def __init__(self, library: Library, positions: PositionStore | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.positions = positions
+        self.entries: list[Entry] = []
+        self._entry_of: dict[str, Entry] = {}
+        self.read: dict[str, Position] = {}
+        """Where each briefing was left (from the positions file, then as read here)."""
+        self.reading = True
+        """True while the files are read (the progress bar shows)."""
+        self.refreshed: Refreshed | None = None
+        self.tag: str | None = None
+        self._last_progress = 0.0
+        self._opening = False
+        """True from a key that opens a screen until the library is back on top."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="library-title", markup=False)
+        yield ProgressBar(id="library-progress", show_eta=False)
+        yield LibraryTable(id="library-table")
+        yield FilterLine(id="library-filter")
+        yield KeyHints(id="library-hints")
+
+    @property
+    def table(self) -> LibraryTable:
+        """The table of briefings."""
+        return self.query_one(LibraryTable)
+
+    def on_mount(self) -> None:
+        self.table.empty = "Reading the library…"
+        self.query_one(KeyHints).show(HINTS)
+        self.query_one(ProgressBar).update(total=len(self.library.paths) or None, progress=0)
+        self._show_title()
+        if self.library.notices:
+            shown = self.library.notices[:5]
+            more = len(self.library.notices) - len(shown)
+            self.app.notify(
+                "\n".join(shown) + (f"\n…and {more} more." if more else ""),
+                title="Some of the library could not be read",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+        self._load()
+
+    # -- reading the library -------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library-load")
+    def _load(self) -> None:
+        """Read the positions and the index (rows at once if it has them), then refresh it."""
+        index = self.library.index
+        read = self.positions.all() if self.positions is not None else {}
+        first = index.entries()
+        self.app.call_from_thread(self._show_entries, first, read)
+        refreshed = index.refresh(self.library.paths, self._progress)
+        entries = index.entries()
+        self.app.call_from_thread(self._loaded, entries, refreshed)
+
+    def _progress(self, done: int, total: int) -> None:
+        """Called from the loading thread: move the progress bar, a few times a second."""
+        now = time.monotonic()
+        if done < total and now - self._last_progress < PROGRESS_EVERY:
+            return
+        self._last_progress = now
+        self.app.call_from_thread(self._show_progress, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if self.reading:
+            self.query_one(ProgressBar).update(total=total, progress=done)
+            self._show_title(f"reading {done:,} of {total:,} files")
+
+    def _show_entries(self, entries: Sequence[Entry], read: dict[str, Position]) -> None:
+        self.read = {**read, **self.read}
+        self.entries = list(entries)
+        self._entry_of = {entry.path: entry for entry in entries}
+        self.table.set_rows([self._row(entry) for entry in entries])
+        self._show_title()
+
+    def _loaded(self, entries: Sequence[Entry], refreshed: Refreshed) -> None:
+        self.reading = False
+        self.refreshed = refreshed
+        self.table.empty = LibraryTable.EMPTY
+        self.query_one(ProgressBar).display = False
+        self._show_entries(entries, {})
+        if refreshed.failed:
+            self.app.notify(
+                f"{refreshed.failed} file{'s do' if refreshed.failed > 1 else ' does'} not load:"
+                " marked ✗ in the table, with the first error. Enter shows them all.",
+                severity="warning",
+                markup=False,
+            )
+
+    def _row(self, entry: Entry) -> Row:
+        return row_of(entry, read_fraction(self.read.get(entry.path), entry.blocks))
+
+    def _show_title(self, doing: str = "") -> None:
+        table = self.table
+        count = len(self.entries)
+        failed = sum(entry.failed for entry in self.entries)
+        parts = [f"Library: {sanitize_line(self.library.name)}", f"{count:,} briefings"]
+        if failed:
+            parts[-1] += f" ({failed} do not load)"
+        if table.filter_text or self.tag:
+            parts.append(f"{len(table.order):,} shown")
+        if self.tag:
+            parts.append(f"tag: {sanitize_line(self.tag)}")
+        if doing:
+            parts.append(doing)
+        self.query_one("#library-title", Static).update(Content(" · ".join(parts)))
+
+    # -- the table ---------------------------------------------------------------------
+
+    def action_sort(self, key: str) -> None:
+        """Sort by a column (again: the other way)."""
+        self.table.sort_by(key)
+
+    def action_filter(self) -> None:
+        """Go to the filter line."""
+        self.set_focus(self.query_one(FilterLine))
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.table.filter(event.value, self.tag)
+        self._show_title()
+
+    def on_filter_line_done(self) -> None:
+        self.set_focus(self.table)
+
+    def on_descendant_focus(self) -> None:
+        filtering = isinstance(self.focused, FilterLine)
+        self.query_one(KeyHints).show(FILTER_HINTS if filtering else HINTS)
+
+    def action_clear(self) -> None:
+        """Clear the filter and the tag."""
+        self.app.clear_notifications()
+        self.tag = None
+        line = self.query_one(FilterLine)
+        if line.value:
+            line.value = ""  # filters again (Input.Changed)
+        else:
+            self.table.filter("", None)
+        self._show_title()
+
+    def on_key(self, event: events.Key) -> None:
+        """Type to filter: a character with no key of its own goes into the filter line.
+
+        So do the characters typed after it in the same burst: they were on their way to
+        the table before the filter line had the focus. Those typed after a key that opens
+        a screen (``/duque``) are left to the app, which sends them to that screen.
+        """
+        active = self.active_bindings.get(event.key)
+        if active is not None:
+            if active.binding.id in OPENERS or (
+                active.binding.id == "table.open" and self.table.current_row is not None
+            ):
+                self._opening = True
+            return
+        if self._opening or not self.is_active:
+            return
+        line = self.query_one(FilterLine)
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            if self.focused is not line:
+                self.set_focus(line)
+            line.insert_text_at_cursor(event.character)
+
+    def on_screen_resume(self) -> None:
+        self._opening = False
+
+    def action_tags(self) -> None:
+        """Pick a tag: only the briefings with it are shown."""
+        from tui.library.rows import tag_counts
+        from tui.ui.screens.tag_picker import TagPicker
+
+        def picked(tag: str | None) -> None:
+            if tag is not None:
+                self.show_tag(tag or None)
+
+        self.app.push_screen(TagPicker(tag_counts(self.entries), self.tag), picked)
+
+    def show_tag(self, tag: str | None) -> None:
+        """Show only the briefings with ``tag`` (None: every briefing)."""
+        self.tag = tag
+        self.table.filter(self.table.filter_text, self.tag)
+        self._show_title()
+
+    # -- opening briefings --------------------------------------------------------------
+
+    @on(LibraryTable.Selected)
+    def _selected(self, event: LibraryTable.Selected) -> None:
+        self.open_path(event.row.entry.path)
+
+    def open_path(
+        self, path: str, hit: Hit | None = None, replace: LibraryReaderScreen | None = None
+    ) -> None:
+        """Open a briefing in the reader (at a search hit); a file that fails shows its errors."""
+        self._open(path, hit, replace)
+
+    @work(thread=True, exclusive=True, group="library-open")
+    def _open(self, path: str, hit: Hit | None, replace: LibraryReaderScreen | None) -> None:
+        from tui.format.loader import load_path
+
+        try:
+            loaded = load_path(path, limits=self.library.limits, strict=self.library.strict)
+        except BriefingError as error:
+            self.app.call_from_thread(self._show_problems, path, error.problems)
+            return
+        except UnreadableFileError as error:
+            problem = Problem(1, 1, "error", error.reason, path)
+            self.app.call_from_thread(self._show_problems, path, [problem])
+            return
+        if not get_current_worker().is_cancelled:  # else another briefing was asked for since
+            self.app.call_from_thread(self._show_reader, loaded.briefing, hit, replace)
+
+    def _show_problems(self, path: str, problems: list[Problem]) -> None:
+        from tui.ui.screens.problems import ProblemsScreen
+
+        self.app.push_screen(ProblemsScreen(path, problems))
+
+    def _show_reader(
+        self, briefing: Briefing, hit: Hit | None, replace: LibraryReaderScreen | None
+    ) -> None:
+        from tui.format.watch import BriefingFile
+
+        source = BriefingFile(briefing.path, self.library.limits, self.library.strict)
+        reader = LibraryReaderScreen(
+            briefing, self.positions, step=self.step, closed=self._reader_closed, source=source
+        )
+        if hit is not None:
+            from tui.ui.hits import open_at_hit
+
+            open_at_hit(reader, hit)
+        if replace is not None and isinstance(self.app.screen, LibraryReaderScreen):
+            self.app.switch_screen(reader)  # in place of the reader on top
+        else:
+            self.app.push_screen(reader)
+
+    def _reader_closed(self, reader: LibraryReaderScreen) -> None:
+        """A reader was closed: note how far it was read, with the cursor on its row."""
+        path = reader.briefing.path
+        self.remember(path, reader.position)
+        self.table.move_to(path)
+
+    def remember(self, path: str, position: Position) -> None:
+        """Note where ``path`` was left (its row shows how far)."""
+        self.read[path] = position
+        entry = self._entry_of.get(path)
+        if entry is not None:
+            self.table.replace_row(self._row(entry))
+
+    def step(self, reader: LibraryReaderScreen, step: int) -> None:
+        """Open the briefing after (or before) the cursor's in the table's order.
+
+        The cursor is on the briefing in the reader, or on the one being opened: a quick
+        ``}}`` goes two briefings on.
+        """
+        self.remember(reader.briefing.path, reader.position)
+        table = self.table
+        rows = [row for row in table.order if not table.rows[row].entry.failed]
+        paths = [table.rows[row].entry.path for row in rows]
+        current = table.current_row
+        path = current.entry.path if current is not None else reader.briefing.path
+        if not paths:
+            return
+        here = paths.index(path) if path in paths else -1
+        there = here + step
+        if not 0 <= there < len(paths):
+            word = "last" if step > 0 else "first"
+            reader.notify(f"This is the {word} briefing of the library.", timeout=2)
+            return
+        self.table.move_to(paths[there])
+        self.open_path(paths[there], replace=reader)
+
+    # -- search and speakers ------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Search every briefing of the library."""
+        from tui.ui.screens.library_search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.library.index, self.open_hit))
+
+    def action_speakers(self) -> None:
+        """List every speaker, then a speaker's quotes."""
+        from tui.ui.screens.speakers import SpeakersScreen
+
+        self.app.push_screen(SpeakersScreen(self.library.index, self.open_hit))
+
+    def open_hit(self, hit: Hit) -> None:
+        """Open the briefing of a search result at its passage."""
+        self.table.move_to(hit.path)
+        self.open_path(hit.path, hit)
+
+
+def library_help(
+    app_keys: Sequence[BindingType], reader: list[HelpGroup], *, reading: bool
+) -> list[HelpGroup]:
+    """The help's groups with a library: its table's keys, and the reader's from the library."""
+    from tui.ui.screens import library_reader
+
+    table = ("Library", [*app_keys, *LibraryScreen.BINDINGS, *LibraryTable.BINDINGS])
+    opened = (
+        "In a briefing opened from the library",
+        [*library_reader.BINDINGS, library_reader.ESCAPE],
+    )
+    return [opened, *reader, table] if reading else [table, opened, *reader]

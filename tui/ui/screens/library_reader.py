@@ -1,0 +1,125 @@
+"""The reader opened from the library: q and Esc go back to it, } and { to the next briefing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding, BindingType
+
+from tui.storage.positions import Position
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.widgets.key_hints import Hint
+
+if TYPE_CHECKING:
+    from tui.format.watch import BriefingFile
+    from tui.model import Briefing
+    from tui.storage.positions import PositionStore
+
+Step = Callable[["LibraryReaderScreen", int], None]
+"""Called with the reader and +1 or -1 to open the next or previous briefing of the library."""
+Closed = Callable[["LibraryReaderScreen"], None]
+"""Called with the reader as it closes (back to the library or the search results)."""
+
+BACK_HINT = Hint(("library.back",), "Library")
+STEP_HINT = Hint(("library.previous", "library.next"), "Briefing")
+
+BINDINGS: list[BindingType] = [
+    Binding("q", "library", "Back to the library", id="library.back"),
+    Binding(
+        "right_curly_bracket",
+        "step(1)",
+        "Next briefing in the library's order",
+        key_display="}",
+        id="library.next",
+    ),
+    Binding(
+        "left_curly_bracket",
+        "step(-1)",
+        "Previous briefing in the library's order",
+        key_display="{",
+        id="library.previous",
+    ),
+]
+
+ESCAPE = Binding(
+    "escape", "clear", "Clear the highlight; without one, back to the library", id="reader.dismiss"
+)
+"""What Esc does in a reader opened from the library (for help: the reader binds Esc)."""
+
+
+class LibraryReaderScreen(ReaderScreen):
+    """A briefing of the library; closing it (q, or Esc without a highlight) goes back."""
+
+    BINDINGS = BINDINGS
+    EXTRA_HINTS = (BACK_HINT, STEP_HINT)
+
+    def __init__(
+        self,
+        briefing: Briefing,
+        positions: PositionStore | None = None,
+        *,
+        step: Step | None = None,
+        closed: Closed | None = None,
+        start: tuple[int, int] | None = None,
+        source: BriefingFile | None = None,
+    ) -> None:
+        super().__init__(briefing, positions, start=start, source=source)
+        self.step = step
+        self.when_closed = closed
+        self.open_quote: int | None = None
+        """A quote whose passage to show (and light up) once the reader is on screen."""
+        self.open_point: int | None = None
+        """A talking point whose passage to show once the reader is on screen."""
+        self.find: str | None = None
+        """Words to find (and light up) from the place opened at, as ``/`` would."""
+
+    def on_mount(self) -> None:
+        # Textual runs this before ReaderScreen.on_mount: the jump waits for the first frame.
+        self.call_after_refresh(self._open_at)
+
+    def _open_at(self) -> None:
+        if not self.is_attached:
+            return
+        if self.open_quote is not None:
+            self.jump_to_quote(self.open_quote)
+        elif self.open_point is not None:
+            self.jump_to_point(self.open_point)
+        elif self.find:
+            from tui.search import Query
+
+            query = Query.parse(self.find)
+            if query is not None:  # found and lit up as "/" would, not kept in the history
+                self.searcher.query = query
+                self.searcher.search(1, from_match=False)
+
+    @property
+    def position(self) -> Position:
+        """Where the reader is now (what is saved as where the briefing was left)."""
+        return Position(*self.body.reading_position())
+
+    def action_library(self) -> None:
+        """Back to the library (or the search results) at the same row."""
+        self._close()
+
+    def _close(self) -> None:
+        if not self.is_active:
+            return  # closing already (a quick second q or Esc)
+        if self.when_closed is not None:
+            self.when_closed(self)
+        self.dismiss()
+
+    def action_clear(self) -> None:
+        """Esc: clear the highlight of a jump or a search; without one, back to the library."""
+        searcher = self._searcher
+        searched = searcher is not None and searcher.lit and searcher.shown is not None
+        if self.body.highlight is not None or searched:
+            super().action_clear()
+        else:
+            self.app.clear_notifications()
+            self._close()
+
+    def action_step(self, step: int) -> None:
+        """Open the next (or previous) briefing of the library in this one's place."""
+        if self.step is not None:
+            self.step(self, step)

@@ -1,0 +1,168 @@
+"""Search across the library: a query line, and results that open the reader at their passage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from tui.library.index import Hit, LibraryIndex
+from tui.text import sanitize_line
+from tui.ui.hits import hit_content
+from tui.ui.screens.modal import Modal
+from tui.ui.widgets.key_hints import Hint
+from tui.ui.widgets.result_list import ResultList
+
+LIMIT = 100
+"""Results shown for a query."""
+TYPING_PAUSE = 0.15
+"""Seconds after the last key before the query is run."""
+
+HINTS = (
+    Hint(("select", "search.open"), "Open"),
+    Hint(("search.results",), "Results"),
+    Hint(("search.close",), "Library"),
+)
+
+
+class SearchScreen(Modal[None]):
+    """Type a query; Enter or ↓ goes to the results, Enter opens one, Esc goes back."""
+
+    DEFAULT_CSS = """
+    SearchScreen {
+        layout: vertical;
+        background: $background;
+    }
+    #search-title {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+    #search-query {
+        margin: 0 1;
+    }
+    #search-results {
+        height: 1fr;
+        border: none;
+    }
+    #search-status {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    """
+
+    HINTS = HINTS
+    AUTO_FOCUS = "#search-query"
+
+    BINDINGS = [
+        Binding("escape", "close", "Back to the library", id="search.close"),
+        Binding("down", "results", "To the results", show=False, id="search.results"),
+        Binding("enter", "open", "Open the result at its passage", show=False, id="search.open"),
+        Binding("slash", "query", "Edit the query", key_display="/", show=False),
+    ]
+
+    def __init__(self, index: LibraryIndex, open_hit: Callable[[Hit], None]) -> None:
+        super().__init__()
+        self.index = index
+        self.open_hit = open_hit
+        self.hits: list[Hit] = []
+        self.query_text = ""
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content("Search the library: titles, articles, talking points, quotes, speakers"),
+            id="search-title",
+        )
+        yield Input(placeholder='words, "a phrase", prefix*', id="search-query", compact=True)
+        yield Static(id="search-status", markup=False)
+        yield ResultList(id="search-results")
+
+    @property
+    def results(self) -> OptionList:
+        """The list of results."""
+        return self.query_one("#search-results", OptionList)
+
+    @on(Input.Changed, "#search-query")
+    def _typed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(TYPING_PAUSE, lambda: self.run_query(event.value))
+
+    @on(Input.Submitted, "#search-query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        if event.value != self.query_text or not self.hits:
+            self.run_query(event.value, focus=True)
+        else:
+            self.action_results()
+
+    def run_query(self, query: str, focus: bool = False) -> None:
+        """Search for ``query`` in a thread; the results replace the list when found."""
+        self.query_text = query
+        if not query.strip():
+            self._show([], query, focus=False)
+            return
+        self._search(query, focus)
+
+    @work(thread=True, exclusive=True, group="library-search")
+    def _search(self, query: str, focus: bool) -> None:
+        hits = self.index.search(query, LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, hits, query, focus)
+
+    def _show(self, hits: list[Hit], query: str, focus: bool) -> None:
+        if query != self.query_text:
+            return  # an older query's answer
+        self.hits = hits
+        results = self.results
+        results.clear_options()
+        results.add_options(Option(hit_content(hit), id=str(n)) for n, hit in enumerate(hits))
+        status = self.query_one("#search-status", Static)
+        if not query.strip():
+            status.update("")
+        elif not hits:
+            status.update(Content(f"Nothing found for {sanitize_line(query)}"))
+        else:
+            more = "+" if len(hits) >= LIMIT else ""
+            status.update(Content(f"{len(hits)}{more} results, best first"))
+        if hits:
+            results.highlighted = 0
+            if focus:
+                self.set_focus(results)
+
+    def action_results(self) -> None:
+        """Go to the results."""
+        if self.hits:
+            self.set_focus(self.results)
+
+    def action_query(self) -> None:
+        """Back to the query line."""
+        self.set_focus(self.query_one("#search-query", Input))
+
+    def action_open(self) -> None:
+        """Open the highlighted result."""
+        results = self.results
+        if self.focused is results and results.highlighted is not None:
+            self.open_hit(self.hits[results.highlighted])
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.open_hit(self.hits[int(event.option.id)])
+
+    def action_close(self) -> None:
+        """Back to the library."""
+        if self.is_active:
+            self.dismiss()

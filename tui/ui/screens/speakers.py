@@ -1,0 +1,143 @@
+"""Everyone quoted across the library, with how often; a speaker's quotes open the reader."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.library.index import Hit, LibraryIndex, Speaker
+from tui.text import clip, sanitize_line
+from tui.ui.hits import hit_content
+from tui.ui.screens.modal import Modal
+from tui.ui.widgets.key_hints import Hint
+from tui.ui.widgets.result_list import ResultList
+
+HINTS = (Hint(("select", "speakers.open"), "Open"), Hint(("speakers.back",), "Back"))
+
+
+def speaker_content(speaker: Speaker) -> Content:
+    """``Name  12 quotes in 3 briefings``."""
+    quotes = f"{speaker.quotes} quote{'s' if speaker.quotes != 1 else ''}"
+    briefings = f"{speaker.briefings} briefing{'s' if speaker.briefings != 1 else ''}"
+    return Content.assemble(
+        (clip(sanitize_line(speaker.name), 80), "bold"),
+        (f"  {quotes} in {briefings}", "$text-muted"),
+    )
+
+
+class SpeakersScreen(Modal[None]):
+    """Speakers, most quoted first; Enter lists a speaker's quotes, Enter on one opens it."""
+
+    DEFAULT_CSS = """
+    SpeakersScreen {
+        layout: vertical;
+        background: $background;
+    }
+    #speakers-title {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+    #speakers-list {
+        height: 1fr;
+        border: none;
+    }
+    """
+
+    HINTS = HINTS
+    AUTO_FOCUS = "#speakers-list"
+
+    BINDINGS = [
+        Binding("escape,q", "back", "Back (to the speakers, then the library)", id="speakers.back"),
+        Binding("enter", "open", "Open", show=False, id="speakers.open"),
+    ]
+
+    def __init__(self, index: LibraryIndex, open_hit: Callable[[Hit], None]) -> None:
+        super().__init__()
+        self.index = index
+        self.open_hit = open_hit
+        self.speakers: list[Speaker] = []
+        self.speaker: Speaker | None = None
+        """The speaker whose quotes are listed (None: the speakers are)."""
+        self.quotes: list[Hit] = []
+        self._speaker_at = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Speakers: reading the library…"), id="speakers-title")
+        yield ResultList(id="speakers-list")
+
+    def on_mount(self) -> None:
+        self._load_speakers()
+
+    @property
+    def listing(self) -> OptionList:
+        """The list on screen (speakers, or one speaker's quotes)."""
+        return self.query_one(OptionList)
+
+    def _title(self, text: str) -> None:
+        self.query_one("#speakers-title", Static).update(Content(text))
+
+    @work(thread=True, exclusive=True, group="speakers")
+    def _load_speakers(self) -> None:
+        speakers = self.index.speakers()
+        self.app.call_from_thread(self._show_speakers, speakers)
+
+    def _show_speakers(self, speakers: list[Speaker]) -> None:
+        self.speakers, self.speaker = speakers, None
+        listing = self.listing
+        listing.clear_options()
+        listing.add_options(
+            Option(speaker_content(speaker), id=str(n)) for n, speaker in enumerate(speakers)
+        )
+        self._title(f"Speakers: {len(speakers)}, most quoted first · Enter lists their quotes")
+        if speakers:
+            listing.highlighted = min(self._speaker_at, len(speakers) - 1)
+
+    @work(thread=True, exclusive=True, group="speakers")
+    def _load_quotes(self, speaker: Speaker) -> None:
+        quotes = self.index.quotes_by(speaker.name)
+        self.app.call_from_thread(self._show_quotes, speaker, quotes)
+
+    def _show_quotes(self, speaker: Speaker, quotes: list[Hit]) -> None:
+        self.speaker, self.quotes = speaker, quotes
+        listing = self.listing
+        listing.clear_options()
+        listing.add_options(Option(hit_content(hit), id=str(n)) for n, hit in enumerate(quotes))
+        self._title(
+            f"Quotes of {clip(sanitize_line(speaker.name), 60)}: {len(quotes)}, newest first"
+            " · Enter opens the briefing at the quote"
+        )
+        if quotes:
+            listing.highlighted = 0
+
+    def action_open(self) -> None:
+        """Open the highlighted speaker or quote."""
+        at = self.listing.highlighted
+        if at is not None:
+            self._choose(at)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option_index)
+
+    def _choose(self, at: int) -> None:
+        if self.speaker is None:
+            if at < len(self.speakers):
+                self._speaker_at = at
+                self._load_quotes(self.speakers[at])
+        elif at < len(self.quotes):
+            self.open_hit(self.quotes[at])
+
+    def action_back(self) -> None:
+        """Back to the speakers from a speaker's quotes; from the speakers, to the library."""
+        if self.speaker is not None:
+            self._show_speakers(self.speakers)
+        elif self.is_active:
+            self.dismiss()

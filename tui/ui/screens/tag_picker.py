@@ -1,0 +1,118 @@
+"""The library's tag filter: pick a tag (with how many briefings have it), type to narrow."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.text import clip
+from tui.ui.screens.modal import Modal
+from tui.ui.screens.section_picker import matches
+from tui.ui.widgets.key_hints import Hint
+
+ALL = "\x00all"
+"""The id of the option that shows every tag."""
+SHOWN = 2000
+"""Most tags listed at once (type to find the others)."""
+
+
+class TagPicker(Modal[str | None]):
+    """Dismisses with the tag chosen, ``""`` for every briefing, or None if cancelled."""
+
+    DEFAULT_CSS = """
+    TagPicker {
+        align: center middle;
+    }
+    #tags {
+        width: 56;
+        max-width: 100%;
+        height: auto;
+        max-height: 80%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    #tags-title {
+        text-style: bold;
+    }
+    #tags-options {
+        height: auto;
+        max-height: 20;
+    }
+    """
+
+    HINTS = (
+        Hint(("submit",), "Show"),
+        Hint(("tags.up", "tags.down"), "Move"),
+        Hint(("tags.cancel",), "Cancel"),
+    )
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel", id="tags.cancel"),
+        Binding("down", "move(1)", "Next tag", show=False, id="tags.down", priority=True),
+        Binding("up", "move(-1)", "Previous tag", show=False, id="tags.up", priority=True),
+    ]
+
+    def __init__(self, tags: Sequence[tuple[str, int]], current: str | None = None) -> None:
+        super().__init__()
+        self.tags = tags
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="tags"):
+            yield Static("Show the briefings with the tag", id="tags-title")
+            yield Input(placeholder="type to filter tags", id="tags-filter")
+            yield OptionList(id="tags-options")
+
+    def on_mount(self) -> None:
+        self._fill("")
+
+    def _fill(self, query: str) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        if not query:
+            options.add_option(Option(Content.styled("All briefings (no tag)", "italic"), id=ALL))
+        shown = [(tag, count) for tag, count in self.tags if matches(tag, query)][:SHOWN]
+        options.add_options(
+            Option(Content.assemble(clip(tag, 60), (f"  {count}", "$text-muted")), id=tag)
+            for tag, count in shown
+        )
+        if not options.option_count:
+            options.add_option(
+                Option(Content.styled("No tag matches.", "$text-muted"), disabled=True)
+            )
+            return
+        ids = [tag for tag, _ in shown]
+        at = ids.index(self.current) + (0 if query else 1) if self.current in ids else 0
+        options.highlighted = at
+
+    @on(Input.Changed)
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def action_move(self, step: int) -> None:
+        """Move the selection while typing."""
+        options = self.query_one(OptionList)
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    @on(Input.Submitted)
+    def _submit(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self._pick(options.get_option_at_index(options.highlighted))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option)
+
+    def _pick(self, option: Option) -> None:
+        if option.id is not None and not option.disabled:
+            self.dismiss("" if option.id == ALL else option.id)

@@ -1,0 +1,46 @@
+"""The library's filter line: words typed here narrow the table as they are typed."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class FilterLine(Input):
+    """A one-line box over the key line; Enter or ↓ goes back to the table, Esc clears it."""
+
+    DEFAULT_CSS = """
+    FilterLine {
+        dock: bottom;
+        height: 1;
+        padding: 0 1;
+        margin-bottom: 1;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "clear", "Clear the filter", show=False, id="filter.clear"),
+        Binding("enter,down,ctrl+j", "done", "Back to the table", show=False, id="filter.done"),
+    ]
+
+    class Done(Message):
+        """Back to the table (the filter stays)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(
+            placeholder="Filter: type words of a title, place, source or tag (f)",
+            id=id,
+            compact=True,
+            # Typed keys go on after the first (which opened it), never replace it.
+            select_on_focus=False,
+        )
+
+    def action_clear(self) -> None:
+        """Clear the filter and go back to the table."""
+        self.value = ""
+        self.post_message(self.Done())
+
+    def action_done(self) -> None:
+        """Go back to the table."""
+        self.post_message(self.Done())

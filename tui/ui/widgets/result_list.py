@@ -1,0 +1,19 @@
+"""A list of search results or speakers: Textual's OptionList with the reader's keys."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import OptionList
+
+
+class ResultList(OptionList):
+    """j k, g G and Space b move as in the reader's lists; Enter opens."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next", show=False),
+        Binding("k", "cursor_up", "Previous", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("b", "page_up", "Page up", show=False),
+    ]
