@@ -233,7 +233,7 @@ class Linker:
             if count % 1000 == 0 and self.cancelled():
                 return [None] * len(quotes)
             offsets.append(position)
-            texts.append(document.texts[block])
+            texts.append(document.parsed(block)[0])
             position += len(texts[-1]) + 1
         body = fold("\0".join(texts))
         needles = [_strip_marks(fold(quote.text)) for quote in quotes]
