@@ -44,6 +44,9 @@ _QUOTE_MARKS = str.maketrans(
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _ASCII_WORD = re.compile(r"[a-z]{3,}")  # the same, for lower-case ASCII text, 3x faster
+_NOT_LETTERS = {code: " " for code in range(128) if not "a" <= chr(code) <= "z"}
+"""Every ASCII character but the lower-case letters, made a space: an ASCII text's words, lowered
+and translated with this, are its ``split()`` (with words of one or two letters)."""
 _UNSPACED = re.compile(r"[\u2e80-\u2fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,}")
 """Runs of CJK and Hangul, written without spaces between words: matched by pairs of characters."""
 _STOPWORDS = frozenset(
@@ -90,39 +93,102 @@ POSTINGS_PER_POINT = 2_000
 """Hits each point may count however many points there are."""
 
 
+VECTOR_SPAN = 1024
+"""Blocks a point's candidates must span before its scores are summed as byte vectors."""
+DENSE = 64
+"""A word held by at least one block in this many of a span is counted as a vector."""
+
+
+class _Vectors:
+    """Each word's blocks as an integer with byte ``b`` set to 1 for block ``b``, made on demand.
+
+    Adding such integers counts, in each byte, how many of the words a block
+    holds (up to 255): one C-level addition per word instead of a step per block.
+    """
+
+    def __init__(self, postings: dict[str, list[int]], blocks: int) -> None:
+        self.postings = postings
+        self.blocks = blocks
+        self._made: dict[str, int] = {}
+
+    def __getitem__(self, word: str) -> int:
+        made = self._made.get(word)
+        if made is None:
+            flags = bytearray(self.blocks)
+            for block in self.postings[word]:
+                flags[block] = 1
+            made = self._made[word] = int.from_bytes(flags, "little")
+        return made
+
+
+_Hit = tuple[int, int, list[int], str]
+"""A word's blocks within a span, ``blocks[first:end]``, as ``(first, end, blocks, word)``."""
+
+
 def _best_block(
     wanted: set[str],
     postings: dict[str, list[int]],
     span: tuple[int, int] | None,
     allowance: int,
+    vectors: _Vectors | None = None,
 ) -> int | None:
     """The block sharing most of ``wanted`` (the earliest of equals), within ``span`` if given.
 
     Words are taken rarest first; a word held by more paragraphs than the
-    ``allowance`` has left is skipped, with every commoner one.
+    ``allowance`` has left is skipped, with every commoner one. Over a wide
+    span, words held by many of its blocks are counted as byte vectors
+    (:class:`_Vectors`); the scores are the same.
     """
-    hits: list[tuple[int, int, list[int]]] = []  # (first, end, blocks): blocks[first:end]
+    hits: list[_Hit] = []
     for word in wanted:
         blocks = postings.get(word)
         if not blocks:
             continue
         if span is None:
-            hits.append((0, len(blocks), blocks))
+            hits.append((0, len(blocks), blocks, word))
         else:
             first, end = bisect_left(blocks, span[0]), bisect_left(blocks, span[1])
             if first < end:
-                hits.append((first, end, blocks))
+                hits.append((first, end, blocks, word))
     hits.sort(key=lambda hit: hit[1] - hit[0])
-    scores: dict[int, int] = {}
-    for first, end, blocks in hits:
+    counted: list[_Hit] = []
+    for hit in hits:
+        first, end = hit[0], hit[1]
         if end - first > allowance:
             break
         allowance -= end - first
+        counted.append(hit)
+    if not counted:
+        return None
+    low, high = span or (0, vectors.blocks if vectors else 0)
+    if vectors is not None and high - low >= VECTOR_SPAN and len(counted) < 256:
+        return _best_by_vectors(counted, vectors, low, high)
+    scores: dict[int, int] = {}
+    for first, end, blocks, _ in counted:
         for block in blocks[first:end]:
             scores[block] = scores.get(block, 0) + 1
-    if not scores:
-        return None
     return min(scores, key=lambda block: (-scores[block], block))
+
+
+def _best_by_vectors(counted: list[_Hit], vectors: _Vectors, low: int, high: int) -> int:
+    """:func:`_best_block`'s choice among blocks ``low`` to ``high``, with the words of dense
+    hits added as vectors and the others block by block (fewer than 256 words: a byte each)."""
+    summed = 0
+    sparse: list[_Hit] = []
+    for hit in counted:
+        if (hit[1] - hit[0]) * DENSE >= high - low:
+            summed += vectors[hit[3]]
+        else:
+            sparse.append(hit)
+    scores = bytearray(summed.to_bytes(vectors.blocks, "little")[low:high])
+    for first, end, blocks, _ in sparse:
+        for block in blocks[first:end]:
+            scores[block - low] += 1
+    for score in range(len(counted), 0, -1):
+        found = scores.find(score)
+        if found != -1:
+            return low + found
+    raise AssertionError("a counted word holds no block of the span")
 
 
 class Linker:
@@ -172,7 +238,7 @@ class Linker:
             if count % 1000 == 0 and self.cancelled():
                 return [None] * len(quotes)
             offsets.append(position)
-            texts.append(document.texts[block])
+            texts.append(document.parsed(block)[0])
             position += len(texts[-1]) + 1
         body = fold("\0".join(texts))
         needles = [_strip_marks(fold(quote.text)) for quote in quotes]
@@ -203,6 +269,7 @@ class Linker:
         postings = self._postings(set().union(*wanted))
         if postings is None:
             return [None] * len(points)
+        vectors = _Vectors(postings, len(document))
         allowance = max(POSTINGS_BUDGET // max(len(points), 1), POSTINGS_PER_POINT)
         ends = [*document.section_blocks[1:], len(document)]
         targets: list[Target | None] = []
@@ -211,7 +278,7 @@ class Linker:
                 return [None] * len(points)
             section = self._section_index.get(point.section) if point.section else None
             span = None if section is None else (document.section_blocks[section], ends[section])
-            block = _best_block(wanted[index], postings, span, allowance)
+            block = _best_block(wanted[index], postings, span, allowance, vectors)
             if block is not None:
                 targets.append(Target(block, document.section_of[block]))
             else:
@@ -219,20 +286,33 @@ class Linker:
         return targets
 
     def _postings(self, needed: set[str]) -> dict[str, list[int]] | None:
-        """The paragraphs (in order) that hold each word in ``needed``; None if cancelled."""
-        texts = self.document.texts
+        """The paragraphs (in order) that hold each word in ``needed``; None if cancelled.
+
+        An ASCII paragraph's words are its runs of letters once everything else
+        is made a space (``str.translate`` and ``split`` at C speed): the same
+        words as :func:`words` gives, but for the short ones and the common
+        ones, which no point wants.
+        """
         postings: dict[str, list[int]] = {}
         if not needed:
             return postings
+        parsed = self.document.parsed
+        translate, split = str.translate, str.split
+        found: set[str] | frozenset[str]
         for count, block in enumerate(self._paragraphs()):
             if count % 1000 == 0 and self.cancelled():
                 return None
-            for word in words(texts[block]) & needed:
-                found = postings.get(word)
-                if found is None:
+            text = parsed(block)[0]
+            if text.isascii():
+                found = needed.intersection(split(translate(text.lower(), _NOT_LETTERS)))
+            else:
+                found = words(text) & needed
+            for word in found:
+                blocks = postings.get(word)
+                if blocks is None:
                     postings[word] = [block]
                 else:
-                    found.append(block)
+                    blocks.append(block)
         return postings
 
     def quote(self, quote: Quote) -> Target | None:

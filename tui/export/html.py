@@ -107,12 +107,12 @@ def _linked(text: str, anchor: str | None) -> str:
 
 def body(briefing: Briefing, document: BodyDocument) -> Iterator[str]:
     """The sections of the article, each block with its id."""
-    kinds, texts, spans = document.kinds, document.texts, document.spans
+    kinds, parsed = document.kinds, document.parsed
     count = len(document)
     block = 0
     while block < count:
         kind = kinds[block]
-        text = inline(texts[block], spans[block])
+        text = inline(*parsed(block))
         if kind == HEADING:
             if block:
                 yield "</section>"
@@ -123,7 +123,7 @@ def body(briefing: Briefing, document: BodyDocument) -> Iterator[str]:
             yield f'<blockquote id="b-{block}">\n<p>{text}</p>'
             if credit:
                 block += 1
-                credited = inline(texts[block], spans[block])
+                credited = inline(*parsed(block))
                 yield f'<footer id="b-{block}">— {credited}</footer>'
             yield "</blockquote>"
         elif kind == ITEM:
@@ -131,7 +131,7 @@ def body(briefing: Briefing, document: BodyDocument) -> Iterator[str]:
             tag = "ol" if numbered else "ul"
             yield f"<{tag}>"
             while True:
-                yield f'<li id="b-{block}">{inline(texts[block], spans[block])}</li>'
+                yield f'<li id="b-{block}">{inline(*parsed(block))}</li>'
                 if document.gaps[block] or block + 1 >= count or kinds[block + 1] != ITEM:
                     break
                 block += 1

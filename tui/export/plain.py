@@ -58,7 +58,7 @@ def lines(briefing: Briefing, width: int) -> Iterator[str]:
         yield ""
     document = BodyDocument(briefing)
     for block in range(len(document)):
-        text = document.texts[block]
+        text = document.parsed(block)[0]
         if document.kinds[block] == HEADING:
             yield from heading(text, width)
             continue
