@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from tui.cli import export, importing, new, reader, schema, validate
+from tui.cli import config, export, importing, new, reader, schema, validate
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
 from tui.cli.options import CommandParser, manual
 from tui.text import sanitize_line
@@ -56,6 +56,13 @@ COMMANDS: dict[str, Command] = {
             "make a briefing draft from an article (text or Markdown)",
             importing.parser,
             importing.run,
+        ),
+        Command(
+            "config",
+            "[--default]",
+            "print the config file's path and settings, or a default one",
+            config.parser,
+            config.run,
         ),
     )
 }
