@@ -94,6 +94,12 @@ def _help_sections() -> str:
                     "else the state folder is $XDG_STATE_HOME/briefing-tui"
                     " (default ~/.local/state/briefing-tui)",
                 ),
+                (
+                    "XDG_CONFIG_HOME",
+                    "the settings are read from $XDG_CONFIG_HOME/briefing-tui/config.toml"
+                    " (default ~/.config/briefing-tui/config.toml; briefing-tui config says more)",
+                ),
+                ("NO_COLOR", "if set, the reader draws without colour"),
                 ("TEXTUAL_FPS", f"frames a second the reader may draw (default {FRAME_RATE})"),
             ],
         ),
@@ -247,8 +253,12 @@ def _show(args: argparse.Namespace, loaded: Loaded, section: int | None = None) 
         from tui.storage.settings import SettingsStore
 
         positions, settings = PositionStore(), SettingsStore()
+    from tui.config.file import read_config
     from tui.format.watch import BriefingFile
 
+    config = read_config()  # problems on stderr now, and in a message in the reader
+    for message in config.messages():
+        print(f"briefing-tui: {message}", file=sys.stderr)
     source = BriefingFile(loaded.briefing.path, limits(args), args.strict)
     app = BriefingApp(
         loaded.briefing,
@@ -262,6 +272,8 @@ def _show(args: argparse.Namespace, loaded: Loaded, section: int | None = None) 
         after_first_frame=collector.after_first_frame,
         after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,
+        config=config.config,
+        config_problems=config.messages(),
     )
     # Textual closes the app on an exception inside it, restores the terminal,
     # and prints the traceback on this console: kept for a log, or for --debug.

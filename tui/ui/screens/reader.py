@@ -24,6 +24,7 @@ from tui.document import BodyDocument, Target
 from tui.format.watch import BriefingFile
 from tui.model import Briefing, Loaded
 from tui.storage.positions import Position, PositionStore
+from tui.ui.config import config_of
 from tui.ui.history import PANES, JumpHistory, Pane, Place
 from tui.ui.live_reload import LiveReload, ReloadBar
 from tui.ui.position_keeper import PositionKeeper
@@ -392,7 +393,8 @@ class ReaderScreen(Screen[None]):
         self._update_layout(event.size.width)
 
     def _update_layout(self, width: int) -> None:
-        arranged = arrangement(width, self.show_outline)
+        choice = self.show_outline
+        arranged = arrangement(width, config_of(self).outline_choice if choice is None else choice)
         self.narrow = arranged.narrow
         outline = arranged.outline
         if outline and not self.query("#outline"):

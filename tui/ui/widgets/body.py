@@ -22,6 +22,7 @@ from textual.timer import Timer
 from tui.document import CREDIT, HEADING, ITEM, PARAGRAPH, QUOTE, BodyDocument, BodyLayout, Target
 from tui.document.selection import line_span, selected_text
 from tui.document.wrap import line_text
+from tui.ui.config import config_of
 from tui.ui.widgets.styles import overlay_style
 
 P = ParamSpec("P")
@@ -43,9 +44,6 @@ def once_sized(
     run.__name__, run.__doc__ = move.__name__, move.__doc__
     return run
 
-
-READING_WIDTH = 84
-"""The widest the text column gets, however wide the terminal."""
 
 TEXT_STYLES = {
     HEADING: "body--heading",
@@ -159,7 +157,7 @@ class BodyView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if self._layout is not None and not width:
             return self._layout
-        text_width = max(10, min(READING_WIDTH, width - 2))
+        text_width = max(10, min(config_of(self).reading_width, width - 2))
         if self._layout is None or self._layout.width != text_width:
             if self._selection is not None:  # made on the lines of another width
                 self._selection = None
