@@ -14,10 +14,10 @@ from snapshot_apps import hostile_loaded, seed_briefing
 from textual.pilot import Pilot
 
 import tui.format.yamltree
+from tui.config.file import Config
 from tui.format.loader import Loaded
 from tui.format.problems import Problem
 from tui.model import Briefing
-from tui.config.file import Config
 from tui.storage.paths import CACHE_DIR_VARIABLE, CONFIG_DIR_VARIABLE
 from tui.storage.positions import PositionStore
 from tui.ui.app import BriefingApp

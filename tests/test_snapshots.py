@@ -48,3 +48,10 @@ def test_hostile_markup(snap_compare, size):
 def test_block_quote_and_list(snap_compare, size, sections):
     """Section 3 has Blinken's block quote with its credit; section 4 is a bulleted list."""
     assert snap_compare(seed_app(), press=["]"] * sections, terminal_size=size)
+
+
+def test_light_theme_80x24(snap_compare):
+    """textual-light at 80x24, after a jump: accent text (headings, bullets, keys) darker."""
+    app = seed_app()
+    app.theme = "textual-light"
+    assert snap_compare(app, press=["2", "j", "enter"], terminal_size=(80, 24))

@@ -86,10 +86,15 @@ class BodyView(ScrollView, can_focus=True):
         & > .body--emphasis { text-style: italic; }
         & > .body--link { text-style: underline; color: $primary; }
         & > .body--highlight { background: $warning 30%; }
+        /* NO_COLOR: Textual draws in greys, where a tint hardly shows. */
+        &:nocolor > .body--highlight { text-style: reverse; }
         & > .body--quote { color: $text; text-style: italic; }
         & > .body--quote-bar { color: $accent; }
         & > .body--credit { color: $text-muted; }
         & > .body--bullet { color: $accent; text-style: bold; }
+        /* Light themes: orange on light grey is hard to read; Textual's accent for text. */
+        &:light > .body--heading, &:light > .body--bullet { color: $text-accent; }
+        &:light > .body--quote-bar { color: $text-accent; }
     }
     """
 

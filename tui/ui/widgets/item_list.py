@@ -168,6 +168,7 @@ class ItemList(ScrollView, can_focus=True):
         & > .item-list--note { color: $text-muted; text-style: italic; }
         & > .item-list--empty { color: $text-muted; }
         & > .item-list--mark { color: $accent; text-style: bold; }
+        &:light > .item-list--mark { color: $text-accent; }
         & > .item-list--cursor {
             color: $block-cursor-blurred-foreground;
             background: $block-cursor-blurred-background;
@@ -178,6 +179,8 @@ class ItemList(ScrollView, can_focus=True):
             background: $block-cursor-background;
             text-style: $block-cursor-text-style;
         }
+        /* NO_COLOR: Textual draws in greys; the cursor of the pane in use stands out. */
+        &:nocolor:focus > .item-list--cursor { text-style: reverse bold; }
     }
     """
 

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from rich.style import Style
+from textual.dom import DOMNode
 from textual.widget import Widget
+
+
+def accent_text(node: DOMNode) -> str:
+    """The colour for text in the accent colour: ``$accent``, or in light themes the darker
+    ``$text-accent`` (Textual's accent for text), as orange on light grey is hard to read."""
+    return "$accent" if node.app.current_theme.dark else "$text-accent"
 
 
 def overlay_style(widget: Widget, component: str) -> Style:
