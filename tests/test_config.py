@@ -7,6 +7,7 @@ import inspect
 import os
 import pkgutil
 import re
+from pathlib import Path
 
 import pytest
 from textual.app import App
@@ -277,3 +278,11 @@ def test_an_unreadable_file_is_a_problem(tmp_path):
     path.write_text("reading_width = 60\n")
     path.chmod(0)
     assert read_config(path).messages() == [f"{path}: cannot be read (Permission denied)"]
+
+
+def test_the_readmes_example_loads_without_a_problem():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```toml\n(.*?)```", readme, re.DOTALL)
+    config, problems = parsed(example)
+    assert problems == []
+    assert config.keys["reader.next_section"] == "J" and config.reading_width == 72
