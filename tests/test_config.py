@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.app import App
 from textual.binding import Binding
 
@@ -286,3 +288,16 @@ def test_the_readmes_example_loads_without_a_problem():
     config, problems = parsed(example)
     assert problems == []
     assert config.keys["reader.next_section"] == "J" and config.reading_width == 72
+
+
+TOMLISH = st.text(alphabet=st.sampled_from(list("[]{}=\"'.,#\n \\abkeysthmrdn_0123456789-+:e")))
+
+
+@given(st.one_of(st.binary(max_size=300), TOMLISH))
+@settings(max_examples=300, deadline=None)
+def test_no_file_raises_only_problems_with_lines_in_the_file(data):
+    raw = data if isinstance(data, bytes) else data.encode()
+    config, problems = parse_config(raw)
+    assert isinstance(config, Config)
+    lines = raw.count(b"\n") + 1
+    assert all(problem.line is None or 1 <= problem.line <= lines for problem in problems)
