@@ -7,6 +7,8 @@ import inspect
 import os
 import pkgutil
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -301,3 +303,16 @@ def test_no_file_raises_only_problems_with_lines_in_the_file(data):
     assert isinstance(config, Config)
     lines = raw.count(b"\n") + 1
     assert all(problem.line is None or 1 <= problem.line <= lines for problem in problems)
+
+
+def test_without_a_config_file_no_parser_is_imported(private_config):
+    """Most readers have no config file: start-up then pays for a stat, not for tomllib."""
+    code = (
+        "import sys; from tui.config.file import read_config\n"
+        "assert not read_config().found\n"
+        "print(sorted({'tomllib', 'tomli', 'difflib', 'tui.config.keys'} & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -8,25 +8,21 @@ left out and the file read again without it. Every problem is worded
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
-from tui.config.keys import BINDINGS, in_force_together, parse_keys, shown_key, shown_keys
 from tui.storage.paths import config_dir
 from tui.text import clip, sanitize_line
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+# The TOML parser, "did you mean" and the table of bindings are imported only
+# when there is a file to read: most readers have none, and start-up counts.
 
 FILE_NAME = "config.toml"
 MAX_SIZE = 1024 * 1024
@@ -51,8 +47,7 @@ NOTIFICATION_SECONDS = 5.0
 NOTIFICATION_RANGE = (1.0, 3600.0)
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The settings in force: the file's, or the defaults where it says nothing (or is wrong)."""
 
     theme: str | None = None
@@ -63,7 +58,7 @@ class Config:
     """Whether the outline shows at start: ``auto`` (from 150 columns), ``show`` or ``hide``."""
     notification_seconds: float = NOTIFICATION_SECONDS
     """How long an ordinary message stays; shorter and longer ones in proportion."""
-    keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    keys: Mapping[str, str] = MappingProxyType({})
     """Binding id → keys (Textual's names, comma-separated), for ``App.set_keymap``."""
 
     @property
@@ -72,8 +67,7 @@ class Config:
         return {"show": True, "hide": False}.get(self.outline)
 
 
-@dataclass(frozen=True)
-class ConfigProblem:
+class ConfigProblem(NamedTuple):
     """One thing wrong with the file, at a line (None: the file as a whole)."""
 
     line: int | None
@@ -85,8 +79,7 @@ class ConfigProblem:
         return f"{where}: {self.message}"
 
 
-@dataclass(frozen=True)
-class ConfigRead:
+class ConfigRead(NamedTuple):
     """A config file as read: the settings in force and the problems found."""
 
     path: Path
@@ -145,19 +138,25 @@ def parse_config(data: bytes) -> tuple[Config, list[ConfigProblem]]:
     return config, problems
 
 
-_LONG_NUMBER = re.compile(r"[0-9_]{1000}")
-_AT_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+# Patterns, compiled (and cached by ``re``) on first use, not at start-up.
+_LONG_NUMBER = r"[0-9_]{1000}"
+_AT_LINE = r"\s*\(at line (\d+), column (\d+)\)\s*$"
 
 
 def _parse_toml(lines: list[str], problems: list[ConfigProblem]) -> dict[str, object]:
     """The TOML in ``lines``, leaving out (blanking, and reporting) each line it fails at."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+
     for _ in range(MAX_SYNTAX_ERRORS):
         try:
             table: dict[str, object] = tomllib.loads("\n".join(lines))
             return table
         except tomllib.TOMLDecodeError as error:
             message = str(error)
-            found = _AT_LINE.search(message)
+            found = re.search(_AT_LINE, message)
             if found is None:  # "at end of document", or no place given
                 problems.append(ConfigProblem(None, f"not TOML: {message}; the file is ignored"))
                 return {}
@@ -174,7 +173,7 @@ def _parse_toml(lines: list[str], problems: list[ConfigProblem]) -> dict[str, ob
             return {}
         except ValueError as error:  # a number too long for Python to convert (4300 digits)
             long_number = next(
-                (n for n, line in enumerate(lines) if _LONG_NUMBER.search(line)), None
+                (n for n, line in enumerate(lines) if re.search(_LONG_NUMBER, line)), None
             )
             if long_number is None:
                 reason = sanitize_line(clip(str(error), 80))
@@ -188,15 +187,14 @@ def _parse_toml(lines: list[str], problems: list[ConfigProblem]) -> dict[str, ob
     return {}
 
 
-_HEADER = re.compile(r"\[\[?\s*([^\]#]+?)\s*\]\]?\s*(#.*)?$")
+_HEADER = r"\[\[?\s*([^\]#]+?)\s*\]\]?\s*(#.*)?$"
 _PART_PATTERN = r"\"(?:[^\"\\]|\\.)*\"|'[^']*'|[A-Za-z0-9_-]+"
-_PART = re.compile(_PART_PATTERN)
-_KEY = re.compile(rf"((?:{_PART_PATTERN})(?:\s*\.\s*(?:{_PART_PATTERN}))*)\s*=")
+_KEY = rf"((?:{_PART_PATTERN})(?:\s*\.\s*(?:{_PART_PATTERN}))*)\s*="
 
 
 def _key_path(dotted: str) -> tuple[str, ...]:
     parts = []
-    for part in _PART.findall(dotted):
+    for part in re.findall(_PART_PATTERN, dotted):
         if part.startswith('"'):
             part = part[1:-1].replace('\\"', '"').replace("\\\\", "\\")
         elif part.startswith("'"):
@@ -213,12 +211,12 @@ class _KeyLines:
         table: tuple[str, ...] = ()
         for number, line in enumerate(lines, 1):
             stripped = line.strip()
-            header = _HEADER.match(stripped) if stripped.startswith("[") else None
+            header = re.match(_HEADER, stripped) if stripped.startswith("[") else None
             if header is not None:
                 table = _key_path(header[1])
                 self.lines.setdefault(table, number)
                 continue
-            key = _KEY.match(stripped)
+            key = re.match(_KEY, stripped)
             if key is not None:
                 path = table + _key_path(key[1])
                 for end in range(len(table) + 1, len(path) + 1):
@@ -260,6 +258,8 @@ def _type_name(value: object) -> str:
 
 
 def _did_you_mean(name: str, choices: Iterable[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]}?)" if close else ""
 
@@ -352,6 +352,8 @@ Report = Callable[[tuple[str, ...], str], None]
 
 def _keymap(keys: dict[str, object], report: Report) -> dict[str, str]:
     """The ``[keys]`` table as a keymap; entries that are wrong, or clash, are left out."""
+    from tui.config.keys import BINDINGS, parse_keys, shown_key
+
     wanted: dict[str, tuple[str, ...]] = {}
     for binding_id, value in keys.items():
         path = ("keys", binding_id)
@@ -376,6 +378,8 @@ def _keymap(keys: dict[str, object], report: Report) -> dict[str, str]:
 
 
 def _default_shown(binding_id: str) -> str:
+    from tui.config.keys import BINDINGS, shown_keys
+
     return shown_keys(BINDINGS[binding_id].keys)
 
 
@@ -390,6 +394,8 @@ def _clashes(
     its binding its default keys back, which may clash in turn: repeated until
     nothing clashes. Returns (id left out, (the other id, the shared keys)).
     """
+    from tui.config.keys import BINDINGS, in_force_together
+
     dropped: list[tuple[str, tuple[str, tuple[str, ...]]]] = []
     changed = True
     while changed:
