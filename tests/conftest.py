@@ -14,10 +14,11 @@ from snapshot_apps import hostile_loaded, seed_briefing
 from textual.pilot import Pilot
 
 import tui.format.yamltree
+from tui.config.file import Config
 from tui.format.loader import Loaded
 from tui.format.problems import Problem
 from tui.model import Briefing
-from tui.storage.paths import CACHE_DIR_VARIABLE
+from tui.storage.paths import CACHE_DIR_VARIABLE, CONFIG_DIR_VARIABLE
 from tui.storage.positions import PositionStore
 from tui.ui.app import BriefingApp
 from tui.ui.screens.reader import ReaderScreen
@@ -35,6 +36,14 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test keeps its caches (the library's index) in its own folder, never the user's."""
     folder = tmp_path / "cache"
     monkeypatch.setenv(CACHE_DIR_VARIABLE, str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test reads its config file from its own (empty) folder, never the user's."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv(CONFIG_DIR_VARIABLE, str(folder))
     return folder
 
 
@@ -81,9 +90,10 @@ async def open_reader(
     warnings: Iterable[Problem] = (),
     notifications: bool = False,
     positions: PositionStore | None = None,
+    config: Config | None = None,
 ) -> AsyncIterator[tuple[Pilot[None], ReaderScreen]]:
     """Run the reader on ``briefing``, with the links computed, and hand over its screen."""
-    app = BriefingApp(briefing, warnings, positions)
+    app = BriefingApp(briefing, warnings, positions, config=config)
     async with app.run_test(size=size, notifications=notifications) as pilot:
         screen = app.screen
         assert isinstance(screen, ReaderScreen)

@@ -559,6 +559,8 @@ def test_reader_refuses_a_bad_file_before_any_screen() -> None:
         (["validate", "tests/data/bad/wrong-type.yaml"], 1),
         (["schema"], 0),
         (["new"], 0),
+        (["config"], 0),
+        (["config", "--default"], 0),
         (["import", "tests/data/seed/000_0960ea43b9181f78.txt"], 0),
         (["import", "tests/data/import/article.md"], 0),
         (["tests/data/bad/no-such-file.yaml"], 2),

@@ -69,7 +69,10 @@ async def test_other_settings_are_kept_when_the_theme_is_saved(seed, settings):
         app.theme = "gruvbox"
         await settle(pilot)
     saved = json.loads(settings.path.read_text())
-    assert saved == {"format": FORMAT, "settings": {"something-else": 3, "theme": "gruvbox"}}
+    assert saved == {
+        "format": FORMAT,
+        "settings": {"something-else": 3, "theme": "gruvbox", "theme_over": ""},
+    }
 
 
 async def test_without_a_store_the_theme_is_neither_read_nor_saved(

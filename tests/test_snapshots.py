@@ -68,3 +68,10 @@ def test_search(snap_compare, size):
         await pilot.pause()
 
     assert snap_compare(seed_app(), run_before=search, terminal_size=size)
+
+
+def test_light_theme_80x24(snap_compare):
+    """textual-light at 80x24, after a jump: accent text (headings, bullets, keys) darker."""
+    app = seed_app()
+    app.theme = "textual-light"
+    assert snap_compare(app, press=["2", "j", "enter"], terminal_size=(80, 24))

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from tui.cli import (
+    config,
     export,
     importing,
     indexing,
@@ -87,6 +88,13 @@ COMMANDS: dict[str, Command] = {
             "search a library: ranked passages",
             searching.parser,
             searching.run,
+        ),
+        Command(
+            "config",
+            "[--default]",
+            "print the config file's path and settings, or a default one",
+            config.parser,
+            config.run,
         ),
     )
 }

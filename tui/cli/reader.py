@@ -103,6 +103,12 @@ def _help_sections() -> str:
                     "else the state folder is $XDG_STATE_HOME/briefing-tui"
                     " (default ~/.local/state/briefing-tui)",
                 ),
+                (
+                    "XDG_CONFIG_HOME",
+                    "the settings are read from $XDG_CONFIG_HOME/briefing-tui/config.toml"
+                    " (default ~/.config/briefing-tui/config.toml; briefing-tui config says more)",
+                ),
+                ("NO_COLOR", "if set, the reader draws without colour"),
                 ("TEXTUAL_FPS", f"frames a second the reader may draw (default {FRAME_RATE})"),
             ],
         ),
@@ -274,8 +280,12 @@ def _show(
         from tui.storage.settings import SettingsStore
 
         positions, settings = PositionStore(), SettingsStore()
+    from tui.config.file import read_config
     from tui.format.watch import BriefingFile
 
+    config = read_config()  # problems on stderr now, and in a message in the reader
+    for message in config.messages():
+        print(f"briefing-tui: {message}", file=sys.stderr)
     source = BriefingFile(loaded.briefing.path, limits(args), args.strict)
     app = BriefingApp(
         loaded.briefing,
@@ -290,6 +300,8 @@ def _show(
         after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,
         after_reload=collector.after_reload,
+        config=config.config,
+        config_problems=config.messages(),
     )
     return run_app(args, app, in_browser=in_browser)
 

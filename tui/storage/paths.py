@@ -27,3 +27,15 @@ def cache_dir() -> Path:
         return Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
     return Path(base) / "briefing-tui"
+
+
+CONFIG_DIR_VARIABLE = "BRIEFING_TUI_CONFIG_DIR"
+
+
+def config_dir() -> Path:
+    """The folder the user's ``config.toml`` is read from (briefing-tui never writes there)."""
+    chosen = os.environ.get(CONFIG_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(Path.home(), ".config")
+    return Path(base) / "briefing-tui"

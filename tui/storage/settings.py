@@ -11,6 +11,7 @@ plain values (text, numbers, true/false) are kept.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from tui.storage.jsonstate import Entries, JsonStateFile, JsonStore
@@ -19,6 +20,12 @@ from tui.storage.paths import state_dir
 FILE_NAME = "settings.json"
 FORMAT = "briefing-tui settings/1"
 THEME = "theme"
+THEME_OVER = "theme_over"
+"""The theme ``config.toml`` gave when the reader's theme was chosen ("" for none).
+
+``config.toml``'s theme is the default; a theme chosen in the reader wins
+over it, until the file's theme changes (see :func:`theme_at_start`).
+"""
 
 Value = str | int | float | bool
 
@@ -47,9 +54,27 @@ class SettingsStore(JsonStore):
 
     def put(self, name: str, value: Value) -> bool:
         """Remember ``value`` for ``name`` (other settings kept); False (and a warning) if not."""
+        return self.put_all({name: value})
+
+    def put_all(self, values: Mapping[str, Value]) -> bool:
+        """Remember these values together, in one write (other settings kept)."""
 
         def change(entries: Entries) -> Entries:
-            entries[name] = value
+            entries.update(values)
             return entries
 
         return self.file.update(change)
+
+
+def theme_at_start(
+    config_theme: str | None, saved: Value | None, saved_over: Value | None
+) -> str | None:
+    """The theme to start in: the later choice of the config file's and the reader's.
+
+    ``saved`` is the theme last chosen in the reader, ``saved_over`` the theme
+    the config file gave then: while the file still gives the same, the reader's
+    choice wins; once the file's theme changes, the file's.
+    """
+    if isinstance(saved, str) and (saved_over or "") == (config_theme or ""):
+        return saved
+    return config_theme

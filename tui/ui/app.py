@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
+from tui.config.file import NOTIFICATION_SECONDS, Config
 from tui.format.problems import Problem
 from tui.format.watch import BriefingFile
 from tui.model import Briefing
@@ -87,8 +88,14 @@ class BriefingApp(App[None]):
         after_screen_closed: Callable[[], object] | None = None,
         after_reload: Callable[[], object] | None = None,
         library: Library | None = None,
+        config: Config | None = None,
+        config_problems: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        self.config = config if config is not None else Config()
+        """The user's settings (``config.toml``); the defaults when there is none (as in tests)."""
+        self.config_problems = list(config_problems)
+        """What is wrong with the config file (``FILE:LINE: message``), said at start."""
         self.briefing = briefing
         """The briefing of the first reader (None when a library opens first)."""
         self.library = library
@@ -104,12 +111,13 @@ class BriefingApp(App[None]):
         """The section to open at (``--section``), instead of where the briefing was left."""
         self.line = line
         """The line of the file whose passage to open at (``--line``)."""
-        self._saved_theme: str | None = None
+        self._saved_theme: tuple[str, str] | None = None
         self._theme_lock = threading.Lock()
-        if settings is not None:
-            self._restore_theme(settings)
+        self._start_theme(settings)
         self.keymap: dict[str, str] = {}
         """The keymap in force (binding id → keys), as given to :meth:`set_keymap`."""
+        if self.config.keys:
+            self.set_keymap(dict(self.config.keys))
         self.type_ahead = TypeAhead()
         """Sends keys typed ahead of a modal screen's opening or closing where they were meant."""
         # Quiet moments, after much long-lived data was made: the command that
@@ -163,6 +171,8 @@ class BriefingApp(App[None]):
         if self.settings is not None:
             self.watch(self, "theme", self._theme_changed, init=False)
             self._show_settings_warnings()
+        if self.config_problems:
+            self._show_config_problems()
         if self.warnings:
             count = len(self.warnings)
             first = self.warnings[0]
@@ -177,15 +187,35 @@ class BriefingApp(App[None]):
                 timeout=10,
             )
 
+    def _show_config_problems(self) -> None:
+        count, shown = len(self.config_problems), self.config_problems[:3]
+        more = f"\n…and {count - len(shown)} more." if count > len(shown) else ""
+        self.notify(
+            "\n".join(shown) + more + "\nThe rest of the file applies (briefing-tui config).",
+            title=f"{count} problem{'s' if count > 1 else ''} in the config file",
+            severity="warning",
+            markup=False,
+            timeout=10,
+        )
+
     # -- the theme, kept between runs ------------------------------------------------
 
-    def _restore_theme(self, settings: SettingsStore) -> None:
-        """Start in the theme chosen last time (before the first frame), if it still exists."""
-        from tui.storage.settings import THEME
+    def _start_theme(self, settings: SettingsStore | None) -> None:
+        """Start (before the first frame) in the config file's theme or the one chosen last time.
 
-        saved = settings.get(THEME)
-        if isinstance(saved, str) and saved in self.available_themes:
-            self.theme = self._saved_theme = saved
+        Of the two, the later choice wins (see
+        :func:`tui.storage.settings.theme_at_start`); a theme that no longer
+        exists is passed over.
+        """
+        from tui.storage.settings import THEME, THEME_OVER, theme_at_start
+
+        saved = settings.get(THEME) if settings is not None else None
+        over = settings.get(THEME_OVER) if settings is not None else None
+        theme = theme_at_start(self.config.theme, saved, over)
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
+        if isinstance(saved, str):
+            self._saved_theme = (saved, over if isinstance(over, str) else "")
 
     def _theme_changed(self) -> None:
         self._save_theme()
@@ -193,15 +223,15 @@ class BriefingApp(App[None]):
     @work(thread=True, group="settings")
     def _save_theme(self) -> None:
         """Save the theme off the UI thread; when saves overlap, the newest theme wins."""
-        from tui.storage.settings import THEME
+        from tui.storage.settings import THEME, THEME_OVER
 
         assert self.settings is not None
         with self._theme_lock:
-            theme = self.theme
-            if theme == self._saved_theme:
+            chosen = (self.theme, self.config.theme or "")
+            if chosen == self._saved_theme:
                 return
-            if self.settings.put(THEME, theme):
-                self._saved_theme = theme
+            if self.settings.put_all({THEME: chosen[0], THEME_OVER: chosen[1]}):
+                self._saved_theme = chosen
                 return
         self.call_from_thread(self._show_settings_warnings)
 
@@ -219,7 +249,13 @@ class BriefingApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Every toast, from any screen: text from outside (paths, briefings) is sanitised."""
+        """Every toast, from any screen: text from outside (paths, briefings) is sanitised.
+
+        It stays as long as the config file's ``notification_seconds`` says (short
+        messages and warnings in proportion to the default five seconds).
+        """
+        timeout = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
+        timeout *= self.config.notification_seconds / NOTIFICATION_SECONDS
         super().notify(
             sanitize(message),
             title=sanitize_line(title),

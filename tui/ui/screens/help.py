@@ -13,6 +13,7 @@ from textual.widgets import Static
 from tui.ui.keys import keys_of
 from tui.ui.screens.panel import Panel
 from tui.ui.widgets.item_list import MARK
+from tui.ui.widgets.styles import accent_text
 
 HelpGroup = tuple[str, Sequence[BindingType]]
 
@@ -40,6 +41,7 @@ class HelpScreen(Panel):
             (len(keys) for _, bindings in self.groups for keys, _ in help_rows(bindings)),
             default=10,
         )
+        heading = f"bold {accent_text(self)}"
         with VerticalScroll(id="help"):
             yield Static(Content.styled("Keys", "bold"), id="help-title")
             yield Static(
@@ -50,7 +52,7 @@ class HelpScreen(Panel):
                 id="help-hint",
             )
             for title, bindings in self.groups:
-                lines = [Content.styled(title, "bold $accent")]
+                lines = [Content.styled(title, heading)]
                 for keys, description in help_rows(bindings):
                     lines.append(
                         Content.assemble(("  " + keys.ljust(key_width + 2), "bold"), description)
@@ -58,7 +60,7 @@ class HelpScreen(Panel):
                 yield Static(Content("\n").join(lines), classes="panel-group")
             yield Static(
                 Content.assemble(
-                    ("Marks in the talking points and quotes", "bold $accent"),
+                    ("Marks in the talking points and quotes", heading),
                     "\n",
                     ("  " + MARK.ljust(key_width + 2), "bold"),
                     "tied to the section in view",

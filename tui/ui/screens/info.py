@@ -12,6 +12,7 @@ from tui.model import Briefing
 from tui.text import clip, normalize_space, sanitize_line
 from tui.ui.screens.panel import Panel
 from tui.ui.widgets.path import PathText
+from tui.ui.widgets.styles import accent_text
 
 WRAPPED_AT_SLASHES = frozenset({"Link", "File"})
 """Fields that break lines after a ``/`` rather than in the middle of a name."""
@@ -65,18 +66,17 @@ class InfoScreen(Panel):
 
     def compose(self) -> ComposeResult:
         briefing = self.briefing
+        heading = f"bold {accent_text(self)}"
         with VerticalScroll(id="info"):
             yield Static(Content.styled(shown(briefing.title), "bold"))
             if briefing.subtitle:
                 yield Static(Content.styled(shown(briefing.subtitle), "italic"))
             for label, text in details(briefing, self.not_found):
                 if label in WRAPPED_AT_SLASHES:
-                    yield Static(Content.styled(label, "bold $accent"), classes="panel-group")
+                    yield Static(Content.styled(label, heading), classes="panel-group")
                     yield PathText(text)
                     continue
-                yield Static(
-                    Content.assemble((label, "bold $accent"), "\n", text), classes="panel-group"
-                )
+                yield Static(Content.assemble((label, heading), "\n", text), classes="panel-group")
             yield Static(
                 Content.styled("Esc, q or i closes this screen.", "$text-muted"),
                 classes="panel-group",

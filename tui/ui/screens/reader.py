@@ -28,6 +28,7 @@ from tui.storage.bookmarks import FILE_NAME as BOOKMARKS_FILE
 from tui.storage.bookmarks import BookmarkStore
 from tui.storage.positions import Position, PositionStore
 from tui.ui.bookmark_keeper import BookmarkKeeper
+from tui.ui.config import config_of
 from tui.ui.history import PANES, JumpHistory, Pane, Place
 from tui.ui.live_reload import LiveReload, ReloadBar
 from tui.ui.position_keeper import PositionKeeper
@@ -528,7 +529,8 @@ class ReaderScreen(Screen[None]):
         self._update_layout(event.size.width)
 
     def _update_layout(self, width: int) -> None:
-        arranged = arrangement(width, self.show_outline)
+        choice = self.show_outline
+        arranged = arrangement(width, config_of(self).outline_choice if choice is None else choice)
         self.narrow = arranged.narrow
         outline = arranged.outline
         if outline and not self.query("#outline"):

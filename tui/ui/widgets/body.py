@@ -22,6 +22,7 @@ from textual.timer import Timer
 from tui.document import CREDIT, HEADING, ITEM, PARAGRAPH, QUOTE, BodyDocument, BodyLayout, Target
 from tui.document.selection import line_span, selected_text
 from tui.document.wrap import line_text
+from tui.ui.config import config_of
 from tui.ui.widgets.styles import Marks, Span, overlay_style
 
 P = ParamSpec("P")
@@ -47,9 +48,6 @@ def once_sized(
 def _release(*_: object) -> None:
     """Drop what it was given (see :meth:`BodyView.show_document`)."""
 
-
-READING_WIDTH = 84
-"""The widest the text column gets, however wide the terminal."""
 
 TEXT_STYLES = {
     HEADING: "body--heading",
@@ -103,11 +101,16 @@ class BodyView(ScrollView, can_focus=True):
             background: $background;
             text-style: bold reverse;
         }
+        /* NO_COLOR: Textual draws in greys, where a tint hardly shows. */
+        &:nocolor > .body--highlight { text-style: reverse; }
         & > .body--quote { color: $text; text-style: italic; }
         & > .body--quote-bar { color: $accent; }
         & > .body--credit { color: $text-muted; }
         & > .body--bullet { color: $accent; text-style: bold; }
         & > .body--bookmark { color: $warning; text-style: bold; }
+        /* Light themes: orange on light grey is hard to read; Textual's accent for text. */
+        &:light > .body--heading, &:light > .body--bullet { color: $text-accent; }
+        &:light > .body--quote-bar { color: $text-accent; }
     }
     """
 
@@ -186,7 +189,7 @@ class BodyView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if self._layout is not None and not width:
             return self._layout
-        text_width = max(10, min(READING_WIDTH, width - 2))
+        text_width = max(10, min(config_of(self).reading_width, width - 2))
         if self._layout is None or self._layout.width != text_width:
             if self._selection is not None:  # made on the lines of another width
                 self._selection = None

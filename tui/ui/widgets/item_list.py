@@ -173,6 +173,7 @@ class ItemList(ScrollView, can_focus=True):
         & > .item-list--empty { color: $text-muted; }
         & > .item-list--mark { color: $accent; text-style: bold; }
         & > .item-list--bookmark { color: $warning; text-style: bold; }
+        &:light > .item-list--mark { color: $text-accent; }
         & > .item-list--cursor {
             color: $block-cursor-blurred-foreground;
             background: $block-cursor-blurred-background;
@@ -190,6 +191,8 @@ class ItemList(ScrollView, can_focus=True):
             background: $background;
             text-style: bold reverse;
         }
+        /* NO_COLOR: Textual draws in greys; the cursor of the pane in use stands out. */
+        &:nocolor:focus > .item-list--cursor { text-style: reverse bold; }
     }
     """
 

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from tui.ui.keys import short_label
+from tui.ui.widgets.styles import accent_text
 
 
 class Hint(NamedTuple):
@@ -62,6 +63,7 @@ class KeyHints(Widget):
     def on_mount(self) -> None:
         # Focus changes and keymap changes refresh the screen's bindings.
         self.screen.bindings_updated_signal.subscribe(self, lambda _: self._build())
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._build(restyle=True))
 
     def show(self, hints: Sequence[Hint]) -> None:
         """Show these hints (those whose keys are bound now), most needed first."""
@@ -74,13 +76,16 @@ class KeyHints(Widget):
         """The hints as plain text (all of them, whether or not they fit)."""
         return SEPARATOR.join(self._parts).plain
 
-    def _build(self) -> None:
+    def _build(self, restyle: bool = False) -> None:
+        if restyle:  # the same text, to draw in the new theme's colours
+            self._parts = []
         keys = bound_keys(self.screen)
         parts = []
+        style = f"bold {accent_text(self)}"
         for hint in self._hints:
             shown = [keys[name] for name in hint.names if name in keys]
             if shown:
-                parts.append(Content.assemble((f" {' '.join(shown)} ", "bold $accent"), hint.label))
+                parts.append(Content.assemble((f" {' '.join(shown)} ", style), hint.label))
         if parts != self._parts:
             self._parts = parts
             self.refresh()

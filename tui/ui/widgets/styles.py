@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from rich.style import Style
+from textual.dom import DOMNode
 from textual.widget import Widget
 
 Span = tuple[int, int, bool]
@@ -17,6 +18,12 @@ class Marks(Protocol):
     def spans(self, unit: int, start: int, end: int) -> list[Span]:
         """The spans of ``unit``'s text that overlap ``start`` to ``end``; True: the current one."""
         ...
+
+
+def accent_text(node: DOMNode) -> str:
+    """The colour for text in the accent colour: ``$accent``, or in light themes the darker
+    ``$text-accent`` (Textual's accent for text), as orange on light grey is hard to read."""
+    return "$accent" if node.app.current_theme.dark else "$text-accent"
 
 
 def overlay_style(widget: Widget, component: str) -> Style:
