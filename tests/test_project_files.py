@@ -67,7 +67,7 @@ def test_every_path_in_the_development_guide_exists() -> None:
 
 def test_the_architecture_guide_stays_short() -> None:
     lines = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8").count("\n")
-    assert lines <= 180, f"ARCHITECTURE.md has {lines} lines; it is a map, keep it short"
+    assert lines <= 190, f"ARCHITECTURE.md has {lines} lines; it is a map, keep it short"
 
 
 def test_the_changelog_has_the_package_version() -> None:

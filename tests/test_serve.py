@@ -32,6 +32,8 @@ from tui.cli import main, serve
 from tui.cli.address import Address, AddressError, listen
 from tui.cli.exits import EXIT_OK, EXIT_USAGE
 
+BUNDLED = Path(__file__).resolve().parent.parent / "content" / "blinken-colombia.yaml"
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX shells and signals")
 
 needs_textual_serve = pytest.mark.skipif(
@@ -137,16 +139,15 @@ def test_a_briefing_that_cannot_be_opened_says_why_in_the_browser(tmp_path: Path
 
 @needs_textual_serve
 def test_serve_gives_a_folder_to_the_reader(tmp_path: Path) -> None:
-    """A DIR is the reader's to open or refuse; the browser shows what the reader does
-    (today it refuses a folder, saying so)."""
+    """A DIR is the reader's to open: the browser shows its library."""
     folder = tmp_path / "briefings; touch PWNED"
     folder.mkdir()
+    shutil.copy(BUNDLED, folder / "briefing.yaml")
     with serving(folder, tmp_path, "--no-resume") as served:
         assert served.banner.startswith(f"briefing-tui: serving {folder} at")
-        screen = reader_screen(served.url, until="is a directory")
+        screen = reader_screen(served.url, until="1 briefing")
         served.stop()
-    said = f"{folder}: is a directory, not a briefing file"
-    assert " ".join(said.split()) in " ".join(screen.split()), screen
+    assert "Colombia trying to mend" in screen, screen
     assert not list(tmp_path.glob("PWNED*"))
 
 
