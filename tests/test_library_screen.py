@@ -66,7 +66,7 @@ async def test_the_table_lists_every_briefing_newest_first_with_the_broken_one_m
     async with open_library() as (pilot, screen):
         assert titles(screen) == NEWEST_FIRST
         lines = screen_lines(pilot.app)
-        assert "Library: library_screen/ · 5 briefings (1 do not load)" in lines[0]
+        assert "Library · 5 briefings (1 does not load) · library_screen/" in lines[0]
         header = lines[1]
         for heading in ("Title", "Published▼", "Location", "Source", "Tags", "Pts", "Qts", "Read"):
             assert heading in header

@@ -145,7 +145,7 @@ def test_serve_gives_a_folder_to_the_reader(tmp_path: Path) -> None:
     shutil.copy(BUNDLED, folder / "briefing.yaml")
     with serving(folder, tmp_path, "--no-resume") as served:
         assert served.banner.startswith(f"briefing-tui: serving {folder} at")
-        screen = reader_screen(served.url, until="1 briefing")
+        screen = reader_screen(served.url, until="Colombia trying to mend")
         served.stop()
     assert "Colombia trying to mend" in screen, screen
     assert not list(tmp_path.glob("PWNED*"))

@@ -208,15 +208,17 @@ class LibraryScreen(Screen[None]):
         table = self.table
         count = len(self.entries)
         failed = sum(entry.failed for entry in self.entries)
-        parts = [f"Library: {sanitize_line(self.library.name)}", f"{count:,} briefings"]
+        # The folder last: a long path cut at the screen's edge takes nothing else with it.
+        parts = [f"Library · {count:,} briefing{'' if count == 1 else 's'}"]
         if failed:
-            parts[-1] += f" ({failed} do not load)"
+            parts[-1] += f" ({failed} {'does' if failed == 1 else 'do'} not load)"
         if table.filter_text or self.tag:
             parts.append(f"{len(table.order):,} shown")
         if self.tag:
             parts.append(f"tag: {sanitize_line(self.tag)}")
         if doing:
             parts.append(doing)
+        parts.append(sanitize_line(self.library.name))
         self.query_one("#library-title", Static).update(Content(" · ".join(parts)))
 
     # -- the table ---------------------------------------------------------------------
