@@ -11,89 +11,47 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from _common import MEASURES  # noqa: E402 - the benchmarks are scripts, not a package
 
 
-def test_run_quick_prints_every_measure() -> None:
+def benchmark(script: str, *args: str, timeout: float = 180) -> str:
+    """What ``benchmarks/SCRIPT ARGS`` prints; it must exit 0 (``timeout``: generous for a
+    loaded CI machine)."""
     done = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--quick"],
+        [sys.executable, str(REPO / "benchmarks" / script), *args],
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=180,  # ~10 s alone; generous for a loaded CI machine
+        timeout=timeout,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def test_run_quick_prints_every_measure() -> None:
+    out = benchmark("run.py", "--quick")  # ~10 s alone
     for measure in MEASURES:
-        assert measure in done.stdout, f"{measure!r} missing from:\n{done.stdout}"
-    assert "ERROR" not in done.stdout, done.stdout
+        assert measure in out, f"{measure!r} missing from:\n{out}"
+    assert "ERROR" not in out, out
 
 
 def test_export_benchmark_prints_a_ratio_per_format() -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "export.py"),
-            "--paragraphs",
-            "100",
-            "--runs",
-            "1",
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    out = benchmark("export.py", "--paragraphs", "100", "--runs", "1")
     for name in ("md", "html", "txt", "json"):
-        assert f"export ratio ({name})" in done.stdout, done.stdout
+        assert f"export ratio ({name})" in out, out
 
 
 def test_search_benchmark_prints_counts_and_keys() -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "search.py"),
-            "--paragraphs",
-            "100",
-            "--presses",
-            "2",
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    out = benchmark("search.py", "--paragraphs", "100", "--presses", "2")
     for measure in ("search count: 'the'", "search count: 'e'", "search key: n (next match)"):
-        assert measure in done.stdout, done.stdout
-    assert "ERROR" not in done.stdout, done.stdout
+        assert measure in out, out
+    assert "ERROR" not in out, out
 
 
 def test_reload_benchmark_times_saves_to_the_screen() -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "reload.py"),
-            "--paragraphs",
-            "100",
-            "--saves",
-            "2",
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "live reload (bundled)" in done.stdout, done.stdout
-    assert "live reload (synthetic-100)" in done.stdout, done.stdout
+    out = benchmark("reload.py", "--paragraphs", "100", "--saves", "2")
+    assert "live reload (bundled)" in out, out
+    assert "live reload (synthetic-100)" in out, out
 
 
 def test_library_benchmark_prints_every_figure() -> None:
-    done = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "library.py"), "--briefings", "30"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    out = benchmark("library.py", "--briefings", "30")
     for measure in ("first build ratio", "re-index", "two-word query", "two-filter query"):
-        assert f"library {measure}" in done.stdout, done.stdout
+        assert f"library {measure}" in out, out

@@ -6,36 +6,29 @@ import os
 from pathlib import Path
 
 STATE_DIR_VARIABLE = "BRIEFING_TUI_STATE_DIR"
+CACHE_DIR_VARIABLE = "BRIEFING_TUI_CACHE_DIR"
+CONFIG_DIR_VARIABLE = "BRIEFING_TUI_CONFIG_DIR"
+
+
+def _folder(chosen_by: str, xdg_variable: str, *default: str) -> Path:
+    """``$chosen_by`` if set, else ``$xdg_variable/briefing-tui`` (``~/DEFAULT/briefing-tui``)."""
+    chosen = os.environ.get(chosen_by)
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get(xdg_variable) or os.path.join(Path.home(), *default)
+    return Path(base) / "briefing-tui"
 
 
 def state_dir() -> Path:
     """The folder the state lives in (not created until something is saved)."""
-    chosen = os.environ.get(STATE_DIR_VARIABLE)
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(Path.home(), ".local", "state")
-    return Path(base) / "briefing-tui"
-
-
-CACHE_DIR_VARIABLE = "BRIEFING_TUI_CACHE_DIR"
+    return _folder(STATE_DIR_VARIABLE, "XDG_STATE_HOME", ".local", "state")
 
 
 def cache_dir() -> Path:
     """The folder caches live in (the library's search index): deleting it loses nothing."""
-    chosen = os.environ.get(CACHE_DIR_VARIABLE)
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
-    return Path(base) / "briefing-tui"
-
-
-CONFIG_DIR_VARIABLE = "BRIEFING_TUI_CONFIG_DIR"
+    return _folder(CACHE_DIR_VARIABLE, "XDG_CACHE_HOME", ".cache")
 
 
 def config_dir() -> Path:
     """The folder the user's ``config.toml`` is read from (briefing-tui never writes there)."""
-    chosen = os.environ.get(CONFIG_DIR_VARIABLE)
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(Path.home(), ".config")
-    return Path(base) / "briefing-tui"
+    return _folder(CONFIG_DIR_VARIABLE, "XDG_CONFIG_HOME", ".config")

@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.text import clip
-from tui.ui.screens.modal import Modal
+from tui.ui.screens.option_dialog import OptionDialog
 from tui.ui.screens.section_picker import matches
 from tui.ui.widgets.key_hints import Hint
 
@@ -23,28 +23,12 @@ SHOWN = 2000
 """Most tags listed at once (type to find the others)."""
 
 
-class TagPicker(Modal[str | None]):
+class TagPicker(OptionDialog[str | None]):
     """Dismisses with the tag chosen, ``""`` for every briefing, or None if cancelled."""
 
     DEFAULT_CSS = """
-    TagPicker {
-        align: center middle;
-    }
-    #tags {
+    TagPicker > .dialog {
         width: 56;
-        max-width: 100%;
-        height: auto;
-        max-height: 80%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    #tags-title {
-        text-style: bold;
-    }
-    #tags-options {
-        height: auto;
-        max-height: 20;
     }
     """
 
@@ -65,10 +49,10 @@ class TagPicker(Modal[str | None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="tags"):
-            yield Static("Show the briefings with the tag", id="tags-title")
+        with Vertical(id="tags", classes="dialog"):
+            yield Static("Show the briefings with the tag", id="tags-title", classes="dialog-title")
             yield Input(placeholder="type to filter tags", id="tags-filter")
-            yield OptionList(id="tags-options")
+            yield OptionList(id="tags-options", classes="dialog-options")
 
     def on_mount(self) -> None:
         self._fill("")
@@ -95,13 +79,6 @@ class TagPicker(Modal[str | None]):
     @on(Input.Changed)
     def _filter(self, event: Input.Changed) -> None:
         self._fill(event.value)
-
-    def action_move(self, step: int) -> None:
-        """Move the selection while typing."""
-        options = self.query_one(OptionList)
-        if options.option_count:
-            current = options.highlighted or 0
-            options.highlighted = max(0, min(options.option_count - 1, current + step))
 
     @on(Input.Submitted)
     def _submit(self) -> None:
