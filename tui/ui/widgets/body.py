@@ -23,7 +23,7 @@ from tui.document import CREDIT, HEADING, ITEM, PARAGRAPH, QUOTE, BodyDocument, 
 from tui.document.selection import line_span, selected_text
 from tui.document.wrap import line_text
 from tui.ui.config import config_of
-from tui.ui.widgets.styles import Marks, Span, overlay_style
+from tui.ui.widgets.styles import LitInView, Marks, Span, overlay_style
 
 P = ParamSpec("P")
 
@@ -172,8 +172,7 @@ class BodyView(ScrollView, can_focus=True):
         """Blocks with a bookmark: marked in the margin beside their first line."""
         self.marks: Marks | None = None
         """Spans lit up in the blocks' text (a search's matches), by block."""
-        self._lit_in_view: tuple[tuple[int, int, int], list[list[Span]]] | None = None
-        """Where the view was (top, width, height) when marks were last set, and what they lit."""
+        self._lit_in_view = LitInView()
         self.search_status = ""
         """What the bottom border says of the search before the position (``match 3/17``)."""
 
@@ -566,14 +565,13 @@ class BodyView(ScrollView, can_focus=True):
         (typing a query mostly changes lines elsewhere).
         """
         if marks is not self.marks:
+
+            def switch() -> None:
+                self.marks = marks
+                self._cache.clear()
+
             where = (round(self.scroll_y), self.size.width, self.size.height)
-            last = self._lit_in_view
-            before = last[1] if last is not None and last[0] == where else self._marks_in_view()
-            self.marks = marks
-            self._cache.clear()
-            after = self._marks_in_view()
-            self._lit_in_view = (where, after)
-            if after != before:
+            if self._lit_in_view.changes(where, self._marks_in_view, switch):
                 self.refresh()
         if status != self.search_status:
             self.search_status = status

@@ -30,7 +30,7 @@ from textual.timer import Timer
 
 from tui.document.wrap import line_starts, line_text
 from tui.text import normalize_space
-from tui.ui.widgets.styles import Marks, Span, overlay_style
+from tui.ui.widgets.styles import LitInView, Marks, Span, overlay_style
 
 LAYOUT_STEP = 500
 """Items laid out in each step after the first screen (a few milliseconds)."""
@@ -258,8 +258,7 @@ class ItemList(ScrollView, can_focus=True):
         """Items with a bookmark: each shows :data:`BOOKMARKED` under its text."""
         self.marks: Marks | None = None
         """Spans lit up in the items' searched parts (a search's matches)."""
-        self._lit_in_view: tuple[tuple[int, int, int], list[list[Span]]] | None = None
-        """Where the view was (top, width, height) when marks were last set, and what they lit."""
+        self._lit_in_view = LitInView()
         if count:
             self.set_reactive(ItemList.highlighted, 0)
 
@@ -384,14 +383,13 @@ class ItemList(ScrollView, can_focus=True):
         The lines in view are drawn again only if what they light up changes.
         """
         if marks is not self.marks:
+
+            def switch() -> None:
+                self.marks = marks
+                self._cache.clear()
+
             where = (round(self.scroll_y), self.size.width, self.size.height)
-            last = self._lit_in_view
-            before = last[1] if last is not None and last[0] == where else self._marks_in_view()
-            self.marks = marks
-            self._cache.clear()
-            after = self._marks_in_view()
-            self._lit_in_view = (where, after)
-            if after != before:
+            if self._lit_in_view.changes(where, self._marks_in_view, switch):
                 self.refresh()
 
     def _marks_in_view(self) -> list[list[Span]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from rich.style import Style
@@ -18,6 +19,29 @@ class Marks(Protocol):
     def spans(self, unit: int, start: int, end: int) -> list[Span]:
         """The spans of ``unit``'s text that overlap ``start`` to ``end``; True: the current one."""
         ...
+
+
+class LitInView:
+    """What a pane's marks lit up on the lines in view, to redraw it only when that changes
+    (typing a query mostly changes lines elsewhere)."""
+
+    def __init__(self) -> None:
+        self._last: tuple[tuple[int, int, int], list[list[Span]]] | None = None
+        """Where the view was (top, width, height) when marks were last set, and what they lit."""
+
+    def changes(
+        self,
+        where: tuple[int, int, int],
+        in_view: Callable[[], list[list[Span]]],
+        switch: Callable[[], object],
+    ) -> bool:
+        """Whether ``switch`` (new marks) changes what ``in_view`` says is lit at ``where``."""
+        last = self._last
+        before = last[1] if last is not None and last[0] == where else in_view()
+        switch()
+        after = in_view()
+        self._last = (where, after)
+        return after != before
 
 
 def accent_text(node: DOMNode) -> str:
