@@ -32,13 +32,21 @@ class BookmarkKeeper:
         self.store = store
         self.briefing_path = briefing.path
         self.marks: list[Bookmark] = store.get(briefing.path) if store is not None else []
-        self.finder = BookmarkFinder(briefing, document)
-        self._document = document
+        self._version = (briefing, document)
+        self._finder: BookmarkFinder | None = None
 
     def new_version(self, briefing: Briefing, document: BodyDocument) -> None:
         """The file changed: find the bookmarks' passages in the new version."""
-        self.finder = BookmarkFinder(briefing, document)
-        self._document = document
+        self._version = (briefing, document)
+        self._finder = None
+
+    @property
+    def finder(self) -> BookmarkFinder:
+        """Finds the passages in this version; built when first needed, as it reads every
+        block's text (a briefing with no bookmarks never pays for it, at start-up or reload)."""
+        if self._finder is None:
+            self._finder = BookmarkFinder(*self._version)
+        return self._finder
 
     def toggle(self, bookmark: Bookmark) -> bool:
         """Add ``bookmark``, or remove the one on its passage; True if it was added."""
@@ -62,10 +70,12 @@ class BookmarkKeeper:
 
     def marked(self) -> Marked:
         """The blocks, sections, points and quotes that hold a bookmark now."""
+        if not self.marks:
+            return Marked(frozenset(), frozenset(), frozenset(), frozenset())
         blocks = frozenset(self.finder.marked_blocks(self.marks))
         return Marked(
             blocks,
-            frozenset(self._document.section_of[block] for block in blocks),
+            frozenset(self._version[1].section_of[block] for block in blocks),
             frozenset(self.finder.marked_items(self.marks, "points")),
             frozenset(self.finder.marked_items(self.marks, "quotes")),
         )
