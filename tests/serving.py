@@ -15,7 +15,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,20 +78,33 @@ def serving(path: Path | None, state_dir: Path, *options: str) -> Iterator[Serve
     env.update(BRIEFING_TUI_STATE_DIR=str(state_dir), PYTHONPATH=str(ROOT))
     argv = [sys.executable, "-m", "tui", "serve", "--port", str(port), *options]
     argv += ["--", str(path)] if path is not None else []
+    # Its own process group: a test that fails ends the readers it started too, not only
+    # the server (killed alone, it left them running after the test run).
     process = subprocess.Popen(
-        argv, cwd=state_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        argv,
+        cwd=state_dir,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     try:
         banner = read_line(process, STARTS_WITHIN)
         if "serving" not in banner:
-            process.kill()
+            _kill_group(process)
             out, err = process.communicate()
             raise AssertionError(f"the server did not start: {banner}{out!r}{err!r}")
         yield Served(process, f"http://127.0.0.1:{port}", banner)
     finally:
         if process.poll() is None:
-            process.kill()
+            _kill_group(process)
             process.communicate()
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill the server and every reader it runs."""
+    with suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 class Terminal:
