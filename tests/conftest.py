@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
@@ -98,8 +99,10 @@ async def open_reader(
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         # The links are computed by a worker started after the first frame, and
-        # the body may be laid out in steps: wait for both.
-        for _ in range(100):
+        # the body may be laid out in steps (on a timer, some fifty for a briefing of
+        # 20,000 blocks, each slower on a loaded machine): wait for both, up to a minute.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
             await app.workers.wait_for_complete()
             await pilot.pause()
             if screen.point_targets is not None and screen.body.lay_out().complete:
