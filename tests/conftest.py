@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,42 @@ def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "config"
     monkeypatch.setenv(CONFIG_DIR_VARIABLE, str(folder))
     return folder
+
+
+POSTGRES_VARIABLE = "BRIEFING_TUI_TEST_POSTGRES"
+"""A server the tests may make databases in (``.ci/run`` starts one and sets it); without
+it, the tests start a throwaway cluster of their own (see tests/pg_cluster.py)."""
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server's ``postgres`` database, as its superuser."""
+    pytest.importorskip("psycopg", reason="psycopg (briefing-tui[postgres]) is not installed")
+    given = os.environ.get(POSTGRES_VARIABLE)
+    if given:
+        yield given
+        return
+    from pg_cluster import server_programs, throwaway_cluster
+
+    if server_programs() is None:
+        pytest.skip("PostgreSQL's initdb and pg_ctl are not installed")
+    with throwaway_cluster() as cluster:
+        yield cluster.url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A new, empty database for one test (dropped after it): its URL."""
+    import psycopg
+
+    name = f"test_{uuid.uuid4().hex[:20]}"
+    with psycopg.connect(postgres_server, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield postgres_server.replace("/postgres?", f"/{name}?", 1)
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 Reader = Callable[..., AbstractAsyncContextManager[tuple[Pilot[None], ReaderScreen]]]

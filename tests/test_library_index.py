@@ -14,14 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.library.index import Hit, LibraryIndex
+from tui.library.index import Hit, IndexUnavailable, LibraryIndex
 from tui.library.scan import scan
-from tui.library.sqlite_index import (
-    IndexUnavailable,
-    SqliteIndex,
-    index_file,
-    open_index,
-)
+from tui.library.sqlite_index import SqliteIndex, index_file, open_index
 
 CORPUS = Path(__file__).parent / "data" / "library"
 REPO = Path(__file__).resolve().parent.parent

@@ -53,7 +53,7 @@ def parser() -> CommandParser:
 
 def run(args: argparse.Namespace) -> int:
     """Refresh the index and print what was done."""
-    from tui.library.sqlite_index import IndexUnavailable
+    from tui.library.index import IndexUnavailable
 
     try:
         index, done = open_library(args, fallback=False)

@@ -34,7 +34,7 @@ def library_name(files: Sequence[str]) -> str:
 def open_index(args: argparse.Namespace, files: list[str]) -> tuple[LibraryIndex, list[str]]:
     """The index the library reads its files through, and notices about it: the library's
     SQLite index in the cache folder, or without one (nowhere to keep it) every file read."""
-    from tui.library.sqlite_index import IndexUnavailable
+    from tui.library.index import IndexUnavailable
     from tui.library.sqlite_index import open_index as open_sqlite_index
 
     try:

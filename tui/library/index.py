@@ -17,6 +17,12 @@ Progress = Callable[[int, int], None]
 """Called with (files done, files in all) while an index is refreshed."""
 
 
+class IndexUnavailable(Exception):
+    """The index cannot be kept or reached (a read-only cache folder, a full disk, a database
+    server that does not answer): the library works without it. The message is one line,
+    safe to show (never a password)."""
+
+
 @dataclass(frozen=True)
 class Hit:
     """One search result: a passage of a briefing and why it matched."""

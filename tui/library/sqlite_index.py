@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tui.library.entry import Entry
-from tui.library.index import Hit, Progress, Refreshed, Speaker
+from tui.library.index import Hit, IndexUnavailable, Progress, Refreshed, Speaker
 from tui.library.parsing import PARALLEL_FROM, read_all
 from tui.library.query import Query, Term, fold, fts_expression, parse
 from tui.library.records import Record
@@ -78,11 +78,6 @@ class _Passage(NamedTuple):
     heading: str | None
     line: int | None
     texts: tuple[str, str, str, str]
-
-
-class IndexUnavailable(Exception):
-    """The index cannot be kept where it should be (a read-only cache folder, a full disk):
-    the library works without it. The message is one line, safe to show."""
 
 
 def index_file(arguments: Sequence[str]) -> Path:
