@@ -47,7 +47,7 @@ def open_index(args: argparse.Namespace, files: list[str]) -> tuple[LibraryIndex
         except IndexUnavailable as error:
             notices.append(f"{error}; the local index is used instead")
         else:
-            return archive, list(getattr(archive, "notices", []))
+            return archive, _taken(archive)
     try:
         index = open_sqlite_index(files)
     except IndexUnavailable as error:
@@ -55,7 +55,16 @@ def open_index(args: argparse.Namespace, files: list[str]) -> tuple[LibraryIndex
 
         notices.append(f"no search index ({error}): every file is read each time")
         return MemoryIndex(limits(args), args.strict), notices
-    return index, [*notices, *index.notices]
+    return index, [*notices, *_taken(index)]
+
+
+def _taken(index: LibraryIndex) -> list[str]:
+    """The index's notices so far, taken from it (the library shows them once, at the start;
+    later ones are shown as they come)."""
+    notices: list[str] = getattr(index, "notices", [])
+    taken = list(notices)
+    notices.clear()
+    return taken
 
 
 def run_library(args: argparse.Namespace, files: list[str], *, in_browser: bool = False) -> int:
