@@ -172,7 +172,9 @@ _BRIEFING_COLUMNS = (
 _PASSAGE_COLUMNS = (
     "briefing, n, kind, section, heading, line, speaker, speaker_fold, title, quote, text, config"
 )
-_ENTRY_COLUMNS = "path, title, published, location, source, tags, points, quotes, blocks, problem"
+_ENTRY_COLUMNS = (
+    "path, title, published, location, language, source, tags, points, quotes, blocks, problem"
+)
 _NEWEST = "b.day DESC, b.published DESC, b.title"
 
 
@@ -510,6 +512,7 @@ class PostgresIndex:
                 title=title,
                 published=published,
                 location=location,
+                language=language,
                 source=source,
                 tags=tuple(tags),
                 points=points,
@@ -517,8 +520,8 @@ class PostgresIndex:
                 blocks=blocks,
                 problem=problem,
             )
-            for (path, title, published, location, source, tags, points, quotes, blocks,
-                 problem) in rows
+            for (path, title, published, location, language, source, tags, points, quotes,
+                 blocks, problem) in rows
         ]  # fmt: skip
 
     def _filters(self, query: Query) -> tuple[str, list[str]]:
@@ -841,7 +844,7 @@ class PostgresIndex:
                     f"COPY briefing_tui_briefings ({_BRIEFING_COLUMNS}) FROM STDIN"
                 ) as copy:
                     for row, (path, entry, _) in zip(ids, records, strict=True):
-                        language = getattr(entry, "language", None)
+                        language = entry.language
                         config = config_of(language, configs)
                         used.add(config)
                         failed += entry.failed
@@ -863,7 +866,7 @@ class PostgresIndex:
                     f"COPY briefing_tui_incoming ({_PASSAGE_COLUMNS}) FROM STDIN"
                 ) as copy:
                     for row, (_, entry, passages) in zip(ids, records, strict=True):
-                        config = config_of(getattr(entry, "language", None), configs)
+                        config = config_of(entry.language, configs)
                         for n, p in enumerate(passages):
                             copy.write_row(
                                 (
