@@ -415,24 +415,24 @@ def test_hostile_text_makes_safe_snippets_with_true_marks(
         "sections:\n"
         "  - heading: H\n"
         '    body: "trap \\e[2J\\e]52;c;aGk=\\a\\u202e word\\r\\nnext \\x9b line'
-        " \\ue000fake\\ue001 and \\ue001 x\\ue000 '); DROP TABLE briefing_tui_passages; --\"\n"
+        " \\ue000spoof\\ue001 and \\ue000x\\ue001 and \\ue001 x\\ue000 '); DROP TABLE briefing_tui_passages; --\"\n"
         "quotes:\n"
         '  - speaker: "Mal\\eory"\n'
         '    text: "trap \\x07 said \\ue000"\n',
     )
     index = build(postgres_url, library)
-    hits = index.search("trap") + index.search("fake") + index.search("drop table")
-    assert len(hits) >= 4
-    for hit in [*hits, *index.quotes_by("Mal\x1bory"), *index.search("speaker:mal")]:
+    found = {query: index.search(query) for query in ("trap", "spoof", "drop table")}
+    assert [len(hits) >= 1 for hits in found.values()] == [True] * 3
+    others = [*index.quotes_by("Mal\x1bory"), *index.search("speaker:mal")]
+    for hit in [*others, *(hit for hits in found.values() for hit in hits)]:
         text = hit.snippet + hit.title
         assert not [char for char in text if ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0]
         assert "\u202e" not in text
-    for hit in hits:
-        assert not set(hit.snippet) & {"\ue000", "\ue001"}
-        assert hit.marks
-        for start, end in hit.marks:
-            assert hit.snippet[start:end].lower() in {"trap", "fake", "drop table", "drop", "table"}
-    assert names(index.search("fake")) == ["h.yaml"]
+    for query, hits in found.items():
+        for hit in hits:
+            assert not set(hit.snippet) & {"\ue000", "\ue001"}
+            assert hit.marks
+            assert {hit.snippet[a:b].lower() for a, b in hit.marks} == {query}
     index.close()
 
 
