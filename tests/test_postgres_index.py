@@ -142,21 +142,32 @@ def test_a_search_uses_the_gin_index(postgres_url: str, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     build(postgres_url, library).close()
-    with psycopg.connect(postgres_url, autocommit=True) as connection:
-        connection.execute("SET enable_seqscan = off")  # a tiny table: the plan a large one gets
+    with psycopg.connect(postgres_url) as connection:
         configs = [row[0] for row in connection.execute("SELECT config FROM briefing_tui_configs")]
-        assert sorted(configs) == ["briefing_simple", "briefing_spanish"]
-        condition = " OR ".join(
-            f"(config = '{config}' AND tsv @@ to_tsquery('{config}', 'peace & talks'))"
-            for config in configs
+        # The plan of a large archive: 20,000 more briefings of other words, in the roots.
+        connection.execute(
+            "INSERT INTO briefing_tui_briefings (path, size, mtime_ns, hash, title, tags, points,"
+            " quotes, blocks, config, day, title_fold, source_fold)"
+            " SELECT %s || '/gen/' || g || '.yaml', 0, 0, '', 'Filler ' || g, '{}', 0, 0, 0,"
+            " 'briefing_simple', '2020-01-01', 'filler', '' FROM generate_series(1, 20000) g",
+            (str(library),),
         )
-        plan = "\n".join(
-            row[0]
-            for row in connection.execute(
-                f"EXPLAIN SELECT briefing, n FROM briefing_tui_passages WHERE {condition}"
-            )
+        connection.execute(
+            "INSERT INTO briefing_tui_passages SELECT id, 0, 'title', NULL, NULL, NULL, NULL,"
+            " NULL, title, '', 'more filler words', config,"
+            " to_tsvector('briefing_simple', title || ' more filler words')"
+            " FROM briefing_tui_briefings WHERE title LIKE 'Filler %%'"
         )
-    assert "BitmapOr" in plan and plan.count("briefing_tui_passages_tsv") == 2, plan
+        connection.execute("ANALYZE")
+    assert sorted(configs) == ["briefing_simple", "briefing_spanish"]
+    reader = PostgresIndex(postgres_url, roots=[str(library)], read_only=True)
+    for query in ("peace talks", '"peace talks" OR votaciones after:2010'):
+        plan = reader.explain(query)
+        assert "BitmapOr" in plan, plan
+        assert plan.count("Bitmap Index Scan on briefing_tui_passages_tsv") == 2, plan
+    assert names(reader.search("votaciones")) == ["otra.yaml"]
+    assert names(reader.search('"peace talks"')) == ["colombia-border.yaml"]
+    reader.close()
 
 
 # -- languages --------------------------------------------------------------------------
@@ -415,7 +426,8 @@ def test_hostile_text_makes_safe_snippets_with_true_marks(
         "sections:\n"
         "  - heading: H\n"
         '    body: "trap \\e[2J\\e]52;c;aGk=\\a\\u202e word\\r\\nnext \\x9b line'
-        " \\ue000spoof\\ue001 and \\ue000x\\ue001 and \\ue001 x\\ue000 '); DROP TABLE briefing_tui_passages; --\"\n"
+        " \\ue000spoof\\ue001 and \\ue000x\\ue001 and \\ue001 x\\ue000"
+        " '); DROP TABLE briefing_tui_passages; --\"\n"
         "quotes:\n"
         '  - speaker: "Mal\\eory"\n'
         '    text: "trap \\x07 said \\ue000"\n',

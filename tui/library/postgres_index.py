@@ -594,6 +594,24 @@ class PostgresIndex:
             )
         ]
 
+    def explain(self, query: str, limit: int = 100, analyze: bool = False) -> str:
+        """PostgreSQL's plan of :meth:`search` for a query of words (``analyze``: run, with
+        its times): to see that the GIN index answers it."""
+        parsed = parse(query)
+        where, values = self._filters(parsed)
+        text = tsquery_text(parsed.clauses)
+
+        def plan(connection: psycopg.Connection[Any]) -> str:
+            statement = self._ranked_statement(connection, text, where, values, limit)
+            if statement is None:
+                return ""
+            sql, parameters = statement
+            verb = "EXPLAIN (ANALYZE, BUFFERS)" if analyze else "EXPLAIN"
+            rows = connection.execute(f"{verb} {sql}", parameters).fetchall()
+            return "\n".join(str(row[0]) for row in rows)
+
+        return self._read(plan)
+
     def _ranked(
         self,
         connection: psycopg.Connection[Any],
@@ -604,9 +622,31 @@ class PostgresIndex:
     ) -> list[Hit]:
         """The best passages for the words, ranked by ``ts_rank``; then, for those only,
         their briefing and snippets."""
-        configs = self._configs(connection)
-        if not configs:
+        statement = self._ranked_statement(connection, text, where, values, limit)
+        if statement is None:
             return []
+        rows = connection.execute(*statement).fetchall()
+        hits = []
+        for row in rows:
+            path, title, kind, section, heading, line, rank = row[:7]
+            texts = [_marked(row[at] or "", row[at + 1] or "") for at in range(7, 15, 2)]
+            hits.append(
+                _hit(path, title, kind, section, heading, line, _snippet(kind, texts), rank)
+            )
+        return hits
+
+    def _ranked_statement(
+        self,
+        connection: psycopg.Connection[Any],
+        text: str,
+        where: str,
+        values: list[str],
+        limit: int,
+    ) -> tuple[str, dict[str, object]] | None:
+        """The statement of :meth:`_ranked` and its parameters; None if no row has words."""
+        configs = self._configs(connection)
+        if not configs or not text:
+            return None
         queries = ", ".join(
             f"(%(c{n})s::text, to_tsquery(%(c{n})s::regconfig, %(q)s))" for n in range(len(configs))
         )
@@ -645,15 +685,7 @@ class PostgresIndex:
             " JOIN q ON q.config = p.config"
             " ORDER BY best.rank DESC, best.briefing, best.n"
         )
-        rows = connection.execute(sql, parameters).fetchall()
-        hits = []
-        for row in rows:
-            path, title, kind, section, heading, line, rank = row[:7]
-            texts = [_marked(row[at] or "", row[at + 1] or "") for at in range(7, 15, 2)]
-            hits.append(
-                _hit(path, title, kind, section, heading, line, _snippet(kind, texts), rank)
-            )
-        return hits
+        return sql, parameters
 
     def speakers(self) -> list[Speaker]:
         """Every speaker with a quote (within the roots), most quoted first."""
