@@ -158,6 +158,8 @@ def test_a_search_uses_the_gin_index(postgres_url: str, tmp_path: Path) -> None:
             " to_tsvector('briefing_simple', title || ' more filler words')"
             " FROM briefing_tui_briefings WHERE title LIKE 'Filler %%'"
         )
+        connection.execute("SELECT gin_clean_pending_list('briefing_tui_passages_tsv')")
+        connection.commit()
         connection.execute("ANALYZE")
     assert sorted(configs) == ["briefing_simple", "briefing_spanish"]
     reader = PostgresIndex(postgres_url, roots=[str(library)], read_only=True)
@@ -221,7 +223,7 @@ def test_a_refresh_adds_changes_and_deletes_within_its_roots(
     postgres_url: str, tmp_path: Path
 ) -> None:
     library = Path(shutil.copytree(CORPUS, tmp_path / "library"))
-    other = tmp_path / "other"
+    other = tmp_path / "library-old"  # a sibling whose name starts like the root
     write(
         other,
         "elsewhere.yaml",
