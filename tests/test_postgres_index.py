@@ -454,3 +454,17 @@ def test_it_is_a_library_index(postgres_url: str) -> None:
     index: LibraryIndex = build(postgres_url, CORPUS)
     assert len(index.entries()) == 7
     index.close()
+
+
+def test_a_long_passage_is_cut_around_its_match(postgres_url: str, tmp_path: Path) -> None:
+    words = " ".join(f"word{number}" for number in range(200))
+    body = words.replace("word100", "needle", 1)
+    library = tmp_path / "long"
+    write(library, "long.yaml", f"title: Long\nsections:\n  - heading: H\n    body: {body}\n")
+    index = build(postgres_url, library)
+    [hit] = index.search("needle")
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert len(hit.snippet) <= 240 and "\n" not in hit.snippet
+    assert [hit.snippet[a:b] for a, b in hit.marks] == ["needle"]
+    assert hit.snippet[1:].split()[0] in body.split()  # whole words, as in the text
+    index.close()

@@ -2,7 +2,8 @@
 
 A second :class:`~tui.library.index.LibraryIndex` beside the SQLite one, for an archive
 that many people search at once. Needs the optional ``psycopg`` (``briefing-tui[postgres]``),
-imported only when an archive is opened. The database is the archive: ``roots`` say which
+imported only when an archive is opened, and PostgreSQL 12 or later with the ``unaccent``
+extension (``postgresql-contrib``; a trusted extension). The database is the archive: ``roots`` say which
 part of it a refresh brings in step with the files (rows elsewhere are left alone) and
 which part the reads see (all when empty). Nothing here ever shows a password: errors
 name the server through :func:`tui.library.dsn.redact`, and the password itself is
@@ -37,20 +38,31 @@ finds ``negotiation``, whose stem is ``negoti``; ``negotiati*`` does not).
 
 Queries: the query's tree (:mod:`tui.library.query`) is written as ``to_tsquery`` text
 of words of letters and digits only (``&``, ``|``, ``<->``, ``:*``), passed as a
-parameter like every value. Snippets are ``ts_headline``'s, computed for the returned
-rows only, on texts stripped of the two private-use characters that mark the matches,
-so a briefing cannot forge a mark.
+parameter like every value; filters mean what they mean to the SQLite index (a folded
+substring of a speaker, source or title; a folded tag; day bounds). A configuration is
+named by its oid, and statements are never prepared, so that ``to_tsquery(…)`` is folded
+into a constant once, not computed for every row. At most :data:`RANKED` matches are
+ranked (a word in millions of passages would take seconds). The roots' condition costs
+a join a match: it is left out when a few probes of the path index find no row outside
+the roots. Snippets are ``ts_headline``'s, computed for the returned rows only, on
+texts stripped of the two private-use characters that mark the matches, so a briefing
+cannot forge a mark. Unlike SQLite's tokenizer, PostgreSQL's keeps ``2.5``, host names
+and ``e-mail`` whole (``e-mail`` also as ``e`` and ``mail``), and a stemmed language
+drops its stop words (``the`` finds nothing in an English briefing).
 
 Writing: :meth:`PostgresIndex.refresh` holds a session-level advisory lock
 (:data:`WRITER_LOCK`) for the whole refresh, so a second indexer waits (with a notice)
 and then finds little left to do. Files are compared by size and mtime, then by content
 hash (a file touched but unchanged is not read again), parsed in parallel
 (:func:`~tui.library.parsing.read_all`) and written with ``COPY`` in transactions of
-:data:`WRITE_BATCH` files: readers see the archive grow, and an interrupted run keeps
-what it wrote.
+:data:`WRITE_BATCH` files (a batch's passages go through a temporary table, where their
+``tsvector`` is made): readers see the archive grow, and an interrupted run keeps what
+it wrote. Rows under the roots whose files are gone are deleted; with no roots, none.
+Afterwards the GIN index's pending list is flushed (every search reads it until then)
+and, after many files, the statistics renewed.
 
-Reading: one connection, shared by threads under a lock, read-only, with a statement
-timeout. A connection found broken (a server restart, a network blip) is opened again
+Reading: one connection, shared by threads under a lock, read-only
+(``default_transaction_read_only``), with a statement timeout. A connection found broken (a server restart, a network blip) is opened again
 and the query asked once more, with a notice; if that fails too, :class:`IndexUnavailable`.
 """
 
