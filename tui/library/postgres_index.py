@@ -3,9 +3,9 @@
 A second :class:`~tui.library.index.LibraryIndex` beside the SQLite one, for an archive
 that many people search at once. Needs the optional ``psycopg`` (``briefing-tui[postgres]``),
 imported only when an archive is opened, and PostgreSQL 12 or later with the ``unaccent``
-extension (``postgresql-contrib``; a trusted extension). The database is the archive: ``roots`` say which
-part of it a refresh brings in step with the files (rows elsewhere are left alone) and
-which part the reads see (all when empty). Nothing here ever shows a password: errors
+extension (``postgresql-contrib``; a trusted extension). The database is the archive:
+``roots`` say which part of it a refresh brings in step with the files (rows elsewhere
+are left alone) and which part the reads see (all when empty). Nothing here ever shows a password: errors
 name the server through :func:`tui.library.dsn.redact`, and the password itself is
 blanked out of any server or driver message.
 
@@ -62,8 +62,8 @@ Afterwards the GIN index's pending list is flushed (every search reads it until 
 and, after many files, the statistics renewed.
 
 Reading: one connection, shared by threads under a lock, read-only
-(``default_transaction_read_only``), with a statement timeout. A connection found broken (a server restart, a network blip) is opened again
-and the query asked once more, with a notice; if that fails too, :class:`IndexUnavailable`.
+(``default_transaction_read_only``), with a statement timeout. A connection found broken
+(a server restart, a network blip) is opened again and the query asked once more, with a notice; if that fails too, :class:`IndexUnavailable`.
 """
 
 from __future__ import annotations
