@@ -5,9 +5,9 @@ that many people search at once. Needs the optional ``psycopg`` (``briefing-tui[
 imported only when an archive is opened, and PostgreSQL 12 or later with the ``unaccent``
 extension (``postgresql-contrib``; a trusted extension). The database is the archive:
 ``roots`` say which part of it a refresh brings in step with the files (rows elsewhere
-are left alone) and which part the reads see (all when empty). Nothing here ever shows a password: errors
-name the server through :func:`tui.library.dsn.redact`, and the password itself is
-blanked out of any server or driver message.
+are left alone) and which part the reads see (all when empty). Nothing here ever shows
+a password: errors name the server through :func:`tui.library.dsn.redact`, and the
+password itself is blanked out of any server or driver message.
 
 Schema (version :data:`SCHEMA_VERSION`, in ``briefing_tui_schema``): made and migrated by
 a writer (an index that is not ``read_only``), in one transaction under a transaction-level
@@ -63,7 +63,8 @@ and, after many files, the statistics renewed.
 
 Reading: one connection, shared by threads under a lock, read-only
 (``default_transaction_read_only``), with a statement timeout. A connection found broken
-(a server restart, a network blip) is opened again and the query asked once more, with a notice; if that fails too, :class:`IndexUnavailable`.
+(a server restart, a network blip) is opened again and the query asked once more, with
+a notice; if that fails too, :class:`IndexUnavailable`.
 """
 
 from __future__ import annotations
