@@ -58,6 +58,16 @@ def open_index(args: argparse.Namespace, files: list[str]) -> tuple[LibraryIndex
     return index, [*notices, *_taken(index)]
 
 
+def _archive_shown(index: LibraryIndex) -> str | None:
+    """The archive ``index`` is, as shown (password blanked); None for a local index."""
+    url = getattr(index, "url", None)
+    if not isinstance(url, str):
+        return None
+    from tui.library.dsn import redact
+
+    return redact(url)
+
+
 def _taken(index: LibraryIndex) -> list[str]:
     """The index's notices so far, taken from it (the library shows them once, at the start;
     later ones are shown as they come)."""
@@ -83,6 +93,7 @@ def run_library(args: argparse.Namespace, files: list[str], *, in_browser: bool 
         [*found.notices, *notices],
         limits(args),
         args.strict,
+        archive=_archive_shown(index),
     )
     try:
         if in_browser:

@@ -21,3 +21,5 @@ class Library:
     limits: Limits = field(default_factory=Limits)
     """What opening a briefing may take (the command's loading options)."""
     strict: bool = False
+    archive: str | None = None
+    """The team archive searched (its connection string, password blanked), if one is."""

@@ -148,7 +148,7 @@ class LibraryScreen(Screen[None]):
             more = len(self.library.notices) - len(shown)
             self.app.notify(
                 "\n".join(shown) + (f"\n…and {more} more." if more else ""),
-                title="Some of the library could not be read",
+                title="About this library",
                 severity="warning",
                 markup=False,
                 timeout=10,
@@ -221,6 +221,8 @@ class LibraryScreen(Screen[None]):
             parts.append(f"tag: {sanitize_line(self.tag)}")
         if doing:
             parts.append(doing)
+        if self.library.archive:
+            parts.append(f"archive {sanitize_line(self.library.archive)}")
         parts.append(sanitize_line(self.library.name))
         self.query_one("#library-title", Static).update(Content(" · ".join(parts)))
 

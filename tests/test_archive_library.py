@@ -1,0 +1,71 @@
+"""The team archive end to end: ``index --db`` loads a folder, ``search --db`` and the library
+(``briefing-tui DIR --db``) search it, against a real (throwaway) PostgreSQL server."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from snapshot_apps import LIBRARY_PATH, screen_lines
+
+from tui.cli.commands import main
+from tui.cli.library import open_index
+from tui.library.opened import Library
+from tui.library.scan import scan
+from tui.ui.app import BriefingApp
+from tui.ui.screens.library import LibraryScreen
+from tui.ui.screens.library_search import SearchScreen
+
+Capture = pytest.CaptureFixture[str]
+CONTENT = str(Path(__file__).parent.parent / "content")
+
+
+def test_index_then_search_the_archive_from_the_command_line(
+    postgres_url: str, capsys: Capture
+) -> None:
+    assert main(["index", str(LIBRARY_PATH), "--db", postgres_url]) == 0
+    assert main(["index", CONTENT, "--db", postgres_url]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("5 briefings: 5 added, 0 changed, 0 removed, 0 unchanged; 1 do")
+    assert out[1].startswith("1 briefing: 1 added")
+    assert main(["search", "--db", postgres_url, "cranes"]) == 0
+    out = capsys.readouterr().out
+    assert "harbour-deal.yaml:18: Port authority signs the harbour deal › Reactions (body)" in out
+    assert "Shipping lines said the new cranes would cut waiting times by half." in out
+    # the whole archive by default; a folder narrows it
+    assert main(["search", "--db", postgres_url, "speaker:blinken", "--limit", "1"]) == 0
+    assert "blinken-colombia.yaml" in capsys.readouterr().out
+    assert main(["search", "--db", postgres_url, str(LIBRARY_PATH), "speaker:blinken"]) == 1
+    # a second index finds nothing to do
+    assert main(["index", CONTENT, "--db", postgres_url]) == 0
+    assert capsys.readouterr().out.startswith("1 briefing: 0 added, 0 changed, 0 removed, 1 unch")
+
+
+async def test_the_library_searches_the_archive_and_says_so(
+    postgres_url: str, notes: list[str]
+) -> None:
+    assert main(["index", str(LIBRARY_PATH), "--db", postgres_url]) == 0
+    files = [str(LIBRARY_PATH)]
+    index, notices = open_index(argparse.Namespace(db=postgres_url, strict=False), files)
+    assert notices == []
+    library = Library("library_screen/", scan(files).paths, index, archive="the archive")
+    app = BriefingApp(None, library=library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        header = screen_lines(app)[0]
+        assert "Library · 5 briefings (1 does not load) · archive the archive" in header
+        await pilot.press("slash", *"cranes", "enter")
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        (hit,) = search.hits
+        assert hit.snippet[slice(*hit.marks[0])] == "cranes"
+        assert "Shipping lines said the new cranes" in "\n".join(screen_lines(app))
+    index.close()
+    assert notes == []
