@@ -77,38 +77,50 @@ def _as(owner: pwd.struct_passwd, argv: list[str]) -> list[str]:
     ]
 
 
-def start_cluster(settings: Mapping[str, str] | None = None) -> Cluster:
+def start_cluster(
+    settings: Mapping[str, str] | None = None, *, root: Path | None = None
+) -> Cluster:
     """Make and start a new cluster in a new temporary folder (see :func:`stop_cluster`).
 
     ``settings``: server settings (``shared_buffers``, ``max_connections``, ``work_mem``...)
-    over the defaults below; it listens on its socket only, whatever they say.
+    over the defaults below; it listens on its socket only, whatever they say. ``root``: a
+    folder of one's own to keep it in instead (a cluster already there is started again;
+    :func:`stop_server` stops it and keeps it).
     """
     programs = _programs()
     owner = _owner()
-    root = _new_root(owner)
-    quiet = _quiet(root)
+    if root is not None and (root / "data" / "PG_VERSION").exists():
+        _start(root, settings)
+        return Cluster(root / "sockets", owner.pw_name)
+    made = _new_root(owner, root)
+    quiet = _quiet(made)
     try:
         subprocess.run(
-            _as(owner, [str(programs / "initdb"), "--pgdata", str(root / "data"), "--username",
+            _as(owner, [str(programs / "initdb"), "--pgdata", str(made / "data"), "--username",
                         owner.pw_name, "--auth", "trust", "--encoding", "UTF8", "--no-sync"]),
             **quiet,
         )  # fmt: skip
-        _start(root, settings)
+        _start(made, settings)
     except BaseException:
-        shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(made, ignore_errors=True)
         raise
-    return Cluster(root / "sockets", owner.pw_name)
+    return Cluster(made / "sockets", owner.pw_name)
 
 
-def restart_cluster(cluster: Cluster, settings: Mapping[str, str] | None = None) -> None:
-    """Stop a cluster cleanly and start it again with ``settings`` (as :func:`start_cluster`)."""
+def stop_server(cluster: Cluster) -> None:
+    """Stop a cluster's server cleanly and keep its files (to start it again later)."""
     root = cluster.socket_dir.parent
     subprocess.run(
         _as(_owner(), [str(_programs() / "pg_ctl"), "--pgdata", str(root / "data"), "--mode",
                        "fast", "--wait", "stop"]),
         **_quiet(root),
     )  # fmt: skip
-    _start(root, settings)
+
+
+def restart_cluster(cluster: Cluster, settings: Mapping[str, str] | None = None) -> None:
+    """Stop a cluster cleanly and start it again with ``settings`` (as :func:`start_cluster`)."""
+    stop_server(cluster)
+    _start(cluster.socket_dir.parent, settings)
 
 
 def start_standby(primary: Cluster, settings: Mapping[str, str] | None = None) -> Cluster:
@@ -143,11 +155,13 @@ def _programs() -> Path:
     return programs
 
 
-def _new_root(owner: pwd.struct_passwd) -> Path:
-    """A new temporary folder for a cluster, with its (empty) socket folder, both the owner's."""
-    root = Path(tempfile.mkdtemp(prefix="briefing-pg-"))
+def _new_root(owner: pwd.struct_passwd, root: Path | None = None) -> Path:
+    """A folder for a cluster (``root``, or a new temporary one), with its socket folder, both
+    the owner's."""
+    if root is None:
+        root = Path(tempfile.mkdtemp(prefix="briefing-pg-"))
     sockets = root / "sockets"
-    sockets.mkdir()
+    sockets.mkdir(parents=True, exist_ok=True)
     for folder in (root, sockets):
         os.chown(folder, owner.pw_uid, owner.pw_gid)
     os.chmod(root, 0o755)
