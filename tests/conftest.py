@@ -6,7 +6,7 @@ import os
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -71,19 +71,26 @@ def postgres_server() -> Iterator[str]:
         yield cluster.url
 
 
-@pytest.fixture
-def postgres_url(postgres_server: str) -> Iterator[str]:
-    """A new, empty database for one test (dropped after it): its URL."""
+@contextmanager
+def database(server: str) -> Iterator[str]:
+    """A new, empty database on ``server`` for the ``with`` block (dropped after it): its URL."""
     import psycopg
 
     name = f"test_{uuid.uuid4().hex[:20]}"
-    with psycopg.connect(postgres_server, autocommit=True) as connection:
+    with psycopg.connect(server, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield postgres_server.replace("/postgres?", f"/{name}?", 1)
+        yield server.replace("/postgres?", f"/{name}?", 1)
     finally:
-        with psycopg.connect(postgres_server, autocommit=True) as connection:
+        with psycopg.connect(server, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A new, empty database for one test (dropped after it): its URL."""
+    with database(postgres_server) as url:
+        yield url
 
 
 Reader = Callable[..., AbstractAsyncContextManager[tuple[Pilot[None], ReaderScreen]]]

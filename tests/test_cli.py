@@ -444,7 +444,7 @@ def test_bad_sizes_are_usage_errors(value: str, capsys: pytest.CaptureFixture[st
 def test_max_depth_flag(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--max-depth", "3", BUNDLED]) == 1
     first = capsys.readouterr().err.splitlines()[0]
-    assert first == f"{BUNDLED}:14:7: error: nesting deeper than 3 levels (see --max-depth)"
+    assert first == f"{BUNDLED}:15:7: error: nesting deeper than 3 levels (see --max-depth)"
     assert main(["validate", "--max-depth", "100", "tests/data/bad/too-deep.yaml"]) == 1
     assert capsys.readouterr().err == (
         "tests/data/bad/too-deep.yaml:4:12: error: sections[0].body[0]: expected text, got a list\n"

@@ -172,6 +172,7 @@ def test_full_example_validates_without_warnings(format_doc: str) -> None:
             briefing.subtitle,
             briefing.summary,
             briefing.location,
+            briefing.language,
             briefing.source and briefing.source.url,
             briefing.published,
             briefing.authors,

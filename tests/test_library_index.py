@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import database
 
 from tui.library.index import Hit, IndexUnavailable, LibraryIndex
+from tui.library.postgres_index import PostgresIndex
 from tui.library.scan import scan
 from tui.library.sqlite_index import SqliteIndex, index_file, open_index
 
@@ -36,14 +38,28 @@ def index(library: Path) -> Iterator[SqliteIndex]:
     opened.close()
 
 
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqliteIndex]:
-    """The corpus indexed once, for the tests that only read."""
-    folder = tmp_path_factory.mktemp("shared")
-    opened = SqliteIndex(folder / "index.sqlite")
-    opened.refresh(scan([str(CORPUS)]).paths)
-    yield opened
-    opened.close()
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def shared(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LibraryIndex]:
+    """The corpus indexed once, for the tests that only read: in SQLite, and in PostgreSQL
+    (the same tests must pass on both)."""
+    opened: LibraryIndex
+    if request.param == "sqlite":
+        folder = tmp_path_factory.mktemp("shared")
+        opened = SqliteIndex(folder / "index.sqlite")
+        opened.refresh(scan([str(CORPUS)]).paths)
+        yield opened
+        opened.close()
+        return
+    server = request.getfixturevalue("postgres_server")
+    with database(server) as url:
+        writer = PostgresIndex(url, roots=[str(CORPUS)])
+        writer.refresh(scan([str(CORPUS)]).paths)
+        writer.close()
+        opened = PostgresIndex(url, roots=[str(CORPUS)], read_only=True)
+        yield opened
+        opened.close()
 
 
 def refresh(index: SqliteIndex, library: Path):
@@ -54,7 +70,7 @@ def names(hits: list[Hit]) -> list[str]:
     return [Path(hit.path).name for hit in hits]
 
 
-def test_it_is_a_library_index(shared: SqliteIndex) -> None:
+def test_it_is_a_library_index(shared: LibraryIndex) -> None:
     index: LibraryIndex = shared
     assert index.entries()
 
@@ -62,7 +78,7 @@ def test_it_is_a_library_index(shared: SqliteIndex) -> None:
 # -- rows -------------------------------------------------------------------------------
 
 
-def test_entries_newest_first_with_the_failing_file_marked(shared: SqliteIndex) -> None:
+def test_entries_newest_first_with_the_failing_file_marked(shared: LibraryIndex) -> None:
     entries = shared.entries()
     assert [Path(entry.path).name for entry in entries] == [
         "energy-grid.yaml",
@@ -84,7 +100,7 @@ def test_entries_newest_first_with_the_failing_file_marked(shared: SqliteIndex) 
 # -- ranking ----------------------------------------------------------------------------
 
 
-def test_a_title_ranks_above_a_quote_above_the_body(shared: SqliteIndex) -> None:
+def test_a_title_ranks_above_a_quote_above_the_body(shared: LibraryIndex) -> None:
     hits = shared.search("colombia")
     kinds = [(hit.kind, Path(hit.path).name) for hit in hits]
     assert kinds[:3] == [
@@ -96,7 +112,7 @@ def test_a_title_ranks_above_a_quote_above_the_body(shared: SqliteIndex) -> None
     assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
 
 
-def test_a_body_hit_has_its_section_heading_and_line(shared: SqliteIndex) -> None:
+def test_a_body_hit_has_its_section_heading_and_line(shared: LibraryIndex) -> None:
     [hit] = shared.search('"peace talks"')
     assert (hit.kind, hit.section, hit.heading, hit.line) == (
         "body",
@@ -109,20 +125,20 @@ def test_a_body_hit_has_its_section_heading_and_line(shared: SqliteIndex) -> Non
     assert "*" not in hit.snippet  # inline Markdown is not shown
 
 
-def test_a_quote_hit_names_its_speaker_and_line(shared: SqliteIndex) -> None:
+def test_a_quote_hit_names_its_speaker_and_line(shared: LibraryIndex) -> None:
     [hit] = shared.search("welcome reopening")
     assert hit.kind == "quote" and hit.line == 28 and hit.heading == "Reaction"
     assert hit.snippet == "Antony Blinken: We welcome the reopening of the border."
     assert [hit.snippet[a:b] for a, b in hit.marks] == ["welcome", "reopening"]
 
 
-def test_a_speakers_name_finds_their_quotes(shared: SqliteIndex) -> None:
+def test_a_speakers_name_finds_their_quotes(shared: LibraryIndex) -> None:
     hits = shared.search("raimondo")
     assert {hit.kind for hit in hits} == {"quote"}
     assert sorted(names(hits)) == ["energy-grid.yaml", "trade-summit.yaml"]
 
 
-def test_a_prefix_matches_every_ending(shared: SqliteIndex) -> None:
+def test_a_prefix_matches_every_ending(shared: LibraryIndex) -> None:
     hits = shared.search("negoti*")
     texts = " ".join(hit.snippet[a:b] for hit in hits for a, b in hit.marks).lower()
     assert {"negotiating", "negotiation"} <= set(texts.split())
@@ -130,7 +146,7 @@ def test_a_prefix_matches_every_ending(shared: SqliteIndex) -> None:
     assert names(shared.search("negoci*")) == ["acuerdo-de-paz.yaml"]
 
 
-def test_spanish_matches_without_its_accents(shared: SqliteIndex) -> None:
+def test_spanish_matches_without_its_accents(shared: LibraryIndex) -> None:
     hits = shared.search("nacion")
     assert [(hit.kind, hit.snippet) for hit in hits] == [
         ("title", "La nación celebra el acuerdo de paz")
@@ -139,14 +155,14 @@ def test_spanish_matches_without_its_accents(shared: SqliteIndex) -> None:
     assert names(shared.search("votación amplia")) == ["acuerdo-de-paz.yaml"]
 
 
-def test_or_between_words(shared: SqliteIndex) -> None:
+def test_or_between_words(shared: LibraryIndex) -> None:
     assert set(names(shared.search("tariffs OR generosity"))) == {
         "trade-summit.yaml",
         "blinken-bogota.yaml",
     }
 
 
-def test_a_word_nowhere_finds_nothing(shared: SqliteIndex) -> None:
+def test_a_word_nowhere_finds_nothing(shared: LibraryIndex) -> None:
     assert shared.search("zeppelin") == []
     assert shared.search("") == []
     assert shared.search("AND (") == []
@@ -155,7 +171,7 @@ def test_a_word_nowhere_finds_nothing(shared: SqliteIndex) -> None:
 # -- filters ----------------------------------------------------------------------------
 
 
-def test_filters_alone_list_the_briefings_newest_first(shared: SqliteIndex) -> None:
+def test_filters_alone_list_the_briefings_newest_first(shared: LibraryIndex) -> None:
     hits = shared.search("tag:colombia")
     assert names(hits) == ["colombia-border.yaml", "blinken-bogota.yaml", "acuerdo-de-paz.yaml"]
     assert {hit.kind for hit in hits} == {"title"}
@@ -163,7 +179,7 @@ def test_filters_alone_list_the_briefings_newest_first(shared: SqliteIndex) -> N
     assert names(shared.search("title:paz")) == ["acuerdo-de-paz.yaml"]
 
 
-def test_a_speaker_alone_lists_their_quotes(shared: SqliteIndex) -> None:
+def test_a_speaker_alone_lists_their_quotes(shared: LibraryIndex) -> None:
     hits = shared.search("speaker:blinken")
     assert [(hit.kind, Path(hit.path).name) for hit in hits] == [
         ("quote", "colombia-border.yaml"),
@@ -173,7 +189,7 @@ def test_a_speaker_alone_lists_their_quotes(shared: SqliteIndex) -> None:
     assert hits[0].snippet == "We welcome the reopening of the border."
 
 
-def test_dates_bound_the_briefings(shared: SqliteIndex) -> None:
+def test_dates_bound_the_briefings(shared: LibraryIndex) -> None:
     assert names(shared.search("after:2022")) == ["energy-grid.yaml", "colombia-border.yaml"]
     assert names(shared.search("before:2020-05-05")) == ["acuerdo-de-paz.yaml"]
     assert names(shared.search("after:2020-05-05 before:2021-12")) == [
@@ -182,19 +198,19 @@ def test_dates_bound_the_briefings(shared: SqliteIndex) -> None:
     ]
 
 
-def test_words_and_two_filters_combine(shared: SqliteIndex) -> None:
+def test_words_and_two_filters_combine(shared: LibraryIndex) -> None:
     hits = shared.search("colombia tag:colombia after:2021-01-01")
     assert set(names(hits)) == {"colombia-border.yaml", "blinken-bogota.yaml"}
     assert names(shared.search("migrants speaker:blinken")) == ["blinken-bogota.yaml"] * 2
     assert shared.search("migrants speaker:raimondo") == []
 
 
-def test_a_bad_filter_is_dropped_not_fatal(shared: SqliteIndex) -> None:
+def test_a_bad_filter_is_dropped_not_fatal(shared: LibraryIndex) -> None:
     assert shared.search("harbour after:someday") == shared.search("harbour")
     assert set(names(shared.search('speaker: "harbour'))) == {"harbour.yaml"}
 
 
-def test_the_limit_is_kept(shared: SqliteIndex) -> None:
+def test_the_limit_is_kept(shared: LibraryIndex) -> None:
     assert len(shared.search("the", limit=2)) == 2
     assert shared.search("the", limit=0) == []
 
@@ -202,7 +218,7 @@ def test_the_limit_is_kept(shared: SqliteIndex) -> None:
 # -- speakers ---------------------------------------------------------------------------
 
 
-def test_speakers_most_quoted_first(shared: SqliteIndex) -> None:
+def test_speakers_most_quoted_first(shared: LibraryIndex) -> None:
     assert [(s.name, s.quotes, s.briefings) for s in shared.speakers()] == [
         ("Antony Blinken", 3, 3),
         ("Gina Raimondo", 2, 2),
@@ -211,7 +227,7 @@ def test_speakers_most_quoted_first(shared: SqliteIndex) -> None:
     ]
 
 
-def test_quotes_by_a_speaker_newest_first(shared: SqliteIndex) -> None:
+def test_quotes_by_a_speaker_newest_first(shared: LibraryIndex) -> None:
     hits = shared.quotes_by("Antony Blinken")
     assert names(hits) == ["colombia-border.yaml", "blinken-bogota.yaml", "trade-summit.yaml"]
     assert hits[1].snippet == "Colombia has shown remarkable generosity to migrants."

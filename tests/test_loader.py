@@ -1323,3 +1323,16 @@ def test_a_body_item_with_a_colon_gets_the_hint_to_quote_it() -> None:
         "this item was read as a key 'Timetable' with a value;"
         ' quote the whole text: - "Timetable: two weeks"'
     )
+
+
+def test_a_language_tag_is_read_and_a_bad_one_is_a_positioned_error(tmp_path: Path) -> None:
+    good = tmp_path / "es.yaml"
+    good.write_text("title: T\nlanguage: es-CO\nsections:\n  - heading: A\n    body: [hola]\n")
+    assert load_path(good).briefing.language == "es-CO"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: T\nlanguage: spanish please\nsections:\n  - heading: A\n    body: [x]\n")
+    with pytest.raises(BriefingError) as raised:
+        load_path(bad)
+    [problem] = raised.value.problems
+    assert (problem.line, problem.column) == (2, 11)
+    assert "language tag like en, es or pt-BR" in problem.message

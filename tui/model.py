@@ -111,6 +111,8 @@ class Briefing:
     subtitle: str | None = None
     summary: str | None = None
     location: str | None = None
+    language: str | None = None
+    """The language it is written in, a BCP 47 tag (``en``, ``es-CO``), or None if not said."""
     source: Source | None = None
     published: str | None = None
     authors: tuple[str, ...] = ()

@@ -19,6 +19,7 @@ summary: >-
   A short summary of the story, in a sentence or two. Long text can be
   folded over several lines like this.
 location: City, Country                 # where the story happens (a dateline)
+language: en                            # what it is written in: en, es, pt-BR...
 source:
   name: Example Wire                    # the publication or organisation
   url: https://example.org/news/story   # an http:// or https:// address

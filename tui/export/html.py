@@ -146,7 +146,7 @@ def body(briefing: Briefing, document: BodyDocument) -> Iterator[str]:
 def head(briefing: Briefing) -> Iterator[str]:
     """The page's head: its character set, viewport, policy, title and style."""
     yield "<!DOCTYPE html>"
-    yield '<html lang="en">'
+    yield f'<html lang="{escape(briefing.language or "en")}">'
     yield "<head>"
     yield '<meta charset="utf-8">'
     yield '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -37,6 +37,7 @@ def data(briefing: Briefing) -> dict[str, Any]:
         "subtitle": briefing.subtitle,
         "summary": briefing.summary,
         "location": briefing.location,
+        "language": briefing.language,
         "source": (
             {"name": briefing.source.name, "url": briefing.source.url}
             if briefing.source and briefing.source.url

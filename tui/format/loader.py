@@ -59,12 +59,16 @@ FORMAT = "briefing/1"
 QUOTED = 80
 """Longest text quoted from a file in a message (an id, a date), in characters."""
 
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", re.ASCII)
+"""A BCP 47 language tag, loosely: ``en``, ``es-CO``, ``zh-Hant``."""
+
 TOP_LEVEL_KEYS = (
     "format",
     "title",
     "subtitle",
     "summary",
     "location",
+    "language",
     "source",
     "published",
     "authors",
@@ -403,6 +407,7 @@ class _Checker:
             subtitle=self.text(top.get("subtitle"), "subtitle"),
             summary=self.text(top.get("summary"), "summary"),
             location=self.text(top.get("location"), "location"),
+            language=self.language(top.get("language")),
             source=self.source(top.get("source")),
             published=self.published(top.get("published")),
             authors=self.text_list(top.get("authors"), "authors"),
@@ -425,6 +430,19 @@ class _Checker:
             self.error(values["url"], "source.url", "expected an http:// or https:// URL")
             url = None
         return Source(name, url) if name is not None else None
+
+    def language(self, node: Node | None) -> str | None:
+        value = self.text(node, "language")
+        if value is None or node is None:
+            return None
+        if not LANGUAGE_TAG.fullmatch(value):
+            self.error(
+                node,
+                "language",
+                f"expected a language tag like en, es or pt-BR, got '{preview(value, QUOTED)}'",
+            )
+            return None
+        return value
 
     def published(self, node: Node | None) -> str | None:
         value = self.text(node, "published")

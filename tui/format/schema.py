@@ -58,6 +58,11 @@ SCHEMA: dict[str, Any] = {
         "subtitle": _TEXT,
         "summary": _TEXT,
         "location": _TEXT,
+        "language": {
+            "type": ["string", "null"],
+            "description": "The language it is written in: a BCP 47 tag (en, es, pt-BR).",
+            "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+        },
         "source": {
             "type": "object",
             "required": ["name"],

@@ -20,6 +20,8 @@ class Entry:
     published: str | None = None
     """As written in the file (``YYYY-MM-DD`` or an ISO 8601 date-time)."""
     location: str | None = None
+    language: str | None = None
+    """A BCP 47 tag (``en``, ``es-CO``) if the file says; what a team archive stems by."""
     source: str | None = None
     """The source's name."""
     tags: tuple[str, ...] = ()
@@ -44,6 +46,7 @@ def entry_of(path: str, briefing: Briefing) -> Entry:
         title=briefing.title,
         published=briefing.published,
         location=briefing.location,
+        language=briefing.language,
         source=briefing.source.name if briefing.source else None,
         tags=briefing.tags,
         points=len(briefing.talking_points),

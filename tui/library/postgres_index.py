@@ -1,20 +1,295 @@
 """The library's index in a PostgreSQL database: a team's shared archive of briefings.
 
 A second :class:`~tui.library.index.LibraryIndex` beside the SQLite one, for an archive
-that many people search at once. Needs the optional ``psycopg`` (``briefing-tui[postgres]``).
-The database is the archive: ``roots`` say which part of it a refresh brings in step with
-the files (rows elsewhere are left alone) and which part the reads see (all when empty).
-Nothing here ever shows a password: errors name the server through
-:func:`tui.library.dsn.redact`.
+that many people search at once. Needs the optional ``psycopg`` (``briefing-tui[postgres]``),
+imported only when an archive is opened. The database is the archive: ``roots`` say which
+part of it a refresh brings in step with the files (rows elsewhere are left alone) and
+which part the reads see (all when empty). Nothing here ever shows a password: errors
+name the server through :func:`tui.library.dsn.redact`, and the password itself is
+blanked out of any server or driver message.
+
+Schema (version :data:`SCHEMA_VERSION`, in ``briefing_tui_schema``): made and migrated by
+a writer (an index that is not ``read_only``), in one transaction under a transaction-level
+advisory lock, so two programs starting at once do not both make it. A reader on a
+database without it, or of a version it does not know, is :class:`IndexUnavailable`.
+
+- ``briefing_tui_briefings``: one row per file (path unique, ``COLLATE "C"`` so that a
+  root's files are one btree range, ``root/`` up to ``root0``), its size, mtime and a
+  content hash (BLAKE2b), the row's fields (:class:`~tui.library.entry.Entry`), the
+  briefing's language and its text search configuration; btree on the published day.
+- ``briefing_tui_tags``: (folded tag, briefing), for ``tag:``.
+- ``briefing_tui_passages``: one row per passage (title, body text, point, quote): where
+  it is (kind, section, heading, line), its texts, its speaker (and folded, btree), its
+  configuration, and a ``tsvector`` under a GIN index, weighted title A, quote and speaker
+  B, text D (:data:`RANK_WEIGHTS`): titles and quotes rank above body text.
+- ``briefing_tui_configs``: the configurations any row uses, so that a search asks only
+  those.
+
+Languages: a briefing's ``language`` (BCP 47, ``es-CO``) picks a configuration by its
+primary tag (:data:`LANGUAGES`); anything else, or none, is ``simple`` (no stemming).
+Each is a configuration of our own, ``briefing_<name>``: PostgreSQL's, with ``unaccent``
+before the stemmer, so accents never matter (the price: Spanish ``negociación`` is
+stemmed as ``negociacion``, not as ``negoci`` like ``negociaciones``). A search asks
+every configuration in use, each on its own rows, ``(config = 'briefing_english' AND tsv
+@@ to_tsquery('briefing_english', …)) OR …``, which the planner answers with one bitmap
+scan of the GIN index per configuration. A prefix is stemmed like a word (``negoti*``
+finds ``negotiation``, whose stem is ``negoti``; ``negotiati*`` does not).
+
+Queries: the query's tree (:mod:`tui.library.query`) is written as ``to_tsquery`` text
+of words of letters and digits only (``&``, ``|``, ``<->``, ``:*``), passed as a
+parameter like every value. Snippets are ``ts_headline``'s, computed for the returned
+rows only, on texts stripped of the two private-use characters that mark the matches,
+so a briefing cannot forge a mark.
+
+Writing: :meth:`PostgresIndex.refresh` holds a session-level advisory lock
+(:data:`WRITER_LOCK`) for the whole refresh, so a second indexer waits (with a notice)
+and then finds little left to do. Files are compared by size and mtime, then by content
+hash (a file touched but unchanged is not read again), parsed in parallel
+(:func:`~tui.library.parsing.read_all`) and written with ``COPY`` in transactions of
+:data:`WRITE_BATCH` files: readers see the archive grow, and an interrupted run keeps
+what it wrote.
+
+Reading: one connection, shared by threads under a lock, read-only, with a statement
+timeout. A connection found broken (a server restart, a network blip) is opened again
+and the query asked once more, with a notice; if that fails too, :class:`IndexUnavailable`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import hashlib
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from tui.library.dsn import redact
 from tui.library.entry import Entry
 from tui.library.index import Hit, IndexUnavailable, Progress, Refreshed, Speaker
-from tui.library.parsing import PARALLEL_FROM
+from tui.library.parsing import PARALLEL_FROM, read_all
+from tui.library.query import Query, Term, fold, parse
+from tui.library.records import Record
+from tui.library.snippets import ELLIPSIS, Marked, joined, opening, safe
+
+if TYPE_CHECKING:
+    import psycopg
+
+SCHEMA_VERSION = 1
+"""The version of the tables this program writes and reads."""
+WRITER_LOCK = 0x4252_4946_0001
+"""The advisory lock a refresh holds (``BRIF`` and 1): one indexer at a time."""
+SCHEMA_LOCK = 0x4252_4946_0002
+"""The advisory lock under which the schema is made or migrated."""
+WRITE_BATCH = 256
+"""Files written per transaction."""
+STATEMENT_TIMEOUT_MS = 5_000
+"""How long a read may take before it is given up."""
+CONNECT_SECONDS = 10
+"""How long a connection may take to open (unless the URL says otherwise)."""
+RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+"""``ts_rank``'s weights of D (text), C (unused), B (quote, speaker) and A (title)."""
+HEADLINE_CHARS = 20_000
+"""Characters of a passage that ``ts_headline`` reads (as the SQLite index's snippets)."""
+INDEXED_CHARS = 400_000
+"""Characters of a passage's text made into its ``tsvector`` (which must stay under 1 MB)."""
+WHOLE_CHARS = 200
+"""A text up to this long is its own snippet, whole; a longer one is cut around a match."""
+START, STOP = "\ue000", "\ue001"
+"""What ``ts_headline`` puts around a match: private-use characters, removed from the
+texts first, so a briefing cannot hold one."""
+_HEADLINE_WHOLE = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
+_HEADLINE_CUT = f"StartSel={START}, StopSel={STOP}, MaxWords=20, MinWords=8, ShortWord=2"
+
+LANGUAGES = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "da": "danish",
+    "nl": "dutch", "en": "english", "fi": "finnish", "fr": "french", "de": "german",
+    "el": "greek", "hi": "hindi", "hu": "hungarian", "id": "indonesian", "ga": "irish",
+    "it": "italian", "lt": "lithuanian", "ne": "nepali", "no": "norwegian", "nb": "norwegian",
+    "nn": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
+    "es": "spanish", "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}  # fmt: skip
+"""A language's primary tag and PostgreSQL's configuration for it (those it ships)."""
+SIMPLE = "briefing_simple"
+"""The configuration of a briefing of no language, or one PostgreSQL does not stem."""
+
+_T = TypeVar("_T")
+
+_SCHEMA = """
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TABLE briefing_tui_schema (version integer NOT NULL);
+CREATE TABLE briefing_tui_briefings (
+    id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    path text COLLATE "C" NOT NULL UNIQUE,
+    size bigint NOT NULL, mtime_ns bigint NOT NULL, hash bytea NOT NULL,
+    title text COLLATE "C" NOT NULL, published text COLLATE "C", location text, source text,
+    tags text[] NOT NULL, points integer NOT NULL, quotes integer NOT NULL,
+    blocks integer NOT NULL, problem text, language text, config text NOT NULL,
+    day text COLLATE "C" NOT NULL, title_fold text NOT NULL, source_fold text NOT NULL);
+CREATE INDEX briefing_tui_briefings_newest
+    ON briefing_tui_briefings (day DESC, published DESC, title, id);
+CREATE TABLE briefing_tui_tags (
+    tag text NOT NULL, briefing bigint NOT NULL, PRIMARY KEY (tag, briefing));
+CREATE INDEX briefing_tui_tags_briefing ON briefing_tui_tags (briefing);
+CREATE TABLE briefing_tui_passages (
+    briefing bigint NOT NULL, n integer NOT NULL, kind text NOT NULL,
+    section text, heading text, line integer,
+    speaker text COLLATE "C", speaker_fold text COLLATE "C",
+    title text NOT NULL, quote text NOT NULL, text text NOT NULL,
+    config text NOT NULL, tsv tsvector NOT NULL,
+    PRIMARY KEY (briefing, n));
+CREATE INDEX briefing_tui_passages_tsv ON briefing_tui_passages USING gin (tsv);
+CREATE INDEX briefing_tui_passages_speaker
+    ON briefing_tui_passages (speaker_fold, briefing) WHERE kind = 'quote';
+CREATE TABLE briefing_tui_configs (config text PRIMARY KEY);
+"""
+
+_INCOMING = """
+CREATE TEMPORARY TABLE IF NOT EXISTS briefing_tui_incoming (
+    briefing bigint, n integer, kind text, section text, heading text, line integer,
+    speaker text, speaker_fold text, title text, quote text, text text, config text
+) ON COMMIT DELETE ROWS
+"""
+"""Where a batch's passages are copied, to be made into rows with their ``tsvector``."""
+
+_FROM_INCOMING = f"""
+INSERT INTO briefing_tui_passages
+SELECT briefing, n, kind, section, heading, line, speaker, speaker_fold, title, quote, text,
+    config,
+    setweight(to_tsvector(config::regconfig, left(title, {INDEXED_CHARS})), 'A')
+    || setweight(to_tsvector(config::regconfig, quote), 'B')
+    || setweight(to_tsvector(config::regconfig, speaker_text), 'B')
+    || setweight(to_tsvector(config::regconfig, left(text, {INDEXED_CHARS})), 'D')
+FROM (SELECT *, coalesce(speaker, '') AS speaker_text FROM briefing_tui_incoming) AS incoming
+"""
+
+_BRIEFING_COLUMNS = (
+    "id, path, size, mtime_ns, hash, title, published, location, source, tags, points,"
+    " quotes, blocks, problem, language, config, day, title_fold, source_fold"
+)
+_PASSAGE_COLUMNS = (
+    "briefing, n, kind, section, heading, line, speaker, speaker_fold, title, quote, text, config"
+)
+_ENTRY_COLUMNS = (
+    "path, title, published, location, language, source, tags, points, quotes, blocks, problem"
+)
+_NEWEST = "b.day DESC, b.published DESC, b.title"
+
+
+class _Stat(NamedTuple):
+    size: int
+    mtime_ns: int
+
+
+class _Known(NamedTuple):
+    id: int
+    stat: _Stat
+    hash: bytes
+
+
+def _psycopg() -> Any:
+    """The ``psycopg`` module, or :class:`IndexUnavailable` saying how to install it."""
+    try:
+        import psycopg
+    except ImportError:
+        raise IndexUnavailable(
+            "the PostgreSQL archive needs psycopg: pip install 'briefing-tui[postgres]'"
+        ) from None
+    return psycopg
+
+
+def config_of(language: str | None, known: frozenset[str] | None = None) -> str:
+    """The configuration of a briefing in ``language`` (``es-CO``: Spanish's); ``simple``
+    for none, or one the server does not have (``known``: the configurations it has)."""
+    primary = (language or "").split("-")[0].split("_")[0].strip().lower()
+    name = LANGUAGES.get(primary)
+    config = f"briefing_{name}" if name else SIMPLE
+    if known is not None and config not in known:
+        return SIMPLE
+    return config
+
+
+def tsquery_text(clauses: Sequence[Sequence[Term]]) -> str:
+    """The clauses as ``to_tsquery`` text: ``a & (b | c <-> d) & e:*``.
+
+    Every word holds only letters and digits (see :func:`tui.library.query.words_of`),
+    so nothing a user types becomes an operator.
+    """
+    parts = []
+    for clause in clauses:
+        terms = []
+        for term in clause:
+            words = [word for word in term.words if word.isalnum()]
+            if not words:
+                continue
+            if term.prefix:
+                words[-1] += ":*"
+            terms.append(" <-> ".join(words))
+        if terms:
+            parts.append("(" + " | ".join(f"({term})" for term in terms) + ")")
+    return " & ".join(parts)
+
+
+def _content_hash(path: str) -> bytes:
+    """A digest of the file's bytes (empty when it cannot be read: it is read again)."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        with open(path, "rb") as file:
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return b""
+    return digest.digest()
+
+
+def _text(value: str | None) -> str | None:
+    """A string PostgreSQL can store (it refuses NUL characters)."""
+    if value is None or "\x00" not in value:
+        return value
+    return value.replace("\x00", "")
+
+
+def _storable(path: str) -> bool:
+    """A path PostgreSQL can store: valid UTF-8 (a name of undecodable bytes cannot be)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in path
+
+
+def _marked(headline: str, source: str) -> Marked:
+    """``ts_headline``'s text and where its marks are; ``…`` where the source goes on."""
+    text: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length = 0
+    start: int | None = None
+    for piece in re.split(f"([{START}{STOP}])", headline):
+        if piece == START:
+            start = length
+        elif piece == STOP:
+            if start is not None and length > start:
+                marks.append((start, length))
+            start = None
+        elif piece:
+            text.append(piece)
+            length += len(piece)
+    shown = "".join(text)
+    merged: list[tuple[int, int]] = []
+    for begin, end in marks:  # the words of a phrase are one mark, as in the SQLite index
+        if merged and not shown[merged[-1][1] : begin].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((begin, end))
+    at = source.find(shown) if shown else 0
+    if at < 0:
+        return shown, tuple(merged)
+    lead = ELLIPSIS if at > 0 and source[:at].strip() else ""
+    tail = ELLIPSIS if source[at + len(shown) :].strip() else ""
+    offset = len(lead)
+    return lead + shown + tail, tuple((a + offset, b + offset) for a, b in merged)
 
 
 class PostgresIndex:
@@ -35,28 +310,613 @@ class PostgresIndex:
         parallel_from: int = PARALLEL_FROM,
     ) -> None:
         self.url = url
-        self.roots = tuple(roots)
+        self.roots = tuple(root.rstrip("/") or "/" for root in roots)
         self.read_only = read_only
         self.workers = workers
         self.parallel_from = parallel_from
         self.notices: list[str] = []
         """One line each: a schema migrated, a wait for another indexer, a reconnection."""
-        raise IndexUnavailable("the PostgreSQL index is not written yet")
+        self._psycopg = _psycopg()
+        self._shown = redact(url)
+        self._password = self._secret(url)
+        self._reading = threading.Lock()
+        self._reader: psycopg.Connection[Any] | None = None
+        try:
+            with contextlib.closing(self._connect()) as connection:
+                self._prepare(connection)
+            with self._reading:
+                self._reader = self._connect_reader()
+        except self._psycopg.Error as error:
+            raise IndexUnavailable(
+                f"the archive {self._shown} cannot be opened ({self._reason(error)})"
+            ) from None
 
-    def refresh(self, paths: Sequence[str], progress: Progress | None = None) -> Refreshed:
-        raise NotImplementedError
+    # -- connecting -----------------------------------------------------------------
 
-    def entries(self) -> list[Entry]:
-        raise NotImplementedError
+    def _secret(self, url: str) -> str | None:
+        """The password in ``url``, to be blanked out of messages."""
+        try:
+            return self._psycopg.conninfo.conninfo_to_dict(url).get("password") or None
+        except self._psycopg.Error:
+            return None
 
-    def search(self, query: str, limit: int = 100) -> list[Hit]:
-        raise NotImplementedError
+    def _reason(self, error: BaseException) -> str:
+        """An error in one line, without the password."""
+        text = " ".join((str(error) or type(error).__name__).split())
+        if self._password:
+            text = text.replace(self._password, "***")
+        return redact(text)
 
-    def speakers(self) -> list[Speaker]:
-        raise NotImplementedError
+    def _connect(self) -> psycopg.Connection[Any]:
+        try:
+            options = self._psycopg.conninfo.conninfo_to_dict(self.url)
+        except self._psycopg.Error:
+            raise IndexUnavailable(
+                f"the archive's address is not a PostgreSQL connection string: {self._shown}"
+            ) from None
+        options.setdefault("connect_timeout", CONNECT_SECONDS)
+        options.setdefault("application_name", "briefing-tui")
+        connection: psycopg.Connection[Any] = self._psycopg.connect(autocommit=True, **options)
+        return connection
 
-    def quotes_by(self, speaker: str) -> list[Hit]:
-        raise NotImplementedError
+    def _connect_reader(self) -> psycopg.Connection[Any]:
+        connection = self._connect()
+        try:
+            connection.execute("SET default_transaction_read_only = on")
+            connection.execute(f"SET statement_timeout = {STATEMENT_TIMEOUT_MS}")
+            self._check_version(connection)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _version(self, connection: psycopg.Connection[Any]) -> int | None:
+        """The archive's schema version; None when the database has none."""
+        exists = connection.execute("SELECT to_regclass('briefing_tui_schema')").fetchone()
+        if exists is None or exists[0] is None:
+            return None
+        row = connection.execute("SELECT max(version) FROM briefing_tui_schema").fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
+    def _check_version(self, connection: psycopg.Connection[Any]) -> None:
+        version = self._version(connection)
+        if version is None:
+            raise IndexUnavailable(
+                f"the database {self._shown} has no briefing-tui archive yet;"
+                f" build it with briefing-tui index DIR --db {self._shown}"
+            )
+        if version > SCHEMA_VERSION:
+            raise IndexUnavailable(
+                f"the archive {self._shown} was made by a newer briefing-tui (schema {version};"
+                f" this one knows {SCHEMA_VERSION}): update briefing-tui"
+            )
+        if version < SCHEMA_VERSION:
+            raise IndexUnavailable(
+                f"the archive {self._shown} is of an older schema ({version}); bring it up to"
+                f" date with briefing-tui index DIR --db {self._shown}"
+            )
+
+    def _prepare(self, connection: psycopg.Connection[Any]) -> None:
+        """Make the schema, or migrate it, if this is a writer; else check it."""
+        if self.read_only or self._version(connection) == SCHEMA_VERSION:
+            self._check_version(connection)
+            return
+        with connection.transaction():
+            connection.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+            version = self._version(connection)  # another program may have made it meanwhile
+            if version is not None and version > SCHEMA_VERSION:
+                self._check_version(connection)
+            if version == SCHEMA_VERSION:
+                return
+            if version is None:
+                try:
+                    connection.execute(_SCHEMA)
+                except self._psycopg.errors.InsufficientPrivilege as error:
+                    raise IndexUnavailable(
+                        f"the archive cannot be made in {self._shown} ({self._reason(error)})"
+                    ) from None
+                self._make_configs(connection)
+                connection.execute("INSERT INTO briefing_tui_schema VALUES (%s)", (SCHEMA_VERSION,))
+                self.notices.append(f"made a new briefing-tui archive in {self._shown}")
+            # (migrations from older versions go here, one step at a time)
+
+    def _make_configs(self, connection: psycopg.Connection[Any]) -> None:
+        """Our text search configurations: each language's, ``unaccent`` before its stemmer."""
+        have = {
+            name
+            for (name,) in connection.execute(
+                "SELECT c.cfgname FROM pg_ts_config c JOIN pg_ts_dict d"
+                " ON d.dictname = c.cfgname || '_stem'"
+                " WHERE c.cfgnamespace = 'pg_catalog'::regnamespace"
+            )
+        }
+        made = {"simple": "simple"}
+        for name in sorted(set(LANGUAGES.values()) & have):
+            made[name] = f"{name}_stem"
+        for name, dictionary in made.items():
+            connection.execute(
+                f"CREATE TEXT SEARCH CONFIGURATION briefing_{name} (COPY = pg_catalog.{name})"
+            )
+            connection.execute(
+                f"ALTER TEXT SEARCH CONFIGURATION briefing_{name} ALTER MAPPING FOR"
+                f" hword, hword_part, word WITH unaccent, {dictionary}"
+            )
 
     def close(self) -> None:
-        raise NotImplementedError
+        with self._reading:
+            if self._reader is not None:
+                with contextlib.suppress(Exception):
+                    self._reader.close()
+                self._reader = None
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _read(self, work: Callable[[psycopg.Connection[Any]], _T]) -> _T:
+        """``work`` done on the reading connection; a broken connection is opened again and
+        ``work`` done once more (with a notice); any other failure is IndexUnavailable."""
+        psycopg = self._psycopg
+        with self._reading:
+            for attempt in (1, 2):
+                try:
+                    if self._reader is None or self._reader.closed:
+                        self._reader = self._connect_reader()
+                    with self._reader.transaction():
+                        return work(self._reader)
+                except psycopg.errors.QueryCanceled:
+                    raise IndexUnavailable(
+                        "the archive took too long to answer"
+                        f" (over {STATEMENT_TIMEOUT_MS // 1000} s)"
+                    ) from None
+                except psycopg.OperationalError as error:
+                    broken = self._reader is None or self._reader.broken or self._reader.closed
+                    if self._reader is not None:
+                        with contextlib.suppress(Exception):
+                            self._reader.close()
+                    self._reader = None
+                    if attempt == 1 and broken:
+                        self.notices.append("the connection to the archive was lost; reconnected")
+                        continue
+                    raise IndexUnavailable(
+                        f"the archive {self._shown} cannot be reached ({self._reason(error)})"
+                    ) from None
+                except psycopg.Error as error:
+                    raise IndexUnavailable(
+                        f"the archive {self._shown} cannot be read ({self._reason(error)})"
+                    ) from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _scope(self, column: str) -> tuple[str, list[str]]:
+        """A condition keeping ``column`` (a path) within the roots, and its values."""
+        if not self.roots:
+            return "TRUE", []
+        conditions, values = [], []
+        for root in self.roots:
+            if root == "/":
+                conditions.append(f"{column} >= '/'")
+                continue
+            conditions.append(f"({column} = %s OR ({column} >= %s AND {column} < %s))")
+            values += [root, root + "/", root + "0"]  # "0" comes right after "/"
+        return "(" + " OR ".join(conditions) + ")", values
+
+    def entries(self) -> list[Entry]:
+        """Every briefing's row (within the roots), newest first (then by title)."""
+        scope, values = self._scope("b.path")
+        sql = (
+            f"SELECT {_ENTRY_COLUMNS} FROM briefing_tui_briefings b WHERE {scope}"
+            f" ORDER BY {_NEWEST}, b.path"
+        )
+        rows = self._read(lambda connection: connection.execute(sql, values).fetchall())
+        return [
+            Entry(
+                path=path,
+                title=title,
+                published=published,
+                location=location,
+                language=language,
+                source=source,
+                tags=tuple(tags),
+                points=points,
+                quotes=quotes,
+                blocks=blocks,
+                problem=problem,
+            )
+            for (path, title, published, location, language, source, tags, points, quotes,
+                 blocks, problem) in rows
+        ]  # fmt: skip
+
+    def _filters(self, query: Query) -> tuple[str, list[str]]:
+        """The query's filters (and the roots) as ``AND …`` conditions on the briefing ``b``."""
+        scope, values = self._scope("b.path")
+        where = [] if scope == "TRUE" else [scope]
+        for each in query.filters:
+            if each.field == "tag":
+                where.append("b.id IN (SELECT briefing FROM briefing_tui_tags WHERE tag = %s)")
+            elif each.field == "speaker":
+                where.append(
+                    "b.id IN (SELECT briefing FROM briefing_tui_passages WHERE kind = 'quote'"
+                    " AND strpos(speaker_fold, %s) > 0)"
+                )
+            elif each.field in ("source", "title"):
+                where.append(f"strpos(b.{each.field}_fold, %s) > 0")
+            elif each.field == "after":
+                where.append("b.day >= %s")
+            elif each.field == "before":
+                where.append("b.day < %s AND b.day <> ''")
+            else:
+                continue
+            values.append(each.value)
+        return "".join(f" AND {condition}" for condition in where), values
+
+    def search(self, query: str, limit: int = 100) -> list[Hit]:
+        """The best ``limit`` passages for ``query``, best first (see :mod:`tui.library.query`)."""
+        parsed = parse(query)
+        if parsed.empty or limit <= 0:
+            return []
+        where, values = self._filters(parsed)
+        text = tsquery_text(parsed.clauses)
+        if parsed.clauses:
+            if not text:
+                return []
+            return self._read(
+                lambda connection: self._ranked(connection, text, where, values, limit)
+            )
+        speakers = parsed.values("speaker")
+        if speakers:  # a speaker's quotes, in the briefings the other filters leave
+            sql = (
+                "SELECT b.path, b.title, p.kind, p.section, p.heading, p.line, p.quote"
+                " FROM briefing_tui_passages p JOIN briefing_tui_briefings b ON b.id = p.briefing"
+                " WHERE p.kind = 'quote'"
+                + " AND strpos(p.speaker_fold, %s) > 0" * len(speakers)
+                + f"{where} ORDER BY {_NEWEST}, b.id, p.n LIMIT %s"
+            )
+            arguments: list[object] = [*speakers, *values, limit]
+        else:  # the briefings the filters leave, newest first, as their title passage
+            sql = (
+                "SELECT b.path, b.title, p.kind, p.section, p.heading, p.line,"
+                " CASE WHEN p.text <> '' THEN p.text ELSE p.title END"
+                " FROM briefing_tui_briefings b JOIN briefing_tui_passages p"
+                f" ON p.briefing = b.id AND p.n = 0 WHERE TRUE{where}"
+                f" ORDER BY {_NEWEST}, b.id LIMIT %s"
+            )
+            arguments = [*values, limit]
+        rows = self._read(lambda connection: connection.execute(sql, arguments).fetchall())
+        count = len(rows)
+        return [
+            _hit(path, title, kind, section, heading, line, opening(shown), float(count - n))
+            for n, (path, title, kind, section, heading, line, shown) in enumerate(rows)
+        ]
+
+    def _configs(self, connection: psycopg.Connection[Any]) -> list[str]:
+        return [
+            config
+            for (config,) in connection.execute(
+                "SELECT config FROM briefing_tui_configs ORDER BY config"
+            )
+        ]
+
+    def _ranked(
+        self,
+        connection: psycopg.Connection[Any],
+        text: str,
+        where: str,
+        values: list[str],
+        limit: int,
+    ) -> list[Hit]:
+        """The best passages for the words, ranked by ``ts_rank``; then, for those only,
+        their briefing and snippets."""
+        configs = self._configs(connection)
+        if not configs:
+            return []
+        queries = ", ".join(
+            f"(%(c{n})s::text, to_tsquery(%(c{n})s::regconfig, %(q)s))" for n in range(len(configs))
+        )
+        matches = " OR ".join(
+            f"(p.config = %(c{n})s AND p.tsv @@ to_tsquery(%(c{n})s::regconfig, %(q)s))"
+            for n in range(len(configs))
+        )
+        among = (
+            f" AND p.briefing IN (SELECT b.id FROM briefing_tui_briefings b WHERE TRUE{where})"
+            if where
+            else ""
+        )
+        parameters: dict[str, object] = {f"c{n}": config for n, config in enumerate(configs)}
+        parameters.update(q=text, limit=limit, whole=_HEADLINE_WHOLE, cut=_HEADLINE_CUT)
+        among = _named(among, "f", values, parameters)
+
+        def headline(column: str) -> str:
+            source = f"left(translate(p.{column}, '{START}{STOP}', ''), {HEADLINE_CHARS})"
+            return (
+                f"ts_headline(p.config::regconfig, {source}, q.query,"
+                f" CASE WHEN length(p.{column}) <= {WHOLE_CHARS} THEN %(whole)s ELSE %(cut)s END),"
+                f" {source}"
+            )
+
+        sql = (
+            f"WITH q (config, query) AS (VALUES {queries}),"
+            " best AS ("
+            f" SELECT p.briefing, p.n, ts_rank('{RANK_WEIGHTS}', p.tsv, q.query) AS rank"
+            " FROM briefing_tui_passages p JOIN q ON q.config = p.config"
+            f" WHERE ({matches}){among}"
+            " ORDER BY rank DESC, p.briefing, p.n LIMIT %(limit)s)"
+            " SELECT b.path, b.title, p.kind, p.section, p.heading, p.line, best.rank,"
+            f" {headline('title')}, {headline('quote')}, {headline('speaker')}, {headline('text')}"
+            " FROM best JOIN briefing_tui_passages p ON p.briefing = best.briefing AND p.n = best.n"
+            " JOIN briefing_tui_briefings b ON b.id = p.briefing"
+            " JOIN q ON q.config = p.config"
+            " ORDER BY best.rank DESC, best.briefing, best.n"
+        )
+        rows = connection.execute(sql, parameters).fetchall()
+        hits = []
+        for row in rows:
+            path, title, kind, section, heading, line, rank = row[:7]
+            texts = [_marked(row[at] or "", row[at + 1] or "") for at in range(7, 15, 2)]
+            hits.append(
+                _hit(path, title, kind, section, heading, line, _snippet(kind, texts), rank)
+            )
+        return hits
+
+    def speakers(self) -> list[Speaker]:
+        """Every speaker with a quote (within the roots), most quoted first."""
+        scope, values = self._scope("b.path")
+        sql = (
+            "SELECT max(p.speaker), count(*), count(DISTINCT p.briefing)"
+            " FROM briefing_tui_passages p JOIN briefing_tui_briefings b ON b.id = p.briefing"
+            f" WHERE p.kind = 'quote' AND {scope} GROUP BY p.speaker_fold ORDER BY 2 DESC, 1"
+        )
+        rows = self._read(lambda connection: connection.execute(sql, values).fetchall())
+        return [Speaker(name, quotes, briefings) for name, quotes, briefings in rows]
+
+    def quotes_by(self, speaker: str) -> list[Hit]:
+        """The quotes of ``speaker`` (any spelling that folds the same), newest briefing first."""
+        scope, values = self._scope("b.path")
+        sql = (
+            "SELECT b.path, b.title, p.section, p.heading, p.line, p.quote"
+            " FROM briefing_tui_passages p JOIN briefing_tui_briefings b ON b.id = p.briefing"
+            f" WHERE p.kind = 'quote' AND p.speaker_fold = %s AND {scope}"
+            f" ORDER BY {_NEWEST}, b.id, p.n"
+        )
+        arguments = [fold(speaker), *values]
+        rows = self._read(lambda connection: connection.execute(sql, arguments).fetchall())
+        count = len(rows)
+        return [
+            _hit(path, title, "quote", section, heading, line, opening(quote), float(count - n))
+            for n, (path, title, section, heading, line, quote) in enumerate(rows)
+        ]
+
+    # -- refreshing ---------------------------------------------------------------------
+
+    def refresh(self, paths: Sequence[str], progress: Progress | None = None) -> Refreshed:
+        """Bring the archive's rows within the roots in step with ``paths``: see
+        :class:`~tui.library.index.LibraryIndex`."""
+        started = time.perf_counter()
+        if self.read_only:
+            scope, values = self._scope("b.path")
+            sql = f"SELECT count(*) FROM briefing_tui_briefings b WHERE {scope}"
+            row = self._read(lambda connection: connection.execute(sql, values).fetchone())
+            return Refreshed(unchanged=int(row[0]) if row else 0, seconds=0.0)
+        try:
+            with self._writer(progress) as connection:
+                self._prepare(connection)
+                counts = self._refresh(connection, paths, progress)
+        except self._psycopg.Error as error:
+            raise IndexUnavailable(
+                f"the archive {self._shown} cannot be updated ({self._reason(error)})"
+            ) from None
+        return Refreshed(**counts, seconds=time.perf_counter() - started)
+
+    @contextlib.contextmanager
+    def _writer(self, progress: Progress | None) -> Iterator[psycopg.Connection[Any]]:
+        """A connection holding the writer's lock (waiting for another indexer, if any)."""
+        connection = self._connect()
+        try:
+            held = connection.execute("SELECT pg_try_advisory_lock(%s)", (WRITER_LOCK,)).fetchone()
+            if not (held and held[0]):
+                self.notices.append("another indexer is running; waiting for it")
+                if progress:
+                    progress(0, 0)
+                connection.execute("SELECT pg_advisory_lock(%s)", (WRITER_LOCK,))
+            connection.execute(_INCOMING)
+            yield connection
+        finally:
+            connection.close()  # the session's lock goes with it
+
+    def _refresh(
+        self, connection: psycopg.Connection[Any], paths: Sequence[str], progress: Progress | None
+    ) -> dict[str, int]:
+        found: dict[str, _Stat] = {}
+        unstorable = 0
+        for path in dict.fromkeys(paths):
+            if not _storable(path):
+                unstorable += 1
+                continue
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue  # gone since the scan: it leaves the archive
+            found[path] = _Stat(info.st_size, info.st_mtime_ns)
+        if unstorable:
+            self.notices.append(
+                f"{unstorable} file name(s) are not valid UTF-8 and are left out of the archive"
+            )
+        scope, values = self._scope("path")
+        known = {
+            path: _Known(row, _Stat(size, mtime_ns), bytes(digest))
+            for path, row, size, mtime_ns, digest in connection.execute(
+                f"SELECT path, id, size, mtime_ns, hash FROM briefing_tui_briefings WHERE {scope}",
+                values,
+            )
+        }
+        unchanged = [
+            path for path, stat in found.items() if path in known and known[path].stat == stat
+        ]
+        candidates = [
+            path for path in found if path not in known or known[path].stat != found[path]
+        ]
+        workers = min(8, max(1, len(candidates) // 64))
+        with ThreadPoolExecutor(workers) as pool:
+            hashes = dict(zip(candidates, pool.map(_content_hash, candidates), strict=True))
+        touched = [
+            path
+            for path in candidates
+            if path in known and hashes[path] and hashes[path] == known[path].hash
+        ]
+        changed = [path for path in candidates if path in known and path not in touched]
+        new = [path for path in candidates if path not in known]
+        removed = [known[path].id for path in known if path not in found] if self.roots else []
+        to_read = changed + new
+        total = len(to_read)
+        if progress:
+            progress(0, total)
+        with connection.transaction():
+            for start in range(0, len(removed), 10_000):
+                self._delete(connection, removed[start : start + 10_000])
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    "UPDATE briefing_tui_briefings SET size = %s, mtime_ns = %s WHERE id = %s",
+                    [(found[path].size, found[path].mtime_ns, known[path].id) for path in touched],
+                )
+        configs = frozenset(
+            name
+            for (name,) in connection.execute(
+                "SELECT cfgname FROM pg_ts_config WHERE cfgname LIKE 'briefing\\_%'"
+            )
+        )
+        done = failed = 0
+        written: list[Record] = []
+        for records in read_all(to_read, self.workers, self.parallel_from):
+            written += records
+            if len(written) >= WRITE_BATCH:
+                failed += self._write(connection, written, found, hashes, configs)
+                done += len(written)
+                written = []
+                if progress:
+                    progress(done, total)
+        if written:
+            failed += self._write(connection, written, found, hashes, configs)
+            done += len(written)
+            if progress:
+                progress(done, total)
+        return {
+            "added": len(new),
+            "changed": len(changed),
+            "removed": len(removed),
+            "unchanged": len(unchanged) + len(touched),
+            "failed": failed,
+        }
+
+    def _delete(self, connection: psycopg.Connection[Any], ids: list[int]) -> None:
+        """Forget briefings: their rows, tags and passages."""
+        connection.execute("DELETE FROM briefing_tui_passages WHERE briefing = ANY(%s)", (ids,))
+        connection.execute("DELETE FROM briefing_tui_tags WHERE briefing = ANY(%s)", (ids,))
+        connection.execute("DELETE FROM briefing_tui_briefings WHERE id = ANY(%s)", (ids,))
+
+    def _write(
+        self,
+        connection: psycopg.Connection[Any],
+        records: list[Record],
+        found: dict[str, _Stat],
+        hashes: dict[str, bytes],
+        configs: frozenset[str],
+    ) -> int:
+        """Write a batch of records in one transaction (``COPY``); how many did not load."""
+        failed = 0
+        paths = [record.path for record in records]
+        with connection.transaction():
+            old = [
+                row
+                for (row,) in connection.execute(
+                    "SELECT id FROM briefing_tui_briefings WHERE path = ANY(%s)", (paths,)
+                )
+            ]
+            if old:
+                self._delete(connection, old)
+            ids = [
+                row
+                for (row,) in connection.execute(
+                    "SELECT nextval(pg_get_serial_sequence('briefing_tui_briefings', 'id'))"
+                    " FROM generate_series(1, %s)",
+                    (len(records),),
+                )
+            ]
+            used: set[str] = set()
+            with connection.cursor() as cursor:
+                with cursor.copy(
+                    f"COPY briefing_tui_briefings ({_BRIEFING_COLUMNS}) FROM STDIN"
+                ) as copy:
+                    for row, (path, entry, _) in zip(ids, records, strict=True):
+                        language = entry.language
+                        config = config_of(language, configs)
+                        used.add(config)
+                        failed += entry.failed
+                        copy.write_row(
+                            (
+                                row, path, found[path].size, found[path].mtime_ns, hashes[path],
+                                _text(entry.title), _text(entry.published), _text(entry.location),
+                                _text(entry.source), [_text(tag) for tag in entry.tags],
+                                entry.points, entry.quotes, entry.blocks, _text(entry.problem),
+                                _text(language), config, _text((entry.published or "")[:10]),
+                                fold(entry.title), fold(entry.source or ""),
+                            )
+                        )  # fmt: skip
+                with cursor.copy("COPY briefing_tui_tags (tag, briefing) FROM STDIN") as copy:
+                    for row, (_, entry, _) in zip(ids, records, strict=True):
+                        for tag in dict.fromkeys(fold(tag) for tag in entry.tags):
+                            copy.write_row((_text(tag), row))
+                with cursor.copy(
+                    f"COPY briefing_tui_incoming ({_PASSAGE_COLUMNS}) FROM STDIN"
+                ) as copy:
+                    for row, (_, entry, passages) in zip(ids, records, strict=True):
+                        config = config_of(entry.language, configs)
+                        for n, p in enumerate(passages):
+                            copy.write_row(
+                                (
+                                    row, n, p.kind, _text(p.section), _text(p.heading), p.line,
+                                    _text(p.speaker) or None,
+                                    fold(p.speaker) if p.speaker else None,
+                                    _text(p.title), _text(p.quote), _text(p.text), config,
+                                )
+                            )  # fmt: skip
+                cursor.execute(_FROM_INCOMING)
+                cursor.executemany(
+                    "INSERT INTO briefing_tui_configs VALUES (%s) ON CONFLICT DO NOTHING",
+                    [(config,) for config in sorted(used)],
+                )
+        return failed
+
+
+def _named(sql: str, prefix: str, values: list[str], parameters: dict[str, object]) -> str:
+    """``sql`` with its ``%s`` placeholders named ``%(f0)s``…, their values in ``parameters``."""
+    pieces = sql.split("%s")
+    out = [pieces[0]]
+    for n, piece in enumerate(pieces[1:]):
+        name = f"{prefix}{n}"
+        parameters[name] = values[n]
+        out.append(f"%({name})s{piece}")
+    return "".join(out)
+
+
+def _snippet(kind: str, texts: list[Marked]) -> Marked:
+    """The snippet of a passage from its headlines (title, quote, speaker, text): a quote
+    after its speaker; a title, or the subtitle and summary if the match is there."""
+    title, quote, speaker, text = texts
+    if kind == "quote":
+        return joined(speaker, ": ", quote)
+    if kind == "title":
+        if title[1] or not text[0]:
+            return safe(title[0], list(title[1]))
+        return safe(*(text[0], list(text[1]))) if text[1] else safe(title[0], list(title[1]))
+    return safe(text[0], list(text[1]))
+
+
+def _hit(
+    path: str,
+    title: str,
+    kind: str,
+    section: str | None,
+    heading: str | None,
+    line: int | None,
+    snippet: Marked,
+    score: float,
+) -> Hit:
+    text, marks = snippet
+    return Hit(path, title, kind, text, marks, float(score), section, heading, line)

@@ -84,10 +84,10 @@ def highlight(text: str, terms: Sequence[Term]) -> Marked:
     marks = [
         (spans[a][0] + offset, spans[b][1] + offset) for a, b in matches if first <= a and b < end
     ]
-    return _safe(shown, marks)
+    return safe(shown, marks)
 
 
-def _safe(text: str, marks: list[tuple[int, int]]) -> Marked:
+def safe(text: str, marks: list[tuple[int, int]]) -> Marked:
     """``text`` made one safe line and cut to :data:`LONGEST`, its marks kept within it."""
     line = sanitize_line(text).replace("\u2028", " ").replace("\u2029", " ")
     if len(line) != len(text):  # something removed (the loader left nothing to remove)
@@ -101,7 +101,7 @@ def _safe(text: str, marks: list[tuple[int, int]]) -> Marked:
 def opening(text: str | None) -> Marked:
     """The start of a passage, for a result that matched no word (a filter alone)."""
     text = text or ""
-    return _safe(text if len(text) <= LONGEST else text[:LONGEST] + ELLIPSIS, [])
+    return safe(text if len(text) <= LONGEST else text[:LONGEST] + ELLIPSIS, [])
 
 
 def joined(first: Marked, separator: str, second: Marked) -> Marked:
@@ -109,4 +109,4 @@ def joined(first: Marked, separator: str, second: Marked) -> Marked:
     text = first[0] + separator + second[0]
     shift = len(first[0]) + len(separator)
     marks = [*first[1], *((a + shift, b + shift) for a, b in second[1])]
-    return _safe(text, marks)
+    return safe(text, marks)

@@ -44,6 +44,7 @@ def details(briefing: Briefing, not_found: int = 0) -> list[tuple[str, str]]:
         ("Link", source.url if source else None),
         ("Published", briefing.published),
         ("Location", briefing.location),
+        ("Language", briefing.language),
         ("Authors", ", ".join(briefing.authors)),
         ("Tags", " ".join(f"#{tag}" for tag in briefing.tags)),
         ("Contents", briefing.contents),
