@@ -71,6 +71,7 @@ def test_archive_benchmark_prints_every_figure() -> None:
         "archive bare C-loader parse",
         "archive load ratio",
         "archive refresh after 25 changes",
+        "archive query, 1 reader",
         "archive query, 2 readers ",
         "archive query, 2 readers on primary + replica",
         "archive query, 2 readers, shared_buffers 128MB",
