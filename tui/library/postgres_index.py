@@ -85,12 +85,18 @@ SCHEMA_LOCK = 0x4252_4946_0002
 """The advisory lock under which the schema is made or migrated."""
 WRITE_BATCH = 256
 """Files written per transaction."""
+ANALYZE_AFTER = 1_000
+"""Files written after which a refresh renews the planner's statistics."""
 STATEMENT_TIMEOUT_MS = 5_000
 """How long a read may take before it is given up."""
 CONNECT_SECONDS = 10
 """How long a connection may take to open (unless the URL says otherwise)."""
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 """``ts_rank``'s weights of D (text), C (unused), B (quote, speaker) and A (title)."""
+RANKED = 10_000
+"""Passages a search ranks at most: a word found in millions of passages would take
+seconds to rank, so the first this many that the index gives (in the order they are
+stored) are ranked; a query that matches fewer ranks all of them."""
 HEADLINE_CHARS = 20_000
 """Characters of a passage that ``ts_headline`` reads (as the SQLite index's snippets)."""
 INDEXED_CHARS = 400_000
@@ -155,15 +161,19 @@ CREATE TEMPORARY TABLE IF NOT EXISTS briefing_tui_incoming (
 """Where a batch's passages are copied, to be made into rows with their ``tsvector``."""
 
 _FROM_INCOMING = f"""
+WITH used AS MATERIALIZED (
+    SELECT config, config::regconfig AS regconfig
+    FROM (SELECT DISTINCT config FROM briefing_tui_incoming) AS configs)
 INSERT INTO briefing_tui_passages
 SELECT briefing, n, kind, section, heading, line, speaker, speaker_fold, title, quote, text,
     config,
-    setweight(to_tsvector(config::regconfig, left(title, {INDEXED_CHARS})), 'A')
-    || setweight(to_tsvector(config::regconfig, quote), 'B')
-    || setweight(to_tsvector(config::regconfig, speaker_text), 'B')
-    || setweight(to_tsvector(config::regconfig, left(text, {INDEXED_CHARS})), 'D')
-FROM (SELECT *, coalesce(speaker, '') AS speaker_text FROM briefing_tui_incoming) AS incoming
+    setweight(to_tsvector(regconfig, left(title, {INDEXED_CHARS})), 'A')
+    || setweight(to_tsvector(regconfig, quote), 'B')
+    || setweight(to_tsvector(regconfig, coalesce(speaker, '')), 'B')
+    || setweight(to_tsvector(regconfig, left(text, {INDEXED_CHARS})), 'D')
+FROM briefing_tui_incoming JOIN used USING (config)
 """
+"""The batch's passages made rows, with their ``tsvector`` (each configuration looked up once)."""
 
 _BRIEFING_COLUMNS = (
     "id, path, size, mtime_ns, hash, title, published, location, source, tags, points,"
@@ -357,6 +367,9 @@ class PostgresIndex:
         options.setdefault("connect_timeout", CONNECT_SECONDS)
         options.setdefault("application_name", "briefing-tui")
         connection: psycopg.Connection[Any] = self._psycopg.connect(autocommit=True, **options)
+        # Never prepared: a prepared statement's generic plan would not fold a search's
+        # ``to_tsquery(…)`` into a constant, and would compute it again for every row.
+        connection.prepare_threshold = None
         return connection
 
     def _connect_reader(self) -> psycopg.Connection[Any]:
@@ -524,9 +537,10 @@ class PostgresIndex:
                  blocks, problem) in rows
         ]  # fmt: skip
 
-    def _filters(self, query: Query) -> tuple[str, list[str]]:
-        """The query's filters (and the roots) as ``AND …`` conditions on the briefing ``b``."""
-        scope, values = self._scope("b.path")
+    def _filters(self, query: Query, scoped: bool = True) -> tuple[str, list[str]]:
+        """The query's filters (and the roots, if ``scoped``) as ``AND …`` conditions on the
+        briefing ``b``, and their values."""
+        scope, values = self._scope("b.path") if scoped else ("TRUE", [])
         where = [] if scope == "TRUE" else [scope]
         for each in query.filters:
             if each.field == "tag":
@@ -547,19 +561,54 @@ class PostgresIndex:
             values.append(each.value)
         return "".join(f" AND {condition}" for condition in where), values
 
+    def _outside(self, connection: psycopg.Connection[Any]) -> bool:
+        """True if the archive holds a row outside the roots (a few probes of the path index):
+        if not, a search leaves out the roots' condition, which costs a join a match."""
+        if not self.roots:
+            return False
+        covered = sorted(
+            span
+            for root in self.roots
+            for span in ((root, root + "\x01"), (root + "/", root + "0"))
+        )  # a root's own path, and its folder (paths compare as code points: COLLATE "C")
+        gaps: list[tuple[str | None, str | None]] = []
+        low: str | None = None
+        for start, end in covered:
+            if low is None or start > low:
+                gaps.append((low, start))
+            low = end if low is None else max(low, end)
+        gaps.append((low, None))
+        probes, values = [], []
+        for after, before in gaps:
+            bounds = []
+            if after is not None:
+                bounds.append("path >= %s")
+                values.append(after)
+            if before is not None:
+                bounds.append("path < %s")
+                values.append(before)
+            probes.append(
+                "EXISTS (SELECT 1 FROM briefing_tui_briefings WHERE "
+                + (" AND ".join(bounds) or "TRUE")
+                + ")"
+            )
+        row = connection.execute("SELECT " + " OR ".join(probes), values).fetchone()
+        return bool(row and row[0])
+
     def search(self, query: str, limit: int = 100) -> list[Hit]:
         """The best ``limit`` passages for ``query``, best first (see :mod:`tui.library.query`)."""
         parsed = parse(query)
-        if parsed.empty or limit <= 0:
-            return []
-        where, values = self._filters(parsed)
         text = tsquery_text(parsed.clauses)
+        if parsed.empty or limit <= 0 or (parsed.clauses and not text):
+            return []
+        return self._read(lambda connection: self._search(connection, parsed, text, limit))
+
+    def _search(
+        self, connection: psycopg.Connection[Any], parsed: Query, text: str, limit: int
+    ) -> list[Hit]:
+        where, values = self._filters(parsed, self._outside(connection))
         if parsed.clauses:
-            if not text:
-                return []
-            return self._read(
-                lambda connection: self._ranked(connection, text, where, values, limit)
-            )
+            return self._ranked(connection, text, where, values, limit)
         speakers = parsed.values("speaker")
         if speakers:  # a speaker's quotes, in the briefings the other filters leave
             sql = (
@@ -579,20 +628,40 @@ class PostgresIndex:
                 f" ORDER BY {_NEWEST}, b.id LIMIT %s"
             )
             arguments = [*values, limit]
-        rows = self._read(lambda connection: connection.execute(sql, arguments).fetchall())
+        rows = connection.execute(sql, arguments).fetchall()
         count = len(rows)
         return [
             _hit(path, title, kind, section, heading, line, opening(shown), float(count - n))
             for n, (path, title, kind, section, heading, line, shown) in enumerate(rows)
         ]
 
-    def _configs(self, connection: psycopg.Connection[Any]) -> list[str]:
+    def _configs(self, connection: psycopg.Connection[Any]) -> list[tuple[str, int]]:
+        """The configurations in use, and their oids (a query names a configuration by its
+        oid: ``to_tsquery(oid::regconfig, …)`` is then a constant, not a lookup a row)."""
         return [
-            config
-            for (config,) in connection.execute(
-                "SELECT config FROM briefing_tui_configs ORDER BY config"
+            (config, oid)
+            for config, oid in connection.execute(
+                "SELECT config, config::regconfig::oid FROM briefing_tui_configs ORDER BY 1"
             )
         ]
+
+    def explain(self, query: str, limit: int = 100, analyze: bool = False) -> str:
+        """PostgreSQL's plan of :meth:`search` for a query of words (``analyze``: run, with
+        its times): to see that the GIN index answers it."""
+        parsed = parse(query)
+        text = tsquery_text(parsed.clauses)
+
+        def plan(connection: psycopg.Connection[Any]) -> str:
+            where, values = self._filters(parsed, self._outside(connection))
+            statement = self._ranked_statement(connection, text, where, values, limit)
+            if statement is None:
+                return ""
+            sql, parameters = statement
+            verb = "EXPLAIN (ANALYZE, BUFFERS)" if analyze else "EXPLAIN"
+            rows = connection.execute(f"{verb} {sql}", parameters).fetchall()
+            return "\n".join(str(row[0]) for row in rows)
+
+        return self._read(plan)
 
     def _ranked(
         self,
@@ -604,48 +673,10 @@ class PostgresIndex:
     ) -> list[Hit]:
         """The best passages for the words, ranked by ``ts_rank``; then, for those only,
         their briefing and snippets."""
-        configs = self._configs(connection)
-        if not configs:
+        statement = self._ranked_statement(connection, text, where, values, limit)
+        if statement is None:
             return []
-        queries = ", ".join(
-            f"(%(c{n})s::text, to_tsquery(%(c{n})s::regconfig, %(q)s))" for n in range(len(configs))
-        )
-        matches = " OR ".join(
-            f"(p.config = %(c{n})s AND p.tsv @@ to_tsquery(%(c{n})s::regconfig, %(q)s))"
-            for n in range(len(configs))
-        )
-        among = (
-            f" AND p.briefing IN (SELECT b.id FROM briefing_tui_briefings b WHERE TRUE{where})"
-            if where
-            else ""
-        )
-        parameters: dict[str, object] = {f"c{n}": config for n, config in enumerate(configs)}
-        parameters.update(q=text, limit=limit, whole=_HEADLINE_WHOLE, cut=_HEADLINE_CUT)
-        among = _named(among, "f", values, parameters)
-
-        def headline(column: str) -> str:
-            source = f"left(translate(p.{column}, '{START}{STOP}', ''), {HEADLINE_CHARS})"
-            return (
-                f"ts_headline(p.config::regconfig, {source}, q.query,"
-                f" CASE WHEN length(p.{column}) <= {WHOLE_CHARS} THEN %(whole)s ELSE %(cut)s END),"
-                f" {source}"
-            )
-
-        sql = (
-            f"WITH q (config, query) AS (VALUES {queries}),"
-            " best AS ("
-            f" SELECT p.briefing, p.n, ts_rank('{RANK_WEIGHTS}', p.tsv, q.query) AS rank"
-            " FROM briefing_tui_passages p JOIN q ON q.config = p.config"
-            f" WHERE ({matches}){among}"
-            " ORDER BY rank DESC, p.briefing, p.n LIMIT %(limit)s)"
-            " SELECT b.path, b.title, p.kind, p.section, p.heading, p.line, best.rank,"
-            f" {headline('title')}, {headline('quote')}, {headline('speaker')}, {headline('text')}"
-            " FROM best JOIN briefing_tui_passages p ON p.briefing = best.briefing AND p.n = best.n"
-            " JOIN briefing_tui_briefings b ON b.id = p.briefing"
-            " JOIN q ON q.config = p.config"
-            " ORDER BY best.rank DESC, best.briefing, best.n"
-        )
-        rows = connection.execute(sql, parameters).fetchall()
+        rows = connection.execute(*statement).fetchall()
         hits = []
         for row in rows:
             path, title, kind, section, heading, line, rank = row[:7]
@@ -654,6 +685,66 @@ class PostgresIndex:
                 _hit(path, title, kind, section, heading, line, _snippet(kind, texts), rank)
             )
         return hits
+
+    def _ranked_statement(
+        self,
+        connection: psycopg.Connection[Any],
+        text: str,
+        where: str,
+        values: list[str],
+        limit: int,
+    ) -> tuple[str, dict[str, object]] | None:
+        """The statement of :meth:`_ranked` and its parameters; None if no row has words."""
+        configs = self._configs(connection)
+        if not configs or not text:
+            return None
+        queries = ", ".join(
+            f"(%(c{n})s::text, %(o{n})s::oid::regconfig,"
+            f" to_tsquery(%(o{n})s::oid::regconfig, %(q)s))"
+            for n in range(len(configs))
+        )
+        matches = " OR ".join(
+            f"(p.config = %(c{n})s AND p.tsv @@ to_tsquery(%(o{n})s::oid::regconfig, %(q)s))"
+            for n in range(len(configs))
+        )
+        among = (
+            f" AND p.briefing IN (SELECT b.id FROM briefing_tui_briefings b WHERE TRUE{where})"
+            if where
+            else ""
+        )
+        parameters: dict[str, object] = {}
+        for n, (config, oid) in enumerate(configs):
+            parameters.update({f"c{n}": config, f"o{n}": oid})
+        parameters.update(
+            q=text, limit=limit, ranked=RANKED, whole=_HEADLINE_WHOLE, cut=_HEADLINE_CUT
+        )
+        among = _named(among, "f", values, parameters)
+
+        def headline(column: str) -> str:
+            source = f"left(translate(p.{column}, '{START}{STOP}', ''), {HEADLINE_CHARS})"
+            return (
+                f"ts_headline(q.regconfig, {source}, q.query,"
+                f" CASE WHEN length(p.{column}) <= {WHOLE_CHARS} THEN %(whole)s ELSE %(cut)s END),"
+                f" {source}"
+            )
+
+        sql = (
+            f"WITH q (config, regconfig, query) AS (VALUES {queries}),"
+            " matched AS ("
+            " SELECT p.briefing, p.n, p.config, p.tsv FROM briefing_tui_passages p"
+            f" WHERE ({matches}){among} LIMIT %(ranked)s),"
+            " best AS ("
+            f" SELECT m.briefing, m.n, ts_rank('{RANK_WEIGHTS}', m.tsv, q.query) AS rank"
+            " FROM matched m JOIN q ON q.config = m.config"
+            " ORDER BY rank DESC, m.briefing, m.n LIMIT %(limit)s)"
+            " SELECT b.path, b.title, p.kind, p.section, p.heading, p.line, best.rank,"
+            f" {headline('title')}, {headline('quote')}, {headline('speaker')}, {headline('text')}"
+            " FROM best JOIN briefing_tui_passages p ON p.briefing = best.briefing AND p.n = best.n"
+            " JOIN briefing_tui_briefings b ON b.id = p.briefing"
+            " JOIN q ON q.config = p.config"
+            " ORDER BY best.rank DESC, best.briefing, best.n"
+        )
+        return sql, parameters
 
     def speakers(self) -> list[Speaker]:
         """Every speaker with a quote (within the roots), most quoted first."""
@@ -796,6 +887,8 @@ class PostgresIndex:
             done += len(written)
             if progress:
                 progress(done, total)
+        if done:
+            self._tidy(connection, done)
         return {
             "added": len(new),
             "changed": len(changed),
@@ -803,6 +896,14 @@ class PostgresIndex:
             "unchanged": len(unchanged) + len(touched),
             "failed": failed,
         }
+
+    def _tidy(self, connection: psycopg.Connection[Any], written: int) -> None:
+        """After writing: move the GIN index's pending entries into it (every search reads
+        them all until then) and, after many files, renew the planner's statistics."""
+        connection.execute("SELECT gin_clean_pending_list('briefing_tui_passages_tsv'::regclass)")
+        if written >= ANALYZE_AFTER:
+            for table in ("briefings", "tags", "passages"):
+                connection.execute(f"ANALYZE briefing_tui_{table}")
 
     def _delete(self, connection: psycopg.Connection[Any], ids: list[int]) -> None:
         """Forget briefings: their rows, tags and passages."""

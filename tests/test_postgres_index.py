@@ -1,0 +1,456 @@
+"""The library's index on PostgreSQL: the same answers as the SQLite index on a fixed corpus,
+stemming by the briefing's language, incremental refreshes within roots, two indexers and a
+reader at once, a lost connection, an unreachable server, hostile text, the schema's version.
+
+Every test runs against a real server (a throwaway cluster unless
+``BRIEFING_TUI_TEST_POSTGRES`` names one); each gets a new database.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import database
+
+from tui.library.index import Hit, IndexUnavailable, LibraryIndex
+from tui.library.postgres_index import PostgresIndex, tsquery_text
+from tui.library.query import parse
+from tui.library.scan import scan
+from tui.library.sqlite_index import SqliteIndex
+
+psycopg = pytest.importorskip("psycopg", reason="psycopg (briefing-tui[postgres]) is not installed")
+
+CORPUS = Path(__file__).parent / "data" / "library"
+
+
+def names(hits: list[Hit]) -> list[str]:
+    return [Path(hit.path).name for hit in hits]
+
+
+def build(url: str, folder: Path, **options: object) -> PostgresIndex:
+    index = PostgresIndex(url, roots=[str(folder)], **options)  # type: ignore[arg-type]
+    index.refresh(scan([str(folder)]).paths)
+    return index
+
+
+@pytest.fixture(scope="module")
+def both(
+    postgres_server: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[SqliteIndex, PostgresIndex]]:
+    """The fixed corpus in SQLite and in PostgreSQL (a reader's index), built once."""
+    sqlite = SqliteIndex(tmp_path_factory.mktemp("both") / "index.sqlite")
+    sqlite.refresh(scan([str(CORPUS)]).paths)
+    with database(postgres_server) as url:
+        build(url, CORPUS).close()
+        postgres = PostgresIndex(url, roots=[str(CORPUS)], read_only=True)
+        yield sqlite, postgres
+        postgres.close()
+    sqlite.close()
+
+
+# -- the same answers -------------------------------------------------------------------
+
+QUERIES = [
+    "colombia",
+    "COLOMBIA border",
+    "bogota",
+    "Bogotá",
+    '"peace talks"',
+    '"talks peace"',
+    "negoti*",
+    "negoci*",
+    "neg*",
+    "tariffs OR generosity",
+    "zeppelin OR harbour",
+    "welcome reopening",
+    "raimondo",
+    "antony",
+    "the",
+    "cargo traffic",
+    "speaker:blinken",
+    "speaker:raimondo trade",
+    "speaker:duque",
+    "speaker:nobody",
+    "tag:colombia",
+    "tag:trade border",
+    "tag:nothing",
+    "source:wire",
+    "source:example border",
+    "title:paz",
+    "title:border colombia",
+    "after:2022",
+    "before:2020-05-05",
+    "after:2020-05-05 before:2021-12",
+    "colombia after:2021-01-01 tag:colombia",
+    "migrants speaker:blinken",
+    "harbour after:someday",
+    '"',
+    '""',
+    "AND (",
+    "OR",
+    "speaker:",
+    "after:soon",
+    "tag:",
+    "*",
+    "a*",
+    "NOT colombia",
+    "colombia NEAR border",
+    "'; DROP TABLE briefing_tui_briefings; --",
+    "colombia:* & !border",
+    "<-> | &",
+]
+
+
+def where(hits: list[Hit]) -> set[tuple[str, str, str | None, int | None]]:
+    return {(Path(hit.path).name, hit.kind, hit.section, hit.line) for hit in hits}
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_both_backends_answer_the_same(both: tuple[SqliteIndex, PostgresIndex], query: str) -> None:
+    sqlite, postgres = both
+    expected, found = sqlite.search(query), postgres.search(query)
+    assert where(found) == where(expected)
+    if len(expected) > 1 and expected[0].score > expected[1].score * 1.5:  # a clear winner
+        assert where(found[:1]) == where(expected[:1])
+
+
+def test_both_backends_list_the_same_rows_and_speakers(
+    both: tuple[SqliteIndex, PostgresIndex],
+) -> None:
+    sqlite, postgres = both
+    assert postgres.entries() == sqlite.entries()
+    assert postgres.speakers() == sqlite.speakers()
+    for speaker in sqlite.speakers():
+        assert postgres.quotes_by(speaker.name) == sqlite.quotes_by(speaker.name)
+
+
+def test_the_tsquery_holds_only_words_and_operators() -> None:
+    text = tsquery_text(parse('a:b "c d" e* OR f! \' & | <-> (g)').clauses)
+    assert text == "((a <-> b)) & ((c <-> d)) & ((e:*) | (f)) & ((g))"
+
+
+def test_a_search_uses_the_gin_index(postgres_url: str, tmp_path: Path) -> None:
+    library = Path(shutil.copytree(CORPUS, tmp_path / "library"))
+    (library / "es" / "otra.yaml").write_text(
+        "title: Otra\nlanguage: es\nsections:\n  - heading: H\n    body: Votaciones.\n",
+        encoding="utf-8",
+    )
+    build(postgres_url, library).close()
+    with psycopg.connect(postgres_url) as connection:
+        configs = [row[0] for row in connection.execute("SELECT config FROM briefing_tui_configs")]
+        # The plan of a large archive: 20,000 more briefings of other words, in the roots.
+        connection.execute(
+            "INSERT INTO briefing_tui_briefings (path, size, mtime_ns, hash, title, tags, points,"
+            " quotes, blocks, config, day, title_fold, source_fold)"
+            " SELECT %s || '/gen/' || g || '.yaml', 0, 0, '', 'Filler ' || g, '{}', 0, 0, 0,"
+            " 'briefing_simple', '2020-01-01', 'filler', '' FROM generate_series(1, 20000) g",
+            (str(library),),
+        )
+        connection.execute(
+            "INSERT INTO briefing_tui_passages SELECT id, 0, 'title', NULL, NULL, NULL, NULL,"
+            " NULL, title, '', 'more filler words', config,"
+            " to_tsvector('briefing_simple', title || ' more filler words')"
+            " FROM briefing_tui_briefings WHERE title LIKE 'Filler %%'"
+        )
+        connection.execute("SELECT gin_clean_pending_list('briefing_tui_passages_tsv')")
+        connection.commit()
+        connection.execute("ANALYZE")
+    assert sorted(configs) == ["briefing_simple", "briefing_spanish"]
+    reader = PostgresIndex(postgres_url, roots=[str(library)], read_only=True)
+    for query in ("peace talks", '"peace talks" OR votaciones after:2010'):
+        plan = reader.explain(query)
+        assert "BitmapOr" in plan, plan
+        assert plan.count("Bitmap Index Scan on briefing_tui_passages_tsv") == 2, plan
+    assert names(reader.search("votaciones")) == ["otra.yaml"]
+    assert names(reader.search('"peace talks"')) == ["colombia-border.yaml"]
+    reader.close()
+
+
+# -- languages --------------------------------------------------------------------------
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_stemming_follows_the_briefings_language(postgres_url: str, tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    write(
+        library,
+        "es.yaml",
+        "title: Las votaciones del Congreso\nlanguage: es-CO\nsections:\n  - heading: H\n"
+        "    body: Las políticas del acuerdo fueron aprobadas.\n",
+    )
+    write(
+        library,
+        "en.yaml",
+        "title: Border talk\nlanguage: en\nsections:\n  - heading: H\n"
+        "    body: The ministers talked about a café near the crossings.\n",
+    )
+    write(
+        library,
+        "none.yaml",
+        "title: Talks without a language\nsections:\n  - heading: H\n    body: Votación.\n",
+    )
+    index = build(postgres_url, library)
+    assert names(index.search("votación")) == ["es.yaml", "none.yaml"]  # the plural, stemmed
+    assert names(index.search("politica")) == ["es.yaml"]  # another form, no accent
+    assert names(index.search("POLÍTICAS acuerdos")) == ["es.yaml"]
+    assert sorted(names(index.search("talks"))) == ["en.yaml", "en.yaml", "none.yaml"]
+    assert names(index.search("cafe crossing")) == ["en.yaml"]
+    assert names(index.search('"talks about a cafe"')) == ["en.yaml"]  # stop words kept apart
+    [hit] = index.search("talk", limit=1)
+    assert [hit.snippet[a:b] for a, b in hit.marks] == ["talk"]
+    [body] = [hit for hit in index.search("crossing") if hit.kind == "body"]
+    assert [body.snippet[a:b] for a, b in body.marks] == ["crossings"]  # marked though stemmed
+    assert {entry.language for entry in index.entries()} == {"es-CO", "en", None}
+    index.close()
+
+
+# -- refreshing ---------------------------------------------------------------------------
+
+
+def test_a_refresh_adds_changes_and_deletes_within_its_roots(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    library = Path(shutil.copytree(CORPUS, tmp_path / "library"))
+    other = tmp_path / "library-old"  # a sibling whose name starts like the root
+    write(
+        other,
+        "elsewhere.yaml",
+        "title: Zeppelin elsewhere\nsections:\n  - heading: H\n    body: B.\n",
+    )
+    build(postgres_url, other).close()
+    index = build(postgres_url, library)
+    again = index.refresh(scan([str(library)]).paths)
+    assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, 7)
+
+    write(
+        library,
+        "new.yaml",
+        "title: Zeppelin fleet grounded\nsections:\n  - heading: H\n    body: B.\n",
+    )
+    harbour = library / "harbour.yaml"
+    harbour.write_text(harbour.read_text(encoding="utf-8").replace("spring", "autumn"))
+    (library / "trade-summit.yaml").unlink()
+    calls: list[tuple[int, int]] = []
+    done = index.refresh(scan([str(library)]).paths, lambda *call: calls.append(call))
+    assert (done.added, done.changed, done.removed, done.unchanged) == (1, 1, 1, 5)
+    assert calls == [(0, 2), (2, 2)]
+    assert names(index.search("autumn")) == ["harbour.yaml"]
+    assert index.search("spring") == index.search("tariffs") == []
+    assert names(index.search("zeppelin")) == ["new.yaml"]  # the roots' rows only
+    everything = PostgresIndex(postgres_url, read_only=True)
+    assert sorted(names(everything.search("zeppelin"))) == ["elsewhere.yaml", "new.yaml"]
+    everything.close()
+    index.close()
+
+
+def test_a_file_touched_without_change_is_not_read_again(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = Path(shutil.copytree(CORPUS, tmp_path / "library"))
+    index = build(postgres_url, library)
+    harbour = library / "harbour.yaml"
+    info = harbour.stat()
+    os.utime(harbour, ns=(info.st_atime_ns, info.st_mtime_ns + 5_000_000_000))
+    from tui.library import postgres_index
+
+    read: list[str] = []
+    real = postgres_index.read_all
+
+    def reading(paths: list[str], *rest: object) -> object:
+        read.extend(paths)
+        return real(paths, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(postgres_index, "read_all", reading)
+    done = index.refresh(scan([str(library)]).paths)
+    assert (done.changed, done.unchanged, read) == (0, 7, [])
+    harbour.write_text(harbour.read_text(encoding="utf-8").replace("spring", "summer"))
+    os.utime(harbour, ns=(info.st_atime_ns, info.st_mtime_ns + 5_000_000_000))  # same stat
+    assert index.refresh(scan([str(library)]).paths).changed == 0  # size and mtime as stored
+    harbour.write_text(harbour.read_text(encoding="utf-8").replace("summer", "winter"))
+    assert index.refresh(scan([str(library)]).paths).changed == 1
+    assert read == [str(harbour)]
+    assert names(index.search("winter")) == ["harbour.yaml"]
+    index.close()
+
+
+def test_a_reader_refreshes_nothing(postgres_url: str, tmp_path: Path) -> None:
+    library = Path(shutil.copytree(CORPUS, tmp_path / "library"))
+    build(postgres_url, library).close()
+    (library / "harbour.yaml").unlink()
+    reader = PostgresIndex(postgres_url, roots=[str(library)], read_only=True)
+    done = reader.refresh(scan([str(library)]).paths)
+    assert (done.added, done.changed, done.removed, done.unchanged) == (0, 0, 0, 7)
+    assert names(reader.search("dredging")) == ["harbour.yaml"]
+    reader.close()
+
+
+def many(folder: Path, count: int) -> list[str]:
+    for number in range(count):
+        write(
+            folder,
+            f"b{number:03}.yaml",
+            f"title: Zeppelin {number}\nsections:\n  - heading: H\n    body: Airship {number}.\n",
+        )
+    return scan([str(folder)]).paths
+
+
+def test_two_indexers_and_a_reader_at_once(postgres_url: str, tmp_path: Path) -> None:
+    library = tmp_path / "many"
+    paths = many(library, 300)
+    PostgresIndex(postgres_url).close()  # the schema, made once
+    first = PostgresIndex(postgres_url, roots=[str(library)], workers=2, parallel_from=1)
+    second = PostgresIndex(postgres_url, roots=[str(library)], workers=1)
+    reader = PostgresIndex(postgres_url, roots=[str(library)], read_only=True)
+    results: dict[str, object] = {}
+    seen: list[int] = []
+    writing = threading.Event()
+
+    def run(name: str, index: PostgresIndex) -> None:
+        try:
+            results[name] = index.refresh(paths, lambda done, total: writing.set())
+        except Exception as error:  # reported below
+            results[name] = error
+
+    threads = [threading.Thread(target=run, args=pair) for pair in (("1", first), ("2", second))]
+    for thread in threads:
+        thread.start()
+    writing.wait(timeout=60)
+    while any(thread.is_alive() for thread in threads):
+        seen.append(len(reader.search("zeppelin", limit=1000)))
+    for thread in threads:
+        thread.join()
+    done = [results["1"], results["2"]]
+    assert all(not isinstance(result, Exception) for result in done), done
+    assert sorted((r.added, r.unchanged) for r in done) == [(0, 300), (300, 0)]  # type: ignore[union-attr]
+    assert "another indexer is running; waiting for it" in first.notices + second.notices
+    assert seen == sorted(seen)  # the reader saw the archive grow, never an error
+    assert len(reader.search("zeppelin", limit=1000)) == 300
+    assert len(reader.entries()) == 300
+    for index in (first, second, reader):
+        index.close()
+
+
+# -- connections ------------------------------------------------------------------------
+
+
+def terminate(server: str, url: str) -> None:
+    """End every connection to the database of ``url``, as a server restart would."""
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+            (url.split("/")[3].split("?")[0],),
+        )
+
+
+def test_a_lost_connection_is_opened_again(
+    postgres_url: str, postgres_server: str, tmp_path: Path
+) -> None:
+    build(postgres_url, CORPUS).close()
+    reader = PostgresIndex(postgres_url, roots=[str(CORPUS)], read_only=True)
+    first = reader.search("colombia")
+    terminate(postgres_server, postgres_url)
+    assert reader.search("colombia") == first
+    assert reader.notices == ["the connection to the archive was lost; reconnected"]
+    reader.close()
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(tmp_path: Path) -> None:
+    url = f"postgresql://u:s3cret@/db?host={tmp_path}/nowhere&connect_timeout=2"
+    with pytest.raises(IndexUnavailable) as raised:
+        PostgresIndex(url, read_only=True)
+    message = str(raised.value)
+    assert "\n" not in message and "s3cret" not in message
+    assert "postgresql://u:***@/db" in message
+    with pytest.raises(IndexUnavailable) as raised:
+        PostgresIndex(f"host={tmp_path}/nowhere user=u password=s3cret dbname=db")
+    assert "s3cret" not in str(raised.value)
+
+
+def test_a_server_gone_after_opening_is_unavailable_not_a_crash(
+    postgres_url: str, postgres_server: str
+) -> None:
+    build(postgres_url, CORPUS).close()
+    reader = PostgresIndex(postgres_url, roots=[str(CORPUS)], read_only=True)
+    reader.url = reader.url.replace("host=", "host=/nonexistent", 1)  # where it reconnects
+    terminate(postgres_server, postgres_url)
+    with pytest.raises(IndexUnavailable, match="cannot be reached"):
+        reader.search("colombia")
+    reader.close()
+
+
+def test_a_database_without_an_archive(postgres_url: str) -> None:
+    with pytest.raises(IndexUnavailable, match="has no briefing-tui archive yet; build it with"):
+        PostgresIndex(postgres_url, read_only=True)
+    writer = PostgresIndex(postgres_url)
+    assert writer.notices[0].startswith("made a new briefing-tui archive in")
+    writer.close()
+    PostgresIndex(postgres_url, read_only=True).close()
+
+
+def test_an_archive_of_a_newer_version(postgres_url: str) -> None:
+    PostgresIndex(postgres_url).close()
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute("UPDATE briefing_tui_schema SET version = 99")
+    for read_only in (True, False):
+        with pytest.raises(IndexUnavailable, match=r"newer briefing-tui \(schema 99"):
+            PostgresIndex(postgres_url, read_only=read_only)
+
+
+def test_without_psycopg(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    with pytest.raises(IndexUnavailable, match=r"pip install 'briefing-tui\[postgres\]'"):
+        PostgresIndex("postgresql:///x")
+
+
+# -- hostile text -----------------------------------------------------------------------
+
+
+def test_hostile_text_makes_safe_snippets_with_true_marks(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    library = tmp_path / "hostile"
+    write(
+        library,
+        "h.yaml",
+        'title: "Evil \\e]2;owned\\a title trap"\n'
+        "sections:\n"
+        "  - heading: H\n"
+        '    body: "trap \\e[2J\\e]52;c;aGk=\\a\\u202e word\\r\\nnext \\x9b line'
+        " \\ue000spoof\\ue001 and \\ue000x\\ue001 and \\ue001 x\\ue000"
+        " '); DROP TABLE briefing_tui_passages; --\"\n"
+        "quotes:\n"
+        '  - speaker: "Mal\\eory"\n'
+        '    text: "trap \\x07 said \\ue000"\n',
+    )
+    index = build(postgres_url, library)
+    found = {query: index.search(query) for query in ("trap", "spoof", "drop table")}
+    assert [len(hits) >= 1 for hits in found.values()] == [True] * 3
+    others = [*index.quotes_by("Mal\x1bory"), *index.search("speaker:mal")]
+    for hit in [*others, *(hit for hits in found.values() for hit in hits)]:
+        text = hit.snippet + hit.title
+        assert not [char for char in text if ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0]
+        assert "\u202e" not in text
+    for query, hits in found.items():
+        for hit in hits:
+            assert not set(hit.snippet) & {"\ue000", "\ue001"}
+            assert hit.marks
+            assert {hit.snippet[a:b].lower() for a, b in hit.marks} == {query}
+    index.close()
+
+
+def test_it_is_a_library_index(postgres_url: str) -> None:
+    index: LibraryIndex = build(postgres_url, CORPUS)
+    assert len(index.entries()) == 7
+    index.close()
