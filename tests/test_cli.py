@@ -660,6 +660,7 @@ def test_options_that_take_values_come_from_the_parsers() -> None:
         "--host",
         "--port",
         "--limit",
+        "--db",
     }
 
 

@@ -438,3 +438,29 @@ async def test_q_in_the_library_quits(size: tuple[int, int]) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert pilot.app.return_code == 0 and not pilot.app.is_running
+
+
+async def test_an_index_that_cannot_be_read_is_a_message_not_a_crash(
+    tmp_path: Path, notes: list[str]
+) -> None:
+    from tui.library.opened import Library
+    from tui.library.scan import scan
+    from tui.library.sqlite_index import SqliteIndex
+
+    file = tmp_path / "index.sqlite"
+    found = scan([str(LIBRARY_PATH)])
+    library = Library("library_screen/", found.paths, SqliteIndex(file), found.notices)
+    app = BriefingApp(None, library=library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert titles(app.screen) == NEWEST_FIRST  # type: ignore[arg-type]
+        garbage = tmp_path / "garbage"
+        garbage.write_bytes(b"not a database at all " * 500)
+        garbage.replace(file)  # another process replaced it with something else
+        await pilot.press("slash", *"cranes", "enter")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, SearchScreen)
+        assert app.screen.hits == []
+        assert "Nothing found for cranes" in "\n".join(screen_lines(app))
+        assert notes[-1] == "the library's index is damaged; it is built again at the next refresh"
+    library.index.close()

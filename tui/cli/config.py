@@ -126,6 +126,11 @@ def settings_text(read: ConfigRead) -> str:
         f"{config.notification_seconds:g}",
         config.notification_seconds == default.notification_seconds,
     )
+    if config.db:
+        from tui.library.dsn import redact
+
+        shown = redact(config.db).replace("\\", "\\\\").replace('"', '\\"')
+        setting("db", f'"{sanitize_line(shown)}"', False)
     lines += ["", "[keys]"]
     for binding_id, bindable in BINDINGS.items():
         moved = config.keys.get(binding_id)

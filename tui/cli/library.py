@@ -32,19 +32,39 @@ def library_name(files: Sequence[str]) -> str:
 
 
 def open_index(args: argparse.Namespace, files: list[str]) -> tuple[LibraryIndex, list[str]]:
-    """The index the library reads its files through, and notices about it: the library's
-    SQLite index in the cache folder, or without one (nowhere to keep it) every file read."""
+    """The index the library reads its files through, and notices about it: a team's archive
+    (``--db``) read-only, else (or if it cannot be reached) the library's SQLite index in the
+    cache folder, or without one (nowhere to keep it) every file read."""
+    from tui.cli.archive import archive_url, open_archive, roots_of
     from tui.library.index import IndexUnavailable
     from tui.library.sqlite_index import open_index as open_sqlite_index
 
+    notices: list[str] = []
+    url = archive_url(args)
+    if url is not None:
+        try:
+            archive = open_archive(url, roots_of(files), read_only=True)
+        except IndexUnavailable as error:
+            notices.append(f"{error}; the local index is used instead")
+        else:
+            return archive, _taken(archive)
     try:
         index = open_sqlite_index(files)
     except IndexUnavailable as error:
         from tui.library.memory_index import MemoryIndex
 
-        notice = f"no search index ({error}): every file is read each time"
-        return MemoryIndex(limits(args), args.strict), [notice]
-    return index, list(index.notices)
+        notices.append(f"no search index ({error}): every file is read each time")
+        return MemoryIndex(limits(args), args.strict), notices
+    return index, [*notices, *_taken(index)]
+
+
+def _taken(index: LibraryIndex) -> list[str]:
+    """The index's notices so far, taken from it (the library shows them once, at the start;
+    later ones are shown as they come)."""
+    notices: list[str] = getattr(index, "notices", [])
+    taken = list(notices)
+    notices.clear()
+    return taken
 
 
 def run_library(args: argparse.Namespace, files: list[str], *, in_browser: bool = False) -> int:

@@ -13,8 +13,7 @@ from tui.cli.options import CommandParser
 from tui.text import sanitize_line
 
 if TYPE_CHECKING:
-    from tui.library.index import Refreshed
-    from tui.library.sqlite_index import SqliteIndex
+    from tui.library.index import LibraryIndex, Refreshed
 
 
 class NotALibrary(Exception):
@@ -61,25 +60,52 @@ class ProgressLine:
             sys.stderr.flush()
 
 
-def open_library(args: argparse.Namespace, *, fallback: bool) -> tuple[SqliteIndex, Refreshed]:
+def open_library(
+    args: argparse.Namespace, *, fallback: bool, writing: bool = True
+) -> tuple[LibraryIndex, Refreshed]:
     """Find the library's files, open its index and refresh it; notices go to stderr.
 
-    Raises :class:`NotALibrary` for a path that does not exist, and
-    :class:`~tui.library.sqlite_index.IndexUnavailable` if the index cannot be kept (and
-    ``fallback`` is off).
+    With an archive (``--db``): ``writing`` (``index``) brings the archive's part under the
+    library's folders in step with them; else (``search``) the archive is only read, all of
+    it when no folder is given, and if it cannot be reached the local index of the folders
+    is used, with a notice (if there are folders, and ``fallback``).
+
+    Raises :class:`NotALibrary` for a path that does not exist (or no path and no archive),
+    and :class:`~tui.library.index.IndexUnavailable` if the index cannot be kept or reached
+    (and ``fallback`` is off).
     """
+    from tui.cli.archive import archive_url, open_archive, roots_of
+    from tui.library.index import IndexUnavailable
     from tui.library.scan import scan
     from tui.library.sqlite_index import open_index
 
-    for path in args.library:
+    library: list[str] = args.library or []
+    for path in library:
         if not os.path.exists(path):
             raise NotALibrary(f"{sanitize_line(path)}: no such file or folder")
-    found = scan(args.library)
+    url = archive_url(args)
+    if url is None and not library:
+        raise NotALibrary("no library given: name a folder (or --db URL, a team's archive)")
+    index: LibraryIndex | None = None
+    if url is not None:
+        try:
+            index = open_archive(url, roots_of(library), read_only=not writing)
+        except IndexUnavailable as error:
+            if writing or not fallback or not library:
+                raise
+            note(f"{error}; the local index is used instead")
+    if index is not None and not writing:
+        for notice in getattr(index, "notices", []):
+            note(notice)
+        return index, index.refresh([])  # read-only: writes nothing, counts the rows
+    found = scan(library)
     for notice in found.notices:
         note(notice)
-    index = open_index(args.library, fallback=fallback)
-    for notice in index.notices:
+    if index is None:
+        index = open_index(library, fallback=fallback)
+    for notice in getattr(index, "notices", []):
         note(notice)
+    said = len(getattr(index, "notices", []))
     progress = ProgressLine()
     try:
         refreshed = index.refresh(found.paths, progress)
@@ -88,4 +114,6 @@ def open_library(args: argparse.Namespace, *, fallback: bool) -> tuple[SqliteInd
         index.close()
         raise
     progress.clear()
+    for notice in getattr(index, "notices", [])[said:]:
+        note(notice)
     return index, refreshed

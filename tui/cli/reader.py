@@ -152,6 +152,9 @@ def parser() -> CommandParser:
         help="start at the top, and neither read nor save where briefings are left or the"
         " theme (the state files, below)",
     )
+    from tui.cli.archive import add_db_option
+
+    add_db_option(command)
     output = command.add_argument_group("plain text")
     output.add_argument(
         "--plain",
@@ -200,6 +203,13 @@ def run(args: argparse.Namespace, *, in_browser: bool = False) -> int:
         from tui.cli.library import run_library
 
         return run_library(args, files, in_browser=in_browser)
+    if getattr(args, "db", None):
+        print(
+            "briefing-tui: --db is for a library (a folder, or several files);"
+            " one briefing is read from its file",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     args.file = files[0] if files else None
     split_section(args)
     if not in_browser and (args.plain or not terminal.output_is_terminal()):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from tui.cli.archive import add_db_option
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.library_index import NotALibrary, note, open_library
 from tui.cli.options import CommandParser, manual, parse_count
@@ -14,6 +15,9 @@ DESCRIPTION = """Search a library (a folder of briefings, or files) as the libra
 does, and print the results best first: where each is (FILE:LINE:), the briefing's
 title and section, then a snippet with the matched words marked when stdout is a
 terminal. The index is brought up to date first (see 'briefing-tui index').
+With --db (or $BRIEFING_TUI_DB, or db in config.toml), a team's shared archive on
+PostgreSQL is searched instead, as it is (DIR, if given, narrows it to that folder); if
+it cannot be reached, the local index of DIR is used, with a notice.
 
 The query: free words (all must match, accents and case aside), "exact phrases",
 prefix* words, 'a OR b', and filters: speaker:NAME, tag:TAG, source:NAME, title:WORDS,
@@ -38,13 +42,14 @@ def _help_sections() -> str:
                 ("briefing-tui search lib/ 'speaker:blinken migrants'", "in his briefings"),
                 ("briefing-tui search lib/ 'tag:colombia after:2021'", "filters alone"),
                 ("briefing-tui search lib/ trade --json --limit 5", "the best five, as JSON"),
+                ("briefing-tui search --db postgresql:///briefings trade", "the team's archive"),
             ],
         ),
         (
             "exit status",
             [
                 (str(EXIT_OK), "something was found"),
-                (str(EXIT_INVALID), "nothing was found"),
+                (str(EXIT_INVALID), "nothing was found; the archive cannot be reached"),
                 (str(EXIT_USAGE), "a usage error; a path that does not exist"),
                 (str(EXIT_INTERNAL), "briefing-tui itself failed (a bug; --debug shows where)"),
                 (str(EXIT_INTERRUPTED), "interrupted (Ctrl+C)"),
@@ -59,9 +64,15 @@ def _help_sections() -> str:
 def parser() -> CommandParser:
     """The parser of ``search``."""
     command = CommandParser("briefing-tui search", DESCRIPTION, _help_sections)
-    command.add_argument("library", metavar="DIR", help="a folder of briefings, or a file")
+    command.add_argument(
+        "library",
+        metavar="DIR",
+        nargs="?",
+        help="a folder of briefings, or a file (optional with --db: all of the archive)",
+    )
     command.add_argument("query", metavar="QUERY", help="what to look for (quote it for the shell)")
     command.add_argument("--json", action="store_true", help="print the results as JSON")
+    add_db_option(command)
     command.add_argument(
         "--limit", type=parse_count, default=20, metavar="N", help="at most N results (default 20)"
     )
@@ -90,13 +101,21 @@ def _shown_path(path: str) -> str:
 def run(args: argparse.Namespace) -> int:
     """Search, print the results; the exit status says whether anything was found."""
     from tui.cli.terminal import output_is_terminal
+    from tui.library.index import IndexUnavailable
     from tui.library.query import parse
 
     try:
-        index, _ = open_library(argparse.Namespace(library=[args.library]), fallback=True)
+        index, _ = open_library(
+            argparse.Namespace(library=[args.library] if args.library else [], db=args.db),
+            fallback=True,
+            writing=False,
+        )
     except NotALibrary as error:
         note(str(error))
         return EXIT_USAGE
+    except IndexUnavailable as error:
+        note(str(error))
+        return EXIT_INVALID
     message = parse(args.query).message
     if message:
         note(f"search: {message}")

@@ -40,6 +40,11 @@ HEAD = f"""\
 # short messages and warnings in proportion.
 # notification_seconds = {NOTIFICATION_SECONDS:g}
 
+# A team's shared archive on PostgreSQL: libraries (briefing-tui DIR) and
+# briefing-tui search use it instead of the local index ($BRIEFING_TUI_DB and
+# --db win over this). Keep the password out of this file: in ~/.pgpass.
+# db = "postgresql://archive.example.org/briefings"
+
 [keys]
 # Moves a key, by the id of its binding: "reader.next_section" = "J". A key is a
 # character ("J", "]", "?") or a key's name (pagedown, f5, space, enter), with

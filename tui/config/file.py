@@ -58,6 +58,8 @@ class Config(NamedTuple):
     """Whether the outline shows at start: ``auto`` (from 150 columns), ``show`` or ``hide``."""
     notification_seconds: float = NOTIFICATION_SECONDS
     """How long an ordinary message stays; shorter and longer ones in proportion."""
+    db: str | None = None
+    """A team archive's connection string (PostgreSQL) that libraries are searched in."""
     keys: Mapping[str, str] = MappingProxyType({})
     """Binding id → keys (Textual's names, comma-separated), for ``App.set_keymap``."""
 
@@ -290,6 +292,7 @@ def _settings(table: dict[str, object], lines: _KeyLines, problems: list[ConfigP
         reading_width=width if isinstance(width, int) else READING_WIDTH,
         outline=_string(values.get("outline")) or "auto",
         notification_seconds=float(seconds) if isinstance(seconds, (int, float)) else 5.0,
+        db=_string(values.get("db")),
         keys=MappingProxyType(keymap),
     )
 
@@ -331,6 +334,14 @@ def _check_seconds(value: object) -> str | None:
     return None
 
 
+def _check_db(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f'expected a connection string ("postgresql://host/db"), got {_type_name(value)}'
+    if not re.match(r"\s*(postgres(ql)?://|\w+\s*=)", value):
+        return 'expected a connection string: "postgresql://host/db" or "host=... dbname=..."'
+    return None
+
+
 def _check_keys(value: object) -> str | None:
     if not isinstance(value, dict):
         return f"expected a table ([keys]), got {_type_name(value)}"
@@ -342,6 +353,7 @@ _CHECKS = {
     "reading_width": _check_width,
     "outline": _check_outline,
     "notification_seconds": _check_seconds,
+    "db": _check_db,
     "keys": _check_keys,
 }
 

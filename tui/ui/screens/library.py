@@ -25,6 +25,7 @@ from tui.library.opened import Library
 from tui.library.rows import COLUMNS, Row, read_fraction, row_of
 from tui.storage.positions import Position
 from tui.text import sanitize_line
+from tui.ui.index_calls import ask_index
 from tui.ui.screens.library_reader import LibraryReaderScreen
 from tui.ui.widgets.filter_line import FilterLine
 from tui.ui.widgets.key_hints import Hint, KeyHints
@@ -161,10 +162,12 @@ class LibraryScreen(Screen[None]):
         """Read the positions and the index (rows at once if it has them), then refresh it."""
         index = self.library.index
         read = self.positions.all() if self.positions is not None else {}
-        first = index.entries()
+        first = ask_index(self.app, index, index.entries, list)
         self.app.call_from_thread(self._show_entries, first, read)
-        refreshed = index.refresh(self.library.paths, self._progress)
-        entries = index.entries()
+        refreshed = ask_index(
+            self.app, index, lambda: index.refresh(self.library.paths, self._progress), Refreshed
+        )
+        entries = ask_index(self.app, index, index.entries, lambda: first)
         self.app.call_from_thread(self._loaded, entries, refreshed)
 
     def _progress(self, done: int, total: int) -> None:

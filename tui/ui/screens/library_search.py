@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from tui.library.index import Hit, LibraryIndex
 from tui.text import sanitize_line
 from tui.ui.hits import hit_content
+from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
 from tui.ui.widgets.key_hints import Hint
 from tui.ui.widgets.result_list import ResultList
@@ -117,7 +118,7 @@ class SearchScreen(Modal[None]):
 
     @work(thread=True, exclusive=True, group="library-search")
     def _search(self, query: str, focus: bool) -> None:
-        hits = self.index.search(query, LIMIT)
+        hits = ask_index(self.app, self.index, lambda: self.index.search(query, LIMIT), list)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, hits, query, focus)
 

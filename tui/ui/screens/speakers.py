@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from tui.library.index import Hit, LibraryIndex, Speaker
 from tui.text import clip, sanitize_line
 from tui.ui.hits import hit_content
+from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
 from tui.ui.widgets.key_hints import Hint
 from tui.ui.widgets.result_list import ResultList
@@ -85,7 +86,7 @@ class SpeakersScreen(Modal[None]):
 
     @work(thread=True, exclusive=True, group="speakers")
     def _load_speakers(self) -> None:
-        speakers = self.index.speakers()
+        speakers = ask_index(self.app, self.index, self.index.speakers, list)
         self.app.call_from_thread(self._show_speakers, speakers)
 
     def _show_speakers(self, speakers: list[Speaker]) -> None:
@@ -101,7 +102,7 @@ class SpeakersScreen(Modal[None]):
 
     @work(thread=True, exclusive=True, group="speakers")
     def _load_quotes(self, speaker: Speaker) -> None:
-        quotes = self.index.quotes_by(speaker.name)
+        quotes = ask_index(self.app, self.index, lambda: self.index.quotes_by(speaker.name), list)
         self.app.call_from_thread(self._show_quotes, speaker, quotes)
 
     def _show_quotes(self, speaker: Speaker, quotes: list[Hit]) -> None:
