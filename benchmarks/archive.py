@@ -595,23 +595,25 @@ def measure(args: argparse.Namespace, folder: Path) -> list[Row]:
 
 
 def refresh_changed(index: Any, folder: Path, paths: list[str], seed: int) -> Row:
-    """Change ``CHANGED`` files (a new first word in the summary), scan and refresh; the
-    files are put back afterwards, so a kept archive stays as generated."""
+    """Change ``CHANGED`` files (a new first word in the summary, new at every run, so that a
+    kept database never holds it already), scan and refresh; the files are put back
+    afterwards, so a kept archive stays as generated."""
     from tui.library.scan import scan
 
     count = min(CHANGED, len(paths) // 2)
     chosen = random.Random(seed).sample(paths, count)
     originals = {path: Path(path).read_bytes() for path in chosen}
+    run = f"{time.time_ns() // 1000 % 10**9:09d}"
     try:
         for number, path in enumerate(chosen):
-            word = f'summary: "Zq{number:05d}changed '.encode()
+            word = f'summary: "Zq{number:05d}changed{run} '.encode()
             Path(path).write_bytes(originals[path].replace(b'summary: "', word, 1))
         started = time.perf_counter()
         again = scan([str(folder)]).paths
         scanned = time.perf_counter() - started
         done = index.refresh(again, Progress("refreshing"))
         took = time.perf_counter() - started
-        found = len(index.search("Zq00000changed", 10))
+        found = len(index.search(f"Zq00000changed{run}", 10))
     finally:
         for path, data in originals.items():
             Path(path).write_bytes(data)
