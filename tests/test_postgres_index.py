@@ -188,7 +188,12 @@ def test_stemming_follows_the_briefings_language(postgres_url: str, tmp_path: Pa
         library,
         "es.yaml",
         "title: Las votaciones del Congreso\nlanguage: es-CO\nsections:\n  - heading: H\n"
-        "    body: Las políticas del acuerdo fueron aprobadas.\n",
+        "    body: Las políticas del acuerdo fueron aprobadas tras una larga negociación.\n",
+    )
+    write(
+        library,
+        "pt.yaml",
+        "title: As negociações\nlanguage: pt\nsections:\n  - heading: H\n    body: Texto.\n",
     )
     write(
         library,
@@ -205,6 +210,10 @@ def test_stemming_follows_the_briefings_language(postgres_url: str, tmp_path: Pa
     assert names(index.search("votación")) == ["es.yaml", "none.yaml"]  # the plural, stemmed
     assert names(index.search("politica")) == ["es.yaml"]  # another form, no accent
     assert names(index.search("POLÍTICAS acuerdos")) == ["es.yaml"]
+    for query in ("negociaciones", "negociación", "negociacion", "larga negociaciones"):
+        assert names(index.search(query)) == ["es.yaml"], query  # every form, either way
+    assert names(index.search("negociação")) == ["pt.yaml"]  # the plural's stem
+    assert names(index.search("largo OR zzz negociaciones OR xxx")) == ["es.yaml"]
     assert sorted(names(index.search("talks"))) == ["en.yaml", "en.yaml", "none.yaml"]
     assert names(index.search("cafe crossing")) == ["en.yaml"]
     assert names(index.search('"talks about a cafe"')) == ["en.yaml"]  # stop words kept apart
@@ -212,7 +221,7 @@ def test_stemming_follows_the_briefings_language(postgres_url: str, tmp_path: Pa
     assert [hit.snippet[a:b] for a, b in hit.marks] == ["talk"]
     [body] = [hit for hit in index.search("crossing") if hit.kind == "body"]
     assert [body.snippet[a:b] for a, b in body.marks] == ["crossings"]  # marked though stemmed
-    assert {entry.language for entry in index.entries()} == {"es-CO", "en", None}
+    assert {entry.language for entry in index.entries()} == {"es-CO", "en", "pt", None}
     index.close()
 
 
@@ -453,4 +462,18 @@ def test_hostile_text_makes_safe_snippets_with_true_marks(
 def test_it_is_a_library_index(postgres_url: str) -> None:
     index: LibraryIndex = build(postgres_url, CORPUS)
     assert len(index.entries()) == 7
+    index.close()
+
+
+def test_a_long_passage_is_cut_around_its_match(postgres_url: str, tmp_path: Path) -> None:
+    words = " ".join(f"word{number}" for number in range(200))
+    body = words.replace("word100", "needle", 1)
+    library = tmp_path / "long"
+    write(library, "long.yaml", f"title: Long\nsections:\n  - heading: H\n    body: {body}\n")
+    index = build(postgres_url, library)
+    [hit] = index.search("needle")
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert len(hit.snippet) <= 240 and "\n" not in hit.snippet
+    assert [hit.snippet[a:b] for a, b in hit.marks] == ["needle"]
+    assert hit.snippet[1:].split()[0] in body.split()  # whole words, as in the text
     index.close()

@@ -2,11 +2,12 @@
 
 A second :class:`~tui.library.index.LibraryIndex` beside the SQLite one, for an archive
 that many people search at once. Needs the optional ``psycopg`` (``briefing-tui[postgres]``),
-imported only when an archive is opened. The database is the archive: ``roots`` say which
-part of it a refresh brings in step with the files (rows elsewhere are left alone) and
-which part the reads see (all when empty). Nothing here ever shows a password: errors
-name the server through :func:`tui.library.dsn.redact`, and the password itself is
-blanked out of any server or driver message.
+imported only when an archive is opened, and PostgreSQL 12 or later with the ``unaccent``
+extension (``postgresql-contrib``; a trusted extension). The database is the archive:
+``roots`` say which part of it a refresh brings in step with the files (rows elsewhere
+are left alone) and which part the reads see (all when empty). Nothing here ever shows
+a password: errors name the server through :func:`tui.library.dsn.redact`, and the
+password itself is blanked out of any server or driver message.
 
 Schema (version :data:`SCHEMA_VERSION`, in ``briefing_tui_schema``): made and migrated by
 a writer (an index that is not ``read_only``), in one transaction under a transaction-level
@@ -28,8 +29,11 @@ database without it, or of a version it does not know, is :class:`IndexUnavailab
 Languages: a briefing's ``language`` (BCP 47, ``es-CO``) picks a configuration by its
 primary tag (:data:`LANGUAGES`); anything else, or none, is ``simple`` (no stemming).
 Each is a configuration of our own, ``briefing_<name>``: PostgreSQL's, with ``unaccent``
-before the stemmer, so accents never matter (the price: Spanish ``negociación`` is
-stemmed as ``negociacion``, not as ``negoci`` like ``negociaciones``). A search asks
+before the stemmer, so accents never matter. Spanish and Portuguese stemmers read accented
+endings (with ``unaccent`` first, ``negociación`` is stemmed ``negociacion``, but
+``negociaciones`` ``negoci``): their rows also hold the stems of the words as written
+where they differ, and a search asks for either stem of each word
+(:data:`WRITTEN_STEMS`); a snippet may then leave such a word unmarked. A search asks
 every configuration in use, each on its own rows, ``(config = 'briefing_english' AND tsv
 @@ to_tsquery('briefing_english', …)) OR …``, which the planner answers with one bitmap
 scan of the GIN index per configuration. A prefix is stemmed like a word (``negoti*``
@@ -37,21 +41,33 @@ finds ``negotiation``, whose stem is ``negoti``; ``negotiati*`` does not).
 
 Queries: the query's tree (:mod:`tui.library.query`) is written as ``to_tsquery`` text
 of words of letters and digits only (``&``, ``|``, ``<->``, ``:*``), passed as a
-parameter like every value. Snippets are ``ts_headline``'s, computed for the returned
-rows only, on texts stripped of the two private-use characters that mark the matches,
-so a briefing cannot forge a mark.
+parameter like every value; filters mean what they mean to the SQLite index (a folded
+substring of a speaker, source or title; a folded tag; day bounds). A configuration is
+named by its oid, and statements are never prepared, so that ``to_tsquery(…)`` is folded
+into a constant once, not computed for every row. At most :data:`RANKED` matches are
+ranked (a word in millions of passages would take seconds). The roots' condition costs
+a join a match: it is left out when a few probes of the path index find no row outside
+the roots. Snippets are ``ts_headline``'s, computed for the returned rows only, on
+texts stripped of the two private-use characters that mark the matches, so a briefing
+cannot forge a mark. Unlike SQLite's tokenizer, PostgreSQL's keeps ``2.5``, host names
+and ``e-mail`` whole (``e-mail`` also as ``e`` and ``mail``), and a stemmed language
+drops its stop words (``the`` finds nothing in an English briefing).
 
 Writing: :meth:`PostgresIndex.refresh` holds a session-level advisory lock
 (:data:`WRITER_LOCK`) for the whole refresh, so a second indexer waits (with a notice)
 and then finds little left to do. Files are compared by size and mtime, then by content
 hash (a file touched but unchanged is not read again), parsed in parallel
 (:func:`~tui.library.parsing.read_all`) and written with ``COPY`` in transactions of
-:data:`WRITE_BATCH` files: readers see the archive grow, and an interrupted run keeps
-what it wrote.
+:data:`WRITE_BATCH` files (a batch's passages go through a temporary table, where their
+``tsvector`` is made): readers see the archive grow, and an interrupted run keeps what
+it wrote. Rows under the roots whose files are gone are deleted; with no roots, none.
+Afterwards the GIN index's pending list is flushed (every search reads it until then)
+and, after many files, the statistics renewed.
 
-Reading: one connection, shared by threads under a lock, read-only, with a statement
-timeout. A connection found broken (a server restart, a network blip) is opened again
-and the query asked once more, with a notice; if that fails too, :class:`IndexUnavailable`.
+Reading: one connection, shared by threads under a lock, read-only
+(``default_transaction_read_only``), with a statement timeout. A connection found broken
+(a server restart, a network blip) is opened again and the query asked once more, with
+a notice; if that fails too, :class:`IndexUnavailable`.
 """
 
 from __future__ import annotations
@@ -118,6 +134,11 @@ LANGUAGES = {
     "es": "spanish", "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
 }  # fmt: skip
 """A language's primary tag and PostgreSQL's configuration for it (those it ships)."""
+WRITTEN_STEMS = {"briefing_spanish": "spanish", "briefing_portuguese": "portuguese"}
+"""Configurations whose stemmer reads accented endings (``-ción``, ``-ção``), and
+PostgreSQL's own: with ``unaccent`` first, ``negociación`` is stemmed ``negociacion`` but
+``negociaciones`` ``negoci``. Their rows also hold the stems of the words as written, and
+a search asks for either stem of each word, so one inflection finds another."""
 SIMPLE = "briefing_simple"
 """The configuration of a briefing of no language, or one PostgreSQL does not stem."""
 
@@ -160,20 +181,39 @@ CREATE TEMPORARY TABLE IF NOT EXISTS briefing_tui_incoming (
 """
 """Where a batch's passages are copied, to be made into rows with their ``tsvector``."""
 
+_WRITTEN_VALUES = ", ".join(
+    f"('{config}', 'pg_catalog.{name}'::regconfig)" for config, name in WRITTEN_STEMS.items()
+)
 _FROM_INCOMING = f"""
 WITH used AS MATERIALIZED (
-    SELECT config, config::regconfig AS regconfig
-    FROM (SELECT DISTINCT config FROM briefing_tui_incoming) AS configs)
+    SELECT config, config::regconfig AS regconfig, written.regconfig AS written
+    FROM (SELECT DISTINCT config FROM briefing_tui_incoming) AS configs
+    LEFT JOIN (VALUES {_WRITTEN_VALUES}) AS written (config, regconfig) USING (config))
 INSERT INTO briefing_tui_passages
-SELECT briefing, n, kind, section, heading, line, speaker, speaker_fold, title, quote, text,
-    config,
-    setweight(to_tsvector(regconfig, left(title, {INDEXED_CHARS})), 'A')
-    || setweight(to_tsvector(regconfig, quote), 'B')
-    || setweight(to_tsvector(regconfig, coalesce(speaker, '')), 'B')
-    || setweight(to_tsvector(regconfig, left(text, {INDEXED_CHARS})), 'D')
-FROM briefing_tui_incoming JOIN used USING (config)
+SELECT i.briefing, i.n, i.kind, i.section, i.heading, i.line, i.speaker, i.speaker_fold,
+    i.title, i.quote, i.text, i.config,
+    setweight(v.title || e.title, 'A') || setweight(v.quote || e.quote, 'B')
+    || setweight(v.speaker || e.speaker, 'B') || setweight(v.text || e.text, 'D')
+FROM briefing_tui_incoming AS i JOIN used USING (config),
+LATERAL (SELECT
+    to_tsvector(used.regconfig, left(i.title, {INDEXED_CHARS})) AS title,
+    to_tsvector(used.regconfig, i.quote) AS quote,
+    to_tsvector(used.regconfig, coalesce(i.speaker, '')) AS speaker,
+    to_tsvector(used.regconfig, left(i.text, {INDEXED_CHARS})) AS text) AS v,
+LATERAL (SELECT
+    ts_delete(to_tsvector(used.written, left(i.title, {INDEXED_CHARS})),
+        tsvector_to_array(v.title)) AS title,
+    ts_delete(to_tsvector(used.written, i.quote), tsvector_to_array(v.quote)) AS quote,
+    ts_delete(to_tsvector(used.written, coalesce(i.speaker, '')),
+        tsvector_to_array(v.speaker)) AS speaker,
+    ts_delete(to_tsvector(used.written, left(i.text, {INDEXED_CHARS})),
+        tsvector_to_array(v.text)) AS text
+    WHERE used.written IS NOT NULL
+    UNION ALL SELECT ''::tsvector, ''::tsvector, ''::tsvector, ''::tsvector
+    WHERE used.written IS NULL) AS e
 """
-"""The batch's passages made rows, with their ``tsvector`` (each configuration looked up once)."""
+"""The batch's passages made rows, with their ``tsvector`` (each configuration looked up
+once; for :data:`WRITTEN_STEMS`, the stems of the words as written that differ)."""
 
 _BRIEFING_COLUMNS = (
     "id, path, size, mtime_ns, hash, title, published, location, source, tags, points,"
@@ -221,13 +261,9 @@ def config_of(language: str | None, known: frozenset[str] | None = None) -> str:
     return config
 
 
-def tsquery_text(clauses: Sequence[Sequence[Term]]) -> str:
-    """The clauses as ``to_tsquery`` text: ``a & (b | c <-> d) & e:*``.
-
-    Every word holds only letters and digits (see :func:`tui.library.query.words_of`),
-    so nothing a user types becomes an operator.
-    """
-    parts = []
+def _term_texts(clauses: Sequence[Sequence[Term]]) -> list[list[str]]:
+    """Each term of each clause as ``to_tsquery`` text: ``word``, ``a <-> b``, ``pre:*``."""
+    texts = []
     for clause in clauses:
         terms = []
         for term in clause:
@@ -238,8 +274,19 @@ def tsquery_text(clauses: Sequence[Sequence[Term]]) -> str:
                 words[-1] += ":*"
             terms.append(" <-> ".join(words))
         if terms:
-            parts.append("(" + " | ".join(f"({term})" for term in terms) + ")")
-    return " & ".join(parts)
+            texts.append(terms)
+    return texts
+
+
+def tsquery_text(clauses: Sequence[Sequence[Term]]) -> str:
+    """The clauses as ``to_tsquery`` text: ``a & (b | c <-> d) & e:*``.
+
+    Every word holds only letters and digits (see :func:`tui.library.query.words_of`),
+    so nothing a user types becomes an operator.
+    """
+    return " & ".join(
+        "(" + " | ".join(f"({term})" for term in clause) + ")" for clause in _term_texts(clauses)
+    )
 
 
 def _content_hash(path: str) -> bytes:
@@ -608,7 +655,7 @@ class PostgresIndex:
     ) -> list[Hit]:
         where, values = self._filters(parsed, self._outside(connection))
         if parsed.clauses:
-            return self._ranked(connection, text, where, values, limit)
+            return self._ranked(connection, parsed.clauses, where, values, limit)
         speakers = parsed.values("speaker")
         if speakers:  # a speaker's quotes, in the briefings the other filters leave
             sql = (
@@ -635,13 +682,16 @@ class PostgresIndex:
             for n, (path, title, kind, section, heading, line, shown) in enumerate(rows)
         ]
 
-    def _configs(self, connection: psycopg.Connection[Any]) -> list[tuple[str, int]]:
-        """The configurations in use, and their oids (a query names a configuration by its
-        oid: ``to_tsquery(oid::regconfig, …)`` is then a constant, not a lookup a row)."""
+    def _configs(self, connection: psycopg.Connection[Any]) -> list[tuple[str, int, int | None]]:
+        """The configurations in use, their oids, and the oid of the configuration of
+        their words as written (:data:`WRITTEN_STEMS`). A query names a configuration by
+        its oid: ``to_tsquery(oid::regconfig, …)`` is then a constant, not a lookup a row."""
         return [
-            (config, oid)
-            for config, oid in connection.execute(
-                "SELECT config, config::regconfig::oid FROM briefing_tui_configs ORDER BY 1"
+            (config, oid, written)
+            for config, oid, written in connection.execute(
+                "SELECT c.config, c.config::regconfig::oid, written.regconfig::oid"
+                f" FROM briefing_tui_configs c LEFT JOIN (VALUES {_WRITTEN_VALUES})"
+                " AS written (config, regconfig) USING (config) ORDER BY 1"
             )
         ]
 
@@ -649,11 +699,10 @@ class PostgresIndex:
         """PostgreSQL's plan of :meth:`search` for a query of words (``analyze``: run, with
         its times): to see that the GIN index answers it."""
         parsed = parse(query)
-        text = tsquery_text(parsed.clauses)
 
         def plan(connection: psycopg.Connection[Any]) -> str:
             where, values = self._filters(parsed, self._outside(connection))
-            statement = self._ranked_statement(connection, text, where, values, limit)
+            statement = self._ranked_statement(connection, parsed.clauses, where, values, limit)
             if statement is None:
                 return ""
             sql, parameters = statement
@@ -666,14 +715,14 @@ class PostgresIndex:
     def _ranked(
         self,
         connection: psycopg.Connection[Any],
-        text: str,
+        clauses: Sequence[Sequence[Term]],
         where: str,
         values: list[str],
         limit: int,
     ) -> list[Hit]:
         """The best passages for the words, ranked by ``ts_rank``; then, for those only,
         their briefing and snippets."""
-        statement = self._ranked_statement(connection, text, where, values, limit)
+        statement = self._ranked_statement(connection, clauses, where, values, limit)
         if statement is None:
             return []
         rows = connection.execute(*statement).fetchall()
@@ -689,32 +738,54 @@ class PostgresIndex:
     def _ranked_statement(
         self,
         connection: psycopg.Connection[Any],
-        text: str,
+        clauses: Sequence[Sequence[Term]],
         where: str,
         values: list[str],
         limit: int,
     ) -> tuple[str, dict[str, object]] | None:
         """The statement of :meth:`_ranked` and its parameters; None if no row has words."""
+        text = tsquery_text(clauses)
         configs = self._configs(connection)
         if not configs or not text:
             return None
+        parameters: dict[str, object] = {}
+        terms = _term_texts(clauses)
+        for i, clause in enumerate(terms):
+            for j, term in enumerate(clause):
+                parameters[f"t{i}_{j}"] = term
+
+        def tsquery(n: int, written: int | None) -> str:
+            """Configuration ``n``'s tsquery: of the whole text, or (with the stems of the
+            words as written) of either stem of each word."""
+            own = f"%(o{n})s::oid::regconfig"
+            if written is None:
+                return f"to_tsquery({own}, %(q)s)"
+            other = f"%(x{n})s::oid::regconfig"
+            return " && ".join(
+                "("
+                + " || ".join(
+                    f"to_tsquery({own}, %(t{i}_{j})s) || to_tsquery({other}, %(t{i}_{j})s)"
+                    for j in range(len(clause))
+                )
+                + ")"
+                for i, clause in enumerate(terms)
+            )
+
         queries = ", ".join(
-            f"(%(c{n})s::text, %(o{n})s::oid::regconfig,"
-            f" to_tsquery(%(o{n})s::oid::regconfig, %(q)s))"
-            for n in range(len(configs))
+            f"(%(c{n})s::text, %(o{n})s::oid::regconfig, {tsquery(n, written)})"
+            for n, (_, _, written) in enumerate(configs)
         )
         matches = " OR ".join(
-            f"(p.config = %(c{n})s AND p.tsv @@ to_tsquery(%(o{n})s::oid::regconfig, %(q)s))"
-            for n in range(len(configs))
+            f"(p.config = %(c{n})s AND p.tsv @@ ({tsquery(n, written)}))"
+            for n, (_, _, written) in enumerate(configs)
         )
         among = (
             f" AND p.briefing IN (SELECT b.id FROM briefing_tui_briefings b WHERE TRUE{where})"
             if where
             else ""
         )
-        parameters: dict[str, object] = {}
-        for n, (config, oid) in enumerate(configs):
-            parameters.update({f"c{n}": config, f"o{n}": oid})
+        for n, (config, oid, written) in enumerate(configs):
+            parameters.update({f"c{n}": config, f"o{n}": oid, f"x{n}": written})
         parameters.update(
             q=text, limit=limit, ranked=RANKED, whole=_HEADLINE_WHOLE, cut=_HEADLINE_CUT
         )
