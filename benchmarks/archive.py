@@ -511,7 +511,7 @@ def measure(args: argparse.Namespace, folder: Path) -> list[Row]:
             LIMIT, ", ".join(f"{query!r} {count}" for query, count in found.items())
         )
         one = shown_buffers(url)
-        log(f"1 reader, {args.seconds / 2:.0f} s, shared_buffers {one}")
+        log(f"1 reader, {args.seconds / 2:g} s, shared_buffers {one}")
         alone = concurrent_queries([url], 1, args.seconds / 2)
         rows.append(
             latency_row(
@@ -522,7 +522,7 @@ def measure(args: argparse.Namespace, folder: Path) -> list[Row]:
                 ["what one query costs with nobody else asking (closed loop, no pause)"],
             )
         )
-        log(f"{args.readers} readers, {args.seconds:.0f} s, shared_buffers {one}")
+        log(f"{args.readers} readers, {args.seconds:g} s, shared_buffers {one}")
         times = concurrent_queries([url], args.readers, args.seconds)
         notes = [hits_note] + ([f"NO HITS: {empty}"] if empty else [])
         rows.append(
@@ -566,7 +566,7 @@ def measure(args: argparse.Namespace, folder: Path) -> list[Row]:
 
         restart_cluster(cluster, server_settings(CAPPED_BUFFERS, args.readers))
         capped = shown_buffers(url)
-        log(f"{args.readers} readers, {args.seconds:.0f} s, shared_buffers {capped}")
+        log(f"{args.readers} readers, {args.seconds:g} s, shared_buffers {capped}")
         times = concurrent_queries([url], args.readers, args.seconds)
         rows.append(
             latency_row(
