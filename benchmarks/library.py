@@ -65,7 +65,7 @@ def _q(text: str) -> str:
 
 
 def _sentence(rng: random.Random, low: int = 8, high: int = 16) -> str:
-    words = [rng.choice(_WORDS) for _ in range(rng.randint(low, high))]
+    words = rng.choices(_WORDS, k=rng.randint(low, high))
     return " ".join(words).capitalize() + "."
 
 

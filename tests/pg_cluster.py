@@ -16,10 +16,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 START_SECONDS = 60
 """How long ``pg_ctl start`` may wait for the server to accept connections."""
@@ -42,7 +43,7 @@ def server_programs() -> Path | None:
     """The folder with ``initdb`` and ``pg_ctl``, or None when PostgreSQL is not installed."""
     on_path = shutil.which("pg_ctl")
     if on_path and shutil.which("initdb"):
-        return Path(on_path).parent
+        return Path(on_path).resolve().parent  # a link to Debian's folder: the other programs
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
     return Path(found[-1]).parent if found else None
 
@@ -76,40 +77,119 @@ def _as(owner: pwd.struct_passwd, argv: list[str]) -> list[str]:
     ]
 
 
-def start_cluster() -> Cluster:
-    """Make and start a new cluster in a new temporary folder (see :func:`stop_cluster`)."""
-    programs = server_programs()
-    if programs is None:
-        raise FileNotFoundError("PostgreSQL's initdb and pg_ctl are not installed")
+def start_cluster(
+    settings: Mapping[str, str] | None = None, *, root: Path | None = None
+) -> Cluster:
+    """Make and start a new cluster in a new temporary folder (see :func:`stop_cluster`).
+
+    ``settings``: server settings (``shared_buffers``, ``max_connections``, ``work_mem``...)
+    over the defaults below; it listens on its socket only, whatever they say. ``root``: a
+    folder of one's own to keep it in instead (a cluster already there is started again;
+    :func:`stop_server` stops it and keeps it).
+    """
+    programs = _programs()
     owner = _owner()
-    root = Path(tempfile.mkdtemp(prefix="briefing-pg-"))
-    data, sockets = root / "data", root / "sockets"
-    sockets.mkdir()
-    for folder in (root, sockets):
-        os.chown(folder, owner.pw_uid, owner.pw_gid)
-    os.chmod(root, 0o755)
-    quiet = {"env": _environment(), "capture_output": True, "check": True, "cwd": root}
+    if root is not None and (root / "data" / "PG_VERSION").exists():
+        _start(root, settings)
+        return Cluster(root / "sockets", owner.pw_name)
+    made = _new_root(owner, root)
+    quiet = _quiet(made)
     try:
         subprocess.run(
-            _as(owner, [str(programs / "initdb"), "--pgdata", str(data), "--username",
+            _as(owner, [str(programs / "initdb"), "--pgdata", str(made / "data"), "--username",
                         owner.pw_name, "--auth", "trust", "--encoding", "UTF8", "--no-sync"]),
             **quiet,
         )  # fmt: skip
-        options = (
-            f"-c listen_addresses='' -c unix_socket_directories='{sockets}'"
-            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-            " -c max_connections=200"
-        )
+        _start(made, settings)
+    except BaseException:
+        shutil.rmtree(made, ignore_errors=True)
+        raise
+    return Cluster(made / "sockets", owner.pw_name)
+
+
+def stop_server(cluster: Cluster) -> None:
+    """Stop a cluster's server cleanly and keep its files (to start it again later)."""
+    root = cluster.socket_dir.parent
+    subprocess.run(
+        _as(_owner(), [str(_programs() / "pg_ctl"), "--pgdata", str(root / "data"), "--mode",
+                       "fast", "--wait", "stop"]),
+        **_quiet(root),
+    )  # fmt: skip
+
+
+def restart_cluster(cluster: Cluster, settings: Mapping[str, str] | None = None) -> None:
+    """Stop a cluster cleanly and start it again with ``settings`` (as :func:`start_cluster`)."""
+    stop_server(cluster)
+    _start(cluster.socket_dir.parent, settings)
+
+
+def start_standby(primary: Cluster, settings: Mapping[str, str] | None = None) -> Cluster:
+    """A streaming read replica of ``primary`` in a new temporary folder, on its own socket.
+
+    ``pg_basebackup`` copies the primary's data (through its socket) and writes the standby's
+    connection to it; the standby then replays the primary's changes as they come. Stop it
+    with :func:`stop_cluster`.
+    """
+    programs = _programs()
+    owner = _owner()
+    root = _new_root(owner)
+    try:
         subprocess.run(
-            _as(owner, [str(programs / "pg_ctl"), "--pgdata", str(data), "--options", options,
-                        "--log", str(root / "server.log"), "--timeout", str(START_SECONDS),
-                        "--wait", "start"]),
-            **quiet,
+            _as(owner, [str(programs / "pg_basebackup"), "--pgdata", str(root / "data"),
+                        "--host", str(primary.socket_dir), "--username", primary.user,
+                        "--write-recovery-conf", "--wal-method", "stream",
+                        "--checkpoint", "fast", "--no-sync"]),
+            **_quiet(root),
         )  # fmt: skip
+        _start(root, settings)
     except BaseException:
         shutil.rmtree(root, ignore_errors=True)
         raise
-    return Cluster(sockets, owner.pw_name)
+    return Cluster(root / "sockets", owner.pw_name)
+
+
+def _programs() -> Path:
+    programs = server_programs()
+    if programs is None:
+        raise FileNotFoundError("PostgreSQL's initdb and pg_ctl are not installed")
+    return programs
+
+
+def _new_root(owner: pwd.struct_passwd, root: Path | None = None) -> Path:
+    """A folder for a cluster (``root``, or a new temporary one), with its socket folder, both
+    the owner's."""
+    if root is None:
+        root = Path(tempfile.mkdtemp(prefix="briefing-pg-"))
+    sockets = root / "sockets"
+    sockets.mkdir(parents=True, exist_ok=True)
+    for folder in (root, sockets):
+        os.chown(folder, owner.pw_uid, owner.pw_gid)
+    os.chmod(root, 0o755)
+    return root
+
+
+def _quiet(root: Path) -> dict[str, Any]:
+    return {"env": _environment(), "capture_output": True, "check": True, "cwd": root}
+
+
+def _start(root: Path, settings: Mapping[str, str] | None) -> None:
+    """Start the server of the cluster in ``root``, on its socket only."""
+    chosen = {
+        "fsync": "off",
+        "synchronous_commit": "off",
+        "full_page_writes": "off",
+        "max_connections": "200",
+        **(settings or {}),
+        "listen_addresses": "",
+        "unix_socket_directories": str(root / "sockets"),
+    }
+    options = " ".join(f"-c {name}='{value}'" for name, value in chosen.items())
+    subprocess.run(
+        _as(_owner(), [str(_programs() / "pg_ctl"), "--pgdata", str(root / "data"), "--options",
+                       options, "--log", str(root / "server.log"), "--timeout",
+                       str(START_SECONDS), "--wait", "start"]),
+        **_quiet(root),
+    )  # fmt: skip
 
 
 def stop_cluster(cluster: Cluster) -> None:
@@ -130,9 +210,10 @@ def _environment() -> dict[str, str]:
 
 
 @contextmanager
-def throwaway_cluster() -> Iterator[Cluster]:
-    """A new cluster, running for the ``with`` block, then stopped and removed."""
-    cluster = start_cluster()
+def throwaway_cluster(settings: Mapping[str, str] | None = None) -> Iterator[Cluster]:
+    """A new cluster (``settings`` as :func:`start_cluster`), running for the ``with`` block,
+    then stopped and removed."""
+    cluster = start_cluster(settings)
     try:
         yield cluster
     finally:

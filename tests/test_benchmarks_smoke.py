@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 from _common import MEASURES  # noqa: E402 - the benchmarks are scripts, not a package
@@ -55,3 +57,24 @@ def test_library_benchmark_prints_every_figure() -> None:
     out = benchmark("library.py", "--briefings", "30")
     for measure in ("first build ratio", "re-index", "two-word query", "two-filter query"):
         assert f"library {measure}" in out, out
+
+
+def test_archive_benchmark_prints_every_figure() -> None:
+    pytest.importorskip("psycopg", reason="psycopg (briefing-tui[postgres]) is not installed")
+    from pg_cluster import server_programs
+
+    if server_programs() is None:
+        pytest.skip("PostgreSQL's initdb and pg_ctl are not installed")
+    out = benchmark("archive.py", "--count", "50", "--readers", "2", "--seconds", "1")  # ~15 s
+    for measure in (
+        "archive generated",
+        "archive bare C-loader parse",
+        "archive load ratio",
+        "archive refresh after 25 changes",
+        "archive query, 1 reader",
+        "archive query, 2 readers ",
+        "archive query, 2 readers on primary + replica",
+        "archive query, 2 readers, shared_buffers 128MB",
+    ):
+        assert measure in out, out
+    assert "ERROR" not in out, out
