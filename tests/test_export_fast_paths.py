@@ -1,0 +1,40 @@
+"""The exporters' fast paths give what their general paths give (the golden file checks whole
+exports; these check the pieces on any text)."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tui.export.plain import wrap, wrapped
+
+WORDS = st.sampled_from(
+    [
+        "a",
+        "be",
+        "word",
+        "x" * 9,
+        "y" * 30,
+        "z" * 90,
+        "é",
+        "naïve",
+        "“q”",
+        "—",
+        "中文",
+        "e\u0301",
+        "",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(WORDS, max_size=40).map(" ".join) | st.text(alphabet="ab \u00e9\u4e2d", max_size=60),
+    st.integers(min_value=1, max_value=100),
+    st.sampled_from(["", "  ┃ ", "  1. ", "  ┃ — ", "\\1"]),
+    st.sampled_from([None, "", "     ", "  ┃   ", "\\g<0>"]),
+)
+@example("x" * 80 + " ", 80, "", None)  # a breaking space at the very end
+@example("a  b" * 30, 20, "", None)  # two spaces: trailing spaces stripped from a line
+def test_wrapped_is_wrap_joined(text: str, width: int, lead: str, hang: str | None) -> None:
+    assert wrapped(text, width, lead, hang) == "\n".join(wrap(text, width, lead, hang))
