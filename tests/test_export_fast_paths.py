@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tui.export import markdown
 from tui.export.plain import wrap, wrapped
 
 WORDS = st.sampled_from(
@@ -38,3 +39,31 @@ WORDS = st.sampled_from(
 @example("a  b" * 30, 20, "", None)  # two spaces: trailing spaces stripped from a line
 def test_wrapped_is_wrap_joined(text: str, width: int, lead: str, hang: str | None) -> None:
     assert wrapped(text, width, lead, hang) == "\n".join(wrap(text, width, lead, hang))
+
+
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        *("word", " ", "*", "**", "[", "]", "(", ")", "](https://x.example/a)", "](http://y"),
+        *("!", "\\", "&", "&amp;", "_", "#", "<", ">", "|", "~", "`", "1.", "-", "+", ">", "="),
+        *("中文", "é", "e\u0301"),
+    ]
+)
+
+
+def escaped_throughout(source: str) -> str:
+    """:func:`markdown.inline` with its fast paths off: every piece through the expressions."""
+    saved = markdown._is_literal
+    markdown._is_literal = lambda text: False
+    try:
+        return markdown.inline(source)
+    finally:
+        markdown._is_literal = saved
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(MARKDOWN_PIECES, max_size=16).map("".join))
+@example("a *b* and [c](https://x.example/?a=1&b=2)")
+@example("see ![c](https://x.example)")
+@example("**b** c [d](https://x.example/\\e)")
+def test_markdown_inline_fast_path_writes_what_the_escapes_write(source: str) -> None:
+    assert markdown.inline(source) == escaped_throughout(source)
