@@ -3,10 +3,13 @@ exports; these check the pieces on any text)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tui.export import markdown
+from tui.document.inline import Span, parse_inline
+from tui.export import html, markdown
 from tui.export.plain import wrap, wrapped
 
 WORDS = st.sampled_from(
@@ -67,3 +70,43 @@ def escaped_throughout(source: str) -> str:
 @example("**b** c [d](https://x.example/\\e)")
 def test_markdown_inline_fast_path_writes_what_the_escapes_write(source: str) -> None:
     assert markdown.inline(source) == escaped_throughout(source)
+
+
+def split_is_web(url: str) -> bool:
+    """:func:`html.is_web` as it was: every URL split by :func:`urllib.parse.urlsplit`."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.tuples(
+        st.sampled_from(["http://", "https://", "HTTP://", "ftp://", "http:/", "https:///", ""]),
+        st.text(alphabet="ab.-09/?#:@[]%~!é\u3000 ", max_size=20),
+    ).map("".join)
+)
+@example("https://example.com/briefing/3768")
+@example("http://[::1")
+@example("https://x.example:80/a")
+def test_html_links_go_where_urlsplit_says(url: str) -> None:
+    assert html.is_web(url) == split_is_web(url)
+
+
+def html_escaped_throughout(text: str, spans: tuple[Span, ...]) -> str:
+    saved = html._is_literal
+    html._is_literal = lambda text: False
+    try:
+        return html.inline(text, spans)
+    finally:
+        html._is_literal = saved
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(MARKDOWN_PIECES | st.sampled_from(["'", '"', "<b>"]), max_size=16).map("".join))
+@example("a *b* & [c](https://x.example/?a=1&b=2)")
+def test_html_inline_fast_path_writes_what_the_escapes_write(source: str) -> None:
+    parsed = parse_inline(source)
+    assert html.inline(*parsed) == html_escaped_throughout(*parsed)
