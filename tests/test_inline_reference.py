@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tui.document.inline import parse_inline
+from tui.document.inline import parse_inline, shown_text
 
 Parsed = tuple[str, list[tuple[int, int, str, str | None]]]
 
@@ -114,3 +114,13 @@ def test_worst_cases_stay_linear(source: str) -> None:
     start = time.process_time()
     parse_inline(source)
     assert time.process_time() - start < 1.0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+@example("a **b** *c* d*")
+@example("**a b* [c](https://x.example)")
+def test_shown_text_is_the_parsed_plain_text(source: str) -> None:
+    assert shown_text(source) == reference(source)[0]
+    star_only = source.replace("[", "")  # the substitution's own path
+    assert shown_text(star_only) == reference(star_only)[0]

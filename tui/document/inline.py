@@ -94,3 +94,18 @@ def parse_inline(source: str) -> Inline:
         return Inline(source)
     parts.append(source[position:])
     return Inline("".join(parts), tuple(spans))
+
+
+def shown_text(source: str) -> str:
+    """``parse_inline(source).plain``, faster when only the text is wanted (the plain-text
+    export): text without ``[`` has its strong and emphasis markers removed by one
+    substitution, which skips from ``*`` to ``*`` at C speed and makes no spans."""
+    if "[" in source:
+        return parse_inline(source).plain
+    if "*" not in source:
+        return source
+    return _STAR.sub(_inner_text, source)
+
+
+def _inner_text(found: re.Match[str]) -> str:
+    return found.group(found.lastindex or 0)

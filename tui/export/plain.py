@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from tui.document import HEADING, BodyDocument
+from tui.document.inline import shown_text
 from tui.document.layout import CREDIT_DASH, QUOTE_BAR
 from tui.document.wrap import ONE_CELL, line_starts
 from tui.export.common import QUOTES, TALKING_POINTS, metadata, one_line
@@ -92,8 +93,8 @@ def lines(briefing: Briefing, width: int) -> Iterator[str]:
         yield wrapped(summary, width)
         yield ""
     document = BodyDocument(briefing)
-    for block in range(len(document)):
-        text = document.parsed(block)[0]
+    for block, source in enumerate(document.sources):
+        text = shown_text(source)  # no spans: plain text has no styles
         if document.kinds[block] == HEADING:
             yield from heading(text, width)
             continue
