@@ -38,6 +38,12 @@ def test_export_benchmark_prints_a_ratio_per_format() -> None:
     out = benchmark("export.py", "--paragraphs", "100", "--runs", "1")
     for name in ("md", "html", "txt", "json"):
         assert f"export ratio ({name})" in out, out
+    assert "wall time" in out, out
+
+
+def test_export_benchmark_times_cpu_on_request() -> None:
+    out = benchmark("export.py", "--paragraphs", "100", "--runs", "1", "--cpu")
+    assert "export ratio (md)" in out and "CPU time" in out, out
 
 
 def test_search_benchmark_prints_counts_and_keys() -> None:

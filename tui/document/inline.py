@@ -8,20 +8,19 @@ for Rich or Textual.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 SpanKind = Literal["strong", "emphasis", "link"]
 
-_MARKER = re.compile(r"[*\[]")
-"""Where a span can begin."""
-_URL = re.compile(r"https?://[^\s()]+\)")
-"""A link's target and its closing parenthesis, matched just after ``](``."""
+_STAR = re.compile(r"\*\*([^*\s][^*]*+)(?<!\s)\*\*|\*([^*\s][^*]*+)(?<!\s)\*")
+"""Strong (group 1) or emphasis (group 2) at a ``*``: it looks ahead to the next ``*`` only."""
+_LINK = re.compile(r"\[([^\]]++)\]\((https?://[^\s()]++)\)")
+"""A link at a ``[``: its label (group 1) and URL (group 2). It looks ahead to the next ``]``."""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A styled range of the plain text."""
+class Span(NamedTuple):
+    """A styled range of the plain text (a named tuple: made four times faster than a frozen
+    dataclass, which counts when every paragraph of a large briefing is parsed)."""
 
     start: int
     end: int
@@ -29,8 +28,7 @@ class Span:
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Inline:
+class Inline(NamedTuple):
     """A paragraph as shown: plain text and its styled spans."""
 
     plain: str
@@ -44,88 +42,70 @@ def parse_inline(source: str) -> Inline:
     in this order: ``**strong**``, ``*emphasis*``, ``[label](url)``. Strong and
     emphasis text neither starts nor ends with a space and holds no ``*``; a
     label holds no ``]``; a URL is ``http(s)://`` and then no space or
-    parenthesis. The scan is linear: each ``*`` looks ahead only to the next
-    ``*``, and every ``[`` before the same ``]`` shares one look-ahead.
+    parenthesis. Markers are found with ``str.find`` and each is matched with
+    one regular expression. The scan is linear: each ``*`` looks ahead only to
+    the next ``*``, and once a ``[`` is no link, neither is any other ``[``
+    before the same ``]``.
     """
-    if "*" not in source and "[" not in source:
+    find = source.find
+    star = find("*")
+    bracket = find("[")
+    if star == -1 and bracket == -1:
         return Inline(source)
-    scanner = _Scanner(source)
     parts: list[str] = []
     spans: list[Span] = []
     length = 0
-    position = 0
-    found = _MARKER.search(source)
-    while found is not None:
-        start = found.start()
-        span = scanner.star(start) if source[start] == "*" else scanner.link(start)
-        if span is None:
-            found = _MARKER.search(source, start + 1)
-            continue
-        end, inner_start, inner_end, kind, url = span
-        before = source[position:start]
-        parts.append(before)
-        length += len(before)
-        parts.append(source[inner_start:inner_end])
-        spans.append(Span(length, length + inner_end - inner_start, kind, url))
-        length += inner_end - inner_start
-        position = end
-        found = _MARKER.search(source, end)
+    position = 0  # where the text not yet in a span begins
+    at = 0  # where the next marker is looked for
+    while True:
+        if star != -1 and star < at:
+            star = find("*", at)
+        if bracket != -1 and bracket < at:
+            bracket = find("[", at)
+        if star != -1 and (bracket == -1 or star < bracket):
+            found = _STAR.match(source, star)
+            if found is None:
+                at = star + 1
+                continue
+            group = found.lastindex or 0
+            kind: SpanKind = "strong" if group == 1 else "emphasis"
+            url = None
+        elif bracket != -1:
+            found = _LINK.match(source, bracket)
+            if found is None:
+                # Every [ before the next ] has the same ] and the same (url) after it.
+                close = find("]", bracket + 1)
+                at = bracket + 1
+                bracket = -1 if close == -1 else find("[", close + 1)
+                continue
+            group, kind, url = 1, "link", found.group(2)
+        else:
+            break
+        start, end = found.span(group)
+        if found.start() > position:
+            before = source[position : found.start()]
+            parts.append(before)
+            length += len(before)
+        parts.append(source[start:end])
+        spans.append(Span(length, length + end - start, kind, url))
+        length += end - start
+        position = at = found.end()
+    if not spans:
+        return Inline(source)
     parts.append(source[position:])
     return Inline("".join(parts), tuple(spans))
 
 
-_Found = tuple[int, int, int, SpanKind, str | None]
-"""A span found at a marker: where it ends in the source, its inner text's bounds, kind, URL."""
+def shown_text(source: str) -> str:
+    """``parse_inline(source).plain``, faster when only the text is wanted (the plain-text
+    export): text without ``[`` has its strong and emphasis markers removed by one
+    substitution, which skips from ``*`` to ``*`` at C speed and makes no spans."""
+    if "[" in source:
+        return parse_inline(source).plain
+    if "*" not in source:
+        return source
+    return _STAR.sub(_inner_text, source)
 
 
-class _Scanner:
-    """The span starting at a marker, if any, looking ahead no more than the scan needs."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.bracket = -2
-        """The last ``]`` found (-1: none to the end; -2: not looked for yet)."""
-        self.url_at = -1
-        """The ``]`` whose link target was last matched, and the match."""
-        self.url: re.Match[str] | None = None
-
-    def star(self, start: int) -> _Found | None:
-        """``**strong**`` or ``*emphasis*`` at ``start`` (a ``*``)."""
-        source = self.source
-        if source.startswith("**", start):
-            first = start + 2
-            if first < len(source) and _may_edge(source[first]):
-                close = source.find("*", first + 1)
-                if (
-                    close != -1
-                    and _may_edge(source[close - 1])
-                    and source[close + 1 : close + 2] == "*"
-                ):
-                    return close + 2, first, close, "strong", None
-            return None  # a second * cannot begin emphasis
-        first = start + 1
-        if first < len(source) and _may_edge(source[first]):
-            close = source.find("*", first + 1)
-            if close != -1 and _may_edge(source[close - 1]):
-                return close + 1, first, close, "emphasis", None
-        return None
-
-    def link(self, start: int) -> _Found | None:
-        """``[label](url)`` at ``start`` (a ``[``)."""
-        source = self.source
-        if self.bracket == -2 or (self.bracket != -1 and self.bracket <= start):
-            self.bracket = source.find("]", start + 1)
-        close = self.bracket
-        if close <= start + 1 or source[close + 1 : close + 2] != "(":
-            return None  # no ], an empty label, or no ( after it
-        if self.url_at != close:
-            self.url_at, self.url = close, _URL.match(source, close + 2)
-        if self.url is None:
-            return None
-        end = self.url.end()
-        return end, start + 1, close, "link", source[close + 2 : end - 1]
-
-
-def _may_edge(char: str) -> bool:
-    """Whether ``char`` may begin or end strong or emphasis text."""
-    return char != "*" and not char.isspace()
+def _inner_text(found: re.Match[str]) -> str:
+    return found.group(found.lastindex or 0)

@@ -61,8 +61,7 @@ class _Blocks:
     def get(self, block: int) -> tuple[str, tuple[Span, ...]]:
         found = self.parsed[block]
         if found is None:
-            inline = parse_inline(self.sources[block])
-            found = self.parsed[block] = (inline.plain, inline.spans)
+            found = self.parsed[block] = parse_inline(self.sources[block])  # (plain, spans)
         return found
 
 

@@ -11,6 +11,7 @@ the body has an id (``b-N``, N its place in the body), every section one
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from html import escape
 from urllib.parse import urlsplit
@@ -58,8 +59,15 @@ li { margin: 0.25rem 0; }
 REL = "noopener noreferrer"
 
 
+_PLAIN_WEB = re.compile(r"https?://[a-z0-9.-]+(?:[/?#][!-~]*)?", re.ASCII)
+"""An ``http(s)`` URL of printable ASCII with a plain host (no port, user or IPv6 brackets),
+which :func:`urllib.parse.urlsplit` splits into that scheme and host without fail."""
+
+
 def is_web(url: str) -> bool:
     """True for an ``http`` or ``https`` URL with a host: the only links the page has."""
+    if _PLAIN_WEB.fullmatch(url):  # most links: no need to split them
+        return True
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -74,13 +82,26 @@ def link(url: str, inner: str) -> str:
     return f'<a href="{escape(url)}" rel="{REL}">{inner}</a>'
 
 
+def _is_literal(text: str) -> bool:
+    """True when :func:`html.escape` would leave ``text`` as it is (five finds at C speed)."""
+    return not ("&" in text or "<" in text or ">" in text or '"' in text or "'" in text)
+
+
+def _same(text: str) -> str:
+    return text
+
+
 def inline(text: str, spans: tuple[Span, ...]) -> str:
     """A block's shown text as HTML: its strong, emphasis and link spans as elements."""
+    literal = _is_literal(text)
+    if not spans:
+        return text if literal else escape(text)
+    escaped = _same if literal else escape  # one check for every piece of the block
     parts: list[str] = []
     position = 0
     for span in spans:
-        parts.append(escape(text[position : span.start]))
-        inner = escape(text[span.start : span.end])
+        parts.append(escaped(text[position : span.start]))
+        inner = escaped(text[span.start : span.end])
         if span.kind == "strong":
             parts.append(f"<strong>{inner}</strong>")
         elif span.kind == "emphasis":
@@ -88,7 +109,7 @@ def inline(text: str, spans: tuple[Span, ...]) -> str:
         else:
             parts.append(link(span.url or "", inner))
         position = span.end
-    parts.append(escape(text[position:]))
+    parts.append(escaped(text[position:]))
     return "".join(parts)
 
 

@@ -78,4 +78,6 @@ def data(briefing: Briefing) -> dict[str, Any]:
 def render(briefing: Briefing, width: int = 80) -> str:
     """The briefing as pretty-printed JSON, ending in a newline (``width`` is not used)."""
     text = json.dumps(data(briefing), indent=2, ensure_ascii=False)
-    return _NOT_YAML.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+    if "\ufffe" in text or "\uffff" in text:  # rare: not worth a pass of the expression
+        text = _NOT_YAML.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return text + "\n"

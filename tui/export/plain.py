@@ -7,11 +7,13 @@ the text holds no control character but the newlines that end its lines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tui.document import HEADING, BodyDocument
+from tui.document.inline import shown_text
 from tui.document.layout import CREDIT_DASH, QUOTE_BAR
-from tui.document.wrap import line_starts
+from tui.document.wrap import ONE_CELL, line_starts
 from tui.export.common import QUOTES, TALKING_POINTS, metadata, one_line
 from tui.model import Briefing
 
@@ -35,47 +37,81 @@ def wrap(text: str, width: int, lead: str = "", hang: str | None = None) -> list
     return wrapped
 
 
+_LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _line_pattern(cells: int) -> re.Pattern[str]:
+    """One wrapped line of one-cell text and the space it breaks at: the longest run of up to
+    ``cells`` characters before a space or the end, else ``cells`` characters (a word cut) —
+    where :func:`tui.document.wrap.line_starts` breaks."""
+    found = _LINE_PATTERNS.get(cells)  # group 1: the line, without the space it breaks at
+    if found is None:
+        found = re.compile(rf"(.{{1,{cells}}}(?= |\Z)|.{{{cells}}}) ?", re.DOTALL)
+        _LINE_PATTERNS[cells] = found
+    return found
+
+
+def wrapped(text: str, width: int, lead: str = "", hang: str | None = None) -> str:
+    """:func:`wrap`'s lines joined by newlines.
+
+    Text whose every character takes one cell, with single spaces and none at
+    its end (nearly every paragraph), has its lines found by one regular
+    expression: the same lines, at C speed.
+    """
+    hang = lead if hang is None else hang
+    if (
+        text
+        and text[-1] != " "
+        and "  " not in text
+        and (text.isascii() or ONE_CELL.issuperset(text))
+    ):
+        lines = _line_pattern(max(4, width - len(lead))).findall(text)
+        return lead + ("\n" + hang).join(lines)
+    return "\n".join(wrap(text, width, lead, hang))
+
+
 def heading(text: str, width: int) -> Iterator[str]:
     """A heading's lines, the rule under it and a blank line."""
-    yield from wrap(text, width)
+    yield wrapped(text, width)
     yield RULE * width
     yield ""
 
 
 def lines(briefing: Briefing, width: int) -> Iterator[str]:
-    """Every line of the plain-text rendering, without line ends."""
-    yield from wrap(one_line(briefing.title), width)
+    """The plain-text rendering, without line ends: a wrapped block (lines joined by newlines)
+    or an empty line at a time."""
+    yield wrapped(one_line(briefing.title), width)
     subtitle = one_line(briefing.subtitle or "")
     if subtitle:
-        yield from wrap(subtitle, width)
+        yield wrapped(subtitle, width)
     fields = metadata(briefing)
     if fields:
-        yield from wrap(SEPARATOR.join(fields), width)
+        yield wrapped(SEPARATOR.join(fields), width)
     yield ""
     summary = one_line(briefing.summary or "")
     if summary:
-        yield from wrap(summary, width)
+        yield wrapped(summary, width)
         yield ""
     document = BodyDocument(briefing)
-    for block in range(len(document)):
-        text = document.parsed(block)[0]
+    for block, source in enumerate(document.sources):
+        text = shown_text(source)  # no spans: plain text has no styles
         if document.kinds[block] == HEADING:
             yield from heading(text, width)
             continue
-        yield from wrap(text, width, document.leads[block], document.hangs[block])
+        yield wrapped(text, width, document.leads[block], document.hangs[block])
         yield from [""] * document.gaps[block]
     if briefing.talking_points:
         yield from heading(TALKING_POINTS, width)
         count = len(briefing.talking_points)
         for number, point in enumerate(briefing.talking_points, start=1):
             lead = f"  {number:>{len(str(count))}}. "
-            yield from wrap(point.text, width, lead, " " * len(lead))
+            yield wrapped(point.text, width, lead, " " * len(lead))
         yield ""
     if briefing.quotes:
         yield from heading(QUOTES, width)
         for quote in briefing.quotes:
-            yield from wrap(quote.text, width, QUOTE_BAR)
-            yield from wrap(quote.attribution, width, QUOTE_BAR + CREDIT_DASH, QUOTE_BAR + "  ")
+            yield wrapped(quote.text, width, QUOTE_BAR)
+            yield wrapped(quote.attribution, width, QUOTE_BAR + CREDIT_DASH, QUOTE_BAR + "  ")
             yield ""
 
 
