@@ -194,6 +194,35 @@ def test_a_bad_filter_is_dropped_not_fatal(shared: SqliteIndex) -> None:
     assert set(names(shared.search('speaker: "harbour'))) == {"harbour.yaml"}
 
 
+def test_speaker_filters_match_one_quote_and_combine_with_the_others(shared: SqliteIndex) -> None:
+    both = shared.search("speaker:antony speaker:blinken tag:colombia")
+    assert [(hit.kind, Path(hit.path).name) for hit in both] == [
+        ("quote", "colombia-border.yaml"),
+        ("quote", "blinken-bogota.yaml"),
+    ]
+    assert shared.search("speaker:blinken speaker:duque") == []  # never the same quote
+    assert names(shared.search("speaker:duque")) == ["blinken-bogota.yaml"]  # Iván, folded
+    assert names(shared.search("speaker:raimondo before:2021")) == ["trade-summit.yaml"]
+    hits = shared.search("border speaker:blinken source:wire after:2021")
+    assert names(hits) == ["colombia-border.yaml"] * 2
+
+
+def test_a_speaker_whose_quotes_all_left_matches_nothing(index: SqliteIndex, library: Path) -> None:
+    (library / "energy-grid.yaml").unlink()
+    (library / "trade-summit.yaml").unlink()
+    refresh(index, library)
+    assert index.search("speaker:raimondo") == []
+    assert index.search("the speaker:raimondo") == []
+    assert "Gina Raimondo" not in [speaker.name for speaker in index.speakers()]
+    (library / "new.yaml").write_text(
+        "title: Grid news\nsections:\n  - id: s\n    heading: H\n    body: Power lines.\n"
+        "quotes:\n  - speaker: GINA RAIMONDO\n    section: s\n    text: Power lines.\n",
+        encoding="utf-8",
+    )
+    refresh(index, library)
+    assert [hit.snippet for hit in index.search("speaker:raimondo")] == ["Power lines."]
+
+
 def test_the_limit_is_kept(shared: SqliteIndex) -> None:
     assert len(shared.search("the", limit=2)) == 2
     assert shared.search("the", limit=0) == []
@@ -253,6 +282,44 @@ def test_snippets_hold_no_control_characters(tmp_path: Path) -> None:
 def test_a_second_refresh_reads_nothing(index: SqliteIndex, library: Path) -> None:
     again = refresh(index, library)
     assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, 7)
+
+
+def test_a_refresh_reads_every_row_again_only_after_another_writer(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading 10,000 rows to compare their files is most of a re-index after one change:
+    a refresh keeps them from the last one, unless another process wrote since."""
+    statements: list[str] = []
+    connect = SqliteIndex._connect
+
+    def traced(self: SqliteIndex) -> sqlite3.Connection:
+        connection = connect(self)
+        connection.set_trace_callback(statements.append)
+        return connection
+
+    monkeypatch.setattr(SqliteIndex, "_connect", traced)
+
+    def rows_read() -> int:
+        return sum(statement.startswith("SELECT path, id, size") for statement in statements)
+
+    index = SqliteIndex(tmp_path / "i.sqlite")
+    other = SqliteIndex(tmp_path / "i.sqlite")  # as another process would
+    refresh(index, library)
+    harbour = library / "harbour.yaml"
+    harbour.write_text(harbour.read_text(encoding="utf-8") + "# one\n", encoding="utf-8")
+    read = rows_read()
+    assert refresh(index, library).changed == 1
+    assert rows_read() == read  # fails when every refresh reads them again
+
+    (library / "trade-summit.yaml").unlink()
+    assert refresh(other, library).removed == 1
+    harbour.write_text(harbour.read_text(encoding="utf-8") + "# two\n", encoding="utf-8")
+    done = refresh(index, library)
+    assert (done.added, done.changed, done.removed, done.unchanged) == (0, 1, 0, 5)
+    assert index.search("tariffs") == [] and names(index.search("dredging")) == ["harbour.yaml"]
+    assert [entry.path for entry in index.entries()] == [entry.path for entry in other.entries()]
+    index.close()
+    other.close()
 
 
 def test_a_file_added_changed_and_deleted(index: SqliteIndex, library: Path) -> None:
