@@ -342,6 +342,21 @@ def test_a_file_added_changed_and_deleted(index: SqliteIndex, library: Path) -> 
     assert index.speakers()[1].quotes == 1  # Raimondo's Lima quote left with its file
 
 
+def test_changed_files_keep_one_copy_of_their_passages(index: SqliteIndex, library: Path) -> None:
+    before = [(hit.kind, hit.snippet) for hit in index.search("dredging OR welcome OR tariffs")]
+    for round in range(3):  # each time the changed files' rows go, and come back with new ids
+        for name in ("harbour.yaml", "trade-summit.yaml", "colombia-border.yaml"):
+            path = library / name
+            path.write_text(path.read_text(encoding="utf-8") + f"# {round}\n", encoding="utf-8")
+        assert refresh(index, library).changed == 3
+    after = [(hit.kind, hit.snippet) for hit in index.search("dredging OR welcome OR tariffs")]
+    assert sorted(after) == sorted(before)
+    assert len(index.speakers()) == len({speaker.name for speaker in index.speakers()})
+    assert [hit.snippet for hit in index.search("speaker:raimondo tag:peru")] == [
+        "Trade rules must be fair to workers."
+    ]
+
+
 def test_a_change_of_mtime_alone_reads_the_file_again(index: SqliteIndex, library: Path) -> None:
     harbour = library / "harbour.yaml"
     info = harbour.stat()

@@ -58,8 +58,7 @@ CREATE INDEX tags_briefing ON tags (briefing);
 CREATE TABLE passages (
     id INTEGER PRIMARY KEY, briefing INTEGER NOT NULL, kind TEXT NOT NULL,
     section TEXT, heading TEXT, line INTEGER, speaker TEXT, speaker_fold TEXT);
-CREATE INDEX passages_briefing ON passages (briefing);
-CREATE INDEX passages_speaker ON passages (kind, speaker_fold, briefing);
+CREATE INDEX passages_speaker ON passages (speaker_fold, briefing, kind) WHERE kind = 'quote';
 -- Every speaker's folded name, once: a speaker: filter matches a few hundred names with
 -- LIKE, not every quote; a name stays after its last quote leaves (it then matches nothing).
 CREATE TABLE speakers (fold TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -450,11 +449,10 @@ class SqliteIndex:
         connection.execute("COMMIT")
 
     def _delete(self, connection: sqlite3.Connection, row: int) -> None:
-        """Forget one briefing: its row, tags and passages."""
-        connection.execute(
-            "DELETE FROM fts WHERE rowid IN (SELECT id FROM passages WHERE briefing = ?)", (row,)
-        )
-        connection.execute("DELETE FROM passages WHERE briefing = ?", (row,))
+        """Forget one briefing: its row, tags and passages (their ids are the row's range)."""
+        first, last = row << PASSAGE_BITS, ((row + 1) << PASSAGE_BITS) - 1
+        connection.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?", (first, last))
+        connection.execute("DELETE FROM passages WHERE id BETWEEN ? AND ?", (first, last))
         connection.execute("DELETE FROM tags WHERE briefing = ?", (row,))
         connection.execute("DELETE FROM briefings WHERE id = ?", (row,))
 
@@ -466,52 +464,54 @@ class SqliteIndex:
         found: dict[str, Stat],
     ) -> int:
         """Write a batch of records in one transaction (``known`` follows); how many did not
-        load."""
+        load. Each table takes the whole batch in one statement: the rows' ids are given
+        (the next free ones, as SQLite would pick them), so the passages' ids are known."""
+        briefings: list[tuple[object, ...]] = []
+        tags: list[tuple[int, str]] = []
+        passages: list[tuple[object, ...]] = []
+        speakers: list[tuple[str]] = []
+        texts: list[tuple[int, str, str, str, str]] = []
         failed = 0
         with self._transaction(connection):
-            for path, entry, passages in records:
+            for path, _, _ in records:
                 if path in known:
                     self._delete(connection, known[path][0])
-                size, mtime_ns, inode = found[path]
+            row = connection.execute("SELECT max(id) FROM briefings").fetchone()[0] or 0
+            for path, entry, found_passages in records:
+                row += 1
+                size, mtime_ns, inode = stat = found[path]
+                known[path] = (row, stat)
                 failed += entry.failed
-                row = connection.execute(
-                    "INSERT INTO briefings (path, size, mtime_ns, inode, title, published,"
-                    " location, source, tags, points, quotes, blocks, problem, day, title_fold,"
-                    " source_fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                briefings.append(
                     (
-                        path, size, mtime_ns, inode, entry.title, entry.published,
+                        row, path, size, mtime_ns, inode, entry.title, entry.published,
                         entry.location, entry.source, _TAG_SEPARATOR.join(entry.tags),
                         entry.points, entry.quotes, entry.blocks, entry.problem,
                         (entry.published or "")[:10], fold(entry.title), fold(entry.source or ""),
-                    ),
-                ).lastrowid  # fmt: skip
-                connection.executemany(
-                    "INSERT INTO tags VALUES (?, ?)",
-                    [(row, fold(tag)) for tag in dict.fromkeys(entry.tags)],
-                )
-                assert row is not None
-                known[path] = (row, found[path])
-                start = row << PASSAGE_BITS
-                passages = passages[: 1 << PASSAGE_BITS]
-                connection.executemany(
-                    "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (start + n, row, p.kind, p.section, p.heading, p.line, p.speaker or None,
-                         fold(p.speaker) if p.speaker else None)
-                        for n, p in enumerate(passages)
-                    ],
+                    )
                 )  # fmt: skip
-                connection.executemany(
-                    "INSERT OR IGNORE INTO speakers VALUES (?)",
-                    [(fold(p.speaker),) for p in passages if p.kind == "quote" and p.speaker],
-                )
-                connection.executemany(
-                    "INSERT INTO fts (rowid, title, quote, speaker, text) VALUES (?, ?, ?, ?, ?)",
-                    [
-                        (start + n, p.title, p.quote, p.speaker, p.text)
-                        for n, p in enumerate(passages)
-                    ],
-                )
+                tags += [(row, fold(tag)) for tag in dict.fromkeys(entry.tags)]
+                start = row << PASSAGE_BITS
+                for n, passage in enumerate(found_passages[: 1 << PASSAGE_BITS], start):
+                    kind, title, quote, speaker, text, section, heading, line = passage
+                    folded = fold(speaker) if speaker else None
+                    passages.append((n, row, kind, section, heading, line, speaker or None, folded))
+                    if folded is not None and kind == "quote":
+                        speakers.append((folded,))
+                    texts.append((n, title, quote, speaker, text))
+            connection.executemany(
+                "INSERT INTO briefings (id, path, size, mtime_ns, inode, title, published,"
+                " location, source, tags, points, quotes, blocks, problem, day, title_fold,"
+                " source_fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                briefings,
+            )
+            connection.executemany("INSERT INTO tags VALUES (?, ?)", tags)
+            connection.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)", passages)
+            connection.executemany("INSERT OR IGNORE INTO speakers VALUES (?)", speakers)
+            connection.executemany(
+                "INSERT INTO fts (rowid, title, quote, speaker, text) VALUES (?, ?, ?, ?, ?)",
+                texts,
+            )
         return failed
 
     # -- reading ----------------------------------------------------------------------
