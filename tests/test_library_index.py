@@ -322,6 +322,43 @@ def test_a_refresh_reads_every_row_again_only_after_another_writer(
     other.close()
 
 
+def test_closing_does_not_wait_for_a_refresh_under_way(library: Path, tmp_path: Path) -> None:
+    """Quitting the library during a first build closes the index at once; the refresh
+    in its thread ends on its own (as the screen's does, its progress calls failing),
+    its lock released before the lock file is closed."""
+    import threading
+
+    index = SqliteIndex(tmp_path / "i.sqlite")
+    started, release = threading.Event(), threading.Event()
+
+    def progress(done: int, total: int) -> None:
+        started.set()
+        release.wait(10)
+        raise RuntimeError("the app has gone")
+
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            index.refresh(scan([str(library)]).paths, progress)
+        except BaseException as error:  # what the thread ended with
+            errors.append(error)
+
+    refreshing = threading.Thread(target=run)
+    refreshing.start()
+    assert started.wait(10)
+    closing = threading.Thread(target=index.close)
+    closing.start()
+    closing.join(5)
+    closed = not closing.is_alive()
+    release.set()
+    refreshing.join(10)
+    closing.join(10)
+    assert closed and not refreshing.is_alive()
+    assert [str(error) for error in errors] == ["the app has gone"]  # not a closed lock file
+    assert index._writer is None and index._lock_file == -1  # let go as the refresh ended
+
+
 def test_a_file_added_changed_and_deleted(index: SqliteIndex, library: Path) -> None:
     (library / "new.yaml").write_text(
         "title: Zeppelin fleet grounded\nsections:\n  - heading: H\n    body: Zeppelins.\n",

@@ -157,6 +157,8 @@ class SqliteIndex:
         """Every briefing's row id and file status as this process last wrote them, valid
         while ``PRAGMA data_version`` says no other connection has written since."""
         self._known_version: int | None = None
+        self._closing = False
+        """Closed while a refresh was under way: that refresh lets go of the files at its end."""
         self._damaged = False
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
@@ -289,8 +291,17 @@ class SqliteIndex:
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
-        with self._refreshing:
-            self._forget_writer()
+        if self._refreshing.acquire(blocking=False):
+            try:
+                self._let_go()
+            finally:
+                self._refreshing.release()
+        else:  # a refresh is under way in another thread (quitting during a first build):
+            self._closing = True  # no waiting for it; it lets go as it ends
+
+    def _let_go(self) -> None:
+        """Close the writer and the lock file; delete a temporary index."""
+        self._forget_writer()
         if self._lock_file >= 0:
             os.close(self._lock_file)
             self._lock_file = -1
@@ -321,6 +332,9 @@ class SqliteIndex:
                 self._rebuild()
                 with self._writing():
                     counts = self._refresh(self._writer_connection(), paths, progress)
+            finally:
+                if self._closing:
+                    self._let_go()
         return Refreshed(**counts, seconds=time.perf_counter() - started)
 
     def _writer_connection(self) -> sqlite3.Connection:
