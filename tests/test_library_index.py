@@ -210,6 +210,35 @@ def test_a_bad_filter_is_dropped_not_fatal(shared: LibraryIndex) -> None:
     assert set(names(shared.search('speaker: "harbour'))) == {"harbour.yaml"}
 
 
+def test_speaker_filters_match_one_quote_and_combine_with_the_others(shared: LibraryIndex) -> None:
+    both = shared.search("speaker:antony speaker:blinken tag:colombia")
+    assert [(hit.kind, Path(hit.path).name) for hit in both] == [
+        ("quote", "colombia-border.yaml"),
+        ("quote", "blinken-bogota.yaml"),
+    ]
+    assert shared.search("speaker:blinken speaker:duque") == []  # never the same quote
+    assert names(shared.search("speaker:duque")) == ["blinken-bogota.yaml"]  # Iván, folded
+    assert names(shared.search("speaker:raimondo before:2021")) == ["trade-summit.yaml"]
+    hits = shared.search("border speaker:blinken source:wire after:2021")
+    assert names(hits) == ["colombia-border.yaml"] * 2
+
+
+def test_a_speaker_whose_quotes_all_left_matches_nothing(index: SqliteIndex, library: Path) -> None:
+    (library / "energy-grid.yaml").unlink()
+    (library / "trade-summit.yaml").unlink()
+    refresh(index, library)
+    assert index.search("speaker:raimondo") == []
+    assert index.search("the speaker:raimondo") == []
+    assert "Gina Raimondo" not in [speaker.name for speaker in index.speakers()]
+    (library / "new.yaml").write_text(
+        "title: Grid news\nsections:\n  - id: s\n    heading: H\n    body: Power lines.\n"
+        "quotes:\n  - speaker: GINA RAIMONDO\n    section: s\n    text: Power lines.\n",
+        encoding="utf-8",
+    )
+    refresh(index, library)
+    assert [hit.snippet for hit in index.search("speaker:raimondo")] == ["Power lines."]
+
+
 def test_the_limit_is_kept(shared: LibraryIndex) -> None:
     assert len(shared.search("the", limit=2)) == 2
     assert shared.search("the", limit=0) == []
@@ -271,6 +300,81 @@ def test_a_second_refresh_reads_nothing(index: SqliteIndex, library: Path) -> No
     assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, 7)
 
 
+def test_a_refresh_reads_every_row_again_only_after_another_writer(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading 10,000 rows to compare their files is most of a re-index after one change:
+    a refresh keeps them from the last one, unless another process wrote since."""
+    statements: list[str] = []
+    connect = SqliteIndex._connect
+
+    def traced(self: SqliteIndex) -> sqlite3.Connection:
+        connection = connect(self)
+        connection.set_trace_callback(statements.append)
+        return connection
+
+    monkeypatch.setattr(SqliteIndex, "_connect", traced)
+
+    def rows_read() -> int:
+        return sum(statement.startswith("SELECT path, id, size") for statement in statements)
+
+    index = SqliteIndex(tmp_path / "i.sqlite")
+    other = SqliteIndex(tmp_path / "i.sqlite")  # as another process would
+    refresh(index, library)
+    harbour = library / "harbour.yaml"
+    harbour.write_text(harbour.read_text(encoding="utf-8") + "# one\n", encoding="utf-8")
+    read = rows_read()
+    assert refresh(index, library).changed == 1
+    assert rows_read() == read  # fails when every refresh reads them again
+
+    (library / "trade-summit.yaml").unlink()
+    assert refresh(other, library).removed == 1
+    harbour.write_text(harbour.read_text(encoding="utf-8") + "# two\n", encoding="utf-8")
+    done = refresh(index, library)
+    assert (done.added, done.changed, done.removed, done.unchanged) == (0, 1, 0, 5)
+    assert index.search("tariffs") == [] and names(index.search("dredging")) == ["harbour.yaml"]
+    assert [entry.path for entry in index.entries()] == [entry.path for entry in other.entries()]
+    index.close()
+    other.close()
+
+
+def test_closing_does_not_wait_for_a_refresh_under_way(library: Path, tmp_path: Path) -> None:
+    """Quitting the library during a first build closes the index at once; the refresh
+    in its thread ends on its own (as the screen's does, its progress calls failing),
+    its lock released before the lock file is closed."""
+    import threading
+
+    index = SqliteIndex(tmp_path / "i.sqlite")
+    started, release = threading.Event(), threading.Event()
+
+    def progress(done: int, total: int) -> None:
+        started.set()
+        release.wait(10)
+        raise RuntimeError("the app has gone")
+
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            index.refresh(scan([str(library)]).paths, progress)
+        except BaseException as error:  # what the thread ended with
+            errors.append(error)
+
+    refreshing = threading.Thread(target=run)
+    refreshing.start()
+    assert started.wait(10)
+    closing = threading.Thread(target=index.close)
+    closing.start()
+    closing.join(5)
+    closed = not closing.is_alive()
+    release.set()
+    refreshing.join(10)
+    closing.join(10)
+    assert closed and not refreshing.is_alive()
+    assert [str(error) for error in errors] == ["the app has gone"]  # not a closed lock file
+    assert index._writer is None and index._lock_file == -1  # let go as the refresh ended
+
+
 def test_a_file_added_changed_and_deleted(index: SqliteIndex, library: Path) -> None:
     (library / "new.yaml").write_text(
         "title: Zeppelin fleet grounded\nsections:\n  - heading: H\n    body: Zeppelins.\n",
@@ -289,6 +393,21 @@ def test_a_file_added_changed_and_deleted(index: SqliteIndex, library: Path) -> 
     assert index.search("tariffs") == []
     assert [s.name for s in index.speakers()].count("Gina Raimondo") == 1
     assert index.speakers()[1].quotes == 1  # Raimondo's Lima quote left with its file
+
+
+def test_changed_files_keep_one_copy_of_their_passages(index: SqliteIndex, library: Path) -> None:
+    before = [(hit.kind, hit.snippet) for hit in index.search("dredging OR welcome OR tariffs")]
+    for round in range(3):  # each time the changed files' rows go, and come back with new ids
+        for name in ("harbour.yaml", "trade-summit.yaml", "colombia-border.yaml"):
+            path = library / name
+            path.write_text(path.read_text(encoding="utf-8") + f"# {round}\n", encoding="utf-8")
+        assert refresh(index, library).changed == 3
+    after = [(hit.kind, hit.snippet) for hit in index.search("dredging OR welcome OR tariffs")]
+    assert sorted(after) == sorted(before)
+    assert len(index.speakers()) == len({speaker.name for speaker in index.speakers()})
+    assert [hit.snippet for hit in index.search("speaker:raimondo tag:peru")] == [
+        "Trade rules must be fair to workers."
+    ]
 
 
 def test_a_change_of_mtime_alone_reads_the_file_again(index: SqliteIndex, library: Path) -> None:

@@ -43,3 +43,17 @@ def test_a_speaker_and_quote_joined_keep_their_marks() -> None:
     text, marks = joined(highlight("Antony Blinken", flat), ": ", highlight("We welcome it.", flat))
     assert text == "Antony Blinken: We welcome it."
     assert [text[a:b] for a, b in marks] == ["Blinken", "welcome"]
+
+
+def test_a_word_and_a_phrase_that_begin_alike_are_both_marked() -> None:
+    text = "Peace talks, peace, peacetime and peaceful talks."
+    assert marked(text, 'peace "peace talks"') == ["Peace", "Peace talks", "peace"]
+    assert marked(text, 'peace* "peaceful talks"') == [
+        "Peace",
+        "peace",
+        "peacetime",
+        "peaceful",
+        "peaceful talks",
+    ]
+    assert marked("NACIÓN, Nacion", "nacion") == ["NACIÓN", "Nacion"]  # word by word
+    assert marked("NACION, Nacion", "nacion") == ["NACION", "Nacion"]  # ASCII: all at once

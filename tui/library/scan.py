@@ -36,10 +36,9 @@ def scan(arguments: list[str]) -> Scan:
     for argument in arguments:
         path = os.path.abspath(argument)
         walked = sorted(_walk(path, visited, found.notices)) if os.path.isdir(path) else [path]
-        for file in walked:
-            if file not in seen:
-                seen.add(file)
-                found.paths.append(file)
+        fresh = [file for file in walked if file not in seen]
+        seen.update(fresh)
+        found.paths += fresh
     return found
 
 
@@ -72,14 +71,15 @@ def _walk(root: str, visited: set[tuple[int, int]], notices: list[str]) -> list[
                 f"{sanitize_line(folder)}: {sanitize_line(error.strerror or 'cannot be read')}"
             )
             continue
-        for child in children:
-            if child.name.startswith("."):
+        for child in children:  # the name first: 10,000 files cost milliseconds each way
+            name = child.name
+            if name.startswith("."):
                 continue
             try:
-                if child.is_dir():
-                    folders.append(child.path)
-                elif child.is_file() and is_briefing_name(child.name):
+                if name.lower().endswith(SUFFIXES) and child.is_file():
                     files.append(child.path)
+                elif child.is_dir():
+                    folders.append(child.path)
             except OSError:
                 continue  # vanished, or a link to nowhere
     return files

@@ -38,21 +38,38 @@ def _folded(word: str) -> str:
 
 def find(text: str, terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The words of ``text`` (start, end) and the matches of ``terms`` as (first, last) word."""
-    spans = [(found.start(), found.end()) for found in _TOKEN.finditer(text, 0, SEARCHED)]
-    words = [_folded(text[start:end]) for start, end in spans]
-    wanted = [([_folded(word) for word in term.words], term.prefix) for term in terms]
-    matches = []
+    spans = [found.span() for found in _TOKEN.finditer(text, 0, SEARCHED)]
+    if text.isascii():  # most text: lower-cased whole, the same length, in one call
+        lowered = text[:SEARCHED].lower()
+        words = [lowered[start:end] for start, end in spans]
+    else:
+        words = [_folded(text[start:end]) for start, end in spans]
+    by_first: dict[str, list[tuple[list[str], bool]]] = {}
+    """Terms that begin with a whole word (words, phrases, a phrase ending in a prefix), by it."""
+    prefixes: list[str] = []
+    """One-word prefixes: tried against every word."""
+    for term in terms:
+        parts = [_folded(word) for word in term.words]
+        if len(parts) == 1 and term.prefix:
+            prefixes.append(parts[0])
+        else:
+            by_first.setdefault(parts[0], []).append((parts, term.prefix))
+    matches = set()
+    count = len(words)
     for first, word in enumerate(words):
-        for parts, prefix in wanted:
+        for start in prefixes:
+            if word.startswith(start):
+                matches.add((first, first))
+        for parts, prefix in by_first.get(word, ()):
             last = first + len(parts) - 1
-            if last >= len(words) or (len(parts) > 1 and word != parts[0]):
+            if last >= count:
                 continue
             end = words[last]
             if not (end.startswith(parts[-1]) if prefix else end == parts[-1]):
                 continue
             if len(parts) <= 2 or words[first + 1 : last] == parts[1:-1]:
-                matches.append((first, last))
-    return spans, sorted(set(matches))
+                matches.add((first, last))
+    return spans, sorted(matches)
 
 
 def _window(count: int, matches: list[tuple[int, int]]) -> tuple[int, int]:

@@ -28,7 +28,7 @@ from tui.library.records import Record
 from tui.library.snippets import Marked, highlight, joined, opening
 from tui.storage.paths import cache_dir
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bumped whenever the tables change: an index of another version is built again."""
 APPLICATION_ID = 0x42524946
 """``BRIF``: what marks an SQLite file as a briefing-tui index (``PRAGMA application_id``)."""
@@ -50,19 +50,25 @@ CREATE TABLE briefings (
     title TEXT NOT NULL, published TEXT, location TEXT, source TEXT, tags TEXT NOT NULL,
     points INTEGER NOT NULL, quotes INTEGER NOT NULL, blocks INTEGER NOT NULL, problem TEXT,
     day TEXT NOT NULL, title_fold TEXT NOT NULL, source_fold TEXT NOT NULL);
-CREATE INDEX briefings_day ON briefings (day);
+-- Covers the filters on the briefing (after:, before:, source:, title:) without the rows.
+CREATE INDEX briefings_filters ON briefings (day, source_fold, title_fold);
 CREATE TABLE tags (briefing INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE INDEX tags_tag ON tags (tag, briefing);
 CREATE INDEX tags_briefing ON tags (briefing);
 CREATE TABLE passages (
     id INTEGER PRIMARY KEY, briefing INTEGER NOT NULL, kind TEXT NOT NULL,
     section TEXT, heading TEXT, line INTEGER, speaker TEXT, speaker_fold TEXT);
-CREATE INDEX passages_briefing ON passages (briefing);
-CREATE INDEX passages_speaker ON passages (kind, speaker_fold, briefing);
+CREATE INDEX passages_speaker ON passages (speaker_fold, briefing, kind) WHERE kind = 'quote';
+-- Every speaker's folded name, once: a speaker: filter matches a few hundred names with
+-- LIKE, not every quote; a name stays after its last quote leaves (it then matches nothing).
+CREATE TABLE speakers (fold TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fts USING fts5(
     title, quote, speaker, text, tokenize = 'unicode61 remove_diacritics 2');
 PRAGMA user_version = {SCHEMA_VERSION};
 """
+
+Stat = tuple[int, int, int]
+"""A file's size, modification time (ns) and inode: what tells that it changed."""
 
 _TAG_SEPARATOR = "\x1f"
 """Between the tags of a row (sanitised text never holds a control character)."""
@@ -142,6 +148,17 @@ class SqliteIndex:
         self._reader: sqlite3.Connection | None = None
         self._reader_inode: int | None = None
         """The file the reader connection has open (another process may replace it)."""
+        self._refreshing = threading.Lock()
+        self._writer: sqlite3.Connection | None = None
+        self._writer_inode: int | None = None
+        """The file the writer connection has open, kept between refreshes (a connection
+        opened and closed each time would checkpoint and delete the WAL at every close)."""
+        self._known: dict[str, tuple[int, Stat]] | None = None
+        """Every briefing's row id and file status as this process last wrote them, valid
+        while ``PRAGMA data_version`` says no other connection has written since."""
+        self._known_version: int | None = None
+        self._closing = False
+        """Closed while a refresh was under way: that refresh lets go of the files at its end."""
         self._damaged = False
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
@@ -274,6 +291,17 @@ class SqliteIndex:
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
+        if self._refreshing.acquire(blocking=False):
+            try:
+                self._let_go()
+            finally:
+                self._refreshing.release()
+        else:  # a refresh is under way in another thread (quitting during a first build):
+            self._closing = True  # no waiting for it; it lets go as it ends
+
+    def _let_go(self) -> None:
+        """Close the writer and the lock file; delete a temporary index."""
+        self._forget_writer()
         if self._lock_file >= 0:
             os.close(self._lock_file)
             self._lock_file = -1
@@ -287,20 +315,49 @@ class SqliteIndex:
     def refresh(self, paths: Sequence[str], progress: Progress | None = None) -> Refreshed:
         """Bring the index in step with ``paths``: see :class:`~tui.library.index.LibraryIndex`."""
         started = time.perf_counter()
-        if self._damaged:
-            self._rebuild()
-        else:
-            self._prepare()  # the file may have been deleted, or replaced by another process
-        try:
-            with self._writing(), contextlib.closing(self._connect()) as connection:
-                counts = self._refresh(connection, paths, progress)
-        except sqlite3.DatabaseError as error:
-            if not _damage(error):
-                raise IndexUnavailable(f"the index cannot be updated ({_reason(error)})") from None
-            self._rebuild()
-            with self._writing(), contextlib.closing(self._connect()) as connection:
-                counts = self._refresh(connection, paths, progress)
+        with self._refreshing:
+            if self._damaged:
+                self._rebuild()
+            else:
+                self._prepare()  # the file may have been deleted, or replaced by another process
+            try:
+                with self._writing():
+                    counts = self._refresh(self._writer_connection(), paths, progress)
+            except sqlite3.DatabaseError as error:
+                self._forget_writer()
+                if not _damage(error):
+                    raise IndexUnavailable(
+                        f"the index cannot be updated ({_reason(error)})"
+                    ) from None
+                self._rebuild()
+                with self._writing():
+                    counts = self._refresh(self._writer_connection(), paths, progress)
+            finally:
+                if self._closing:
+                    self._let_go()
         return Refreshed(**counts, seconds=time.perf_counter() - started)
+
+    def _writer_connection(self) -> sqlite3.Connection:
+        """The connection refreshes write through: the one kept, unless the file was replaced."""
+        try:
+            inode: int | None = os.stat(self.file).st_ino
+        except OSError:
+            inode = None  # deleted since: connecting makes an empty file, which the probe refuses
+        if self._writer is not None and (inode is None or inode != self._writer_inode):
+            self._forget_writer()  # rebuilt or deleted by another process: write the new file
+        if self._writer is None:
+            self._writer = self._connect()
+            self._writer.execute("PRAGMA synchronous = NORMAL")
+            self._writer_inode = inode
+        return self._writer
+
+    def _forget_writer(self) -> None:
+        """Close the writer connection and drop what it knew of the rows."""
+        self._known = self._known_version = None
+        if self._writer is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._writer.close()
+            self._writer = self._writer_inode = None
 
     def _rebuild(self) -> None:
         """Set a file found damaged during a refresh aside and start a new one."""
@@ -308,6 +365,7 @@ class SqliteIndex:
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
+        self._forget_writer()
         with self._writing():
             self._set_aside("corrupt")
         self._damaged = False
@@ -316,38 +374,46 @@ class SqliteIndex:
     def _refresh(
         self, connection: sqlite3.Connection, paths: Sequence[str], progress: Progress | None
     ) -> dict[str, int]:
-        connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("SELECT rowid FROM fts WHERE fts MATCH 'probe' LIMIT 1").fetchall()
-        found: dict[str, tuple[int, int, int]] = {}
+        found: dict[str, Stat] = {}
         for path in dict.fromkeys(paths):
             try:
                 info = os.stat(path)
             except OSError:
                 continue  # gone since the scan: it leaves the index
             found[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
-        known = {
-            row[0]: (row[1], (row[2], row[3], row[4]))
-            for row in connection.execute("SELECT path, id, size, mtime_ns, inode FROM briefings")
-        }
-        unchanged = [path for path, stat in found.items() if known.get(path, (0, None))[1] == stat]
-        changed = [path for path in found if path in known and known[path][1] != found[path]]
-        gone = {path: known[path] for path in known if path not in found}
-        new = [path for path in found if path not in known]
+        known = self._rows(connection)
+        self._known = None  # until the refresh is through: a failure leaves it unknown
+        unchanged = changed = 0
+        to_read: list[str] = []
+        new: list[str] = []
+        for path, stat in found.items():
+            had = known.get(path)
+            if had is None:
+                new.append(path)
+            elif had[1] == stat:
+                unchanged += 1
+            else:
+                changed += 1
+                to_read.append(path)
+        gone = {path: known[path] for path in known.keys() - found.keys()}
         by_stat = {stat: (path, row) for path, (row, stat) in gone.items()}
         renamed = [(path, by_stat.pop(found[path])) for path in new if found[path] in by_stat]
         moved = {path for path, _ in renamed}
         new = [path for path in new if path not in moved]
         moved_from = {old for _, (old, _) in renamed}
-        removed = [row for path, (row, _) in gone.items() if path not in moved_from]
-        to_read = changed + new
+        removed = [path for path in gone if path not in moved_from]
+        to_read += new
         total = len(to_read)
         if progress:
             progress(0, total)
-        with self._transaction(connection):
-            for path, (_, row) in renamed:
-                connection.execute("UPDATE briefings SET path = ? WHERE id = ?", (path, row))
-            for row in removed:
-                self._delete(connection, row)
+        if renamed or removed:
+            with self._transaction(connection):
+                for path, (old, row) in renamed:
+                    connection.execute("UPDATE briefings SET path = ? WHERE id = ?", (path, row))
+                    known[path] = known.pop(old)
+                for path in removed:
+                    self._delete(connection, known.pop(path)[0])
         done = failed = 0
         written: list[Record] = []
         for records in read_all(to_read, self.workers, self.parallel_from):
@@ -363,12 +429,27 @@ class SqliteIndex:
             done += len(written)
             if progress:
                 progress(done, total)
+        self._known = known
         return {
             "added": len(new),
-            "changed": len(changed),
+            "changed": changed,
             "removed": len(removed),
-            "unchanged": len(unchanged) + len(renamed),
+            "unchanged": unchanged + len(renamed),
             "failed": failed,
+        }
+
+    def _rows(self, connection: sqlite3.Connection) -> dict[str, tuple[int, Stat]]:
+        """Every briefing's path, row id and file status: kept from the last refresh if no
+        other connection has written since (reading 10,000 rows takes tens of ms)."""
+        version = connection.execute("PRAGMA data_version").fetchone()[0]
+        if self._known is not None and version == self._known_version:
+            return self._known
+        self._known_version = version
+        return {
+            path: (row, (size, mtime_ns, inode))
+            for path, row, size, mtime_ns, inode in connection.execute(
+                "SELECT path, id, size, mtime_ns, inode FROM briefings"
+            )
         }
 
     @contextlib.contextmanager
@@ -382,11 +463,10 @@ class SqliteIndex:
         connection.execute("COMMIT")
 
     def _delete(self, connection: sqlite3.Connection, row: int) -> None:
-        """Forget one briefing: its row, tags and passages."""
-        connection.execute(
-            "DELETE FROM fts WHERE rowid IN (SELECT id FROM passages WHERE briefing = ?)", (row,)
-        )
-        connection.execute("DELETE FROM passages WHERE briefing = ?", (row,))
+        """Forget one briefing: its row, tags and passages (their ids are the row's range)."""
+        first, last = row << PASSAGE_BITS, ((row + 1) << PASSAGE_BITS) - 1
+        connection.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?", (first, last))
+        connection.execute("DELETE FROM passages WHERE id BETWEEN ? AND ?", (first, last))
         connection.execute("DELETE FROM tags WHERE briefing = ?", (row,))
         connection.execute("DELETE FROM briefings WHERE id = ?", (row,))
 
@@ -394,50 +474,58 @@ class SqliteIndex:
         self,
         connection: sqlite3.Connection,
         records: list[Record],
-        known: dict[str, tuple[int, tuple[int, int, int]]],
-        found: dict[str, tuple[int, int, int]],
+        known: dict[str, tuple[int, Stat]],
+        found: dict[str, Stat],
     ) -> int:
-        """Write a batch of records in one transaction; how many did not load."""
+        """Write a batch of records in one transaction (``known`` follows); how many did not
+        load. Each table takes the whole batch in one statement: the rows' ids are given
+        (the next free ones, as SQLite would pick them), so the passages' ids are known."""
+        briefings: list[tuple[object, ...]] = []
+        tags: list[tuple[int, str]] = []
+        passages: list[tuple[object, ...]] = []
+        speakers: list[tuple[str]] = []
+        texts: list[tuple[int, str, str, str, str]] = []
         failed = 0
         with self._transaction(connection):
-            for path, entry, passages in records:
+            for path, _, _ in records:
                 if path in known:
                     self._delete(connection, known[path][0])
-                size, mtime_ns, inode = found[path]
+            row = connection.execute("SELECT max(id) FROM briefings").fetchone()[0] or 0
+            for path, entry, found_passages in records:
+                row += 1
+                size, mtime_ns, inode = stat = found[path]
+                known[path] = (row, stat)
                 failed += entry.failed
-                row = connection.execute(
-                    "INSERT INTO briefings (path, size, mtime_ns, inode, title, published,"
-                    " location, source, tags, points, quotes, blocks, problem, day, title_fold,"
-                    " source_fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                briefings.append(
                     (
-                        path, size, mtime_ns, inode, entry.title, entry.published,
+                        row, path, size, mtime_ns, inode, entry.title, entry.published,
                         entry.location, entry.source, _TAG_SEPARATOR.join(entry.tags),
                         entry.points, entry.quotes, entry.blocks, entry.problem,
                         (entry.published or "")[:10], fold(entry.title), fold(entry.source or ""),
-                    ),
-                ).lastrowid  # fmt: skip
-                connection.executemany(
-                    "INSERT INTO tags VALUES (?, ?)",
-                    [(row, fold(tag)) for tag in dict.fromkeys(entry.tags)],
-                )
-                assert row is not None
-                start = row << PASSAGE_BITS
-                passages = passages[: 1 << PASSAGE_BITS]
-                connection.executemany(
-                    "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (start + n, row, p.kind, p.section, p.heading, p.line, p.speaker or None,
-                         fold(p.speaker) if p.speaker else None)
-                        for n, p in enumerate(passages)
-                    ],
+                    )
                 )  # fmt: skip
-                connection.executemany(
-                    "INSERT INTO fts (rowid, title, quote, speaker, text) VALUES (?, ?, ?, ?, ?)",
-                    [
-                        (start + n, p.title, p.quote, p.speaker, p.text)
-                        for n, p in enumerate(passages)
-                    ],
-                )
+                tags += [(row, fold(tag)) for tag in dict.fromkeys(entry.tags)]
+                start = row << PASSAGE_BITS
+                for n, passage in enumerate(found_passages[: 1 << PASSAGE_BITS], start):
+                    kind, title, quote, speaker, text, section, heading, line = passage
+                    folded = fold(speaker) if speaker else None
+                    passages.append((n, row, kind, section, heading, line, speaker or None, folded))
+                    if folded is not None and kind == "quote":
+                        speakers.append((folded,))
+                    texts.append((n, title, quote, speaker, text))
+            connection.executemany(
+                "INSERT INTO briefings (id, path, size, mtime_ns, inode, title, published,"
+                " location, source, tags, points, quotes, blocks, problem, day, title_fold,"
+                " source_fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                briefings,
+            )
+            connection.executemany("INSERT INTO tags VALUES (?, ?)", tags)
+            connection.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)", passages)
+            connection.executemany("INSERT OR IGNORE INTO speakers VALUES (?)", speakers)
+            connection.executemany(
+                "INSERT INTO fts (rowid, title, quote, speaker, text) VALUES (?, ?, ?, ?, ?)",
+                texts,
+            )
         return failed
 
     # -- reading ----------------------------------------------------------------------
@@ -471,19 +559,23 @@ class SqliteIndex:
         parsed = parse(query)
         if parsed.empty or limit <= 0:
             return []
-        where, parameters = _filters(parsed)
         if parsed.clauses:
-            return self._ranked(parsed, where, parameters, limit)
+            return self._ranked(parsed, *_filters(parsed), limit)
         speakers = parsed.values("speaker")
         if speakers:  # a speaker's quotes, in the briefings the other filters leave
+            # The speakers' names first (a few hundred), then their quotes by the index; the
+            # quote's own speaker answers the speaker filters, so the briefing needs only
+            # the others (``+p.briefing``: the briefings are not the way in to the quotes).
+            where, parameters = _filters(parsed, speakers=False)
             sql = (
-                "SELECT p.id FROM passages p JOIN briefings b ON b.id = p.briefing"
-                " WHERE p.kind = 'quote'"
-                + " AND p.speaker_fold LIKE ?" * len(speakers)
+                "SELECT p.id FROM speakers s CROSS JOIN passages p CROSS JOIN briefings b"
+                " WHERE p.kind = 'quote' AND p.speaker_fold = s.fold AND b.id = +p.briefing"
+                + " AND s.fold LIKE ?" * len(speakers)
                 + f"{where} ORDER BY b.day DESC, b.published DESC, b.title, p.id LIMIT ?"
             )
             arguments = [*(f"%{name}%" for name in speakers), *parameters, limit]
         else:  # the briefings the filters leave, newest first
+            where, parameters = _filters(parsed)
             sql = (
                 f"SELECT b.id << {PASSAGE_BITS} FROM briefings b WHERE 1{where}"
                 " ORDER BY b.day DESC, b.published DESC, b.title, b.id LIMIT ?"
@@ -583,18 +675,21 @@ class SqliteIndex:
         ]
 
 
-def _filters(query: Query) -> tuple[str, list[str]]:
-    """The query's filters as ``AND …`` conditions on the briefing ``b``, and their values."""
+def _filters(query: Query, *, speakers: bool = True) -> tuple[str, list[str]]:
+    """The query's filters (but ``speaker:`` unless ``speakers``) as ``AND …`` conditions on
+    the briefing ``b``, and their values."""
     where: list[str] = []
     values: list[str] = []
     for each in query.filters:
+        if each.field == "speaker" and not speakers:
+            continue
         if each.field == "tag":
             where.append("b.id IN (SELECT briefing FROM tags WHERE tag = ?)")
             values.append(each.value)
         elif each.field == "speaker":
             where.append(
-                "b.id IN (SELECT briefing FROM passages WHERE kind = 'quote'"
-                " AND speaker_fold LIKE ?)"
+                "b.id IN (SELECT p.briefing FROM speakers s CROSS JOIN passages p"
+                " WHERE s.fold LIKE ? AND p.kind = 'quote' AND p.speaker_fold = s.fold)"
             )
             values.append(f"%{each.value}%")
         elif each.field in ("source", "title"):
