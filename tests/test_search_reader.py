@@ -327,3 +327,44 @@ async def test_a_new_version_of_the_text_forgets_the_current_match(harbour, read
         await settle(pilot)
         assert screen.searcher.current is not None
         assert screen.searcher.current.unit < len(screen.document)
+
+
+# -- a large briefing: work bounded by what is in view ------------------------------------
+
+
+def big_briefing(paragraphs: int) -> Briefing:
+    """Sections of long paragraphs, ``harbour`` a few times in each paragraph."""
+    sentence = "The harbour board met at dawn and the fees were argued over again. "
+    words = "Quay cranes rust slowly while ferries wait beyond the breakwater walls. "
+    body = "\n".join(f"      - {sentence}{words * 3}{sentence}{words * 2}" for _ in range(100))
+    sections = "\n".join(
+        f"  - heading: Part {number}\n    body:\n{body}" for number in range(paragraphs // 100)
+    )
+    return load_text(f"title: Big\nsections:\n{sections}\n", "big.yaml").briefing
+
+
+async def test_n_draws_anew_only_the_lines_whose_look_changes(reader, monkeypatch):
+    """``n`` on a large briefing: the lines of the two matches (and any scrolled into view),
+    not every line in view again, as when each ``n`` threw every drawn line away."""
+    async with reader(big_briefing(2000), (120, 40)) as (pilot, screen):
+        await search(pilot, "harbour")
+        body = screen.body
+        drawn: list[int] = []
+        render = body._render_line
+
+        def counted(*args: object, **kwargs: object) -> object:
+            drawn.append(1)
+            return render(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(body, "_render_line", counted)
+        height = body.scrollable_content_region.height
+        for step in range(2, 8):
+            drawn.clear()
+            top = body.scroll_y
+            await pilot.press("n")
+            await settle(pilot)
+            scrolled = round(abs(body.scroll_y - top))  # lines that came into view
+            assert len(drawn) <= scrolled + 4  # and the lines of the old and new match
+            assert scrolled + 4 < height
+            assert counts(screen)[1].startswith(f"match {step}/4,000 · ")
+            assert ("harbour", True) in lit(body)  # the current match is in view, reversed
