@@ -3,6 +3,10 @@ reading order, smart case, searches kept between runs, and queries that try to b
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator, Sequence
+from typing import overload
+
 import pytest
 from snapshot_apps import screen_lines
 from textual import events
@@ -11,6 +15,7 @@ from textual.pilot import Pilot
 from tui.document import BodyDocument
 from tui.format.loader import load_text
 from tui.model import Briefing
+from tui.search import Corpus
 from tui.storage.positions import PositionStore
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.body import BodyView
@@ -368,3 +373,85 @@ async def test_n_draws_anew_only_the_lines_whose_look_changes(reader, monkeypatc
             assert scrolled + 4 < height
             assert counts(screen)[1].startswith(f"match {step}/4,000 · ")
             assert ("harbour", True) in lit(body)  # the current match is in view, reversed
+
+
+class Reads(Sequence[str]):
+    """The article's texts, counting how many are read on the UI thread."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.on_ui_thread = 0
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if threading.current_thread() is threading.main_thread():
+            self.on_ui_thread += 1
+        return self.texts[index]
+
+
+@pytest.fixture
+def held_joining(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Holds up the joining of the panes' texts in workers (the first search of a run, on a
+    slow machine) until the event is set: what the reader shows meanwhile can be checked."""
+    gate = threading.Event()
+    build = Corpus.build
+
+    def held(self: Corpus, *args: object, **kwargs: object) -> object:
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(60)
+        return build(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Corpus, "build", held)
+    yield gate
+    gate.set()
+
+
+async def test_typing_shows_each_key_and_its_matches_before_the_count_is_done(reader, held_joining):
+    async with reader(big_briefing(2000), (120, 40)) as (pilot, screen):
+        reads = screen.document.texts = Reads(screen.document.texts)
+        await pilot.press("slash", *"fees")
+        assert screen.search_bar.value == "fees"
+        assert counts(screen)[0] == "…"  # still counting
+        assert lit(screen.body)  # the matches in view are lit up already
+        await pilot.press(*["backspace"] * 4, *"harbou")  # the count of "fees" is dropped
+        reads.on_ui_thread = 0
+        await pilot.press("r")
+        assert reads.on_ui_thread < 300  # a key reads the lines in view, not 2,000 paragraphs
+        assert screen.search_bar.value == "harbour"
+        assert counts(screen)[0] == "…"
+        assert ("harbour", False) in lit(screen.body)
+        held_joining.set()
+        await settle(pilot)
+        assert counts(screen)[0] == "4,000 matches"
+        assert counts(screen)[1].startswith("4,000 matches · ")
+
+
+async def test_enter_and_n_before_the_texts_are_joined_search_off_the_ui_thread(
+    reader, held_joining, notes
+):
+    async with reader(big_briefing(2000), (120, 40)) as (pilot, screen):
+        reads = screen.document.texts = Reads(screen.document.texts)
+        await pilot.press("slash", *"zephyr", "enter")  # in no paragraph
+        await pilot.pause()
+        assert not screen.search_line.is_open  # Enter is taken at once
+        await pilot.press("j")  # and the reader goes on answering keys
+        assert reads.on_ui_thread < 1000  # the lines in view, not every paragraph
+        held_joining.set()
+        await settle(pilot)
+        assert "Not found: zephyr" in notes
+        held_joining.clear()  # a capital: the texts joined again, as they are (smart case)
+        reads.on_ui_thread = 0
+        await pilot.press("slash", *"The harbour", "enter", "n", "n")
+        assert reads.on_ui_thread < 1000
+        held_joining.set()
+        await settle(pilot)
+        await settle(pilot)
+        assert counts(screen)[1].startswith("match 3/4,000 · ")  # n and n from Enter's match
+        assert ("The harbour", True) in lit(screen.body)
+
