@@ -455,3 +455,35 @@ async def test_enter_and_n_before_the_texts_are_joined_search_off_the_ui_thread(
         assert counts(screen)[1].startswith("match 3/4,000 · ")  # n and n from Enter's match
         assert ("The harbour", True) in lit(screen.body)
 
+
+def drawn_lines(body: BodyView, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one for each line the article draws from scratch (not cached)."""
+    drawn: list[int] = []
+    render = body._render_line
+
+    def counted(*args: object, **kwargs: object) -> object:
+        drawn.append(1)
+        return render(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(body, "_render_line", counted)
+    return drawn
+
+
+async def test_focus_moving_to_the_article_keeps_its_drawn_lines(reader, monkeypatch):
+    """Enter in the search line moves the focus to the article: its border changes colour,
+    its text does not, and no line of it is drawn from scratch for that (a theme is)."""
+    async with reader(big_briefing(2000), (120, 40)) as (pilot, screen):
+        await search(pilot, "harbour")
+        body = screen.body
+        drawn = drawn_lines(body, monkeypatch)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert pilot.app.focused is screen.search_bar
+        await pilot.press("escape")  # the focus back to the article
+        await settle(pilot)
+        assert pilot.app.focused is body
+        assert drawn == []
+        pilot.app.theme = "textual-light"
+        await settle(pilot)
+        assert len(drawn) >= body.scrollable_content_region.height - 2
+

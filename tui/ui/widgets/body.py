@@ -621,9 +621,23 @@ class BodyView(ScrollView, can_focus=True):
             self._show_position()
 
     def notify_style_update(self) -> None:
+        """Draw the lines anew if the styles they use changed (not for focus or hover alone).
+
+        Focus changes the border's colour, not the text's: Enter in the search
+        line, or Tab, would otherwise draw every line in view from scratch.
+        """
         super().notify_style_update()
-        self._styles.clear()
-        self._cache.clear()
+        before, self._styles = self._styles, {}
+        if any(self._style_named(name) != style for name, style in before.items()):
+            self._cache.clear()
+
+    def _style_named(self, name: str) -> Style:
+        """A style of :attr:`_styles` by its key, made again."""
+        if name == "screen--selection":
+            return self._selection_style()
+        if name.endswith(":partial"):
+            return self._partial_style(name.removesuffix(":partial"))
+        return self._style(name)
 
     # -- position -------------------------------------------------------------
 
