@@ -487,3 +487,24 @@ async def test_focus_moving_to_the_article_keeps_its_drawn_lines(reader, monkeyp
         await settle(pilot)
         assert len(drawn) >= body.scrollable_content_region.height - 2
 
+
+async def test_typing_a_short_query_keeps_the_search_line_s_size_and_a_long_one_scrolls(
+    harbour, reader
+):
+    """A new size for the line's scrollable text lays out the whole screen again at every
+    key; a query shorter than the line needs none. A long one still shows its end, and a
+    short one typed over it its start."""
+    async with reader(harbour, (120, 40)) as (pilot, screen):
+        bar = screen.search_bar
+        await pilot.press("slash", "h")
+        size = bar.virtual_size
+        await pilot.press(*"arbour")
+        assert bar.virtual_size == size
+        await pilot.press(*("x" * 150))
+        assert bar.scroll_x > 0
+        line = screen_lines(pilot.app)[bar.region.y]
+        assert "harbour" not in line and "x" * 90 in line  # its end, where the cursor is
+        await pilot.press("home", "shift+end", "a")
+        await pilot.pause()
+        assert bar.value == "a" and bar.scroll_x == 0
+        assert screen_lines(pilot.app)[bar.region.y].startswith("a ")
