@@ -3,6 +3,7 @@ reading order, smart case, searches kept between runs, and queries that try to b
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator, Sequence
 from typing import overload
@@ -11,6 +12,7 @@ import pytest
 from snapshot_apps import screen_lines
 from textual import events
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tui.document import BodyDocument
 from tui.format.loader import load_text
@@ -55,8 +57,14 @@ def lit(widget: BodyView | ItemList) -> list[tuple[str, bool]]:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Let the count (a worker thread) finish and its result be shown."""
-    await pilot.app.workers.wait_for_complete()
+    """Let the count (a worker thread) finish and its result be shown.
+
+    The counts a newer query cancelled are waited for too (their threads end at
+    their next chunk), without taking their cancellation for a failure.
+    """
+    for worker in list(pilot.app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
     await pilot.pause()
 
 
@@ -508,3 +516,14 @@ async def test_typing_a_short_query_keeps_the_search_line_s_size_and_a_long_one_
         await pilot.pause()
         assert bar.value == "a" and bar.scroll_x == 0
         assert screen_lines(pilot.app)[bar.region.y].startswith("a ")
+
+
+async def test_a_search_found_in_a_worker_leaves_the_query_being_typed_lit(reader, held_joining):
+    async with reader(big_briefing(2000), (120, 40)) as (pilot, screen):
+        await pilot.press("slash", *"harbour", "enter", "slash", *"fees")
+        held_joining.set()  # the match of "harbour" arrives while "fees" is typed
+        await settle(pilot)
+        assert screen.search_line.is_open and screen.search_bar.value == "fees"
+        assert screen.searcher.current is not None  # the reader went to harbour's match
+        shown = {text for text, _ in lit(screen.body)}
+        assert shown == {"fees"}

@@ -215,7 +215,8 @@ class Searcher:
     def _show_found(self, query: Query, step: int, found: Found | None) -> None:
         screen = self.screen
         was_found = self.found
-        self.shown, self.lit = query, True
+        if self.line is None or not self.line.is_open:  # (not while a new query is typed)
+            self.shown, self.lit = query, True
         if found is None:
             self.current = None
             screen.body.highlight = None  # an older search's match is not this one's
