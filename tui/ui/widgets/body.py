@@ -628,7 +628,9 @@ class BodyView(ScrollView, can_focus=True):
         """
         super().notify_style_update()
         before, self._styles = self._styles, {}
-        if any(self._style_named(name) != style for name, style in before.items()):
+        if not self.is_attached or any(
+            self._style_named(name) != style for name, style in before.items()
+        ):
             self._cache.clear()
 
     def _style_named(self, name: str) -> Style:
