@@ -12,7 +12,9 @@ Two parts, both in-process on a 20,000-paragraph briefing (or FILE):
 * **keys**: key press to the frame that shows its whole effect, measured as
   ``keys.py`` does (see there), for a letter typed in the search line (``/th``
   typed first, untimed; the count of ``th`` may still be running in its
-  worker, as it would be for a typist), Enter on ``/the``, and ``n`` after it.
+  worker, as it would be for a typist), Enter on ``/the``, and ``n`` after it; the
+  garbage collector tuned as ``briefing-tui`` tunes it (``tui.cli.collector``), as in
+  ``keys.py``.
 
 Target (issue 14): typing stays responsive, p95 <= 16 ms for each key.
 
@@ -114,7 +116,17 @@ def measure_keys(real: bool, path: Path, presses: int) -> list[Row]:
     from tui.format.loader import load_path
 
     prepare_textual()  # as briefing-tui does before importing Textual
-    app = briefing_app_class(real)(load_path(path).briefing)
+    briefing = load_path(path).briefing
+    if real:  # with the garbage collector tuned as briefing-tui tunes it (as keys.py)
+        from tui.cli import collector
+
+        app = briefing_app_class(real)(
+            briefing,
+            after_first_frame=collector.after_first_frame,
+            after_layout=collector.after_layout,
+        )
+    else:
+        app = briefing_app_class(real)(briefing)
     log(f"search keys: {app_label(real)} on {path.name}, {presses} presses per key")
     results, _ready = asyncio.run(_measure(app, presses, specs=SEARCH_KEYS))
     rows = []

@@ -3,14 +3,21 @@ reading order, smart case, searches kept between runs, and queries that try to b
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator, Sequence
+from typing import overload
+
 import pytest
 from snapshot_apps import screen_lines
 from textual import events
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tui.document import BodyDocument
 from tui.format.loader import load_text
 from tui.model import Briefing
+from tui.search import Corpus
 from tui.storage.positions import PositionStore
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.body import BodyView
@@ -50,8 +57,14 @@ def lit(widget: BodyView | ItemList) -> list[tuple[str, bool]]:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Let the count (a worker thread) finish and its result be shown."""
-    await pilot.app.workers.wait_for_complete()
+    """Let the count (a worker thread) finish and its result be shown.
+
+    The counts a newer query cancelled are waited for too (their threads end at
+    their next chunk), without taking their cancellation for a failure.
+    """
+    for worker in list(pilot.app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
     await pilot.pause()
 
 
@@ -327,3 +340,190 @@ async def test_a_new_version_of_the_text_forgets_the_current_match(harbour, read
         await settle(pilot)
         assert screen.searcher.current is not None
         assert screen.searcher.current.unit < len(screen.document)
+
+
+# -- a large briefing: work bounded by what is in view ------------------------------------
+
+
+def big_briefing(paragraphs: int) -> Briefing:
+    """Sections of long paragraphs, ``harbour`` a few times in each paragraph."""
+    sentence = "The harbour board met at dawn and the fees were argued over again. "
+    words = "Quay cranes rust slowly while ferries wait beyond the breakwater walls. "
+    body = "\n".join(f"      - {sentence}{words * 3}{sentence}{words * 2}" for _ in range(100))
+    sections = "\n".join(
+        f"  - heading: Part {number}\n    body:\n{body}" for number in range(paragraphs // 100)
+    )
+    return load_text(f"title: Big\nsections:\n{sections}\n", "big.yaml").briefing
+
+
+async def test_n_draws_anew_only_the_lines_whose_look_changes(reader, monkeypatch):
+    """``n`` on a large briefing: the lines of the two matches (and any scrolled into view),
+    not every line in view again, as when each ``n`` threw every drawn line away."""
+    async with reader(big_briefing(2000), (120, 40)) as (pilot, screen):
+        await search(pilot, "harbour")
+        body = screen.body
+        drawn: list[int] = []
+        render = body._render_line
+
+        def counted(*args: object, **kwargs: object) -> object:
+            drawn.append(1)
+            return render(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(body, "_render_line", counted)
+        height = body.scrollable_content_region.height
+        for step in range(2, 8):
+            drawn.clear()
+            top = body.scroll_y
+            await pilot.press("n")
+            await settle(pilot)
+            scrolled = round(abs(body.scroll_y - top))  # lines that came into view
+            assert len(drawn) <= scrolled + 4  # and the lines of the old and new match
+            assert scrolled + 4 < height
+            assert counts(screen)[1].startswith(f"match {step}/4,000 · ")
+            assert ("harbour", True) in lit(body)  # the current match is in view, reversed
+
+
+class Reads(Sequence[str]):
+    """The article's texts, counting how many are read on the UI thread."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.on_ui_thread = 0
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if threading.current_thread() is threading.main_thread():
+            self.on_ui_thread += 1
+        return self.texts[index]
+
+
+@pytest.fixture
+def held_joining(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Holds up the joining of the panes' texts in workers (the first search of a run, on a
+    slow machine) until the event is set: what the reader shows meanwhile can be checked."""
+    gate = threading.Event()
+    build = Corpus.build
+
+    def held(self: Corpus, *args: object, **kwargs: object) -> object:
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(60)
+        return build(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Corpus, "build", held)
+    yield gate
+    gate.set()
+
+
+async def test_typing_shows_each_key_and_its_matches_before_the_count_is_done(reader, held_joining):
+    async with reader(big_briefing(2000), (120, 40)) as (pilot, screen):
+        reads = screen.document.texts = Reads(screen.document.texts)
+        await pilot.press("slash", *"fees")
+        assert screen.search_bar.value == "fees"
+        assert counts(screen)[0] == "…"  # still counting
+        assert lit(screen.body)  # the matches in view are lit up already
+        await pilot.press(*["backspace"] * 4, *"harbou")  # the count of "fees" is dropped
+        reads.on_ui_thread = 0
+        await pilot.press("r")
+        assert reads.on_ui_thread < 300  # a key reads the lines in view, not 2,000 paragraphs
+        assert screen.search_bar.value == "harbour"
+        assert counts(screen)[0] == "…"
+        assert ("harbour", False) in lit(screen.body)
+        held_joining.set()
+        await settle(pilot)
+        assert counts(screen)[0] == "4,000 matches"
+        assert counts(screen)[1].startswith("4,000 matches · ")
+
+
+async def test_enter_and_n_before_the_texts_are_joined_search_off_the_ui_thread(
+    reader, held_joining, notes
+):
+    async with reader(big_briefing(2000), (120, 40)) as (pilot, screen):
+        reads = screen.document.texts = Reads(screen.document.texts)
+        await pilot.press("slash", *"zephyr", "enter")  # in no paragraph
+        await pilot.pause()
+        assert not screen.search_line.is_open  # Enter is taken at once
+        await pilot.press("j")  # and the reader goes on answering keys
+        assert reads.on_ui_thread < 1000  # the lines in view, not every paragraph
+        held_joining.set()
+        await settle(pilot)
+        assert "Not found: zephyr" in notes
+        held_joining.clear()  # a capital: the texts joined again, as they are (smart case)
+        reads.on_ui_thread = 0
+        await pilot.press("slash", *"The harbour", "enter", "n", "n")
+        assert reads.on_ui_thread < 1000
+        held_joining.set()
+        await settle(pilot)
+        await settle(pilot)
+        assert counts(screen)[1].startswith("match 3/4,000 · ")  # n and n from Enter's match
+        assert ("The harbour", True) in lit(screen.body)
+
+
+def drawn_lines(body: BodyView, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one for each line the article draws from scratch (not cached)."""
+    drawn: list[int] = []
+    render = body._render_line
+
+    def counted(*args: object, **kwargs: object) -> object:
+        drawn.append(1)
+        return render(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(body, "_render_line", counted)
+    return drawn
+
+
+async def test_focus_moving_to_the_article_keeps_its_drawn_lines(reader, monkeypatch):
+    """Enter in the search line moves the focus to the article: its border changes colour,
+    its text does not, and no line of it is drawn from scratch for that (a theme is)."""
+    async with reader(big_briefing(2000), (120, 40)) as (pilot, screen):
+        await search(pilot, "harbour")
+        body = screen.body
+        drawn = drawn_lines(body, monkeypatch)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert pilot.app.focused is screen.search_bar
+        await pilot.press("escape")  # the focus back to the article
+        await settle(pilot)
+        assert pilot.app.focused is body
+        assert drawn == []
+        pilot.app.theme = "textual-light"
+        await settle(pilot)
+        assert len(drawn) >= body.scrollable_content_region.height - 2
+
+
+async def test_typing_a_short_query_keeps_the_search_line_s_size_and_a_long_one_scrolls(
+    harbour, reader
+):
+    """A new size for the line's scrollable text lays out the whole screen again at every
+    key; a query shorter than the line needs none. A long one still shows its end, and a
+    short one typed over it its start."""
+    async with reader(harbour, (120, 40)) as (pilot, screen):
+        bar = screen.search_bar
+        await pilot.press("slash", "h")
+        size = bar.virtual_size
+        await pilot.press(*"arbour")
+        assert bar.virtual_size == size
+        await pilot.press(*("x" * 150))
+        assert bar.scroll_x > 0
+        line = screen_lines(pilot.app)[bar.region.y]
+        assert "harbour" not in line and "x" * 90 in line  # its end, where the cursor is
+        await pilot.press("home", "shift+end", "a")
+        await pilot.pause()
+        assert bar.value == "a" and bar.scroll_x == 0
+        assert screen_lines(pilot.app)[bar.region.y].startswith("a ")
+
+
+async def test_a_search_found_in_a_worker_leaves_the_query_being_typed_lit(reader, held_joining):
+    async with reader(big_briefing(2000), (120, 40)) as (pilot, screen):
+        await pilot.press("slash", *"harbour", "enter", "slash", *"fees")
+        held_joining.set()  # the match of "harbour" arrives while "fees" is typed
+        await settle(pilot)
+        assert screen.search_line.is_open and screen.search_bar.value == "fees"
+        assert screen.searcher.current is not None  # the reader went to harbour's match
+        shown = {text for text, _ in lit(screen.body)}
+        assert shown == {"fees"}

@@ -20,6 +20,7 @@ from tui.document import Target
 from tui.search import (
     Corpus,
     Count,
+    Found,
     Highlights,
     Match,
     Position,
@@ -93,6 +94,8 @@ class Searcher:
         """False once Esc has put the lights out (until the next search, n or N)."""
         self._counts: dict[tuple[str, bool], Count] = {}
         self._counting: tuple[str, bool] | None = None
+        self._waiting: list[tuple[int, bool]] | None = None
+        """While a search runs in a worker: the n and N pressed meanwhile (step, from the match)."""
         self._corpora: list[Corpus] | None = None
         self._document: object = None
 
@@ -160,13 +163,60 @@ class Searcher:
         self.screen.body.when_sized(lambda: self._search_now(step, from_match=from_match))
 
     def _search_now(self, step: int, *, from_match: bool) -> None:
-        query, screen = self.query, self.screen
+        if self._waiting is not None:  # a search in a worker: this one goes on from its match
+            self._waiting.append((step, from_match))
+            return
+        query = self.query
         assert query is not None
         corpora = self.corpora()  # (first: a new version of the text forgets the current match)
-        start = self._from_current(step) if from_match else None
-        found = find_next(corpora, query, start or self._from_view(), backward=step < 0)
-        was_found = self.found
+        start = (self._from_current(step) if from_match else None) or self._from_view()
+        if all(corpus.joined(query.case_sensitive) is not None for corpus in corpora):
+            self._arrived(corpora, query, step, find_next(corpora, query, start, backward=step < 0))
+            return
+        # The panes' texts are not joined yet (the first search of a run, its count still
+        # going): finding the next match could read every paragraph. In a worker, as the
+        # count; n and N pressed meanwhile wait for it, to go on from its match.
+        self._waiting = []
         self.shown, self.lit = query, True
+        self._update()
+        work = partial(self._find_in_thread, corpora, query, start, step)
+        self.screen.run_worker(work, thread=True, group="search-find")
+
+    def _find_in_thread(
+        self, corpora: list[Corpus], query: Query, start: Position, step: int
+    ) -> None:
+        worker = get_current_worker()
+        for corpus in corpora:  # (joined once: a count running meanwhile shares the work)
+            if corpus.build(query.case_sensitive, lambda: worker.is_cancelled) is None:
+                return
+        found = find_next(corpora, query, start, backward=step < 0)
+        if not worker.is_cancelled:
+            self.screen.app.call_from_thread(self._arrived, corpora, query, step, found, True)
+
+    def _arrived(
+        self,
+        corpora: list[Corpus],
+        query: Query,
+        step: int,
+        found: Found | None,
+        in_worker: bool = False,
+    ) -> None:
+        """Go to ``found``, the match of a search (or say there is none); then to the
+        matches of n and N pressed while it was looked for in a worker."""
+        waiting: list[tuple[int, bool]] = []
+        if in_worker:
+            waiting, self._waiting = self._waiting or [], None
+        if corpora is self._corpora and query is self.query and self.screen.is_attached:
+            self._show_found(query, step, found)
+        for later_step, from_match in waiting:
+            if self.query is not None and self.screen.is_attached:
+                self._search_now(later_step, from_match=from_match)
+
+    def _show_found(self, query: Query, step: int, found: Found | None) -> None:
+        screen = self.screen
+        was_found = self.found
+        if self.line is None or not self.line.is_open:  # (not while a new query is typed)
+            self.shown, self.lit = query, True
         if found is None:
             self.current = None
             screen.body.highlight = None  # an older search's match is not this one's

@@ -23,7 +23,7 @@ from tui.document import CREDIT, HEADING, ITEM, PARAGRAPH, QUOTE, BodyDocument, 
 from tui.document.selection import line_span, selected_text
 from tui.document.wrap import line_text
 from tui.ui.config import config_of
-from tui.ui.widgets.styles import LitInView, Marks, Span, overlay_style
+from tui.ui.widgets.styles import Lit, LitInView, Marks, Span, overlay_style
 
 P = ParamSpec("P")
 
@@ -154,7 +154,9 @@ class BodyView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.document = document
         self._layout: BodyLayout | None = None
-        self._cache: LRUCache[tuple[int, int, tuple[int, int] | None], Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple[int, int, tuple[int, int] | None, Lit], Strip] = LRUCache(1024)
+        """Lines drawn, by line, width, selection and what is lit on them (:meth:`_lit_on`):
+        lighting up other matches or passages draws anew only the lines whose look changes."""
         self._styles: dict[str, Style] = {}
         self._selection: Selection | None = None
         """This pane's part of the screen's selection (as :meth:`selection_updated` last said)."""
@@ -390,12 +392,41 @@ class BodyView(ScrollView, can_focus=True):
             return Strip.blank(width, self._style(""))
         line = round(self.scroll_y) + y
         selected = self._selected_span(layout, line)
-        key = (line, width, selected)  # a selection draws other strips, and leaves these cached
+        lit = self._lit_on(layout, line)
+        key = (line, width, selected, lit)  # a selection or a match draws other strips
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_line(layout, line, width, selected)
+            strip = self._render_line(layout, line, width, selected, lit)
             self._cache[key] = strip
         return strip
+
+    def _lit_on(self, layout: BodyLayout, line: int) -> Lit:
+        """What the last jump's highlight and the search's marks light up on ``line``.
+
+        Part of the key of a drawn line: a few finds in one line's text, far
+        cheaper than drawing it, so that a new match or highlight redraws only
+        the lines that show it.
+        """
+        target, marks = self.highlight, self.marks
+        if (target is None and marks is None) or line >= layout.height:
+            return ()
+        block, row = layout.locate(line)
+        starts = layout.starts[block]
+        if row >= len(starts):
+            return ()
+        lit: list[tuple[int, int, str]] = []
+        if target is not None and target.block == block:
+            plain = self.document.texts[block]
+            start, end = line_text(plain, starts, row)
+            high_end = len(plain) if target.end is None else target.end
+            if target.start < end and high_end > start:
+                lit.append((max(target.start, start), min(high_end, end), "body--highlight"))
+        if marks is not None:
+            start, end = line_text(self.document.texts[block], starts, row)
+            for mark_start, mark_end, current in marks.spans(block, start, end):
+                component = "body--match-current" if current else "body--match"
+                lit.append((max(mark_start, start), min(mark_end, end), component))
+        return tuple(lit)
 
     def _selected_span(self, layout: BodyLayout, line: int) -> tuple[int, int] | None:
         """The characters of ``line``'s text that are selected, if any."""
@@ -426,7 +457,12 @@ class BodyView(ScrollView, can_focus=True):
         return style
 
     def _render_line(
-        self, layout: BodyLayout, line: int, width: int, selected: tuple[int, int] | None
+        self,
+        layout: BodyLayout,
+        line: int,
+        width: int,
+        selected: tuple[int, int] | None,
+        lit: Lit = (),
     ) -> Strip:
         """Draw ``line`` centred in ``width`` cells, its characters' offsets attached.
 
@@ -442,7 +478,7 @@ class BodyView(ScrollView, can_focus=True):
         document = self.document
         indent = 0
         if row < len(starts):
-            segments = self._line_segments(layout, block, row, selected)
+            segments = self._line_segments(layout, block, row, selected, lit)
             lead = document.leads[block] if row == 0 else document.hangs[block]
             if lead:
                 indent = len(lead)
@@ -460,13 +496,18 @@ class BodyView(ScrollView, can_focus=True):
         return strip.apply_offsets(-margin - indent, line)
 
     def _line_segments(
-        self, layout: BodyLayout, block: int, row: int, selected: tuple[int, int] | None
+        self,
+        layout: BodyLayout,
+        block: int,
+        row: int,
+        selected: tuple[int, int] | None,
+        lit: Lit = (),
     ) -> list[Segment]:
-        """One wrapped line as segments, styled by spans, the highlight and the selection.
+        """One wrapped line as segments, styled by spans, what is lit and the selection.
 
         Built directly rather than through Rich ``Text``: most lines are one
         plain segment, and this is the hot path of scrolling. ``selected`` is
-        a span of the line's characters.
+        a span of the line's characters; ``lit`` what :meth:`_lit_on` says.
         """
         document = self.document
         plain = document.texts[block]
@@ -483,23 +524,10 @@ class BodyView(ScrollView, can_focus=True):
             for span in document.spans[block]
             if span.start < end and span.end > start
         ]
-        target = self.highlight
-        if target is not None and target.block == block:
-            high_end = len(plain) if target.end is None else target.end
-            if target.start < end and high_end > start:
-                ranges.append(
-                    (
-                        max(target.start, start),
-                        min(high_end, end),
-                        self._partial_style("body--highlight"),
-                    )
-                )
-        if self.marks is not None:
-            for mark_start, mark_end, current in self.marks.spans(block, start, end):
-                component = "body--match-current" if current else "body--match"
-                ranges.append(
-                    (max(mark_start, start), min(mark_end, end), self._partial_style(component))
-                )
+        ranges.extend(
+            (lit_start, lit_end, self._partial_style(component))
+            for lit_start, lit_end, component in lit
+        )
         if selected is not None:
             ranges.append((start + selected[0], start + selected[1], self._selection_style()))
         if not ranges:
@@ -532,24 +560,39 @@ class BodyView(ScrollView, can_focus=True):
         return style
 
     def _marks_in_view(self) -> list[list[Span]]:
-        """What :attr:`marks` lights up on each line in view."""
+        """What :attr:`marks` lights up on each line in view, from the top (none on spacing)."""
         layout, marks = self._layout, self.marks
         if layout is None or marks is None:
             return []
         top = round(self.scroll_y)
         bottom = min(top + self.scrollable_content_region.height, layout.height)
-        lit = []
+        lit: list[list[Span]] = []
         for line in range(top, bottom):
             block, row = layout.locate(line)
             starts = layout.starts[block]
             if row < len(starts):
                 start, end = line_text(self.document.texts[block], starts, row)
                 lit.append(marks.spans(block, start, end))
+            else:
+                lit.append([])
         return lit
 
-    def watch_highlight(self) -> None:
-        self._cache.clear()
-        self.refresh()
+    def watch_highlight(self, old: Target | None, new: Target | None) -> None:
+        """Redraw the lines in view of the passage lit before and of the one lit now."""
+        for target in (old, new):
+            if target is not None:
+                self._refresh_block(target.block)
+
+    def _refresh_block(self, block: int) -> None:
+        """Redraw the lines of ``block`` that are in view (drawn lines stay cached)."""
+        layout = self._layout
+        if layout is None or block >= len(layout.tops):
+            return
+        top = round(self.scroll_y)
+        first = max(layout.tops[block], top)
+        last = min(layout.tops[block] + len(layout.starts[block]), top + self.size.height)
+        if first < last:
+            self.refresh_lines(first, last - first)
 
     def set_bookmarked(self, blocks: frozenset[int]) -> None:
         """Mark ``blocks`` in the margin (the blocks with a bookmark)."""
@@ -561,26 +604,42 @@ class BodyView(ScrollView, can_focus=True):
     def set_marks(self, marks: Marks | None, status: str = "") -> None:
         """Light up ``marks`` (None: nothing), and say ``status`` in the bottom border.
 
-        The lines in view are drawn again only if what they light up changes
-        (typing a query mostly changes lines elsewhere).
+        Only the lines in view whose lit spans change are drawn again (typing
+        a query mostly changes lines elsewhere; ``n`` two lines).
         """
         if marks is not self.marks:
 
             def switch() -> None:
                 self.marks = marks
-                self._cache.clear()
 
-            where = (round(self.scroll_y), self.size.width, self.size.height)
-            if self._lit_in_view.changes(where, self._marks_in_view, switch):
-                self.refresh()
+            top = round(self.scroll_y)
+            where = (top, self.size.width, self.size.height, self._layout)
+            for row in self._lit_in_view.changes(where, self._marks_in_view, switch):
+                self.refresh_lines(top + row)
         if status != self.search_status:
             self.search_status = status
             self._show_position()
 
     def notify_style_update(self) -> None:
+        """Draw the lines anew if the styles they use changed (not for focus or hover alone).
+
+        Focus changes the border's colour, not the text's: Enter in the search
+        line, or Tab, would otherwise draw every line in view from scratch.
+        """
         super().notify_style_update()
-        self._styles.clear()
-        self._cache.clear()
+        before, self._styles = self._styles, {}
+        if not self.is_attached or any(
+            self._style_named(name) != style for name, style in before.items()
+        ):
+            self._cache.clear()
+
+    def _style_named(self, name: str) -> Style:
+        """A style of :attr:`_styles` by its key, made again."""
+        if name == "screen--selection":
+            return self._selection_style()
+        if name.endswith(":partial"):
+            return self._partial_style(name.removesuffix(":partial"))
+        return self._style(name)
 
     # -- position -------------------------------------------------------------
 

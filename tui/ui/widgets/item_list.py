@@ -252,7 +252,9 @@ class ItemList(ScrollView, can_focus=True):
         self._items: list[tuple[Part, ...]] | None = None
         self._layout: ItemsLayout | None = None
         self._layout_timer: Timer | None = None
-        self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(256)
+        self._cache: LRUCache[tuple[int, int, bool, tuple[Span, ...]], Strip] = LRUCache(256)
+        """Lines drawn, by line, cursor, mark and the search's matches on them: lighting up
+        other matches needs no clearing, only the lines whose look changes are drawn anew."""
         self._styles: dict[tuple[bool | str, ...], Style] = {}
         self.bookmarked: frozenset[int] = frozenset()
         """Items with a bookmark: each shows :data:`BOOKMARKED` under its text."""
@@ -380,31 +382,33 @@ class ItemList(ScrollView, can_focus=True):
     def set_marks(self, marks: Marks | None) -> None:
         """Light up ``marks`` in the searched parts (None: nothing); see SEARCHED_PARTS.
 
-        The lines in view are drawn again only if what they light up changes.
+        Only the lines in view whose matches change are drawn again.
         """
         if marks is not self.marks:
 
             def switch() -> None:
                 self.marks = marks
-                self._cache.clear()
 
-            where = (round(self.scroll_y), self.size.width, self.size.height)
-            if self._lit_in_view.changes(where, self._marks_in_view, switch):
-                self.refresh()
+            top = round(self.scroll_y)
+            where = (top, self.size.width, self.size.height, self._layout)
+            for row in self._lit_in_view.changes(where, self._marks_in_view, switch):
+                self.refresh_lines(top + row)
 
     def _marks_in_view(self) -> list[list[Span]]:
-        """What :attr:`marks` lights up on each line in view."""
-        layout, marks = self._layout, self.marks
-        if layout is None or marks is None:
+        """What :attr:`marks` lights up on each line in view, from the top."""
+        layout = self._layout
+        if layout is None or self.marks is None:
             return []
         top = round(self.scroll_y)
-        lit = []
-        for y in range(top, top + self.scrollable_content_region.height):
-            line = layout.line(y)
-            if line is not None and line.part < self.SEARCHED_PARTS:
-                unit = line.item * self.SEARCHED_PARTS + line.part
-                lit.append(marks.spans(unit, line.start, line.end))
-        return lit
+        height = self.scrollable_content_region.height
+        return [self._lit_on(layout.line(y)) for y in range(top, top + height)]
+
+    def _lit_on(self, line: Line | None) -> list[Span]:
+        """The matches of the search on ``line`` (if it is of a searched part)."""
+        marks = self.marks
+        if marks is None or line is None or line.part >= self.SEARCHED_PARTS:
+            return []
+        return marks.spans(line.item * self.SEARCHED_PARTS + line.part, line.start, line.end)
 
     def reset(self, count: int) -> None:
         """Hold ``count`` items, read anew (another version of the list).
@@ -461,14 +465,17 @@ class ItemList(ScrollView, can_focus=True):
         # The cursor's colours differ with focus: a focused cursor is another key.
         cursor = (2 if self.has_focus else 1) if found.item == self.highlighted else 0
         marked = found.first and found.part == 0 and self.is_marked(found.item)
-        key = (line, cursor, marked)
+        lit = self._lit_on(found)
+        key = (line, cursor, marked, tuple(lit))
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._draw_line(found, bool(cursor), marked, width)
+            strip = self._draw_line(found, bool(cursor), marked, width, lit)
             self._cache[key] = strip
         return strip
 
-    def _draw_line(self, line: Line, cursor: bool, marked: bool, width: int) -> Strip:
+    def _draw_line(
+        self, line: Line, cursor: bool, marked: bool, width: int, lit: Sequence[Span] = ()
+    ) -> Strip:
         """One line of an item, from scratch (:meth:`render_line` caches it)."""
         assert self._items is not None
         part = self._items[line.item][line.part]
@@ -480,18 +487,18 @@ class ItemList(ScrollView, can_focus=True):
             Segment(part.lead, self._style(part.component, "item-list--lead", over))
             if line.first
             else Segment(" " * cell_len(part.lead), self._style(over)),
-            *self._text_segments(line, part, over),
+            *self._text_segments(line, part, over, lit),
         ]
         return Strip(segments).extend_cell_length(width, self._style(over)).crop(0, width)
 
-    def _text_segments(self, line: Line, part: Part, over: str) -> list[Segment]:
-        """The text of ``line``, its marked spans (search matches) lit up."""
+    def _text_segments(
+        self, line: Line, part: Part, over: str, spans: Sequence[Span] = ()
+    ) -> list[Segment]:
+        """The text of ``line``, ``spans`` of it (search matches) lit up."""
         text, start, end = part.text, line.start, line.end
         style = self._style(part.component, over)
-        marks = self.marks
-        if marks is None or line.part >= self.SEARCHED_PARTS:
+        if not spans:
             return [Segment(text[start:end], style)]
-        spans = marks.spans(line.item * self.SEARCHED_PARTS + line.part, start, end)
         segments = []
         at = start
         for span_start, span_end, current in sorted(spans):

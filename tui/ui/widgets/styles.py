@@ -12,6 +12,10 @@ from textual.widget import Widget
 Span = tuple[int, int, bool]
 """A span of a text to light up, and whether it is the current match."""
 
+Lit = tuple[tuple[int, int, str], ...]
+"""What is lit on a drawn line: spans of its text and the component class of each
+(part of the key of a cached line, so that only lines whose look changes are drawn anew)."""
+
 
 class Marks(Protocol):
     """Spans of a pane's text to light up (a search's matches), one of them perhaps current."""
@@ -22,26 +26,35 @@ class Marks(Protocol):
 
 
 class LitInView:
-    """What a pane's marks lit up on the lines in view, to redraw it only when that changes
-    (typing a query mostly changes lines elsewhere)."""
+    """What a pane's marks lit up on the lines in view, to redraw only the lines that change
+    (typing a query mostly changes lines elsewhere, ``n`` the lines of two matches)."""
 
     def __init__(self) -> None:
-        self._last: tuple[tuple[int, int, int], list[list[Span]]] | None = None
-        """Where the view was (top, width, height) when marks were last set, and what they lit."""
+        self._last: tuple[tuple[object, ...], list[list[Span]]] | None = None
+        """Where the view was (top, size, layout) when marks were last set, and what they lit."""
 
     def changes(
         self,
-        where: tuple[int, int, int],
+        where: tuple[object, ...],
         in_view: Callable[[], list[list[Span]]],
         switch: Callable[[], object],
-    ) -> bool:
-        """Whether ``switch`` (new marks) changes what ``in_view`` says is lit at ``where``."""
+    ) -> list[int]:
+        """The lines in view (from the top, 0) that ``switch`` (new marks) lights otherwise.
+
+        ``in_view`` gives what is lit on each line in view, from the top.
+        """
         last = self._last
         before = last[1] if last is not None and last[0] == where else in_view()
         switch()
         after = in_view()
         self._last = (where, after)
-        return after != before
+        none: list[Span] = []
+        return [
+            row
+            for row in range(max(len(before), len(after)))
+            if (before[row] if row < len(before) else none)
+            != (after[row] if row < len(after) else none)
+        ]
 
 
 def accent_text(node: DOMNode) -> str:
