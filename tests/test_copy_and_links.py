@@ -204,3 +204,14 @@ async def test_a_briefing_without_links_says_so(seed, reader, opened):
         await pilot.pause()
         assert pilot.app.screen is screen
         assert isinstance(screen, ReaderScreen)
+
+
+async def test_y_does_not_send_a_text_too_long_for_a_terminal_clipboard(reader, notes):
+    from tui.model import Section
+
+    long = "word " * 30_000  # 150,000 characters
+    briefing = replace(every_key(False), sections=(Section("s", "Long", (long.strip(),)),))
+    async with reader(briefing) as (pilot, _screen):
+        await pilot.press("y")
+        assert pilot.app.clipboard == ""
+        assert notes[-1].startswith("Not copied: the paragraph is 149,999 characters, more than")

@@ -16,6 +16,10 @@ from tui.ui.widgets.quotes import QuotesList
 if TYPE_CHECKING:
     from tui.ui.screens.reader import ReaderScreen
 
+MAX_COPY = 100_000
+"""The most characters ``y`` sends. Terminals take a clipboard of about 100 KB through
+OSC 52 (hterm, some tmux set-ups) and may hang on more: a longer text is not sent."""
+
 
 def what_to_copy(screen: ReaderScreen) -> Copied | str:
     """The copy for the focused pane: its list's item, else the article's block in view.
@@ -47,6 +51,14 @@ def copy_in_view(screen: ReaderScreen) -> None:
     copied = what_to_copy(screen)
     if isinstance(copied, str):
         screen.notify(copied, markup=False)
+        return
+    if len(copied.text) > MAX_COPY:
+        screen.notify(
+            f"Not copied: the {copied.kind} is {len(copied.text):,} characters, more than a"
+            f" terminal's clipboard takes ({MAX_COPY:,}). briefing-tui export writes it whole.",
+            severity="warning",
+            markup=False,
+        )
         return
     screen.app.copy_to_clipboard(copied.text)
     source = " and its source" if copied.cited else ""
