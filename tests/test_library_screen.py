@@ -464,3 +464,30 @@ async def test_an_index_that_cannot_be_read_is_a_message_not_a_crash(
         assert "Nothing found for cranes" in "\n".join(screen_lines(app))
         assert notes[-1] == "the library's index is damaged; it is built again at the next refresh"
     library.index.close()
+
+
+@pytest.mark.parametrize(
+    ("opening", "burst", "expected"),
+    [
+        (("slash", *"zzq"), ("ctrl+u", *"cranes"), "cranes"),  # the search line
+        (("slash", *"the"), ("backspace", "y"), "thy"),
+        (("f", *"rail"), ("ctrl+w", *"port"), "port"),  # the filter line
+        (("t", *"tra"), ("home", "x"), "xtra"),  # the tag picker's filter
+    ],
+)
+async def test_a_lines_own_keys_act_at_their_turn_in_a_burst(
+    opening: tuple[str, ...], burst: tuple[str, ...], expected: str
+) -> None:
+    """Keys sent at once (a fast typist, a paste, tmux's send-keys) keep their order:
+    Textual runs an input's bindings only after the keys behind them were typed in."""
+    from textual.widgets import Input
+
+    async with open_library() as (pilot, _screen):
+        await pilot.press(*opening)
+        await settle(pilot)
+        for key in burst:
+            pilot.app.simulate_key(key)
+        await settle(pilot)
+        focused = pilot.app.focused
+        assert isinstance(focused, Input)
+        assert focused.value == expected

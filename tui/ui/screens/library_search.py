@@ -20,6 +20,7 @@ from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
 from tui.ui.widgets.key_hints import Hint
 from tui.ui.widgets.result_list import ResultList
+from tui.ui.widgets.typed_input import TypedInput
 
 LIMIT = 100
 """Results shown for a query."""
@@ -83,7 +84,7 @@ class SearchScreen(Modal[None]):
             Content("Search the library: titles, articles, talking points, quotes, speakers"),
             id="search-title",
         )
-        yield Input(placeholder='words, "a phrase", prefix*', id="search-query", compact=True)
+        yield TypedInput(placeholder='words, "a phrase", prefix*', id="search-query", compact=True)
         yield Static(id="search-status", markup=False)
         yield ResultList(id="search-results")
 

@@ -14,6 +14,7 @@ from tui.model import Section
 from tui.text import clip
 from tui.ui.screens.option_dialog import OptionDialog
 from tui.ui.widgets.key_hints import Hint
+from tui.ui.widgets.typed_input import TypedInput
 
 SHOWN = 300
 """Most characters of a heading shown (five lines of the picker): a heading of megabytes
@@ -56,7 +57,7 @@ class SectionPicker(OptionDialog[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker", classes="dialog"):
             yield Static("Go to section", id="picker-title", classes="dialog-title")
-            yield Input(placeholder="type to filter headings", id="picker-filter")
+            yield TypedInput(placeholder="type to filter headings", id="picker-filter")
             yield OptionList(id="picker-options", classes="dialog-options")
 
     def on_mount(self) -> None:

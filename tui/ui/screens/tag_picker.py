@@ -16,6 +16,7 @@ from tui.text import clip
 from tui.ui.screens.option_dialog import OptionDialog
 from tui.ui.screens.section_picker import matches
 from tui.ui.widgets.key_hints import Hint
+from tui.ui.widgets.typed_input import TypedInput
 
 ALL = "\x00all"
 """The id of the option that shows every tag."""
@@ -51,7 +52,7 @@ class TagPicker(OptionDialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="tags", classes="dialog"):
             yield Static("Show the briefings with the tag", id="tags-title", classes="dialog-title")
-            yield Input(placeholder="type to filter tags", id="tags-filter")
+            yield TypedInput(placeholder="type to filter tags", id="tags-filter")
             yield OptionList(id="tags-options", classes="dialog-options")
 
     def on_mount(self) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input
+
+from tui.ui.widgets.typed_input import TypedInput
 
 
-class FilterLine(Input):
+class FilterLine(TypedInput):
     """A one-line box over the key line; Enter or ↓ goes back to the table, Esc clears it."""
 
     DEFAULT_CSS = """

@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Input, Label
+from textual.widgets import Label
 
 from tui.search import MAX_QUERY
 from tui.text import sanitize_line
+from tui.ui.widgets.typed_input import TypedInput
 
 
-class SearchBar(Input):
+class SearchBar(TypedInput):
     """A one-line search box (with the history of searches on Up and Down)."""
 
     DEFAULT_CSS = """
@@ -129,13 +130,7 @@ class SearchBar(Input):
             event.stop()
             self.app.post_message(events.Key(event.key, event.character))
             return
-        if event.is_printable:
-            return  # typed in, at once, by Input
-        active = self.screen.active_bindings.get(event.key)
-        if active is not None and active.node is self and active.enabled:
-            event.prevent_default()
-            event.stop()
-            await self.run_action(active.binding.action)
+        await super().on_key(event)
 
     def submit_now(self) -> None:
         """Search for what the line holds."""
