@@ -20,7 +20,7 @@ from conftest import database
 
 from tui.library.index import Hit, IndexUnavailable, LibraryIndex
 from tui.library.postgres_index import PostgresIndex, tsquery_text
-from tui.library.query import parse
+from tui.library.query import fold, parse
 from tui.library.scan import scan
 from tui.library.sqlite_index import SqliteIndex
 
@@ -167,6 +167,10 @@ def test_a_search_uses_the_gin_index(postgres_url: str, tmp_path: Path) -> None:
         plan = reader.explain(query)
         assert "BitmapOr" in plan, plan
         assert plan.count("Bitmap Index Scan on briefing_tui_passages_tsv") == 2, plan
+    for query in ("negotiati*", "the", '"to be"', "talks negotia*"):  # as written, or in part
+        plan = reader.explain(query)  # (the same in every configuration: one scan)
+        assert "Bitmap Index Scan on briefing_tui_passages_tsv" in plan, plan
+        assert "to_tsquery" not in plan and "Seq Scan" not in plan, plan
     assert names(reader.search("votaciones")) == ["otra.yaml"]
     assert names(reader.search('"peace talks"')) == ["colombia-border.yaml"]
     reader.close()
@@ -223,6 +227,117 @@ def test_stemming_follows_the_briefings_language(postgres_url: str, tmp_path: Pa
     assert [body.snippet[a:b] for a, b in body.marks] == ["crossings"]  # marked though stemmed
     assert {entry.language for entry in index.entries()} == {"es-CO", "en", "pt", None}
     index.close()
+
+
+def languages(folder: Path) -> Path:
+    """Briefings in English, Spanish and no language, with inflections and stop words."""
+    write(
+        folder,
+        "en.yaml",
+        "title: Peace negotiations resume\nlanguage: en\nsections:\n  - heading: H\n"
+        "    body: To be or not to be, the envoys said after the talks on the negotiation.\n"
+        "quotes:\n  - speaker: Envoy\n    text: We negotiated the happiest deal.\n",
+    )
+    write(
+        folder,
+        "es.yaml",
+        "title: Las negociaciones de paz\nlanguage: es\nsections:\n  - heading: H\n"
+        "    body: La negociación siguió; las votaciones del Congreso fueron aprobadas.\n",
+    )
+    write(
+        folder,
+        "none.yaml",
+        "title: Negotiating without a language\nsections:\n  - heading: H\n"
+        "    body: Whether to be there or not.\n",
+    )
+    return folder
+
+
+def marked(hits: list[Hit]) -> set[tuple[str, str]]:
+    return {(Path(hit.path).name, hit.snippet[a:b].lower()) for hit in hits for a, b in hit.marks}
+
+
+def test_a_prefix_matches_the_words_as_written_in_every_language(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    index = build(postgres_url, languages(tmp_path / "library"))
+    # "negotiation" is stemmed "negoti": the prefix means the letters as written.
+    assert sorted(set(names(index.search("negotiati*")))) == ["en.yaml", "none.yaml"]
+    assert marked(index.search("negotiatio*")) == {
+        ("en.yaml", "negotiations"),
+        ("en.yaml", "negotiation"),
+    }
+    assert sorted(set(names(index.search("negotiatio*")))) == ["en.yaml"]
+    assert names(index.search("happies*")) == ["en.yaml"]  # "happiest", stemmed "happiest"
+    assert names(index.search("peace negotiatio*")) == ["en.yaml"]
+    assert marked(index.search("negociacio*")) == {  # unaccented, as written
+        ("es.yaml", "negociación"),
+        ("es.yaml", "negociaciones"),
+    }
+    assert names(index.search("votacio*")) == ["es.yaml"]  # "votaciones": stem "votacion"
+    assert names(index.search("negotiationz*")) == []
+    # Whole words keep their stemming.
+    assert sorted(names(index.search("talk"))) == ["en.yaml"]
+    assert sorted(set(names(index.search("negotiating")))) == ["en.yaml", "none.yaml"]
+    assert names(index.search("negotiate")) == ["en.yaml", "en.yaml", "en.yaml"]
+    index.close()
+
+
+def test_a_query_of_stop_words_alone_finds_them_as_written(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    index = build(postgres_url, languages(tmp_path / "library"))
+    for query in ("the", '"to be"', "to be", '"or not"'):
+        found = index.search(query)
+        assert "en.yaml" in names(found), query
+        assert all(hit.marks for hit in found), query
+    assert sorted(names(index.search('"to be"'))) == ["en.yaml", "none.yaml"]
+    assert names(index.search('"be to"')) == []  # a phrase's order holds
+    assert set(names(index.search("las"))) == {"es.yaml"}  # a Spanish stop word too
+    # Beside other words, a stop word is left out, as before.
+    assert names(index.search("the talks")) == ["en.yaml"]
+    assert names(index.search('"talks on the negotiation"')) == ["en.yaml"]
+    index.close()
+
+
+def letters(text: str) -> list[str]:
+    return [word for word in fold(text).replace("*", " ").split() if word.isalnum()]
+
+
+def test_every_hit_marks_a_matched_word(
+    both: tuple[SqliteIndex, PostgresIndex], postgres_url: str, tmp_path: Path
+) -> None:
+    """Whenever a query word's letters are in a hit's snippet, a word of it is marked; in
+    Spanish, where a word may match only by the stem of its accented form, too."""
+    _, archive = both
+    spanish = build(postgres_url, languages(tmp_path / "library"))
+    cases = [(archive, query) for query in QUERIES] + [
+        (spanish, query)
+        for query in (
+            "negociaciones",
+            "negociación",
+            "negociacion",
+            "negociaciones votación",
+            "negociacio*",
+            "paz OR votaciones",
+            "siguio",
+            "aprobada",
+            "las",
+        )
+    ]
+    for index, query in cases:
+        words = letters(query)
+        for hit in index.search(query):
+            shown = fold(hit.snippet)
+            stems = [word[:6] for word in words]
+            if any(stem in shown for stem in stems):
+                assert hit.marks, (query, hit.snippet)
+    for query in ("negociaciones", "negociación"):
+        assert marked(spanish.search(query)) == {
+            ("es.yaml", "negociaciones"),
+            ("es.yaml", "negociación"),
+        }, query
+    spanish.close()
 
 
 # -- refreshing ---------------------------------------------------------------------------
@@ -415,6 +530,32 @@ def test_an_archive_of_a_newer_version(postgres_url: str) -> None:
     for read_only in (True, False):
         with pytest.raises(IndexUnavailable, match=r"newer briefing-tui \(schema 99"):
             PostgresIndex(postgres_url, read_only=read_only)
+
+
+def test_an_archive_of_the_older_schema_is_migrated_by_a_writer(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    library = languages(tmp_path / "library")
+    build(postgres_url, library).close()
+    with psycopg.connect(postgres_url, autocommit=True) as connection:  # as schema 1 made it
+        connection.execute(
+            "UPDATE briefing_tui_passages SET tsv = setweight(to_tsvector(config::regconfig,"
+            " title), 'A') || setweight(to_tsvector(config::regconfig, text), 'D')"
+        )
+        connection.execute("UPDATE briefing_tui_schema SET version = 1")
+    with pytest.raises(IndexUnavailable, match=r"older schema \(1\); bring it up to date with"):
+        PostgresIndex(postgres_url, read_only=True)
+    writer = PostgresIndex(postgres_url, roots=[str(library)])
+    assert writer.notices == [
+        f"brought the archive {writer._shown} up to date"
+        " (schema 1 to 2: prefixes match the words as written)"
+    ]
+    writer.close()
+    reader = PostgresIndex(postgres_url, roots=[str(library)], read_only=True)
+    assert sorted(set(names(reader.search("negotiatio*")))) == ["en.yaml"]
+    assert sorted(names(reader.search("talk"))) == ["en.yaml"]
+    assert reader.refresh(scan([str(library)]).paths).unchanged == 3
+    reader.close()
 
 
 def test_without_psycopg(monkeypatch: pytest.MonkeyPatch) -> None:

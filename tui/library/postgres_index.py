@@ -22,7 +22,10 @@ database without it, or of a version it does not know, is :class:`IndexUnavailab
 - ``briefing_tui_passages``: one row per passage (title, body text, point, quote): where
   it is (kind, section, heading, line), its texts, its speaker (and folded, btree), its
   configuration, and a ``tsvector`` under a GIN index, weighted title A, quote and speaker
-  B, text D (:data:`RANK_WEIGHTS`): titles and quotes rank above body text.
+  B, text D (:data:`RANK_WEIGHTS`): titles and quotes rank above body text. It holds the
+  stems of the words and, at the same positions, the words as written (unaccented,
+  lower-cased: ``simple``'s lexemes), for prefixes and stop words (schema 2; a writer
+  makes a schema 1 archive's ``tsvector`` again).
 - ``briefing_tui_configs``: the configurations any row uses, so that a search asks only
   those.
 
@@ -31,13 +34,19 @@ primary tag (:data:`LANGUAGES`); anything else, or none, is ``simple`` (no stemm
 Each is a configuration of our own, ``briefing_<name>``: PostgreSQL's, with ``unaccent``
 before the stemmer, so accents never matter. Spanish and Portuguese stemmers read accented
 endings (with ``unaccent`` first, ``negociación`` is stemmed ``negociacion``, but
-``negociaciones`` ``negoci``): their rows also hold the stems of the words as written
-where they differ, and a search asks for either stem of each word
-(:data:`WRITTEN_STEMS`); a snippet may then leave such a word unmarked. A search asks
+``negociaciones`` ``negoci``): their rows also hold the stems of the words as written,
+and a search asks for either stem of each word (:data:`WRITTEN_STEMS`). A search asks
 every configuration in use, each on its own rows, ``(config = 'briefing_english' AND tsv
 @@ to_tsquery('briefing_english', …)) OR …``, which the planner answers with one bitmap
-scan of the GIN index per configuration. A prefix is stemmed like a word (``negoti*``
-finds ``negotiation``, whose stem is ``negoti``; ``negotiati*`` does not).
+scan of the GIN index per configuration (one in all when the tsquery is the same in
+each). A whole word is stemmed (``talks`` finds ``talk``); a prefix is not: it means the
+letters as written, in every language (``negotiati*`` finds ``negotiation``, whose stem
+is ``negoti``), as in the SQLite index. A stemmed language drops its stop words: beside
+other words, they are left out (``the talks`` is ``talks``); a query made only of stop
+words (``the``, ``"to be"``), which would find nothing, is asked as written instead.
+Snippets mark the words the configuration's own stems match, else (a word found only by
+a prefix, a stop word or the stem of its accented form) those of the words as written,
+else those of the stems of the words as written.
 
 Queries: the query's tree (:mod:`tui.library.query`) is written as ``to_tsquery`` text
 of words of letters and digits only (``&``, ``|``, ``<->``, ``:*``), passed as a
@@ -51,7 +60,9 @@ the roots. Snippets are ``ts_headline``'s, computed for the returned rows only, 
 texts stripped of the two private-use characters that mark the matches, so a briefing
 cannot forge a mark. Unlike SQLite's tokenizer, PostgreSQL's keeps ``2.5``, host names
 and ``e-mail`` whole (``e-mail`` also as ``e`` and ``mail``), and a stemmed language
-drops its stop words (``the`` finds nothing in an English briefing).
+drops its stop words beside other words (``the talks`` finds ``talks`` without a
+``the``). A prefix may also match a stem that is not how its word starts (``happi*``
+finds ``happy``, stemmed ``happi``).
 
 Writing: :meth:`PostgresIndex.refresh` holds a session-level advisory lock
 (:data:`WRITER_LOCK`) for the whole refresh, so a second indexer waits (with a notice)
@@ -93,7 +104,7 @@ from tui.library.snippets import ELLIPSIS, Marked, joined, opening, safe
 if TYPE_CHECKING:
     import psycopg
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version of the tables this program writes and reads."""
 WRITER_LOCK = 0x4252_4946_0001
 """The advisory lock a refresh holds (``BRIF`` and 1): one indexer at a time."""
@@ -138,13 +149,15 @@ WRITTEN_STEMS = {"briefing_spanish": "spanish", "briefing_portuguese": "portugue
 """Configurations whose stemmer reads accented endings (``-ción``, ``-ção``), and
 PostgreSQL's own: with ``unaccent`` first, ``negociación`` is stemmed ``negociacion`` but
 ``negociaciones`` ``negoci``. Their rows also hold the stems of the words as written, and
-a search asks for either stem of each word, so one inflection finds another."""
+a search asks for either stem of each word, so one inflection finds another; a snippet
+marks such a word by its headline in this configuration."""
 SIMPLE = "briefing_simple"
 """The configuration of a briefing of no language, or one PostgreSQL does not stem."""
 
 _T = TypeVar("_T")
 
-_SCHEMA = """
+_TSV_INDEX = "CREATE INDEX briefing_tui_passages_tsv ON briefing_tui_passages USING gin (tsv)"
+_SCHEMA = f"""
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE TABLE briefing_tui_schema (version integer NOT NULL);
 CREATE TABLE briefing_tui_briefings (
@@ -167,7 +180,7 @@ CREATE TABLE briefing_tui_passages (
     title text NOT NULL, quote text NOT NULL, text text NOT NULL,
     config text NOT NULL, tsv tsvector NOT NULL,
     PRIMARY KEY (briefing, n));
-CREATE INDEX briefing_tui_passages_tsv ON briefing_tui_passages USING gin (tsv);
+{_TSV_INDEX};
 CREATE INDEX briefing_tui_passages_speaker
     ON briefing_tui_passages (speaker_fold, briefing) WHERE kind = 'quote';
 CREATE TABLE briefing_tui_configs (config text PRIMARY KEY);
@@ -184,36 +197,76 @@ CREATE TEMPORARY TABLE IF NOT EXISTS briefing_tui_incoming (
 _WRITTEN_VALUES = ", ".join(
     f"('{config}', 'pg_catalog.{name}'::regconfig)" for config, name in WRITTEN_STEMS.items()
 )
+
+
+def _used(source: str) -> str:
+    """The configurations of ``source``'s rows, each looked up once: its own, the one of the
+    stems of its words as written (:data:`WRITTEN_STEMS`) and ``simple`` (unless it is)."""
+    return f"""used AS MATERIALIZED (
+    SELECT config, config::regconfig AS regconfig, written.regconfig AS written,
+        CASE WHEN config <> '{SIMPLE}' THEN '{SIMPLE}'::regconfig END AS simple
+    FROM (SELECT DISTINCT config FROM {source}) AS configs
+    LEFT JOIN (VALUES {_WRITTEN_VALUES}) AS written (config, regconfig) USING (config))"""
+
+
+def _merged(text: str) -> str:
+    """A text's ``tsvector``: its stems, the stems of its words as written and the words as
+    written, at the same positions (merged as text: ``||`` would move the right one's)."""
+    return (
+        f"(to_tsvector(used.regconfig, {text})::text"
+        f" || ' ' || coalesce(to_tsvector(used.written, {text})::text, '')"
+        f" || ' ' || coalesce(to_tsvector(used.simple, {text})::text, ''))::tsvector"
+    )
+
+
+_SPEAKER = "coalesce(i.speaker, '')"
+_TSVECTOR = (
+    f"setweight({_merged(f'left(i.title, {INDEXED_CHARS})')}, 'A')"
+    f" || setweight({_merged('i.quote')}, 'B')"
+    f" || setweight({_merged(_SPEAKER)}, 'B')"
+    f" || setweight({_merged(f'left(i.text, {INDEXED_CHARS})')}, 'D')"
+)
+"""A passage ``i``'s ``tsvector`` (with ``used``, its configurations): title A, quote and
+speaker B, text D."""
+_AS_WRITTEN = "%(s)s::oid::regconfig"
+"""In a search: the configuration of the words as written (``simple``, by its oid)."""
+_HEADLINED = {
+    "title": "p.kind = 'title'",
+    "quote": "p.kind = 'quote'",
+    "speaker": "p.kind = 'quote'",
+    "text": "p.kind <> 'quote'",
+}
+"""The columns of a passage a search makes headlines of, in :func:`_snippet`'s order, and
+the passages whose snippet may show them (the others' are left empty)."""
+
+
+def _source(column: str) -> str:
+    """The text of a passage ``p``'s column that a headline reads."""
+    return f"left(translate(coalesce(p.{column}, ''), '{START}{STOP}', ''), {HEADLINE_CHARS})"
+
+
+def _headline(config: str, column: str) -> str:
+    """``ts_headline`` of a passage ``p``'s column for the query ``q.query``: the whole text
+    if it is short, else the part around a match."""
+    return (
+        f"ts_headline({config}, {_source(column)}, q.query,"
+        f" CASE WHEN length(p.{column}) <= {WHOLE_CHARS} THEN %(whole)s ELSE %(cut)s END)"
+    )
+
+
 _FROM_INCOMING = f"""
-WITH used AS MATERIALIZED (
-    SELECT config, config::regconfig AS regconfig, written.regconfig AS written
-    FROM (SELECT DISTINCT config FROM briefing_tui_incoming) AS configs
-    LEFT JOIN (VALUES {_WRITTEN_VALUES}) AS written (config, regconfig) USING (config))
+WITH {_used("briefing_tui_incoming")}
 INSERT INTO briefing_tui_passages
 SELECT i.briefing, i.n, i.kind, i.section, i.heading, i.line, i.speaker, i.speaker_fold,
-    i.title, i.quote, i.text, i.config,
-    setweight(v.title || e.title, 'A') || setweight(v.quote || e.quote, 'B')
-    || setweight(v.speaker || e.speaker, 'B') || setweight(v.text || e.text, 'D')
-FROM briefing_tui_incoming AS i JOIN used USING (config),
-LATERAL (SELECT
-    to_tsvector(used.regconfig, left(i.title, {INDEXED_CHARS})) AS title,
-    to_tsvector(used.regconfig, i.quote) AS quote,
-    to_tsvector(used.regconfig, coalesce(i.speaker, '')) AS speaker,
-    to_tsvector(used.regconfig, left(i.text, {INDEXED_CHARS})) AS text) AS v,
-LATERAL (SELECT
-    ts_delete(to_tsvector(used.written, left(i.title, {INDEXED_CHARS})),
-        tsvector_to_array(v.title)) AS title,
-    ts_delete(to_tsvector(used.written, i.quote), tsvector_to_array(v.quote)) AS quote,
-    ts_delete(to_tsvector(used.written, coalesce(i.speaker, '')),
-        tsvector_to_array(v.speaker)) AS speaker,
-    ts_delete(to_tsvector(used.written, left(i.text, {INDEXED_CHARS})),
-        tsvector_to_array(v.text)) AS text
-    WHERE used.written IS NOT NULL
-    UNION ALL SELECT ''::tsvector, ''::tsvector, ''::tsvector, ''::tsvector
-    WHERE used.written IS NULL) AS e
+    i.title, i.quote, i.text, i.config, {_TSVECTOR}
+FROM briefing_tui_incoming AS i JOIN used USING (config)
 """
-"""The batch's passages made rows, with their ``tsvector`` (each configuration looked up
-once; for :data:`WRITTEN_STEMS`, the stems of the words as written that differ)."""
+"""The batch's passages made rows, with their ``tsvector``."""
+_RETOKENIZE = f"""
+WITH {_used("briefing_tui_passages")}
+UPDATE briefing_tui_passages AS i SET tsv = {_TSVECTOR} FROM used WHERE used.config = i.config
+"""
+"""Every passage's ``tsvector`` made again (a migration from schema 1)."""
 
 _BRIEFING_COLUMNS = (
     "id, path, size, mtime_ns, hash, title, published, location, source, tags, points,"
@@ -478,7 +531,16 @@ class PostgresIndex:
                 self._make_configs(connection)
                 connection.execute("INSERT INTO briefing_tui_schema VALUES (%s)", (SCHEMA_VERSION,))
                 self.notices.append(f"made a new briefing-tui archive in {self._shown}")
-            # (migrations from older versions go here, one step at a time)
+            if version == 1:  # 2: the words as written in every row's tsvector
+                connection.execute("DROP INDEX briefing_tui_passages_tsv")
+                connection.execute(_RETOKENIZE)
+                connection.execute(_TSV_INDEX)
+                connection.execute("UPDATE briefing_tui_schema SET version = 2")
+                self.notices.append(
+                    f"brought the archive {self._shown} up to date (schema 1 to 2:"
+                    " prefixes match the words as written)"
+                )
+            # (migrations from later versions go here, one step at a time)
 
     def _make_configs(self, connection: psycopg.Connection[Any]) -> None:
         """Our text search configurations: each language's, ``unaccent`` before its stemmer."""
@@ -746,6 +808,8 @@ class PostgresIndex:
         """The statement of :meth:`_ranked` and its parameters; None if no row has words."""
         text = tsquery_text(clauses)
         configs = self._configs(connection)
+        row = connection.execute(f"SELECT '{SIMPLE}'::regconfig::oid").fetchone()
+        simple = row[0] if row else None
         if not configs or not text:
             return None
         parameters: dict[str, object] = {}
@@ -755,24 +819,30 @@ class PostgresIndex:
                 parameters[f"t{i}_{j}"] = term
 
         def tsquery(n: int, written: int | None) -> str:
-            """Configuration ``n``'s tsquery: of the whole text, or (with the stems of the
-            words as written) of either stem of each word."""
-            own = f"%(o{n})s::oid::regconfig"
-            if written is None:
-                return f"to_tsquery({own}, %(q)s)"
-            other = f"%(x{n})s::oid::regconfig"
-            return " && ".join(
-                "("
-                + " || ".join(
-                    f"to_tsquery({own}, %(t{i}_{j})s) || to_tsquery({other}, %(t{i}_{j})s)"
-                    for j in range(len(clause))
-                )
-                + ")"
+            """Configuration ``n``'s tsquery: each word stemmed (and, with the stems of the
+            words as written, either stem of it), a prefix as written; a query whose words
+            are all stop words (nothing left once stemmed) is asked as written."""
+            own, other = f"%(o{n})s::oid::regconfig", f"%(x{n})s::oid::regconfig"
+
+            def term(i: int, j: int) -> str:
+                given = f"%(t{i}_{j})s"
+                if terms[i][j].endswith(":*"):
+                    return f"to_tsquery({_AS_WRITTEN}, {given})"
+                stems = f"to_tsquery({own}, {given})"
+                return stems + (f" || to_tsquery({other}, {given})" if written else "")
+
+            stemmed = " && ".join(
+                "(" + " || ".join(term(i, j) for j in range(len(clause))) + ")"
                 for i, clause in enumerate(terms)
+            )
+            return (
+                f"CASE WHEN numnode({stemmed}) = 0"
+                f" THEN to_tsquery({_AS_WRITTEN}, %(q)s) ELSE {stemmed} END"
             )
 
         queries = ", ".join(
-            f"(%(c{n})s::text, %(o{n})s::oid::regconfig, {tsquery(n, written)})"
+            f"(%(c{n})s::text, %(o{n})s::oid::regconfig, %(x{n})s::oid::regconfig,"
+            f" {tsquery(n, written)})"
             for n, (_, _, written) in enumerate(configs)
         )
         matches = " OR ".join(
@@ -787,20 +857,26 @@ class PostgresIndex:
         for n, (config, oid, written) in enumerate(configs):
             parameters.update({f"c{n}": config, f"o{n}": oid, f"x{n}": written})
         parameters.update(
-            q=text, limit=limit, ranked=RANKED, whole=_HEADLINE_WHOLE, cut=_HEADLINE_CUT
+            s=simple, q=text, limit=limit, ranked=RANKED, whole=_HEADLINE_WHOLE, cut=_HEADLINE_CUT
         )
         among = _named(among, "f", values, parameters)
 
         def headline(column: str) -> str:
-            source = f"left(translate(p.{column}, '{START}{STOP}', ''), {HEADLINE_CHARS})"
+            """A column's headline and its text; a match the configuration's own words do
+            not show (a stem of the words as written, a prefix or a stop word as written)
+            is marked by the headline of the words as written, or of their stems."""
+            own, source = f"h.{column}", _source(column)
+            simple, written = _headline(_AS_WRITTEN, column), _headline("q.written", column)
             return (
-                f"ts_headline(q.regconfig, {source}, q.query,"
-                f" CASE WHEN length(p.{column}) <= {WHOLE_CHARS} THEN %(whole)s ELSE %(cut)s END),"
+                f"CASE WHEN strpos({own}, '{START}') > 0 OR {source} = ''"
+                f" OR NOT {_HEADLINED[column]} THEN {own}"
+                f" WHEN q.config <> '{SIMPLE}' AND strpos({simple}, '{START}') > 0 THEN {simple}"
+                f" WHEN strpos({written}, '{START}') > 0 THEN {written} ELSE {own} END,"
                 f" {source}"
             )
 
         sql = (
-            f"WITH q (config, regconfig, query) AS (VALUES {queries}),"
+            f"WITH q (config, regconfig, written, query) AS (VALUES {queries}),"
             " matched AS ("
             " SELECT p.briefing, p.n, p.config, p.tsv FROM briefing_tui_passages p"
             f" WHERE ({matches}){among} LIMIT %(ranked)s),"
@@ -809,10 +885,16 @@ class PostgresIndex:
             " FROM matched m JOIN q ON q.config = m.config"
             " ORDER BY rank DESC, m.briefing, m.n LIMIT %(limit)s)"
             " SELECT b.path, b.title, p.kind, p.section, p.heading, p.line, best.rank,"
-            f" {headline('title')}, {headline('quote')}, {headline('speaker')}, {headline('text')}"
+            f" {', '.join(headline(column) for column in _HEADLINED)}"
             " FROM best JOIN briefing_tui_passages p ON p.briefing = best.briefing AND p.n = best.n"
             " JOIN briefing_tui_briefings b ON b.id = p.briefing"
             " JOIN q ON q.config = p.config"
+            " CROSS JOIN LATERAL (SELECT "
+            + ", ".join(
+                f"CASE WHEN {used} THEN {_headline('q.regconfig', column)} ELSE '' END AS {column}"
+                for column, used in _HEADLINED.items()
+            )
+            + ") AS h"
             " ORDER BY best.rank DESC, best.briefing, best.n"
         )
         return sql, parameters
