@@ -379,6 +379,22 @@ def test_a_refresh_adds_changes_and_deletes_within_its_roots(
     index.close()
 
 
+def test_refreshes_one_after_another_never_wait_for_each_other(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    # A refresh lets go of the writer's lock before it returns: the next one, straight
+    # after, does not find it held (and say that another indexer is running).
+    library = Path(shutil.copytree(CORPUS, tmp_path / "library"))
+    index = build(postgres_url, library)
+    paths = scan([str(library)]).paths
+    for _ in range(25):
+        calls: list[tuple[int, int]] = []
+        index.refresh(paths, lambda *call, calls=calls: calls.append(call))
+        assert calls == [(0, 0)]  # nothing to do (a wait would add another (0, 0) first)
+    assert not [notice for notice in index.notices if "another indexer" in notice]
+    index.close()
+
+
 def test_a_file_touched_without_change_is_not_read_again(
     postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

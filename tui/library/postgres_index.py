@@ -961,8 +961,12 @@ class PostgresIndex:
                 connection.execute("SELECT pg_advisory_lock(%s)", (WRITER_LOCK,))
             connection.execute(_INCOMING)
             yield connection
+            # Let go of the lock before closing: a closed connection's server process lets
+            # go of it only when it has exited, after close() has returned, so a refresh
+            # straight after would find it still held and wait, with a notice.
+            connection.execute("SELECT pg_advisory_unlock(%s)", (WRITER_LOCK,))
         finally:
-            connection.close()  # the session's lock goes with it
+            connection.close()  # the session's lock goes with it (if a failure kept it)
 
     def _refresh(
         self, connection: psycopg.Connection[Any], paths: Sequence[str], progress: Progress | None
