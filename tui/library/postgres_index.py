@@ -317,12 +317,6 @@ class _Stat(NamedTuple):
     mtime_ns: int
 
 
-class _Known(NamedTuple):
-    id: int
-    stat: _Stat
-    hash: bytes
-
-
 def _psycopg() -> Any:
     """The ``psycopg`` module, or :class:`IndexUnavailable` saying how to install it."""
     try:
@@ -390,6 +384,30 @@ def _text(value: str | None) -> str | None:
     if value is None or "\x00" not in value:
         return value
     return value.replace("\x00", "")
+
+
+def _storable_all(paths: list[str]) -> list[str]:
+    """The paths PostgreSQL can store (all of them, found at once, unless one is not)."""
+    joined = "\n".join(paths)
+    try:
+        joined.encode("utf-8")
+    except UnicodeEncodeError:
+        return [path for path in paths if _storable(path)]
+    return [path for path in paths if _storable(path)] if "\x00" in joined else paths
+
+
+def _stat_all(paths: list[str]) -> dict[str, _Stat]:
+    """Each file's size and mtime (those that are still there; one gone since the scan
+    leaves the archive). One thread: with the file system's cache warm, threads cost more
+    than they save."""
+    found: dict[str, _Stat] = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        found[path] = _Stat(info.st_size, info.st_mtime_ns)
+    return found
 
 
 def _storable(path: str) -> bool:
@@ -1020,46 +1038,38 @@ class PostgresIndex:
     def _refresh(
         self, connection: psycopg.Connection[Any], paths: Sequence[str], progress: Progress | None
     ) -> dict[str, int]:
-        found: dict[str, _Stat] = {}
-        unstorable = 0
-        for path in dict.fromkeys(paths):
-            if not _storable(path):
-                unstorable += 1
-                continue
-            try:
-                info = os.stat(path)
-            except OSError:
-                continue  # gone since the scan: it leaves the archive
-            found[path] = _Stat(info.st_size, info.st_mtime_ns)
-        if unstorable:
+        unique = list(dict.fromkeys(paths))
+        storable = _storable_all(unique)
+        if len(storable) < len(unique):
             self.notices.append(
-                f"{unstorable} file name(s) are not valid UTF-8 and are left out of the archive"
+                f"{len(unique) - len(storable)} file name(s) are not valid UTF-8 and are left"
+                " out of the archive"
             )
+        found = _stat_all(storable)
         scope, values = self._scope("path")
-        known = {
-            path: _Known(row, _Stat(size, mtime_ns), bytes(digest))
-            for path, row, size, mtime_ns, digest in connection.execute(
-                f"SELECT path, id, size, mtime_ns, hash FROM briefing_tui_briefings WHERE {scope}",
-                values,
-            )
-        }
-        unchanged = [
-            path for path, stat in found.items() if path in known and known[path].stat == stat
-        ]
+        rows = connection.execute(  # all at once: a row at a time costs as much as a stat
+            f"SELECT path, id, size, mtime_ns FROM briefing_tui_briefings WHERE {scope}", values
+        ).fetchall()
+        known: dict[str, tuple[str, int, int, int]] = {row[0]: row for row in rows}
         candidates = [
-            path for path in found if path not in known or known[path].stat != found[path]
+            path
+            for path, (size, mtime_ns) in found.items()
+            if (row := known.get(path)) is None or row[2] != size or row[3] != mtime_ns
         ]
+        unchanged = len(found) - len(candidates)
         workers = min(8, max(1, len(candidates) // 64))
         with ThreadPoolExecutor(workers) as pool:
             hashes = dict(zip(candidates, pool.map(_content_hash, candidates), strict=True))
+        stored = self._hashes(connection, [known[path][1] for path in candidates if path in known])
         touched = [
             path
             for path in candidates
-            if path in known and hashes[path] and hashes[path] == known[path].hash
+            if path in known and hashes[path] and hashes[path] == stored.get(known[path][1])
         ]
-        changed = [path for path in candidates if path in known and path not in touched]
+        touched_set = set(touched)
+        changed = [path for path in candidates if path in known and path not in touched_set]
         new = [path for path in candidates if path not in known]
-        removed = [known[path].id for path in known if path not in found] if self.roots else []
+        removed = [known[path][1] for path in known.keys() - found.keys()] if self.roots else []
         to_read = changed + new
         total = len(to_read)
         if progress:
@@ -1070,7 +1080,7 @@ class PostgresIndex:
             with connection.cursor() as cursor:
                 cursor.executemany(
                     "UPDATE briefing_tui_briefings SET size = %s, mtime_ns = %s WHERE id = %s",
-                    [(found[path].size, found[path].mtime_ns, known[path].id) for path in touched],
+                    [(found[path].size, found[path].mtime_ns, known[path][1]) for path in touched],
                 )
         configs = frozenset(
             name
@@ -1099,9 +1109,20 @@ class PostgresIndex:
             "added": len(new),
             "changed": len(changed),
             "removed": len(removed),
-            "unchanged": len(unchanged) + len(touched),
+            "unchanged": unchanged + len(touched),
             "failed": failed,
         }
+
+    def _hashes(self, connection: psycopg.Connection[Any], ids: list[int]) -> dict[int, bytes]:
+        """The content hashes of the briefings ``ids`` (those whose size or mtime changed)."""
+        hashes: dict[int, bytes] = {}
+        for start in range(0, len(ids), 10_000):
+            for row, digest in connection.execute(
+                "SELECT id, hash FROM briefing_tui_briefings WHERE id = ANY(%s)",
+                (ids[start : start + 10_000],),
+            ).fetchall():
+                hashes[row] = bytes(digest)
+        return hashes
 
     def _tidy(self, connection: psycopg.Connection[Any], written: int) -> None:
         """After writing: move the GIN index's pending entries into it (every search reads
