@@ -431,6 +431,44 @@ def test_a_search_matching_more_than_it_ranks_ranks_the_newest(
     index.close()
 
 
+def gin_indexes(url: str) -> list[str]:
+    with psycopg.connect(url) as connection:
+        rows = connection.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%USING gin%' ORDER BY 1"
+        ).fetchall()
+    return [name for (name,) in rows]
+
+
+def test_a_first_load_makes_the_gin_indexes_after_the_rows(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = dated(tmp_path / "library", 6)
+    monkeypatch.setattr(postgres_index, "BULK_FROM", 2)
+    monkeypatch.setattr(postgres_index, "WRITE_BATCH", 2)
+    reading = postgres_index.read_all
+    during: list[list[str]] = []
+
+    def interrupted(*arguments: Any) -> Iterator[Any]:
+        for n, record in enumerate(record for records in reading(*arguments) for record in records):
+            during.append(gin_indexes(postgres_url))
+            yield [record]
+            if n == 2:
+                raise KeyboardInterrupt  # a first load stopped half way
+
+    monkeypatch.setattr(postgres_index, "read_all", interrupted)
+    index = PostgresIndex(postgres_url, roots=[str(library)], workers=1, parallel_from=100)
+    with pytest.raises(KeyboardInterrupt):
+        index.refresh(scan([str(library)]).paths)
+    assert during and all(names == [] for names in during)  # not kept up row by row
+    assert names(index.search("harvest"))  # what it wrote can be searched, without them
+    monkeypatch.setattr(postgres_index, "read_all", reading)
+    done = index.refresh(scan([str(library)]).paths)  # the next refresh makes them
+    assert gin_indexes(postgres_url) == sorted(postgres_index._GIN_INDEXES)
+    assert done.added + done.unchanged == 6
+    assert sorted(names(index.search("harvest"))) == [f"{year}.yaml" for year in range(2015, 2021)]
+    index.close()
+
+
 def test_a_file_touched_without_change_is_not_read_again(
     postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

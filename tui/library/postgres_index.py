@@ -78,6 +78,11 @@ hash (a file touched but unchanged is not read again), parsed in parallel
 :data:`WRITE_BATCH` files (a batch's passages go through a temporary table, where their
 ``tsvector`` is made): readers see the archive grow, and an interrupted run keeps what
 it wrote. Rows under the roots whose files are gone are deleted; with no roots, none.
+A first load of :data:`BULK_FROM` files or more into an empty archive drops the GIN
+indexes and makes them after the rows (one sort instead of an update a row); a load
+interrupted before that leaves an archive that searches without them (slowly) until the
+next refresh, which makes any that are missing first. The known rows are read at once,
+and a file's content hash only when its size or mtime changed.
 Afterwards the GIN indexes' pending lists are flushed (every search reads them until then,
 and the planner shuns a trigram index with a long one)
 and, after many files, the statistics renewed.
@@ -164,25 +169,32 @@ SIMPLE = "briefing_simple"
 
 _T = TypeVar("_T")
 
-_TSV_INDEX = "CREATE INDEX briefing_tui_passages_tsv ON briefing_tui_passages USING gin (tsv)"
-_TRIGRAM_INDEXES = """
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE INDEX briefing_tui_briefings_title_fold
-    ON briefing_tui_briefings USING gin (title_fold gin_trgm_ops);
-CREATE INDEX briefing_tui_briefings_source_fold
-    ON briefing_tui_briefings USING gin (source_fold gin_trgm_ops);
-CREATE INDEX briefing_tui_passages_speaker_fold
-    ON briefing_tui_passages USING gin (speaker_fold gin_trgm_ops) WHERE kind = 'quote';
-"""
+_GIN_INDEXES = {
+    "briefing_tui_passages_tsv": "briefing_tui_passages USING gin (tsv)",
+    "briefing_tui_briefings_title_fold": (
+        "briefing_tui_briefings USING gin (title_fold gin_trgm_ops)"
+    ),
+    "briefing_tui_briefings_source_fold": (
+        "briefing_tui_briefings USING gin (source_fold gin_trgm_ops)"
+    ),
+    "briefing_tui_passages_speaker_fold": (
+        "briefing_tui_passages USING gin (speaker_fold gin_trgm_ops) WHERE kind = 'quote'"
+    ),
+}
+"""The GIN indexes and what they index: a refresh moves their pending entries into them
+when it is done; a first load into an empty archive makes them afterwards."""
+_CREATE_GIN = {
+    name: f"CREATE INDEX IF NOT EXISTS {name} ON {what}" for name, what in _GIN_INDEXES.items()
+}
+_TSV_INDEX = _CREATE_GIN["briefing_tui_passages_tsv"]
+_TRIGRAM_INDEXES = "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n" + "".join(
+    f"{sql};\n" for name, sql in _CREATE_GIN.items() if name.endswith("_fold")
+)
 """Trigram indexes of the folded texts that ``title:``, ``source:`` and ``speaker:`` look
 inside (``LIKE '%value%'``)."""
-_GIN_INDEXES = (
-    "briefing_tui_passages_tsv",
-    "briefing_tui_briefings_title_fold",
-    "briefing_tui_briefings_source_fold",
-    "briefing_tui_passages_speaker_fold",
-)
-"""The GIN indexes, whose pending entries a refresh moves into them when it is done."""
+BULK_FROM = 1_000
+"""Files from which a first load into an empty archive makes the GIN indexes after writing
+the rows (cheaper than keeping them up to date row by row)."""
 _SCHEMA = f"""
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE TABLE briefing_tui_schema (version integer NOT NULL);
@@ -1008,6 +1020,7 @@ class PostgresIndex:
         try:
             with self._writer(progress) as connection:
                 self._prepare(connection)
+                self._make_indexes(connection)
                 counts = self._refresh(connection, paths, progress)
         except self._psycopg.Error as error:
             raise IndexUnavailable(
@@ -1072,6 +1085,9 @@ class PostgresIndex:
         removed = [known[path][1] for path in known.keys() - found.keys()] if self.roots else []
         to_read = changed + new
         total = len(to_read)
+        bulk = total >= BULK_FROM and not known and self._empty(connection)
+        if bulk:  # nobody to serve yet: the indexes are made after the rows
+            connection.execute("DROP INDEX IF EXISTS " + ", ".join(_GIN_INDEXES))
         if progress:
             progress(0, total)
         with connection.transaction():
@@ -1103,6 +1119,8 @@ class PostgresIndex:
             done += len(written)
             if progress:
                 progress(done, total)
+        if bulk:
+            self._make_indexes(connection)
         if done:
             self._tidy(connection, done)
         return {
@@ -1112,6 +1130,18 @@ class PostgresIndex:
             "unchanged": unchanged + len(touched),
             "failed": failed,
         }
+
+    def _empty(self, connection: psycopg.Connection[Any]) -> bool:
+        row = connection.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM briefing_tui_briefings)"
+        ).fetchone()
+        return bool(row and row[0])
+
+    def _make_indexes(self, connection: psycopg.Connection[Any]) -> None:
+        """The GIN indexes, if a first load left them out (or was interrupted before it
+        made them: a search without them still works, slowly)."""
+        for sql in _CREATE_GIN.values():
+            connection.execute(sql)
 
     def _hashes(self, connection: psycopg.Connection[Any], ids: list[int]) -> dict[int, bytes]:
         """The content hashes of the briefings ``ids`` (those whose size or mtime changed)."""
