@@ -1132,16 +1132,26 @@ class PostgresIndex:
         }
 
     def _empty(self, connection: psycopg.Connection[Any]) -> bool:
+        """True if the archive holds no briefing and this user owns its tables (who alone
+        may drop and make their indexes)."""
         row = connection.execute(
-            "SELECT NOT EXISTS (SELECT 1 FROM briefing_tui_briefings)"
+            "SELECT NOT EXISTS (SELECT 1 FROM briefing_tui_briefings) AND bool_and("
+            "pg_has_role(relowner, 'USAGE')) FROM pg_class"
+            " WHERE oid IN ('briefing_tui_briefings'::regclass, 'briefing_tui_passages'::regclass)"
         ).fetchone()
         return bool(row and row[0])
 
     def _make_indexes(self, connection: psycopg.Connection[Any]) -> None:
         """The GIN indexes, if a first load left them out (or was interrupted before it
         made them: a search without them still works, slowly)."""
-        for sql in _CREATE_GIN.values():
-            connection.execute(sql)
+        missing = [
+            name
+            for name in _GIN_INDEXES
+            if (row := connection.execute("SELECT to_regclass(%s)", (name,)).fetchone())
+            and row[0] is None
+        ]  # asked first: a writer that does not own the tables may not even try to make one
+        for name in missing:
+            connection.execute(_CREATE_GIN[name])
 
     def _hashes(self, connection: psycopg.Connection[Any], ids: list[int]) -> dict[int, bytes]:
         """The content hashes of the briefings ``ids`` (those whose size or mtime changed)."""
