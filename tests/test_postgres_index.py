@@ -14,10 +14,12 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import database
 
+from tui.library import postgres_index
 from tui.library.index import Hit, IndexUnavailable, LibraryIndex
 from tui.library.postgres_index import PostgresIndex, tsquery_text
 from tui.library.query import fold, parse
@@ -149,16 +151,18 @@ def test_a_search_uses_the_gin_index(postgres_url: str, tmp_path: Path) -> None:
             "INSERT INTO briefing_tui_briefings (path, size, mtime_ns, hash, title, tags, points,"
             " quotes, blocks, config, day, title_fold, source_fold)"
             " SELECT %s || '/gen/' || g || '.yaml', 0, 0, '', 'Filler ' || g, '{}', 0, 0, 0,"
-            " 'briefing_simple', '2020-01-01', 'filler', '' FROM generate_series(1, 20000) g",
+            " 'briefing_simple', '2020-01-01', 'filler ' || g, 'wire ' || md5(g::text)"
+            " FROM generate_series(1, 20000) g",
             (str(library),),
         )
         connection.execute(
             "INSERT INTO briefing_tui_passages SELECT id, 0, 'title', NULL, NULL, NULL, NULL,"
             " NULL, title, '', 'more filler words', config,"
-            " to_tsvector('briefing_simple', title || ' more filler words')"
+            " to_tsvector('briefing_simple', title || ' more filler words'), day"
             " FROM briefing_tui_briefings WHERE title LIKE 'Filler %%'"
         )
-        connection.execute("SELECT gin_clean_pending_list('briefing_tui_passages_tsv')")
+        for gin in postgres_index._GIN_INDEXES:  # as a refresh leaves them
+            connection.execute("SELECT gin_clean_pending_list(%s::regclass)", (gin,))
         connection.commit()
         connection.execute("ANALYZE")
     assert sorted(configs) == ["briefing_simple", "briefing_spanish"]
@@ -171,6 +175,13 @@ def test_a_search_uses_the_gin_index(postgres_url: str, tmp_path: Path) -> None:
         plan = reader.explain(query)  # (the same in every configuration: one scan)
         assert "Bitmap Index Scan on briefing_tui_passages_tsv" in plan, plan
         assert "to_tsquery" not in plan and "Seq Scan" not in plan, plan
+    for field, value in (("title", "border"), ("source", "reuters"), ("speaker", "blinken")):
+        plan = reader.explain(f"filler {field}:{value}")  # the folded texts' trigram indexes
+        assert "Seq Scan" not in plan, plan
+        assert (
+            field == "speaker"
+            or f"Bitmap Index Scan on briefing_tui_briefings_{field}_fold" in plan
+        ), plan
     assert names(reader.search("votaciones")) == ["otra.yaml"]
     assert names(reader.search('"peace talks"')) == ["colombia-border.yaml"]
     reader.close()
@@ -379,6 +390,85 @@ def test_a_refresh_adds_changes_and_deletes_within_its_roots(
     index.close()
 
 
+def test_refreshes_one_after_another_never_wait_for_each_other(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    # A refresh lets go of the writer's lock before it returns: the next one, straight
+    # after, does not find it held (and say that another indexer is running).
+    library = Path(shutil.copytree(CORPUS, tmp_path / "library"))
+    index = build(postgres_url, library)
+    paths = scan([str(library)]).paths
+    for _ in range(25):
+        calls: list[tuple[int, int]] = []
+        index.refresh(paths, lambda *call, calls=calls: calls.append(call))
+        assert calls == [(0, 0)]  # nothing to do (a wait would add another (0, 0) first)
+    assert not [notice for notice in index.notices if "another indexer" in notice]
+    index.close()
+
+
+def dated(folder: Path, count: int) -> Path:
+    """``count`` briefings of a harvest, one a year from 2015, their files in that order."""
+    for year in range(2015, 2015 + count):
+        write(
+            folder,
+            f"{year}.yaml",
+            f"title: Harvest report {year}\npublished: '{year}-09-01'\n"
+            "sections:\n  - heading: Fields\n    body: Rain came late.\n",
+        )
+    return folder
+
+
+def test_a_search_matching_more_than_it_ranks_ranks_the_newest(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Files are loaded in path order, oldest first here: the cap must not keep the oldest.
+    index = build(postgres_url, dated(tmp_path / "library", 6))
+    monkeypatch.setattr(postgres_index, "RANKED", 3)
+    assert sorted(names(index.search("harvest report"))) == ["2018.yaml", "2019.yaml", "2020.yaml"]
+    assert sorted(names(index.search("harvest before:2017"))) == ["2015.yaml", "2016.yaml"]
+    monkeypatch.setattr(postgres_index, "RANKED", 10)
+    assert len(index.search("harvest")) == 6  # under the cap, every match
+    index.close()
+
+
+def gin_indexes(url: str) -> list[str]:
+    with psycopg.connect(url) as connection:
+        rows = connection.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%USING gin%' ORDER BY 1"
+        ).fetchall()
+    return [name for (name,) in rows]
+
+
+def test_a_first_load_makes_the_gin_indexes_after_the_rows(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = dated(tmp_path / "library", 6)
+    monkeypatch.setattr(postgres_index, "BULK_FROM", 2)
+    monkeypatch.setattr(postgres_index, "WRITE_BATCH", 2)
+    reading = postgres_index.read_all
+    during: list[list[str]] = []
+
+    def interrupted(*arguments: Any) -> Iterator[Any]:
+        for n, record in enumerate(record for records in reading(*arguments) for record in records):
+            during.append(gin_indexes(postgres_url))
+            yield [record]
+            if n == 2:
+                raise KeyboardInterrupt  # a first load stopped half way
+
+    monkeypatch.setattr(postgres_index, "read_all", interrupted)
+    index = PostgresIndex(postgres_url, roots=[str(library)], workers=1, parallel_from=100)
+    with pytest.raises(KeyboardInterrupt):
+        index.refresh(scan([str(library)]).paths)
+    assert during and all(names == [] for names in during)  # not kept up row by row
+    assert names(index.search("harvest"))  # what it wrote can be searched, without them
+    monkeypatch.setattr(postgres_index, "read_all", reading)
+    done = index.refresh(scan([str(library)]).paths)  # the next refresh makes them
+    assert gin_indexes(postgres_url) == sorted(postgres_index._GIN_INDEXES)
+    assert done.added + done.unchanged == 6
+    assert sorted(names(index.search("harvest"))) == [f"{year}.yaml" for year in range(2015, 2021)]
+    index.close()
+
+
 def test_a_file_touched_without_change_is_not_read_again(
     postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -532,6 +622,37 @@ def test_an_archive_of_a_newer_version(postgres_url: str) -> None:
             PostgresIndex(postgres_url, read_only=read_only)
 
 
+def as_schema_2(connection: psycopg.Connection[Any]) -> None:
+    """The archive's tables as schema 2 made them: no passage's day, no trigram index."""
+    connection.execute(
+        "DROP INDEX briefing_tui_briefings_title_fold, briefing_tui_briefings_source_fold,"
+        " briefing_tui_passages_speaker_fold"
+    )
+    connection.execute("ALTER TABLE briefing_tui_passages DROP COLUMN day")
+    connection.execute("UPDATE briefing_tui_schema SET version = 2")
+
+
+def test_an_archive_of_schema_2_is_migrated_by_a_writer(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = dated(tmp_path / "library", 6)
+    build(postgres_url, library).close()
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        as_schema_2(connection)
+    with pytest.raises(IndexUnavailable, match=r"older schema \(2\); bring it up to date with"):
+        PostgresIndex(postgres_url, read_only=True)
+    writer = PostgresIndex(postgres_url, roots=[str(library)])
+    assert writer.notices == [
+        f"brought the archive {writer._shown} up to date"
+        " (schema 2 to 3: the newest matches are ranked; filters use trigram indexes)"
+    ]
+    monkeypatch.setattr(postgres_index, "RANKED", 2)
+    assert sorted(names(writer.search("harvest"))) == ["2019.yaml", "2020.yaml"]
+    assert names(writer.search("title:harvest report 2016")) == ["2016.yaml"]
+    assert writer.refresh(scan([str(library)]).paths).unchanged == 6
+    writer.close()
+
+
 def test_an_archive_of_the_older_schema_is_migrated_by_a_writer(
     postgres_url: str, tmp_path: Path
 ) -> None:
@@ -542,13 +663,16 @@ def test_an_archive_of_the_older_schema_is_migrated_by_a_writer(
             "UPDATE briefing_tui_passages SET tsv = setweight(to_tsvector(config::regconfig,"
             " title), 'A') || setweight(to_tsvector(config::regconfig, text), 'D')"
         )
+        as_schema_2(connection)
         connection.execute("UPDATE briefing_tui_schema SET version = 1")
     with pytest.raises(IndexUnavailable, match=r"older schema \(1\); bring it up to date with"):
         PostgresIndex(postgres_url, read_only=True)
     writer = PostgresIndex(postgres_url, roots=[str(library)])
     assert writer.notices == [
         f"brought the archive {writer._shown} up to date"
-        " (schema 1 to 2: prefixes match the words as written)"
+        " (schema 1 to 2: prefixes match the words as written)",
+        f"brought the archive {writer._shown} up to date"
+        " (schema 2 to 3: the newest matches are ranked; filters use trigram indexes)",
     ]
     writer.close()
     reader = PostgresIndex(postgres_url, roots=[str(library)], read_only=True)

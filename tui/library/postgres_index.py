@@ -17,7 +17,8 @@ database without it, or of a version it does not know, is :class:`IndexUnavailab
 - ``briefing_tui_briefings``: one row per file (path unique, ``COLLATE "C"`` so that a
   root's files are one btree range, ``root/`` up to ``root0``), its size, mtime and a
   content hash (BLAKE2b), the row's fields (:class:`~tui.library.entry.Entry`), the
-  briefing's language and its text search configuration; btree on the published day.
+  briefing's language and its text search configuration; btree on the published day,
+  trigram GIN indexes (``pg_trgm``, a trusted extension) on the folded title and source.
 - ``briefing_tui_tags``: (folded tag, briefing), for ``tag:``.
 - ``briefing_tui_passages``: one row per passage (title, body text, point, quote): where
   it is (kind, section, heading, line), its texts, its speaker (and folded, btree), its
@@ -25,7 +26,9 @@ database without it, or of a version it does not know, is :class:`IndexUnavailab
   B, text D (:data:`RANK_WEIGHTS`): titles and quotes rank above body text. It holds the
   stems of the words and, at the same positions, the words as written (unaccented,
   lower-cased: ``simple``'s lexemes), for prefixes and stop words (schema 2; a writer
-  makes a schema 1 archive's ``tsvector`` again).
+  makes a schema 1 archive's ``tsvector`` again). Each passage also holds its
+  briefing's day, so that a search can take the newest matches (schema 3); the folded
+  speakers of quotes have a trigram GIN index.
 - ``briefing_tui_configs``: the configurations any row uses, so that a search asks only
   those.
 
@@ -51,18 +54,21 @@ else those of the stems of the words as written.
 Queries: the query's tree (:mod:`tui.library.query`) is written as ``to_tsquery`` text
 of words of letters and digits only (``&``, ``|``, ``<->``, ``:*``), passed as a
 parameter like every value; filters mean what they mean to the SQLite index (a folded
-substring of a speaker, source or title; a folded tag; day bounds). A configuration is
-named by its oid, and statements are never prepared, so that ``to_tsquery(…)`` is folded
-into a constant once, not computed for every row. At most :data:`RANKED` matches are
-ranked (a word in millions of passages would take seconds). The roots' condition costs
-a join a match: it is left out when a few probes of the path index find no row outside
-the roots. Snippets are ``ts_headline``'s, computed for the returned rows only, on
-texts stripped of the two private-use characters that mark the matches, so a briefing
-cannot forge a mark. Unlike SQLite's tokenizer, PostgreSQL's keeps ``2.5``, host names
-and ``e-mail`` whole (``e-mail`` also as ``e`` and ``mail``), and a stemmed language
-drops its stop words beside other words (``the talks`` finds ``talks`` without a
-``the``). A prefix may also match a stem that is not how its word starts (``happi*``
-finds ``happy``, stemmed ``happi``).
+substring of a speaker, source or title, asked as ``LIKE '%value%'`` so that the trigram
+indexes answer it; a folded tag; day bounds). A configuration is named by its oid, and
+statements are never prepared, so that ``to_tsquery(…)`` is folded into a constant once,
+not computed for every row. At most :data:`RANKED` matches are ranked (a word in
+millions of passages would take seconds): the newest, by their briefing's day (a news
+archive's reader wants this year's briefings, not the first loaded); a date filter picks
+the years, and within them the newest are ranked. The roots' condition costs a join a
+match: it is left out when a few probes of the path index find no row outside the roots.
+Snippets are ``ts_headline``'s, computed for the returned rows only, on texts stripped
+of the two private-use characters that mark the matches, so a briefing cannot forge a
+mark. Unlike SQLite's tokenizer, PostgreSQL's keeps ``2.5``, host names and ``e-mail``
+whole (``e-mail`` also as ``e`` and ``mail``), and a stemmed language drops its stop
+words beside other words (``the talks`` finds ``talks`` without a ``the``). A prefix may
+also match a stem that is not how its word starts (``happi*`` finds ``happy``, stemmed
+``happi``).
 
 Writing: :meth:`PostgresIndex.refresh` holds a session-level advisory lock
 (:data:`WRITER_LOCK`) for the whole refresh, so a second indexer waits (with a notice)
@@ -72,7 +78,13 @@ hash (a file touched but unchanged is not read again), parsed in parallel
 :data:`WRITE_BATCH` files (a batch's passages go through a temporary table, where their
 ``tsvector`` is made): readers see the archive grow, and an interrupted run keeps what
 it wrote. Rows under the roots whose files are gone are deleted; with no roots, none.
-Afterwards the GIN index's pending list is flushed (every search reads it until then)
+A first load of :data:`BULK_FROM` files or more into an empty archive drops the GIN
+indexes and makes them after the rows (one sort instead of an update a row); a load
+interrupted before that leaves an archive that searches without them (slowly) until the
+next refresh, which makes any that are missing first. The known rows are read at once,
+and a file's content hash only when its size or mtime changed.
+Afterwards the GIN indexes' pending lists are flushed (every search reads them until then,
+and the planner shuns a trigram index with a long one)
 and, after many files, the statistics renewed.
 
 Reading: one connection, shared by threads under a lock, read-only
@@ -104,7 +116,7 @@ from tui.library.snippets import ELLIPSIS, Marked, joined, opening, safe
 if TYPE_CHECKING:
     import psycopg
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of the tables this program writes and reads."""
 WRITER_LOCK = 0x4252_4946_0001
 """The advisory lock a refresh holds (``BRIF`` and 1): one indexer at a time."""
@@ -122,8 +134,9 @@ RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 """``ts_rank``'s weights of D (text), C (unused), B (quote, speaker) and A (title)."""
 RANKED = 10_000
 """Passages a search ranks at most: a word found in millions of passages would take
-seconds to rank, so the first this many that the index gives (in the order they are
-stored) are ranked; a query that matches fewer ranks all of them."""
+seconds to rank, so the newest this many (by their briefing's day) are ranked; a query
+that matches fewer ranks all of them. Finding the newest still reads every match's day,
+which is cheap next to ranking it."""
 HEADLINE_CHARS = 20_000
 """Characters of a passage that ``ts_headline`` reads (as the SQLite index's snippets)."""
 INDEXED_CHARS = 400_000
@@ -156,7 +169,32 @@ SIMPLE = "briefing_simple"
 
 _T = TypeVar("_T")
 
-_TSV_INDEX = "CREATE INDEX briefing_tui_passages_tsv ON briefing_tui_passages USING gin (tsv)"
+_GIN_INDEXES = {
+    "briefing_tui_passages_tsv": "briefing_tui_passages USING gin (tsv)",
+    "briefing_tui_briefings_title_fold": (
+        "briefing_tui_briefings USING gin (title_fold gin_trgm_ops)"
+    ),
+    "briefing_tui_briefings_source_fold": (
+        "briefing_tui_briefings USING gin (source_fold gin_trgm_ops)"
+    ),
+    "briefing_tui_passages_speaker_fold": (
+        "briefing_tui_passages USING gin (speaker_fold gin_trgm_ops) WHERE kind = 'quote'"
+    ),
+}
+"""The GIN indexes and what they index: a refresh moves their pending entries into them
+when it is done; a first load into an empty archive makes them afterwards."""
+_CREATE_GIN = {
+    name: f"CREATE INDEX IF NOT EXISTS {name} ON {what}" for name, what in _GIN_INDEXES.items()
+}
+_TSV_INDEX = _CREATE_GIN["briefing_tui_passages_tsv"]
+_TRIGRAM_INDEXES = "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n" + "".join(
+    f"{sql};\n" for name, sql in _CREATE_GIN.items() if name.endswith("_fold")
+)
+"""Trigram indexes of the folded texts that ``title:``, ``source:`` and ``speaker:`` look
+inside (``LIKE '%value%'``)."""
+BULK_FROM = 1_000
+"""Files from which a first load into an empty archive makes the GIN indexes after writing
+the rows (cheaper than keeping them up to date row by row)."""
 _SCHEMA = f"""
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE TABLE briefing_tui_schema (version integer NOT NULL);
@@ -178,18 +216,20 @@ CREATE TABLE briefing_tui_passages (
     section text, heading text, line integer,
     speaker text COLLATE "C", speaker_fold text COLLATE "C",
     title text NOT NULL, quote text NOT NULL, text text NOT NULL,
-    config text NOT NULL, tsv tsvector NOT NULL,
+    config text NOT NULL, tsv tsvector NOT NULL, day text COLLATE "C" NOT NULL,
     PRIMARY KEY (briefing, n));
 {_TSV_INDEX};
 CREATE INDEX briefing_tui_passages_speaker
     ON briefing_tui_passages (speaker_fold, briefing) WHERE kind = 'quote';
 CREATE TABLE briefing_tui_configs (config text PRIMARY KEY);
+{_TRIGRAM_INDEXES}
 """
 
 _INCOMING = """
 CREATE TEMPORARY TABLE IF NOT EXISTS briefing_tui_incoming (
     briefing bigint, n integer, kind text, section text, heading text, line integer,
-    speaker text, speaker_fold text, title text, quote text, text text, config text
+    speaker text, speaker_fold text, title text, quote text, text text, config text,
+    day text
 ) ON COMMIT DELETE ROWS
 """
 """Where a batch's passages are copied, to be made into rows with their ``tsvector``."""
@@ -256,9 +296,11 @@ def _headline(config: str, column: str) -> str:
 
 _FROM_INCOMING = f"""
 WITH {_used("briefing_tui_incoming")}
-INSERT INTO briefing_tui_passages
+INSERT INTO briefing_tui_passages (
+    briefing, n, kind, section, heading, line, speaker, speaker_fold, title, quote, text,
+    config, tsv, day)
 SELECT i.briefing, i.n, i.kind, i.section, i.heading, i.line, i.speaker, i.speaker_fold,
-    i.title, i.quote, i.text, i.config, {_TSVECTOR}
+    i.title, i.quote, i.text, i.config, {_TSVECTOR}, i.day
 FROM briefing_tui_incoming AS i JOIN used USING (config)
 """
 """The batch's passages made rows, with their ``tsvector``."""
@@ -273,7 +315,8 @@ _BRIEFING_COLUMNS = (
     " quotes, blocks, problem, language, config, day, title_fold, source_fold"
 )
 _PASSAGE_COLUMNS = (
-    "briefing, n, kind, section, heading, line, speaker, speaker_fold, title, quote, text, config"
+    "briefing, n, kind, section, heading, line, speaker, speaker_fold, title, quote, text,"
+    " config, day"
 )
 _ENTRY_COLUMNS = (
     "path, title, published, location, language, source, tags, points, quotes, blocks, problem"
@@ -284,12 +327,6 @@ _NEWEST = "b.day DESC, b.published DESC, b.title"
 class _Stat(NamedTuple):
     size: int
     mtime_ns: int
-
-
-class _Known(NamedTuple):
-    id: int
-    stat: _Stat
-    hash: bytes
 
 
 def _psycopg() -> Any:
@@ -359,6 +396,30 @@ def _text(value: str | None) -> str | None:
     if value is None or "\x00" not in value:
         return value
     return value.replace("\x00", "")
+
+
+def _storable_all(paths: list[str]) -> list[str]:
+    """The paths PostgreSQL can store (all of them, found at once, unless one is not)."""
+    joined = "\n".join(paths)
+    try:
+        joined.encode("utf-8")
+    except UnicodeEncodeError:
+        return [path for path in paths if _storable(path)]
+    return [path for path in paths if _storable(path)] if "\x00" in joined else paths
+
+
+def _stat_all(paths: list[str]) -> dict[str, _Stat]:
+    """Each file's size and mtime (those that are still there; one gone since the scan
+    leaves the archive). One thread: with the file system's cache warm, threads cost more
+    than they save."""
+    found: dict[str, _Stat] = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        found[path] = _Stat(info.st_size, info.st_mtime_ns)
+    return found
 
 
 def _storable(path: str) -> bool:
@@ -540,6 +601,24 @@ class PostgresIndex:
                     f"brought the archive {self._shown} up to date (schema 1 to 2:"
                     " prefixes match the words as written)"
                 )
+                version = 2
+            if version == 2:  # 3: each passage's day (newest matches ranked); trigrams
+                connection.execute("DROP INDEX briefing_tui_passages_tsv")
+                connection.execute(
+                    'ALTER TABLE briefing_tui_passages ADD COLUMN day text COLLATE "C"'
+                )
+                connection.execute(
+                    "UPDATE briefing_tui_passages p SET day = b.day"
+                    " FROM briefing_tui_briefings b WHERE b.id = p.briefing"
+                )
+                connection.execute("ALTER TABLE briefing_tui_passages ALTER day SET NOT NULL")
+                connection.execute(_TSV_INDEX)
+                connection.execute(_TRIGRAM_INDEXES)
+                connection.execute("UPDATE briefing_tui_schema SET version = 3")
+                self.notices.append(
+                    f"brought the archive {self._shown} up to date (schema 2 to 3:"
+                    " the newest matches are ranked; filters use trigram indexes)"
+                )
             # (migrations from later versions go here, one step at a time)
 
     def _make_configs(self, connection: psycopg.Connection[Any]) -> None:
@@ -657,17 +736,17 @@ class PostgresIndex:
             elif each.field == "speaker":
                 where.append(
                     "b.id IN (SELECT briefing FROM briefing_tui_passages WHERE kind = 'quote'"
-                    " AND strpos(speaker_fold, %s) > 0)"
+                    " AND speaker_fold LIKE %s)"
                 )
             elif each.field in ("source", "title"):
-                where.append(f"strpos(b.{each.field}_fold, %s) > 0")
+                where.append(f"b.{each.field}_fold LIKE %s")
             elif each.field == "after":
                 where.append("b.day >= %s")
             elif each.field == "before":
                 where.append("b.day < %s AND b.day <> ''")
             else:
                 continue
-            values.append(each.value)
+            values.append(_like(each.value) if each.field in _INSIDE else each.value)
         return "".join(f" AND {condition}" for condition in where), values
 
     def _outside(self, connection: psycopg.Connection[Any]) -> bool:
@@ -724,10 +803,10 @@ class PostgresIndex:
                 "SELECT b.path, b.title, p.kind, p.section, p.heading, p.line, p.quote"
                 " FROM briefing_tui_passages p JOIN briefing_tui_briefings b ON b.id = p.briefing"
                 " WHERE p.kind = 'quote'"
-                + " AND strpos(p.speaker_fold, %s) > 0" * len(speakers)
+                + " AND p.speaker_fold LIKE %s" * len(speakers)
                 + f"{where} ORDER BY {_NEWEST}, b.id, p.n LIMIT %s"
             )
-            arguments: list[object] = [*speakers, *values, limit]
+            arguments: list[object] = [*map(_like, speakers), *values, limit]
         else:  # the briefings the filters leave, newest first, as their title passage
             sql = (
                 "SELECT b.path, b.title, p.kind, p.section, p.heading, p.line,"
@@ -879,7 +958,7 @@ class PostgresIndex:
             f"WITH q (config, regconfig, written, query) AS (VALUES {queries}),"
             " matched AS ("
             " SELECT p.briefing, p.n, p.config, p.tsv FROM briefing_tui_passages p"
-            f" WHERE ({matches}){among} LIMIT %(ranked)s),"
+            f" WHERE ({matches}){among} ORDER BY p.day DESC, p.briefing DESC LIMIT %(ranked)s),"
             " best AS ("
             f" SELECT m.briefing, m.n, ts_rank('{RANK_WEIGHTS}', m.tsv, q.query) AS rank"
             " FROM matched m JOIN q ON q.config = m.config"
@@ -941,6 +1020,7 @@ class PostgresIndex:
         try:
             with self._writer(progress) as connection:
                 self._prepare(connection)
+                self._make_indexes(connection)
                 counts = self._refresh(connection, paths, progress)
         except self._psycopg.Error as error:
             raise IndexUnavailable(
@@ -961,54 +1041,53 @@ class PostgresIndex:
                 connection.execute("SELECT pg_advisory_lock(%s)", (WRITER_LOCK,))
             connection.execute(_INCOMING)
             yield connection
+            # Let go of the lock before closing: a closed connection's server process lets
+            # go of it only when it has exited, after close() has returned, so a refresh
+            # straight after would find it still held and wait, with a notice.
+            connection.execute("SELECT pg_advisory_unlock(%s)", (WRITER_LOCK,))
         finally:
-            connection.close()  # the session's lock goes with it
+            connection.close()  # the session's lock goes with it (if a failure kept it)
 
     def _refresh(
         self, connection: psycopg.Connection[Any], paths: Sequence[str], progress: Progress | None
     ) -> dict[str, int]:
-        found: dict[str, _Stat] = {}
-        unstorable = 0
-        for path in dict.fromkeys(paths):
-            if not _storable(path):
-                unstorable += 1
-                continue
-            try:
-                info = os.stat(path)
-            except OSError:
-                continue  # gone since the scan: it leaves the archive
-            found[path] = _Stat(info.st_size, info.st_mtime_ns)
-        if unstorable:
+        unique = list(dict.fromkeys(paths))
+        storable = _storable_all(unique)
+        if len(storable) < len(unique):
             self.notices.append(
-                f"{unstorable} file name(s) are not valid UTF-8 and are left out of the archive"
+                f"{len(unique) - len(storable)} file name(s) are not valid UTF-8 and are left"
+                " out of the archive"
             )
+        found = _stat_all(storable)
         scope, values = self._scope("path")
-        known = {
-            path: _Known(row, _Stat(size, mtime_ns), bytes(digest))
-            for path, row, size, mtime_ns, digest in connection.execute(
-                f"SELECT path, id, size, mtime_ns, hash FROM briefing_tui_briefings WHERE {scope}",
-                values,
-            )
-        }
-        unchanged = [
-            path for path, stat in found.items() if path in known and known[path].stat == stat
-        ]
+        rows = connection.execute(  # all at once: a row at a time costs as much as a stat
+            f"SELECT path, id, size, mtime_ns FROM briefing_tui_briefings WHERE {scope}", values
+        ).fetchall()
+        known: dict[str, tuple[str, int, int, int]] = {row[0]: row for row in rows}
         candidates = [
-            path for path in found if path not in known or known[path].stat != found[path]
+            path
+            for path, (size, mtime_ns) in found.items()
+            if (row := known.get(path)) is None or row[2] != size or row[3] != mtime_ns
         ]
+        unchanged = len(found) - len(candidates)
         workers = min(8, max(1, len(candidates) // 64))
         with ThreadPoolExecutor(workers) as pool:
             hashes = dict(zip(candidates, pool.map(_content_hash, candidates), strict=True))
+        stored = self._hashes(connection, [known[path][1] for path in candidates if path in known])
         touched = [
             path
             for path in candidates
-            if path in known and hashes[path] and hashes[path] == known[path].hash
+            if path in known and hashes[path] and hashes[path] == stored.get(known[path][1])
         ]
-        changed = [path for path in candidates if path in known and path not in touched]
+        touched_set = set(touched)
+        changed = [path for path in candidates if path in known and path not in touched_set]
         new = [path for path in candidates if path not in known]
-        removed = [known[path].id for path in known if path not in found] if self.roots else []
+        removed = [known[path][1] for path in known.keys() - found.keys()] if self.roots else []
         to_read = changed + new
         total = len(to_read)
+        bulk = total >= BULK_FROM and not known and self._empty(connection)
+        if bulk:  # nobody to serve yet: the indexes are made after the rows
+            connection.execute("DROP INDEX IF EXISTS " + ", ".join(_GIN_INDEXES))
         if progress:
             progress(0, total)
         with connection.transaction():
@@ -1017,7 +1096,7 @@ class PostgresIndex:
             with connection.cursor() as cursor:
                 cursor.executemany(
                     "UPDATE briefing_tui_briefings SET size = %s, mtime_ns = %s WHERE id = %s",
-                    [(found[path].size, found[path].mtime_ns, known[path].id) for path in touched],
+                    [(found[path].size, found[path].mtime_ns, known[path][1]) for path in touched],
                 )
         configs = frozenset(
             name
@@ -1040,20 +1119,56 @@ class PostgresIndex:
             done += len(written)
             if progress:
                 progress(done, total)
+        if bulk:
+            self._make_indexes(connection)
         if done:
             self._tidy(connection, done)
         return {
             "added": len(new),
             "changed": len(changed),
             "removed": len(removed),
-            "unchanged": len(unchanged) + len(touched),
+            "unchanged": unchanged + len(touched),
             "failed": failed,
         }
+
+    def _empty(self, connection: psycopg.Connection[Any]) -> bool:
+        """True if the archive holds no briefing and this user owns its tables (who alone
+        may drop and make their indexes)."""
+        row = connection.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM briefing_tui_briefings) AND bool_and("
+            "pg_has_role(relowner, 'USAGE')) FROM pg_class"
+            " WHERE oid IN ('briefing_tui_briefings'::regclass, 'briefing_tui_passages'::regclass)"
+        ).fetchone()
+        return bool(row and row[0])
+
+    def _make_indexes(self, connection: psycopg.Connection[Any]) -> None:
+        """The GIN indexes, if a first load left them out (or was interrupted before it
+        made them: a search without them still works, slowly)."""
+        missing = [
+            name
+            for name in _GIN_INDEXES
+            if (row := connection.execute("SELECT to_regclass(%s)", (name,)).fetchone())
+            and row[0] is None
+        ]  # asked first: a writer that does not own the tables may not even try to make one
+        for name in missing:
+            connection.execute(_CREATE_GIN[name])
+
+    def _hashes(self, connection: psycopg.Connection[Any], ids: list[int]) -> dict[int, bytes]:
+        """The content hashes of the briefings ``ids`` (those whose size or mtime changed)."""
+        hashes: dict[int, bytes] = {}
+        for start in range(0, len(ids), 10_000):
+            for row, digest in connection.execute(
+                "SELECT id, hash FROM briefing_tui_briefings WHERE id = ANY(%s)",
+                (ids[start : start + 10_000],),
+            ).fetchall():
+                hashes[row] = bytes(digest)
+        return hashes
 
     def _tidy(self, connection: psycopg.Connection[Any], written: int) -> None:
         """After writing: move the GIN index's pending entries into it (every search reads
         them all until then) and, after many files, renew the planner's statistics."""
-        connection.execute("SELECT gin_clean_pending_list('briefing_tui_passages_tsv'::regclass)")
+        for index in _GIN_INDEXES:
+            connection.execute("SELECT gin_clean_pending_list(%s::regclass)", (index,))
         if written >= ANALYZE_AFTER:
             for table in ("briefings", "tags", "passages"):
                 connection.execute(f"ANALYZE briefing_tui_{table}")
@@ -1121,13 +1236,14 @@ class PostgresIndex:
                 ) as copy:
                     for row, (_, entry, passages) in zip(ids, records, strict=True):
                         config = config_of(entry.language, configs)
+                        day = _text((entry.published or "")[:10])
                         for n, p in enumerate(passages):
                             copy.write_row(
                                 (
                                     row, n, p.kind, _text(p.section), _text(p.heading), p.line,
                                     _text(p.speaker) or None,
                                     fold(p.speaker) if p.speaker else None,
-                                    _text(p.title), _text(p.quote), _text(p.text), config,
+                                    _text(p.title), _text(p.quote), _text(p.text), config, day,
                                 )
                             )  # fmt: skip
                 cursor.execute(_FROM_INCOMING)
@@ -1136,6 +1252,16 @@ class PostgresIndex:
                     [(config,) for config in sorted(used)],
                 )
         return failed
+
+
+_INSIDE = ("speaker", "source", "title")
+"""The filters that look inside a folded text (served by :data:`_TRIGRAM_INDEXES`)."""
+
+
+def _like(value: str) -> str:
+    """A ``LIKE`` pattern of the texts holding ``value``, its ``%``, ``_`` and ``\\`` as such."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _named(sql: str, prefix: str, values: list[str], parameters: dict[str, object]) -> str:
