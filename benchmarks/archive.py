@@ -320,7 +320,7 @@ def _reader(url: str, number: int, seconds: float, barrier: Any, results: Any) -
     try:
         index = PostgresIndex(url, read_only=True)
         with contextlib.suppress(IndexUnavailable):  # 20 first queries at once may time out
-            index.search(QUERIES[number % len(QUERIES)], LIMIT)  # connected, as a person who opened it
+            index.search(QUERIES[number % len(QUERIES)], LIMIT)  # as a person who opened it
     except Exception as problem:  # reported by the parent, which waits for every reader
         error = f"{type(problem).__name__}: {problem}"
     barrier.wait()
