@@ -46,6 +46,21 @@ class Hit:
     """The passage's line in the file: the reader opens there (``--line``)."""
 
 
+def hit_of(
+    path: str,
+    title: str,
+    kind: str,
+    section: str | None,
+    heading: str | None,
+    line: int | None,
+    snippet: tuple[str, tuple[tuple[int, int], ...]],
+    score: float,
+) -> Hit:
+    """The :class:`Hit` of a passage found, its snippet marked (:mod:`tui.library.snippets`)."""
+    text, marks = snippet
+    return Hit(path, title, kind, text, marks, float(score), section, heading, line)
+
+
 @dataclass(frozen=True)
 class Speaker:
     """A speaker across the library: how many quotes, in how many briefings."""

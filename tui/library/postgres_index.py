@@ -107,7 +107,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from tui.library.dsn import redact
 from tui.library.entry import Entry
-from tui.library.index import Hit, IndexUnavailable, Progress, Refreshed, Speaker
+from tui.library.index import Hit, IndexUnavailable, Progress, Refreshed, Speaker, hit_of
 from tui.library.parsing import PARALLEL_FROM, read_all
 from tui.library.query import Query, Term, fold, parse
 from tui.library.records import Record
@@ -819,7 +819,7 @@ class PostgresIndex:
         rows = connection.execute(sql, arguments).fetchall()
         count = len(rows)
         return [
-            _hit(path, title, kind, section, heading, line, opening(shown), float(count - n))
+            hit_of(path, title, kind, section, heading, line, opening(shown), float(count - n))
             for n, (path, title, kind, section, heading, line, shown) in enumerate(rows)
         ]
 
@@ -872,7 +872,7 @@ class PostgresIndex:
             path, title, kind, section, heading, line, rank = row[:7]
             texts = [_marked(row[at] or "", row[at + 1] or "") for at in range(7, 15, 2)]
             hits.append(
-                _hit(path, title, kind, section, heading, line, _snippet(kind, texts), rank)
+                hit_of(path, title, kind, section, heading, line, _snippet(kind, texts), rank)
             )
         return hits
 
@@ -1002,7 +1002,7 @@ class PostgresIndex:
         rows = self._read(lambda connection: connection.execute(sql, arguments).fetchall())
         count = len(rows)
         return [
-            _hit(path, title, "quote", section, heading, line, opening(quote), float(count - n))
+            hit_of(path, title, "quote", section, heading, line, opening(quote), float(count - n))
             for n, (path, title, section, heading, line, quote) in enumerate(rows)
         ]
 
@@ -1286,17 +1286,3 @@ def _snippet(kind: str, texts: list[Marked]) -> Marked:
             return safe(title[0], list(title[1]))
         return safe(*(text[0], list(text[1]))) if text[1] else safe(title[0], list(title[1]))
     return safe(text[0], list(text[1]))
-
-
-def _hit(
-    path: str,
-    title: str,
-    kind: str,
-    section: str | None,
-    heading: str | None,
-    line: int | None,
-    snippet: Marked,
-    score: float,
-) -> Hit:
-    text, marks = snippet
-    return Hit(path, title, kind, text, marks, float(score), section, heading, line)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tui.library.entry import Entry
-from tui.library.index import Hit, IndexUnavailable, Progress, Refreshed, Speaker
+from tui.library.index import Hit, IndexUnavailable, Progress, Refreshed, Speaker, hit_of
 from tui.library.parsing import PARALLEL_FROM, read_all
 from tui.library.query import Query, Term, fold, fts_expression, parse
 from tui.library.records import Record
@@ -590,7 +590,7 @@ class SqliteIndex:
                 path, title, kind, section, heading, line, texts = found[row]
                 shown = opening(texts[1] if kind == "quote" else texts[3] or texts[0])
                 hits.append(
-                    _hit(path, title, kind, section, heading, line, shown, float(len(rows) - n))
+                    hit_of(path, title, kind, section, heading, line, shown, float(len(rows) - n))
                 )
         return hits
 
@@ -618,7 +618,7 @@ class SqliteIndex:
             if row in found:
                 path, title, kind, section, heading, line, texts = found[row]
                 hits.append(
-                    _hit(
+                    hit_of(
                         path,
                         title,
                         kind,
@@ -670,7 +670,7 @@ class SqliteIndex:
             ).fetchall()
         count = len(rows)
         return [
-            _hit(path, title, "quote", section, heading, line, opening(quote), float(count - n))
+            hit_of(path, title, "quote", section, heading, line, opening(quote), float(count - n))
             for n, (path, title, section, heading, line, quote) in enumerate(rows)
         ]
 
@@ -717,17 +717,3 @@ def _snippet(kind: str, texts: tuple[str, str, str, str], terms: list[Term]) -> 
         other = highlight(text, terms)
         return other if other[1] else shown
     return highlight(text, terms)
-
-
-def _hit(
-    path: str,
-    title: str,
-    kind: str,
-    section: str | None,
-    heading: str | None,
-    line: int | None,
-    snippet: tuple[str, tuple[tuple[int, int], ...]],
-    score: float,
-) -> Hit:
-    text, marks = snippet
-    return Hit(path, title, kind, text, marks, score, section, heading, line)
