@@ -1,0 +1,308 @@
+"""The linker as it was before the joined translate and the C-level appends (tui/linking.py
+at d86ed31), kept as the reference that tests/test_linking_reference.py compares the new one with.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+
+from tui.document import TEXT_KINDS, BodyDocument, Target
+from tui.findmany import ManyFinder
+from tui.model import Briefing, Quote, TalkingPoint
+
+_QUOTE_MARKS = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_ASCII_WORD = re.compile(r"[a-z]{3,}")  # the same, for lower-case ASCII text, 3x faster
+_NOT_LETTERS = {code: " " for code in range(128) if not "a" <= chr(code) <= "z"}
+"""Every ASCII character but the lower-case letters, made a space: an ASCII text's words, lowered
+and translated with this, are its ``split()`` (with words of one or two letters)."""
+_UNSPACED = re.compile(r"[\u2e80-\u2fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,}")
+"""Runs of CJK and Hangul, written without spaces between words: matched by pairs of characters."""
+_STOPWORDS = frozenset(
+    "the and for with from that this those these was were are has have had not but its "
+    "his her their our your they them who whom which what when where will would can could "
+    "into onto over under about after before between than then there also all any some such".split()
+)
+
+
+def straighten(text: str) -> str:
+    """``text`` with curly and angled quote marks made straight (the same length)."""
+    return text if text.isascii() else text.translate(_QUOTE_MARKS)
+
+
+def fold(text: str) -> str:
+    """Text for matching: quote marks straightened, lower case, same length as ``text``."""
+    if text.isascii():  # no curly quotes, and lower() keeps the length
+        return text.lower()
+    text = text.translate(_QUOTE_MARKS)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _strip_marks(text: str) -> str:
+    return text.strip(" '\"")
+
+
+def words(text: str) -> set[str]:
+    """The distinct content words of ``text`` used for matching talking points."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return set(_ASCII_WORD.findall(lowered)) - _STOPWORDS
+    found = set(_WORD.findall(lowered)) - _STOPWORDS
+    for run in _UNSPACED.findall(lowered):
+        found.update(run[i : i + 2] for i in range(len(run) - 1))
+    return found
+
+
+POSTINGS_BUDGET = 4_000_000
+"""Paragraph hits counted for all talking points together (about a second of work)."""
+POSTINGS_PER_POINT = 2_000
+"""Hits each point may count however many points there are."""
+
+
+VECTOR_SPAN = 1024
+"""Blocks a point's candidates must span before its scores are summed as byte vectors."""
+DENSE = 64
+"""A word held by at least one block in this many of a span is counted as a vector."""
+
+
+class _Vectors:
+    """Each word's blocks as an integer with byte ``b`` set to 1 for block ``b``, made on demand.
+
+    Adding such integers counts, in each byte, how many of the words a block
+    holds (up to 255): one C-level addition per word instead of a step per block.
+    """
+
+    def __init__(self, postings: dict[str, list[int]], blocks: int) -> None:
+        self.postings = postings
+        self.blocks = blocks
+        self._made: dict[str, int] = {}
+
+    def __getitem__(self, word: str) -> int:
+        made = self._made.get(word)
+        if made is None:
+            flags = bytearray(self.blocks)
+            for block in self.postings[word]:
+                flags[block] = 1
+            made = self._made[word] = int.from_bytes(flags, "little")
+        return made
+
+
+_Hit = tuple[int, int, list[int], str]
+"""A word's blocks within a span, ``blocks[first:end]``, as ``(first, end, blocks, word)``."""
+
+
+def _best_block(
+    wanted: set[str],
+    postings: dict[str, list[int]],
+    span: tuple[int, int] | None,
+    allowance: int,
+    vectors: _Vectors | None = None,
+) -> int | None:
+    """The block sharing most of ``wanted`` (the earliest of equals), within ``span`` if given.
+
+    Words are taken rarest first; a word held by more paragraphs than the
+    ``allowance`` has left is skipped, with every commoner one. Over a wide
+    span, words held by many of its blocks are counted as byte vectors
+    (:class:`_Vectors`); the scores are the same.
+    """
+    hits: list[_Hit] = []
+    for word in wanted:
+        blocks = postings.get(word)
+        if not blocks:
+            continue
+        if span is None:
+            hits.append((0, len(blocks), blocks, word))
+        else:
+            first, end = bisect_left(blocks, span[0]), bisect_left(blocks, span[1])
+            if first < end:
+                hits.append((first, end, blocks, word))
+    hits.sort(key=lambda hit: hit[1] - hit[0])
+    counted: list[_Hit] = []
+    for hit in hits:
+        first, end = hit[0], hit[1]
+        if end - first > allowance:
+            break
+        allowance -= end - first
+        counted.append(hit)
+    if not counted:
+        return None
+    low, high = span or (0, vectors.blocks if vectors else 0)
+    if vectors is not None and high - low >= VECTOR_SPAN and len(counted) < 256:
+        return _best_by_vectors(counted, vectors, low, high)
+    scores: dict[int, int] = {}
+    for first, end, blocks, _ in counted:
+        for block in blocks[first:end]:
+            scores[block] = scores.get(block, 0) + 1
+    return min(scores, key=lambda block: (-scores[block], block))
+
+
+def _best_by_vectors(counted: list[_Hit], vectors: _Vectors, low: int, high: int) -> int:
+    """:func:`_best_block`'s choice among blocks ``low`` to ``high``, with the words of dense
+    hits added as vectors and the others block by block (fewer than 256 words: a byte each)."""
+    summed = 0
+    sparse: list[_Hit] = []
+    for hit in counted:
+        if (hit[1] - hit[0]) * DENSE >= high - low:
+            summed += vectors[hit[3]]
+        else:
+            sparse.append(hit)
+    scores = bytearray(summed.to_bytes(vectors.blocks, "little")[low:high])
+    for first, end, blocks, _ in sparse:
+        for block in blocks[first:end]:
+            scores[block - low] += 1
+    for score in range(len(counted), 0, -1):
+        found = scores.find(score)
+        if found != -1:
+            return low + found
+    raise AssertionError("a counted word holds no block of the span")
+
+
+class Linker:
+    """Finds the targets of talking points and quotes in one pass over the body each.
+
+    It keeps no per-paragraph state of its own (word sets, folded text) between
+    calls; linking a 20,000-paragraph briefing costs time once, in a worker.
+    """
+
+    def __init__(
+        self,
+        briefing: Briefing,
+        document: BodyDocument,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> None:
+        self.briefing = briefing
+        self.document = document
+        self.cancelled = cancelled
+        """Polled during long passes; True stops them early (the app is closing)."""
+        self._section_index: dict[str, int] = {}
+        """Each section id's position, as ``Briefing.section_index`` gives it, found in O(1)."""
+        for index, section in enumerate(briefing.sections):
+            self._section_index.setdefault(section.id, index)
+
+    def _paragraphs(self) -> Iterator[int]:
+        document = self.document
+        return (block for block in range(len(document)) if document.kinds[block] in TEXT_KINDS)
+
+    def _heading(self, section_id: str | None) -> Target | None:
+        if section_id is None:
+            return None
+        section = self._section_index.get(section_id)
+        if section is None:
+            return None
+        return Target(self.document.section_blocks[section], section, exact=False)
+
+    def quotes(self, quotes: Sequence[Quote]) -> list[Target | None]:
+        """Where each quote occurs in the body, else its section, else None."""
+        document = self.document
+        blocks = list(self._paragraphs())
+        # One folded text of all paragraphs, NUL-separated (no quote can hold a NUL):
+        # few quotes cost a C-level find each, many share one pass (ManyFinder).
+        offsets: list[int] = []
+        texts: list[str] = []
+        position = 0
+        for count, block in enumerate(blocks):
+            if count % 1000 == 0 and self.cancelled():
+                return [None] * len(quotes)
+            offsets.append(position)
+            texts.append(document.parsed(block)[0])
+            position += len(texts[-1]) + 1
+        body = fold("\0".join(texts))
+        needles = [_strip_marks(fold(quote.text)) for quote in quotes]
+        finder = ManyFinder(body, needles, self.cancelled)
+        targets: list[Target | None] = []
+        for index, (quote, needle) in enumerate(zip(quotes, needles, strict=True)):
+            if self.cancelled():  # a find may read the whole body: poll every quote
+                return [None] * len(quotes)
+            found = finder.find(index)
+            if found == -1:
+                targets.append(self._heading(quote.section))
+                continue
+            paragraph = bisect_right(offsets, found) - 1
+            block, start = blocks[paragraph], found - offsets[paragraph]
+            targets.append(Target(block, document.section_of[block], start, start + len(needle)))
+        return targets
+
+    def points(self, points: Sequence[TalkingPoint]) -> list[Target | None]:
+        """The paragraph that best supports each point (see the module rules).
+
+        Each point is scored through an index of the paragraphs holding each
+        word, its rarest words first: the cost grows with the briefing's size,
+        not with points x paragraphs. Only a briefing too large for that
+        (beyond :data:`POSTINGS_BUDGET`) leaves a point's commonest words out.
+        """
+        document = self.document
+        wanted = [words(point.text) for point in points]
+        postings = self._postings(set().union(*wanted))
+        if postings is None:
+            return [None] * len(points)
+        vectors = _Vectors(postings, len(document))
+        allowance = max(POSTINGS_BUDGET // max(len(points), 1), POSTINGS_PER_POINT)
+        ends = [*document.section_blocks[1:], len(document)]
+        targets: list[Target | None] = []
+        for index, point in enumerate(points):
+            if index % 100 == 0 and self.cancelled():
+                return [None] * len(points)
+            section = self._section_index.get(point.section) if point.section else None
+            span = None if section is None else (document.section_blocks[section], ends[section])
+            block = _best_block(wanted[index], postings, span, allowance, vectors)
+            if block is not None:
+                targets.append(Target(block, document.section_of[block]))
+            else:
+                targets.append(self._heading(point.section))
+        return targets
+
+    def _postings(self, needed: set[str]) -> dict[str, list[int]] | None:
+        """The paragraphs (in order) that hold each word in ``needed``; None if cancelled.
+
+        An ASCII paragraph's words are its runs of letters once everything else
+        is made a space (``str.translate`` and ``split`` at C speed): the same
+        words as :func:`words` gives, but for the short ones and the common
+        ones, which no point wants.
+        """
+        postings: dict[str, list[int]] = {}
+        if not needed:
+            return postings
+        parsed = self.document.parsed
+        translate, split = str.translate, str.split
+        found: set[str] | frozenset[str]
+        for count, block in enumerate(self._paragraphs()):
+            if count % 1000 == 0 and self.cancelled():
+                return None
+            text = parsed(block)[0]
+            if text.isascii():
+                found = needed.intersection(split(translate(text.lower(), _NOT_LETTERS)))
+            else:
+                found = words(text) & needed
+            for word in found:
+                blocks = postings.get(word)
+                if blocks is None:
+                    postings[word] = [block]
+                else:
+                    blocks.append(block)
+        return postings
+
+    def quote(self, quote: Quote) -> Target | None:
+        """Where one quote links to."""
+        return self.quotes([quote])[0]
+
+    def point(self, point: TalkingPoint) -> Target | None:
+        """Where one talking point links to."""
+        return self.points([point])[0]
