@@ -30,8 +30,14 @@ _UNSET = ("COLUMNS", "LINES", "TEXTUAL", "TEXTUAL_DEBUG", "TEXTUAL_DRIVER", "NO_
 
 
 def _controlling_terminal() -> None:  # pragma: no cover - runs in the child
+    """The pty as the command's terminal, and Ctrl+C, Ctrl+\\ and hang-ups as a shell gives
+    them: a test process may run with them ignored (seen in CI: SIGHUP, SIGINT and SIGQUIT
+    ignored in an xdist worker), and a command started so never sees Ctrl+C."""
     with contextlib.suppress(OSError):
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    for number in (signal.SIGINT, signal.SIGQUIT, signal.SIGHUP):
+        with contextlib.suppress(ValueError, OSError):  # ValueError: not the main thread
+            signal.signal(number, signal.SIG_DFL)
 
 
 class PtySession:
