@@ -612,10 +612,7 @@ class BodyView(ScrollView, can_focus=True):
             def switch() -> None:
                 self.marks = marks
 
-            top = round(self.scroll_y)
-            where = (top, self.size.width, self.size.height, self._layout)
-            for row in self._lit_in_view.changes(where, self._marks_in_view, switch):
-                self.refresh_lines(top + row)
+            self._lit_in_view.relight(self, self._layout, self._marks_in_view, switch)
         if status != self.search_status:
             self.search_status = status
             self._show_position()

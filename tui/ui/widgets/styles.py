@@ -7,6 +7,7 @@ from typing import Protocol
 
 from rich.style import Style
 from textual.dom import DOMNode
+from textual.scroll_view import ScrollView
 from textual.widget import Widget
 
 Span = tuple[int, int, bool]
@@ -55,6 +56,20 @@ class LitInView:
             if (before[row] if row < len(before) else none)
             != (after[row] if row < len(after) else none)
         ]
+
+    def relight(
+        self,
+        view: ScrollView,
+        layout: object,
+        in_view: Callable[[], list[list[Span]]],
+        switch: Callable[[], object],
+    ) -> None:
+        """``switch`` to new marks, and draw again the lines of ``view`` (laid out as
+        ``layout``) whose lit spans that changes."""
+        top = round(view.scroll_y)
+        where = (top, view.size.width, view.size.height, layout)
+        for row in self.changes(where, in_view, switch):
+            view.refresh_lines(top + row)
 
 
 def accent_text(node: DOMNode) -> str:
