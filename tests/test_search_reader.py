@@ -362,14 +362,7 @@ async def test_n_draws_anew_only_the_lines_whose_look_changes(reader, monkeypatc
     async with reader(big_briefing(2000), (120, 40)) as (pilot, screen):
         await search(pilot, "harbour")
         body = screen.body
-        drawn: list[int] = []
-        render = body._render_line
-
-        def counted(*args: object, **kwargs: object) -> object:
-            drawn.append(1)
-            return render(*args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(body, "_render_line", counted)
+        drawn = drawn_lines(body, monkeypatch)
         height = body.scrollable_content_region.height
         for step in range(2, 8):
             drawn.clear()
