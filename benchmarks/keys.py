@@ -205,6 +205,20 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f}"
 
 
+def reader_app(real: bool, briefing):
+    """The app measured on ``briefing``; the real reader with the garbage collector tuned as
+    briefing-tui tunes it (its p95 would otherwise count collections the reader never makes)."""
+    if not real:
+        return briefing_app_class(real)(briefing)
+    from tui.cli import collector
+
+    return briefing_app_class(real)(
+        briefing,
+        after_first_frame=collector.after_first_frame,
+        after_layout=collector.after_layout,
+    )
+
+
 def measure(real: bool, path: Path, presses: int, profile: str | None = None) -> list[Row]:
     from tui.cli import prepare_textual
     from tui.format.loader import load_path
@@ -213,17 +227,7 @@ def measure(real: bool, path: Path, presses: int, profile: str | None = None) ->
         log("key latency: Textual was imported first: it runs at its own frame rate, not the app's")
     prepare_textual()  # as briefing-tui does before importing Textual
 
-    briefing = load_path(path).briefing
-    if real:  # with the garbage collector tuned as briefing-tui tunes it
-        from tui.cli import collector
-
-        app = briefing_app_class(real)(
-            briefing,
-            after_first_frame=collector.after_first_frame,
-            after_layout=collector.after_layout,
-        )
-    else:
-        app = briefing_app_class(real)(briefing)
+    app = reader_app(real, load_path(path).briefing)
     log(f"key latency: {app_label(real)} on {path.name}, {presses} presses per key")
     results, ready = asyncio.run(_measure(app, presses, profile=profile))
     rows = []

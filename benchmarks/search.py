@@ -33,14 +33,13 @@ from pathlib import Path
 from _common import (
     Row,
     app_label,
-    briefing_app_class,
     briefing_file,
     log,
     percentile,
     print_table,
     use_real_app,
 )
-from keys import TARGET, TARGET_P95_MS, KeySpec, _measure, _ms
+from keys import TARGET, TARGET_P95_MS, KeySpec, _measure, _ms, reader_app
 
 SEARCH_KEYS = (
     KeySpec("a letter in the search line", "e", before=("slash", "t", "h"), after=("escape",)),
@@ -116,17 +115,7 @@ def measure_keys(real: bool, path: Path, presses: int) -> list[Row]:
     from tui.format.loader import load_path
 
     prepare_textual()  # as briefing-tui does before importing Textual
-    briefing = load_path(path).briefing
-    if real:  # with the garbage collector tuned as briefing-tui tunes it (as keys.py)
-        from tui.cli import collector
-
-        app = briefing_app_class(real)(
-            briefing,
-            after_first_frame=collector.after_first_frame,
-            after_layout=collector.after_layout,
-        )
-    else:
-        app = briefing_app_class(real)(briefing)
+    app = reader_app(real, load_path(path).briefing)
     log(f"search keys: {app_label(real)} on {path.name}, {presses} presses per key")
     results, _ready = asyncio.run(_measure(app, presses, specs=SEARCH_KEYS))
     rows = []
