@@ -93,18 +93,23 @@ def start_cluster(
         _start(root, settings)
         return Cluster(root / "sockets", owner.pw_name)
     made = _new_root(owner, root)
-    quiet = _quiet(made)
+    initdb = [str(programs / "initdb"), "--pgdata", str(made / "data"), "--username",
+              owner.pw_name, "--auth", "trust", "--encoding", "UTF8", "--no-sync"]  # fmt: skip
+    return _made(owner, made, initdb, settings)
+
+
+def _made(
+    owner: pwd.struct_passwd, root: Path, make: list[str], settings: Mapping[str, str] | None
+) -> Cluster:
+    """Run ``make`` (which writes the cluster's data in ``root``) as ``owner``, then start it;
+    ``root`` is removed if either fails."""
     try:
-        subprocess.run(
-            _as(owner, [str(programs / "initdb"), "--pgdata", str(made / "data"), "--username",
-                        owner.pw_name, "--auth", "trust", "--encoding", "UTF8", "--no-sync"]),
-            **quiet,
-        )  # fmt: skip
-        _start(made, settings)
+        subprocess.run(_as(owner, make), **_quiet(root))
+        _start(root, settings)
     except BaseException:
-        shutil.rmtree(made, ignore_errors=True)
+        shutil.rmtree(root, ignore_errors=True)
         raise
-    return Cluster(made / "sockets", owner.pw_name)
+    return Cluster(root / "sockets", owner.pw_name)
 
 
 def stop_server(cluster: Cluster) -> None:
@@ -130,22 +135,13 @@ def start_standby(primary: Cluster, settings: Mapping[str, str] | None = None) -
     connection to it; the standby then replays the primary's changes as they come. Stop it
     with :func:`stop_cluster`.
     """
-    programs = _programs()
     owner = _owner()
     root = _new_root(owner)
-    try:
-        subprocess.run(
-            _as(owner, [str(programs / "pg_basebackup"), "--pgdata", str(root / "data"),
-                        "--host", str(primary.socket_dir), "--username", primary.user,
-                        "--write-recovery-conf", "--wal-method", "stream",
-                        "--checkpoint", "fast", "--no-sync"]),
-            **_quiet(root),
-        )  # fmt: skip
-        _start(root, settings)
-    except BaseException:
-        shutil.rmtree(root, ignore_errors=True)
-        raise
-    return Cluster(root / "sockets", owner.pw_name)
+    copy = [str(_programs() / "pg_basebackup"), "--pgdata", str(root / "data"),
+            "--host", str(primary.socket_dir), "--username", primary.user,
+            "--write-recovery-conf", "--wal-method", "stream", "--checkpoint", "fast",
+            "--no-sync"]  # fmt: skip
+    return _made(owner, root, copy, settings)
 
 
 def _programs() -> Path:
