@@ -71,9 +71,8 @@ def _archive_shown(index: LibraryIndex) -> str | None:
 def _taken(index: LibraryIndex) -> list[str]:
     """The index's notices so far, taken from it (the library shows them once, at the start;
     later ones are shown as they come)."""
-    notices: list[str] = getattr(index, "notices", [])
-    taken = list(notices)
-    notices.clear()
+    taken = list(index.notices)
+    index.notices.clear()
     return taken
 
 

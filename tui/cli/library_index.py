@@ -95,17 +95,14 @@ def open_library(
                 raise
             note(f"{error}; the local index is used instead")
     if index is not None and not writing:
-        for notice in getattr(index, "notices", []):
-            note(notice)
+        _note_notices(index)
         return index, index.refresh([])  # read-only: writes nothing, counts the rows
     found = scan(library)
     for notice in found.notices:
         note(notice)
     if index is None:
         index = open_index(library, fallback=fallback)
-    for notice in getattr(index, "notices", []):
-        note(notice)
-    said = len(getattr(index, "notices", []))
+    _note_notices(index)
     progress = ProgressLine()
     try:
         refreshed = index.refresh(found.paths, progress)
@@ -114,6 +111,11 @@ def open_library(
         index.close()
         raise
     progress.clear()
-    for notice in getattr(index, "notices", [])[said:]:
-        note(notice)
+    _note_notices(index)  # those of the refresh (another indexer waited for)
     return index, refreshed
+
+
+def _note_notices(index: LibraryIndex) -> None:
+    """The index's notices on stderr, taken out of it."""
+    while index.notices:
+        note(index.notices.pop(0))

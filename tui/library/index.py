@@ -85,6 +85,10 @@ class Refreshed:
 class LibraryIndex(Protocol):
     """What the library screen, ``search`` and ``index`` need of an index."""
 
+    notices: list[str]
+    """Lines to show the reader, one each (an index set aside and rebuilt, a reconnection);
+    whoever shows one takes it out of the list."""
+
     def refresh(self, paths: Sequence[str], progress: Progress | None = None) -> Refreshed:
         """Bring the index in step with ``paths`` (the whole library): read new and changed
         files, forget the ones not listed."""

@@ -141,6 +141,8 @@ class MemoryIndex:
     def __init__(self, limits: Limits | None = None, strict: bool = False) -> None:
         self.limits = limits or Limits()
         self.strict = strict
+        self.notices: list[str] = []
+        """Never any: nothing is kept, so nothing goes wrong with it."""
         self._lock = threading.Lock()
         self._files: dict[str, tuple[Signature | None, Entry, list[Passage]]] = {}
 

@@ -25,9 +25,8 @@ def ask_index(
     except IndexUnavailable as error:
         _say(app, str(error), "error")
         return empty()
-    notices: list[str] | None = getattr(index, "notices", None)
-    while notices:
-        _say(app, notices.pop(0), "warning")
+    while index.notices:
+        _say(app, index.notices.pop(0), "warning")
     return answer
 
 
