@@ -5,7 +5,8 @@
     python benchmarks/archive.py --folder /data/arch --keep   # generate once, keep all
     python benchmarks/archive.py --folder /data/arch --skip-load  # again, on the kept database
 
-The archive: N briefings of about 3 KB (``library.py``'s generator; one in ten in Spanish
+The archive: N briefings of about 3 KB (``library.py``'s generator, its words drawn by
+Zipf's law from 20,000 as in news text, :func:`zipf_vocabulary`; one in ten in Spanish
 with ``language: es``) in year folders (2015/ ... 2024/, subfolders of at most 1,000
 files), written on every core. With ``--folder`` it is kept, with a marker of its count
 and generator version, and a later run with the same count uses it as it is.
@@ -17,8 +18,11 @@ Figures, each against its target (issue 16's Scale table):
   in as many processes as cores, measured in the same run: target <= 1.5;
 * a refresh after 1,000 files change (a scan of the folder, then ``refresh``): <= 10 s;
 * a two-word query with a filter, 20 reader processes at once, each with its own read-only
-  ``PostgresIndex`` (its own connection), for ``--seconds``: p95 <= 50 ms, with
+  ``PostgresIndex`` (its own connection), for ``--seconds``, each pausing ``--think``
+  seconds on average between queries (a person reading the results): p95 <= 50 ms, with
   ``shared_buffers`` at a quarter of the memory (at most 8 GB), as a tuned server has it;
+  and for information the same 20 with no pause (the machine's throughput: 20 queries
+  always queued on its cores);
 * the same after a restart with ``shared_buffers = 128MB`` (Debian's ``initdb`` default,
   so also what an untuned server has): p95 <= 200 ms;
 * for information, the readers split over the server and a streaming read replica of it
@@ -36,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -65,8 +70,15 @@ CHANGED = 1000
 LIMIT = 100
 """Hits a query asks for (a page of the results screen and more)."""
 
-GENERATOR = 1
-"""The generator's version: a kept archive of another version is written again."""
+GENERATOR = 2
+"""The generator's version: a kept archive of another version is written again. 1 drew
+every word uniformly from 256 (each content word in four briefings of five: no newsroom's
+text); 2 draws them by Zipf's law from :data:`VOCABULARY` words."""
+VOCABULARY = 20_000
+"""Words of generator 2: the library's 256 words (function words the commonest, its
+content words spread over the ranks 90 to about 1,400) and made-up ones."""
+CONTENT_SPACING = 5
+"""Ranks between two of the library's content words in :func:`zipf_vocabulary`."""
 MARKER = ".archive-generated.json"
 DATABASE = ".database"
 """Where ``--keep`` keeps the database in ``--folder`` (hidden: a scan skips it)."""
@@ -144,9 +156,38 @@ def spanish(text: str) -> str:
     return text.replace("format: briefing/1\n", "format: briefing/1\nlanguage: es\n", 1)
 
 
+def zipf_vocabulary() -> tuple[list[str], list[float]]:
+    """Generator 2's words by rank and their cumulative weights (Zipf: a word of rank r is
+    drawn in proportion to 1/r, as words are in news text): the library's function words
+    first, its content words every :data:`CONTENT_SPACING` ranks after them, made-up words
+    of two or three syllables in between and after."""
+    function_words = _WORDS[: _WORDS.index("city")]
+    content = [word for word in dict.fromkeys(_WORDS) if word not in function_words]
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    made_up = [a + b for a in syllables for b in syllables]
+    made_up += [a + b + c for a in syllables for b in syllables[::3] for c in syllables[::2]]
+    random.Random(GENERATOR).shuffle(made_up)
+    taken = set(_WORDS)
+    spare = iter(word for word in made_up if word not in taken)
+    ranked = list(function_words)
+    for word in content:
+        ranked.append(word)
+        ranked += [next(spare) for _ in range(CONTENT_SPACING - 1)]
+    ranked += [next(spare) for _ in range(VOCABULARY - len(ranked))]
+    return ranked, list(itertools.accumulate(1 / rank for rank in range(1, len(ranked) + 1)))
+
+
+_RANKED, _CUMULATIVE = zipf_vocabulary()
+
+
+def zipf_words(rng: random.Random, k: int) -> list[str]:
+    """``k`` words of generator 2 (:func:`zipf_vocabulary`)."""
+    return rng.choices(_RANKED, cum_weights=_CUMULATIVE, k=k)
+
+
 def archive_text(rng: random.Random, serial: int) -> str:
     """Briefing ``serial`` of the archive: ~3 KB, published in its folder's year."""
-    text = briefing_text(rng, serial)
+    text = briefing_text(rng, serial, zipf_words)
     year = YEARS[serial % len(YEARS)]
     text = re.sub(r"^published: \d{4}", f"published: {year}", text, count=1, flags=re.M)
     return spanish(text) if rng.random() < SPANISH_SHARE else text
@@ -310,8 +351,12 @@ class Progress:
 # -- readers ---------------------------------------------------------------------
 
 
-def _reader(url: str, number: int, seconds: float, barrier: Any, results: Any) -> None:
-    """One reader process: its own read-only index; queries in turn until the time is up."""
+def _reader(
+    url: str, number: int, seconds: float, think: float, barrier: Any, results: Any
+) -> None:
+    """One reader process: its own read-only index; queries in turn until the time is up,
+    each after a pause of on average ``think`` seconds (exponential: a person reading the
+    results before the next query; 0: none, the next query as soon as the answer is in)."""
     from tui.library.index import IndexUnavailable
     from tui.library.postgres_index import PostgresIndex
 
@@ -323,6 +368,7 @@ def _reader(url: str, number: int, seconds: float, barrier: Any, results: Any) -
             index.search(QUERIES[number % len(QUERIES)], LIMIT)  # as a person who opened it
     except Exception as problem:  # reported by the parent, which waits for every reader
         error = f"{type(problem).__name__}: {problem}"
+    pauses = random.Random(number)
     barrier.wait()
     if not error:
         deadline = time.perf_counter() + seconds
@@ -338,6 +384,9 @@ def _reader(url: str, number: int, seconds: float, barrier: Any, results: Any) -
                     failure = str(problem)
                 times.append((which, time.perf_counter() - started, failure))
                 turn += 1
+                if think > 0:
+                    pause = min(pauses.expovariate(1 / think), deadline - time.perf_counter())
+                    time.sleep(max(pause, 0.0))
         except Exception as problem:
             error = f"{type(problem).__name__}: {problem}"
         with contextlib.suppress(Exception):
@@ -346,16 +395,18 @@ def _reader(url: str, number: int, seconds: float, barrier: Any, results: Any) -
 
 
 def concurrent_queries(
-    urls: Sequence[str], readers: int, seconds: float
+    urls: Sequence[str], readers: int, seconds: float, think: float = 0.0
 ) -> list[tuple[int, float, str]]:
     """(query, latency, failure or "") of ``readers`` processes querying at once for
-    ``seconds`` (reader i on ``urls[i % len(urls)]``)."""
+    ``seconds`` (reader i on ``urls[i % len(urls)]``), pausing ``think`` s on average
+    between queries (see :func:`_reader`)."""
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(readers + 1)
     results = context.Queue()
     processes = [
         context.Process(
-            target=_reader, args=(urls[number % len(urls)], number, seconds, barrier, results)
+            target=_reader,
+            args=(urls[number % len(urls)], number, seconds, think, barrier, results),
         )
         for number in range(readers)
     ]
@@ -524,7 +575,7 @@ def measure(args: argparse.Namespace, folder: Path) -> list[Row]:
             )
         )
         log(f"{args.readers} readers, {args.seconds:g} s, shared_buffers {one}")
-        times = concurrent_queries([url], args.readers, args.seconds)
+        times = concurrent_queries([url], args.readers, args.seconds, args.think)
         notes = [hits_note] + ([f"NO HITS: {empty}"] if empty else [])
         rows.append(
             latency_row(
@@ -533,10 +584,25 @@ def measure(args: argparse.Namespace, folder: Path) -> list[Row]:
                 times,
                 args.seconds,
                 [
-                    f"shared_buffers {one}; each reader asks again as soon as it has its"
-                    f" answer ({args.readers} queries always in flight), on the server's"
-                    f" {cores()} cores",
+                    f"shared_buffers {one}; each reader asks again after a pause of"
+                    f" {args.think:g} s on average (exponential), as a person reading the"
+                    f" results; on the server's {cores()} cores",
                     *notes,
+                ],
+            )
+        )
+        log(f"{args.readers} readers with no pause, {args.seconds:g} s")
+        times = concurrent_queries([url], args.readers, args.seconds)
+        rows.append(
+            latency_row(
+                f"archive query, {args.readers} readers with no pause",
+                None,
+                times,
+                args.seconds,
+                [
+                    f"each reader asks again as soon as it has its answer ({args.readers}"
+                    f" queries always in flight on {cores()} cores, readers included): the"
+                    " throughput of the machine, a queue and not a latency"
                 ],
             )
         )
@@ -547,7 +613,7 @@ def measure(args: argparse.Namespace, folder: Path) -> list[Row]:
             standby = start_standby(cluster, settings)
             copied = time.perf_counter() - started
             lag = replication_lag(url, standby.url)
-            times = concurrent_queries([url, standby.url], args.readers, args.seconds)
+            times = concurrent_queries([url, standby.url], args.readers, args.seconds, args.think)
             rows.append(
                 latency_row(
                     f"archive query, {args.readers} readers on primary + replica",
@@ -568,7 +634,7 @@ def measure(args: argparse.Namespace, folder: Path) -> list[Row]:
         restart_cluster(cluster, server_settings(CAPPED_BUFFERS, args.readers))
         capped = shown_buffers(url)
         log(f"{args.readers} readers, {args.seconds:g} s, shared_buffers {capped}")
-        times = concurrent_queries([url], args.readers, args.seconds)
+        times = concurrent_queries([url], args.readers, args.seconds, args.think)
         rows.append(
             latency_row(
                 f"archive query, {args.readers} readers, shared_buffers {capped}",
@@ -673,6 +739,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the archive (and database)")
     parser.add_argument("--readers", type=int, default=20, help="reader processes (20)")
     parser.add_argument("--seconds", type=float, default=30.0, help="of querying, each run")
+    parser.add_argument(
+        "--think", type=float, default=1.0, help="a reader's mean pause between queries (1 s)"
+    )
     parser.add_argument(
         "--skip-load", action="store_true", help="use the database kept by --folder --keep"
     )

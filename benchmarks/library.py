@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import os
 import random
@@ -31,6 +32,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from _common import REPO, Row, log, median, ms, percentile, print_table, verdict, wall_time
@@ -64,20 +66,28 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _sentence(rng: random.Random, low: int = 8, high: int = 16) -> str:
-    words = rng.choices(_WORDS, k=rng.randint(low, high))
-    return " ".join(words).capitalize() + "."
+Words = Callable[[random.Random, int], list[str]]
+"""Draws ``k`` words of a sentence (the library's: uniformly from ``_WORDS``)."""
 
 
-def briefing_text(rng: random.Random, serial: int) -> str:
-    """One briefing of about 3 KB."""
+def _uniform(rng: random.Random, k: int) -> list[str]:
+    return rng.choices(_WORDS, k=k)
+
+
+def _sentence_of(rng: random.Random, low: int = 8, high: int = 16, words: Words = _uniform) -> str:
+    return " ".join(words(rng, rng.randint(low, high))).capitalize() + "."
+
+
+def briefing_text(rng: random.Random, serial: int, words: Words = _uniform) -> str:
+    """One briefing of about 3 KB, its sentences of ``words``."""
+    sentence = functools.partial(_sentence_of, words=words)
     country = rng.choice(COUNTRIES)
     tags = sorted({country, *rng.sample(TOPICS, rng.randint(1, 2))})
     day = f"{rng.randint(2012, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     lines = [
         "format: briefing/1",
-        f"title: {_q(f'{country}: ' + _sentence(rng, 4, 8)[:-1])}",
-        f"summary: {_q(_sentence(rng, 14, 22))}",
+        f"title: {_q(f'{country}: ' + sentence(rng, 4, 8)[:-1])}",
+        f"summary: {_q(sentence(rng, 14, 22))}",
         f"location: {_q(country)}",
         "source:",
         f"  name: {_q(rng.choice(SOURCES))}",
@@ -90,24 +100,24 @@ def briefing_text(rng: random.Random, serial: int) -> str:
         section = f"s{number + 1}"
         lines += [
             f"  - id: {section}",
-            f"    heading: {_q(_sentence(rng, 2, 5)[:-1])}",
+            f"    heading: {_q(sentence(rng, 2, 5)[:-1])}",
             "    body:",
         ]
         for _ in range(2):
-            sentences = [_sentence(rng) for _ in range(rng.randint(3, 5))]
+            sentences = [sentence(rng) for _ in range(rng.randint(3, 5))]
             bodies.append((section, sentences[0]))
             lines.append(f"      - {_q(' '.join(sentences))}")
     lines.append("talking_points:")
     for _ in range(3):
         section = rng.choice(bodies)[0]
-        lines += [f"  - text: {_q(_sentence(rng, 6, 10))}", f"    section: {section}"]
+        lines += [f"  - text: {_q(sentence(rng, 6, 10))}", f"    section: {section}"]
     lines.append("quotes:")
-    for section, sentence in rng.sample(bodies, 2):
+    for section, said in rng.sample(bodies, 2):
         speaker = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         lines += [
             f"  - speaker: {_q(speaker)}",
             f"    section: {section}",
-            f"    text: {_q(sentence)}",
+            f"    text: {_q(said)}",
         ]
     return "\n".join(lines) + "\n"
 
