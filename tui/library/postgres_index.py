@@ -379,6 +379,33 @@ def tsquery_text(clauses: Sequence[Sequence[Term]]) -> str:
     )
 
 
+class _Config(NamedTuple):
+    """A configuration in use, its oid, its :data:`WRITTEN_STEMS` stemmer's oid (or None),
+    and its tsquery for a search (as text; empty: it can match nothing)."""
+
+    name: str
+    oid: int
+    written: int | None
+    query: str
+
+
+def _composed(terms: list[list[str]], stemmed: list[str], written: list[str] | None) -> str:
+    """The tsquery text of ``terms`` from each term's stemmed tsquery (and its stems of the
+    words as written): the alternatives of a clause, without repeats, ``|``-ed; clauses
+    ``&``-ed; a term, or a clause, that stemmed to nothing (stop words) left out."""
+    clauses, k = [], 0
+    for clause in terms:
+        either: list[str] = []
+        for _ in clause:
+            for text in (stemmed[k], written[k] if written else ""):
+                if text and text not in either:
+                    either.append(text)
+            k += 1
+        if either:
+            clauses.append("(" + " | ".join(f"({text})" for text in either) + ")")
+    return " & ".join(clauses)
+
+
 def _content_hash(path: str) -> bytes:
     """A digest of the file's bytes (empty when it cannot be read: it is read again)."""
     digest = hashlib.blake2b(digest_size=16)
@@ -538,6 +565,7 @@ class PostgresIndex:
         try:
             connection.execute("SET default_transaction_read_only = on")
             connection.execute(f"SET statement_timeout = {STATEMENT_TIMEOUT_MS}")
+            connection.execute("SET jit = off")  # compiling a search's plan costs more than it
             self._check_version(connection)
         except BaseException:
             connection.close()
@@ -823,18 +851,44 @@ class PostgresIndex:
             for n, (path, title, kind, section, heading, line, shown) in enumerate(rows)
         ]
 
-    def _configs(self, connection: psycopg.Connection[Any]) -> list[tuple[str, int, int | None]]:
-        """The configurations in use, their oids, and the oid of the configuration of
-        their words as written (:data:`WRITTEN_STEMS`). A query names a configuration by
-        its oid: ``to_tsquery(oid::regconfig, …)`` is then a constant, not a lookup a row."""
-        return [
-            (config, oid, written)
-            for config, oid, written in connection.execute(
-                "SELECT c.config, c.config::regconfig::oid, written.regconfig::oid"
-                f" FROM briefing_tui_configs c LEFT JOIN (VALUES {_WRITTEN_VALUES})"
-                " AS written (config, regconfig) USING (config) ORDER BY 1"
+    def _tsqueries(
+        self, connection: psycopg.Connection[Any], terms: list[list[str]], text: str
+    ) -> tuple[list[_Config], int | None]:
+        """The configurations in use, each with its tsquery for ``terms`` (:func:`_term_texts`;
+        ``text``: all of them, as :func:`tsquery_text` writes them), and ``simple``'s oid.
+
+        Asked of the server in one statement, as text: each word stemmed by the
+        configuration (and, with the stems of the words as written, also by its
+        :data:`WRITTEN_STEMS` stemmer: either stem of it), a prefix as written; a word that
+        is a stop word is left out, and a query of stop words only is asked as written.
+        The search then passes each tsquery as a constant, so that the planner knows it.
+        """
+        flat = [term for clause in terms for term in clause]
+
+        def each_term(stemmer: str) -> str:
+            """Every term's tsquery by ``stemmer`` (a prefix: as written), as text."""
+            return ", ".join(
+                f"to_tsquery({'s.oid' if term.endswith(':*') else stemmer}, %(t{k})s)::text"
+                for k, term in enumerate(flat)
             )
+
+        stemmed, written = each_term("c.config::regconfig"), each_term("w.regconfig")
+        sql = (
+            "SELECT c.config, c.config::regconfig::oid, w.regconfig::oid,"
+            f" ARRAY[{stemmed}], CASE WHEN w.regconfig IS NOT NULL THEN ARRAY[{written}] END,"
+            " to_tsquery(s.oid, %(q)s)::text, s.oid::oid"
+            f" FROM briefing_tui_configs c LEFT JOIN (VALUES {_WRITTEN_VALUES})"
+            " AS w (config, regconfig) USING (config)"
+            f" CROSS JOIN (SELECT '{SIMPLE}'::regconfig AS oid) AS s ORDER BY 1"
+        )
+        parameters: dict[str, object] = {f"t{k}": term for k, term in enumerate(flat)}
+        parameters["q"] = text
+        rows = connection.execute(sql, parameters).fetchall()
+        configs = [
+            _Config(config, oid, other, _composed(terms, own, also) or as_written)
+            for config, oid, other, own, also, as_written, _ in rows
         ]
+        return configs, (rows[0][-1] if rows else None)
 
     def explain(self, query: str, limit: int = 100, analyze: bool = False) -> str:
         """PostgreSQL's plan of :meth:`search` for a query of words (``analyze``: run, with
@@ -884,59 +938,45 @@ class PostgresIndex:
         values: list[str],
         limit: int,
     ) -> tuple[str, dict[str, object]] | None:
-        """The statement of :meth:`_ranked` and its parameters; None if no row has words."""
+        """The statement of :meth:`_ranked` and its parameters; None if nothing can match.
+
+        A passage matches its configuration's tsquery; configurations whose tsqueries are
+        the same are asked together (one scan of the GIN index each tsquery), and with no
+        condition on the configuration when one tsquery is every configuration's."""
         text = tsquery_text(clauses)
-        configs = self._configs(connection)
-        row = connection.execute(f"SELECT '{SIMPLE}'::regconfig::oid").fetchone()
-        simple = row[0] if row else None
-        if not configs or not text:
+        if not text:
+            return None
+        every, simple = self._tsqueries(connection, _term_texts(clauses), text)
+        configs = [config for config in every if config.query]
+        if not configs:
             return None
         parameters: dict[str, object] = {}
-        terms = _term_texts(clauses)
-        for i, clause in enumerate(terms):
-            for j, term in enumerate(clause):
-                parameters[f"t{i}_{j}"] = term
-
-        def tsquery(n: int, written: int | None) -> str:
-            """Configuration ``n``'s tsquery: each word stemmed (and, with the stems of the
-            words as written, either stem of it), a prefix as written; a query whose words
-            are all stop words (nothing left once stemmed) is asked as written."""
-            own, other = f"%(o{n})s::oid::regconfig", f"%(x{n})s::oid::regconfig"
-
-            def term(i: int, j: int) -> str:
-                given = f"%(t{i}_{j})s"
-                if terms[i][j].endswith(":*"):
-                    return f"to_tsquery({_AS_WRITTEN}, {given})"
-                stems = f"to_tsquery({own}, {given})"
-                return stems + (f" || to_tsquery({other}, {given})" if written else "")
-
-            stemmed = " && ".join(
-                "(" + " || ".join(term(i, j) for j in range(len(clause))) + ")"
-                for i, clause in enumerate(terms)
-            )
-            return (
-                f"CASE WHEN numnode({stemmed}) = 0"
-                f" THEN to_tsquery({_AS_WRITTEN}, %(q)s) ELSE {stemmed} END"
-            )
-
+        alike: dict[str, list[str]] = {}
+        for config in configs:
+            alike.setdefault(config.query, []).append(config.name)
+        everyone = len(alike) == 1 and len(configs) == len(every)
+        matches = []
+        for n, (query, names) in enumerate(alike.items()):
+            parameters[f"m{n}"], parameters[f"n{n}"] = query, names
+            condition = f"p.tsv @@ %(m{n})s::tsquery"
+            matches.append(condition if everyone else f"(p.config = ANY(%(n{n})s) AND {condition})")
         queries = ", ".join(
             f"(%(c{n})s::text, %(o{n})s::oid::regconfig, %(x{n})s::oid::regconfig,"
-            f" {tsquery(n, written)})"
-            for n, (_, _, written) in enumerate(configs)
+            f" %(q{n})s::tsquery)"
+            for n in range(len(configs))
         )
-        matches = " OR ".join(
-            f"(p.config = %(c{n})s AND p.tsv @@ ({tsquery(n, written)}))"
-            for n, (_, _, written) in enumerate(configs)
-        )
+        for n, config in enumerate(configs):
+            parameters.update(
+                {f"c{n}": config.name, f"o{n}": config.oid, f"x{n}": config.written,
+                 f"q{n}": config.query}
+            )  # fmt: skip
         among = (
             f" AND p.briefing IN (SELECT b.id FROM briefing_tui_briefings b WHERE TRUE{where})"
             if where
             else ""
         )
-        for n, (config, oid, written) in enumerate(configs):
-            parameters.update({f"c{n}": config, f"o{n}": oid, f"x{n}": written})
         parameters.update(
-            s=simple, q=text, limit=limit, ranked=RANKED, whole=_HEADLINE_WHOLE, cut=_HEADLINE_CUT
+            s=simple, limit=limit, ranked=RANKED, whole=_HEADLINE_WHOLE, cut=_HEADLINE_CUT
         )
         among = _named(among, "f", values, parameters)
 
@@ -958,7 +998,8 @@ class PostgresIndex:
             f"WITH q (config, regconfig, written, query) AS (VALUES {queries}),"
             " matched AS ("
             " SELECT p.briefing, p.n, p.config, p.tsv FROM briefing_tui_passages p"
-            f" WHERE ({matches}){among} ORDER BY p.day DESC, p.briefing DESC LIMIT %(ranked)s),"
+            f" WHERE ({' OR '.join(matches)}){among}"
+            " ORDER BY p.day DESC, p.briefing DESC LIMIT %(ranked)s),"
             " best AS ("
             f" SELECT m.briefing, m.n, ts_rank('{RANK_WEIGHTS}', m.tsv, q.query) AS rank"
             " FROM matched m JOIN q ON q.config = m.config"
