@@ -38,11 +38,11 @@ Each is a configuration of our own, ``briefing_<name>``: PostgreSQL's, with ``un
 before the stemmer, so accents never matter. Spanish and Portuguese stemmers read accented
 endings (with ``unaccent`` first, ``negociación`` is stemmed ``negociacion``, but
 ``negociaciones`` ``negoci``): their rows also hold the stems of the words as written,
-and a search asks for either stem of each word (:data:`WRITTEN_STEMS`). A search asks
-every configuration in use, each on its own rows, ``(config = 'briefing_english' AND tsv
-@@ to_tsquery('briefing_english', …)) OR …``, which the planner answers with one bitmap
-scan of the GIN index per configuration (one in all when the tsquery is the same in
-each). A whole word is stemmed (``talks`` finds ``talk``); a prefix is not: it means the
+and a search asks for either stem of each word (:data:`WRITTEN_STEMS`). A search first
+asks the server for each configuration's tsquery (one statement), then asks each on its
+own rows with the tsquery as a constant, ``(config = ANY(…) AND tsv @@ '…'::tsquery) OR
+…``, configurations of the same tsquery together: one bitmap scan of the GIN index per
+distinct tsquery, and no condition on the configuration when all have the same. A whole word is stemmed (``talks`` finds ``talk``); a prefix is not: it means the
 letters as written, in every language (``negotiati*`` finds ``negotiation``, whose stem
 is ``negoti``), as in the SQLite index. A stemmed language drops its stop words: beside
 other words, they are left out (``the talks`` is ``talks``); a query made only of stop
