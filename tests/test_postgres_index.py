@@ -431,6 +431,28 @@ def test_a_search_matching_more_than_it_ranks_ranks_the_newest(
     index.close()
 
 
+def test_a_large_archive_lists_its_newest_and_says_how_many_it_holds(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A million rows would take seconds to read (over the statement timeout) and hundreds
+    # of MB: the library's table lists the newest, and a search finds the rest.
+    index = build(postgres_url, dated(tmp_path / "library", 6))
+    index.notices.clear()
+    monkeypatch.setattr(postgres_index, "LISTED", 4)
+    listed = [Path(entry.path).name for entry in index.entries()]
+    assert listed == ["2020.yaml", "2019.yaml", "2018.yaml", "2017.yaml"]
+    assert index.notices == [
+        "the archive holds 6 briefings: the newest 4 are listed, and a search (/) finds any"
+        " of them"
+    ]
+    index.entries()
+    assert len(index.notices) == 1  # said once, not at every refresh of the table
+    assert "2015.yaml" in names(index.search("harvest before:2016"))
+    monkeypatch.setattr(postgres_index, "LISTED", 6)
+    assert len(index.entries()) == 6
+    index.close()
+
+
 def gin_indexes(url: str) -> list[str]:
     with psycopg.connect(url) as connection:
         rows = connection.execute(

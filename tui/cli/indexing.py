@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     try:
         total = done.added + done.changed + done.unchanged
-        failed = sum(entry.failed for entry in index.entries())
+        failed = index.failures()
     finally:
         index.close()
     print(

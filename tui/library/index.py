@@ -95,7 +95,12 @@ class LibraryIndex(Protocol):
         ...
 
     def entries(self) -> list[Entry]:
-        """Every briefing's row, newest first."""
+        """Every briefing's row, newest first (a server's archive: the newest many, with a
+        notice saying how many it holds)."""
+        ...
+
+    def failures(self) -> int:
+        """How many of the index's files do not load."""
         ...
 
     def search(self, query: str, limit: int = 100) -> list[Hit]:

@@ -194,6 +194,11 @@ class MemoryIndex:
         rows.sort(key=lambda entry: entry.published or "", reverse=True)
         return rows
 
+    def failures(self) -> int:
+        """How many of the library's files do not load."""
+        with self._lock:
+            return sum(entry.failed for _, entry, _ in self._files.values())
+
     def search(self, query: str, limit: int = 100) -> list[Hit]:
         """Passages holding every word of ``query``, best first."""
         words = query_words(query)

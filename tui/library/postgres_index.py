@@ -42,8 +42,9 @@ and a search asks for either stem of each word (:data:`WRITTEN_STEMS`). A search
 asks the server for each configuration's tsquery (one statement), then asks each on its
 own rows with the tsquery as a constant, ``(config = ANY(…) AND tsv @@ '…'::tsquery) OR
 …``, configurations of the same tsquery together: one bitmap scan of the GIN index per
-distinct tsquery, and no condition on the configuration when all have the same. A whole word is stemmed (``talks`` finds ``talk``); a prefix is not: it means the
-letters as written, in every language (``negotiati*`` finds ``negotiation``, whose stem
+distinct tsquery, and no condition on the configuration when all have the same. A
+whole word is stemmed (``talks`` finds ``talk``); a prefix is not: it means the letters
+as written, in every language (``negotiati*`` finds ``negotiation``, whose stem
 is ``negoti``), as in the SQLite index. A stemmed language drops its stop words: beside
 other words, they are left out (``the talks`` is ``talks``); a query made only of stop
 words (``the``, ``"to be"``), which would find nothing, is asked as written instead.
@@ -137,6 +138,9 @@ RANKED = 10_000
 seconds to rank, so the newest this many (by their briefing's day) are ranked; a query
 that matches fewer ranks all of them. Finding the newest still reads every match's day,
 which is cheap next to ranking it."""
+LISTED = 10_000
+"""Briefings the library's table lists at most, the newest: a million rows would take
+seconds to read and hundreds of MB to hold; a search finds any of them."""
 HEADLINE_CHARS = 20_000
 """Characters of a passage that ``ts_headline`` reads (as the SQLite index's snippets)."""
 INDEXED_CHARS = 400_000
@@ -514,6 +518,7 @@ class PostgresIndex:
         self.parallel_from = parallel_from
         self.notices: list[str] = []
         """One line each: a schema migrated, a wait for another indexer, a reconnection."""
+        self._said_listed = False
         self._psycopg = _psycopg()
         self._shown = redact(url)
         self._password = self._secret(url)
@@ -728,13 +733,27 @@ class PostgresIndex:
         return "(" + " OR ".join(conditions) + ")", values
 
     def entries(self) -> list[Entry]:
-        """Every briefing's row (within the roots), newest first (then by title)."""
+        """The newest :data:`LISTED` briefings' rows (within the roots), newest first (then by
+        title); if the archive holds more, a notice says how many (once)."""
         scope, values = self._scope("b.path")
         sql = (
             f"SELECT {_ENTRY_COLUMNS} FROM briefing_tui_briefings b WHERE {scope}"
-            f" ORDER BY {_NEWEST}, b.path"
+            f" ORDER BY {_NEWEST}, b.path LIMIT {LISTED + 1}"
         )
         rows = self._read(lambda connection: connection.execute(sql, values).fetchall())
+        if len(rows) > LISTED:
+            rows = rows[:LISTED]
+            if not self._said_listed:
+                self._said_listed = True
+                held = self._read(
+                    lambda connection: connection.execute(
+                        f"SELECT count(*) FROM briefing_tui_briefings b WHERE {scope}", values
+                    ).fetchone()
+                )
+                self.notices.append(
+                    f"the archive holds {held[0] if held else 0:,} briefings: the newest"
+                    f" {LISTED:,} are listed, and a search (/) finds any of them"
+                )
         return [
             Entry(
                 path=path,
@@ -752,6 +771,13 @@ class PostgresIndex:
             for (path, title, published, location, language, source, tags, points, quotes,
                  blocks, problem) in rows
         ]  # fmt: skip
+
+    def failures(self) -> int:
+        """How many of the archive's files (within the roots) do not load."""
+        scope, values = self._scope("path")
+        sql = f"SELECT count(*) FROM briefing_tui_briefings WHERE problem IS NOT NULL AND {scope}"
+        row = self._read(lambda connection: connection.execute(sql, values).fetchone())
+        return int(row[0]) if row else 0
 
     def _filters(self, query: Query, scoped: bool = True) -> tuple[str, list[str]]:
         """The query's filters (and the roots, if ``scoped``) as ``AND …`` conditions on the

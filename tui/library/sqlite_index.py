@@ -554,6 +554,14 @@ class SqliteIndex:
                      problem) in rows
             ]  # fmt: skip
 
+    def failures(self) -> int:
+        """How many of the index's files do not load."""
+        with self._reads() as connection:
+            row = connection.execute(
+                "SELECT count(*) FROM briefings WHERE problem IS NOT NULL"
+            ).fetchone()
+        return int(row[0]) if row else 0
+
     def search(self, query: str, limit: int = 100) -> list[Hit]:
         """The best ``limit`` passages for ``query``, best first (see :mod:`tui.library.query`)."""
         parsed = parse(query)
