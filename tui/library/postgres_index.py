@@ -1040,7 +1040,7 @@ class PostgresIndex:
                 f"CASE WHEN {used} THEN {_headline('q.regconfig', column)} ELSE '' END AS {column}"
                 for column, used in _HEADLINED.items()
             )
-            + ") AS h"
+            + " OFFSET 0) AS h"  # computed once a row: a flattened h would be once a use
             " ORDER BY best.rank DESC, best.briefing, best.n"
         )
         return sql, parameters
