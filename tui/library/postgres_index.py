@@ -117,7 +117,7 @@ from tui.library.snippets import ELLIPSIS, Marked, joined, opening, safe
 if TYPE_CHECKING:
     import psycopg
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The version of the tables this program writes and reads."""
 WRITER_LOCK = 0x4252_4946_0001
 """The advisory lock a refresh holds (``BRIF`` and 1): one indexer at a time."""
@@ -178,6 +178,9 @@ _GIN_INDEXES = {
     "briefing_tui_briefings_title_fold": (
         "briefing_tui_briefings USING gin (title_fold gin_trgm_ops)"
     ),
+    "briefing_tui_briefings_speakers_fold": (
+        "briefing_tui_briefings USING gin (speakers_fold gin_trgm_ops)"
+    ),
     "briefing_tui_briefings_source_fold": (
         "briefing_tui_briefings USING gin (source_fold gin_trgm_ops)"
     ),
@@ -196,6 +199,8 @@ _TRIGRAM_INDEXES = "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n" + "".join(
 )
 """Trigram indexes of the folded texts that ``title:``, ``source:`` and ``speaker:`` look
 inside (``LIKE '%value%'``)."""
+_SPEAKERS_INDEX = _CREATE_GIN["briefing_tui_briefings_speakers_fold"] + ";\n"
+"""The trigram index of each briefing's speakers (schema 4)."""
 BULK_FROM = 1_000
 """Files from which a first load into an empty archive makes the GIN indexes after writing
 the rows (cheaper than keeping them up to date row by row)."""
@@ -209,7 +214,8 @@ CREATE TABLE briefing_tui_briefings (
     title text COLLATE "C" NOT NULL, published text COLLATE "C", location text, source text,
     tags text[] NOT NULL, points integer NOT NULL, quotes integer NOT NULL,
     blocks integer NOT NULL, problem text, language text, config text NOT NULL,
-    day text COLLATE "C" NOT NULL, title_fold text NOT NULL, source_fold text NOT NULL);
+    day text COLLATE "C" NOT NULL, title_fold text NOT NULL, source_fold text NOT NULL,
+    speakers_fold text NOT NULL);
 CREATE INDEX briefing_tui_briefings_newest
     ON briefing_tui_briefings (day DESC, published DESC, title, id);
 CREATE TABLE briefing_tui_tags (
@@ -316,7 +322,7 @@ UPDATE briefing_tui_passages AS i SET tsv = {_TSVECTOR} FROM used WHERE used.con
 
 _BRIEFING_COLUMNS = (
     "id, path, size, mtime_ns, hash, title, published, location, source, tags, points,"
-    " quotes, blocks, problem, language, config, day, title_fold, source_fold"
+    " quotes, blocks, problem, language, config, day, title_fold, source_fold, speakers_fold"
 )
 _PASSAGE_COLUMNS = (
     "briefing, n, kind, section, heading, line, speaker, speaker_fold, title, quote, text,"
@@ -646,11 +652,32 @@ class PostgresIndex:
                 )
                 connection.execute("ALTER TABLE briefing_tui_passages ALTER day SET NOT NULL")
                 connection.execute(_TSV_INDEX)
-                connection.execute(_TRIGRAM_INDEXES)
+                connection.execute(_TRIGRAM_INDEXES.replace(_SPEAKERS_INDEX, ""))  # (4 has it)
                 connection.execute("UPDATE briefing_tui_schema SET version = 3")
                 self.notices.append(
                     f"brought the archive {self._shown} up to date (schema 2 to 3:"
                     " the newest matches are ranked; filters use trigram indexes)"
+                )
+                version = 3
+            if version == 3:  # 4: a briefing's speakers beside it (a filter costs no join)
+                connection.execute(
+                    "ALTER TABLE briefing_tui_briefings"
+                    " ADD COLUMN speakers_fold text NOT NULL DEFAULT ''"
+                )
+                connection.execute(
+                    "UPDATE briefing_tui_briefings b SET speakers_fold = s.names FROM ("
+                    " SELECT briefing, string_agg(DISTINCT speaker_fold, E'\\n') AS names"
+                    " FROM briefing_tui_passages WHERE kind = 'quote' AND speaker_fold <> ''"
+                    " GROUP BY briefing) AS s WHERE s.briefing = b.id"
+                )
+                connection.execute(
+                    "ALTER TABLE briefing_tui_briefings ALTER speakers_fold DROP DEFAULT"
+                )
+                connection.execute(_SPEAKERS_INDEX)
+                connection.execute("UPDATE briefing_tui_schema SET version = 4")
+                self.notices.append(
+                    f"brought the archive {self._shown} up to date (schema 3 to 4:"
+                    " a speaker: filter reads each briefing's speakers)"
                 )
             # (migrations from later versions go here, one step at a time)
 
@@ -788,10 +815,7 @@ class PostgresIndex:
             if each.field == "tag":
                 where.append("b.id IN (SELECT briefing FROM briefing_tui_tags WHERE tag = %s)")
             elif each.field == "speaker":
-                where.append(
-                    "b.id IN (SELECT briefing FROM briefing_tui_passages WHERE kind = 'quote'"
-                    " AND speaker_fold LIKE %s)"
-                )
+                where.append("b.speakers_fold LIKE %s")
             elif each.field in ("source", "title"):
                 where.append(f"b.{each.field}_fold LIKE %s")
             elif each.field == "after":
@@ -1279,7 +1303,7 @@ class PostgresIndex:
                 with cursor.copy(
                     f"COPY briefing_tui_briefings ({_BRIEFING_COLUMNS}) FROM STDIN"
                 ) as copy:
-                    for row, (path, entry, _) in zip(ids, records, strict=True):
+                    for row, (path, entry, passages) in zip(ids, records, strict=True):
                         language = entry.language
                         config = config_of(language, configs)
                         used.add(config)
@@ -1292,6 +1316,7 @@ class PostgresIndex:
                                 entry.points, entry.quotes, entry.blocks, _text(entry.problem),
                                 _text(language), config, _text((entry.published or "")[:10]),
                                 fold(entry.title), fold(entry.source or ""),
+                                _speakers_fold(passages),
                             )
                         )  # fmt: skip
                 with cursor.copy("COPY briefing_tui_tags (tag, briefing) FROM STDIN") as copy:
@@ -1323,6 +1348,13 @@ class PostgresIndex:
 
 _INSIDE = ("speaker", "source", "title")
 """The filters that look inside a folded text (served by :data:`_TRIGRAM_INDEXES`)."""
+
+
+def _speakers_fold(passages: Sequence[Any]) -> str:
+    """The folded names of the speakers of a briefing's quotes, one a line, each once."""
+    return "\n".join(
+        dict.fromkeys(fold(p.speaker) for p in passages if p.kind == "quote" and p.speaker)
+    )
 
 
 def _like(value: str) -> str:
