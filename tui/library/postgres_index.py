@@ -133,11 +133,12 @@ CONNECT_SECONDS = 10
 """How long a connection may take to open (unless the URL says otherwise)."""
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 """``ts_rank``'s weights of D (text), C (unused), B (quote, speaker) and A (title)."""
-RANKED = 10_000
-"""Passages a search ranks at most: a word found in millions of passages would take
-seconds to rank, so the newest this many (by their briefing's day) are ranked; a query
-that matches fewer ranks all of them. Finding the newest still reads every match's day,
-which is cheap next to ranking it."""
+RANKED = 2_000
+"""Passages a search ranks at most: ``ts_rank`` costs about 8 µs a passage, so a word
+found in a million passages would take seconds; the newest this many (by their
+briefing's day) are ranked, and a query that matches fewer ranks all of them (a date
+filter reaches back). Finding the newest still reads every match's day: cheaper, but
+also growing with the archive (see benchmarks/README.md, "Growing past one server")."""
 LISTED = 10_000
 """Briefings the library's table lists at most, the newest: a million rows would take
 seconds to read and hundreds of MB to hold; a search finds any of them."""
