@@ -675,6 +675,7 @@ class PostgresIndex:
                     "ALTER TABLE briefing_tui_briefings ALTER speakers_fold DROP DEFAULT"
                 )
                 connection.execute(_SPEAKERS_INDEX)
+                connection.execute("ANALYZE briefing_tui_briefings")  # else '%name%' is a guess
                 connection.execute("UPDATE briefing_tui_schema SET version = 4")
                 self.notices.append(
                     f"brought the archive {self._shown} up to date (schema 3 to 4:"
