@@ -808,9 +808,11 @@ class PostgresIndex:
         row = self._read(lambda connection: connection.execute(sql, values).fetchone())
         return int(row[0]) if row else 0
 
-    def _filters(self, query: Query, scoped: bool = True) -> tuple[str, list[str]]:
+    def _filters(
+        self, query: Query, scoped: bool = True, days: bool = True
+    ) -> tuple[str, list[str]]:
         """The query's filters (and the roots, if ``scoped``) as ``AND …`` conditions on the
-        briefing ``b``, and their values."""
+        briefing ``b``, and their values; ``days``: with the date filters (see :func:`_days`)."""
         scope, values = self._scope("b.path") if scoped else ("TRUE", [])
         where = [] if scope == "TRUE" else [scope]
         for each in query.filters:
@@ -820,14 +822,11 @@ class PostgresIndex:
                 where.append("b.speakers_fold LIKE %s")
             elif each.field in ("source", "title"):
                 where.append(f"b.{each.field}_fold LIKE %s")
-            elif each.field == "after":
-                where.append("b.day >= %s")
-            elif each.field == "before":
-                where.append("b.day < %s AND b.day <> ''")
             else:
                 continue
             values.append(_like(each.value) if each.field in _INSIDE else each.value)
-        return "".join(f" AND {condition}" for condition in where), values
+        dated, on_days = _days(query, "b.day") if days else ("", [])
+        return "".join(f" AND {condition}" for condition in where) + dated, values + on_days
 
     def _outside(self, connection: psycopg.Connection[Any]) -> bool:
         """True if the archive holds a row outside the roots (a few probes of the path index):
@@ -874,9 +873,9 @@ class PostgresIndex:
     def _search(
         self, connection: psycopg.Connection[Any], parsed: Query, text: str, limit: int
     ) -> list[Hit]:
-        where, values = self._filters(parsed, self._outside(connection))
         if parsed.clauses:
-            return self._ranked(connection, parsed.clauses, where, values, limit)
+            return self._ranked(connection, parsed, limit)
+        where, values = self._filters(parsed, self._outside(connection))
         speakers = parsed.values("speaker")
         if speakers:  # a speaker's quotes, in the briefings the other filters leave
             sql = (
@@ -948,8 +947,7 @@ class PostgresIndex:
         parsed = parse(query)
 
         def plan(connection: psycopg.Connection[Any]) -> str:
-            where, values = self._filters(parsed, self._outside(connection))
-            statement = self._ranked_statement(connection, parsed.clauses, where, values, limit)
+            statement = self._ranked_statement(connection, parsed, limit)
             if statement is None:
                 return ""
             sql, parameters = statement
@@ -959,17 +957,10 @@ class PostgresIndex:
 
         return self._read(plan)
 
-    def _ranked(
-        self,
-        connection: psycopg.Connection[Any],
-        clauses: Sequence[Sequence[Term]],
-        where: str,
-        values: list[str],
-        limit: int,
-    ) -> list[Hit]:
+    def _ranked(self, connection: psycopg.Connection[Any], parsed: Query, limit: int) -> list[Hit]:
         """The best passages for the words, ranked by ``ts_rank``; then, for those only,
         their briefing and snippets."""
-        statement = self._ranked_statement(connection, clauses, where, values, limit)
+        statement = self._ranked_statement(connection, parsed, limit)
         if statement is None:
             return []
         rows = connection.execute(*statement).fetchall()
@@ -983,21 +974,20 @@ class PostgresIndex:
         return hits
 
     def _ranked_statement(
-        self,
-        connection: psycopg.Connection[Any],
-        clauses: Sequence[Sequence[Term]],
-        where: str,
-        values: list[str],
-        limit: int,
+        self, connection: psycopg.Connection[Any], parsed: Query, limit: int
     ) -> tuple[str, dict[str, object]] | None:
         """The statement of :meth:`_ranked` and its parameters; None if nothing can match.
 
         A passage matches its configuration's tsquery; configurations whose tsqueries are
         the same are asked together (one scan of the GIN index each tsquery), and with no
-        condition on the configuration when one tsquery is every configuration's."""
+        condition on the configuration when one tsquery is every configuration's. The date
+        filters read the passage's own day; the others, its briefing's row."""
+        clauses = parsed.clauses
         text = tsquery_text(clauses)
         if not text:
             return None
+        where, values = self._filters(parsed, self._outside(connection), days=False)
+        dated, on_days = _days(parsed, "p.day")
         every, simple = self._tsqueries(connection, _term_texts(clauses), text)
         configs = [config for config in every if config.query]
         if not configs:
@@ -1030,7 +1020,7 @@ class PostgresIndex:
         parameters.update(
             s=simple, limit=limit, ranked=RANKED, whole=_HEADLINE_WHOLE, cut=_HEADLINE_CUT
         )
-        among = _named(among, "f", values, parameters)
+        among = _named(among, "f", values, parameters) + _named(dated, "d", on_days, parameters)
 
         def headline(column: str) -> str:
             """A column's headline and its text; a match the configuration's own words do
@@ -1357,6 +1347,21 @@ def _speakers_fold(passages: Sequence[Any]) -> str:
     return "\n".join(
         dict.fromkeys(fold(p.speaker) for p in passages if p.kind == "quote" and p.speaker)
     )
+
+
+def _days(query: Query, column: str) -> tuple[str, list[str]]:
+    """The query's date filters as ``AND …`` conditions on a day ``column``, and their
+    values (an undated briefing is before nothing)."""
+    where, values = [], []
+    for each in query.filters:
+        if each.field == "after":
+            where.append(f" AND {column} >= %s")
+        elif each.field == "before":
+            where.append(f" AND {column} < %s AND {column} <> ''")
+        else:
+            continue
+        values.append(each.value)
+    return "".join(where), values
 
 
 def _like(value: str) -> str:
