@@ -76,7 +76,7 @@ every word uniformly from 256 (each content word in four briefings of five: no n
 text); 2 draws them by Zipf's law from :data:`VOCABULARY` words."""
 VOCABULARY = 20_000
 """Words of generator 2: the library's 256 words (function words the commonest, its
-content words spread over the ranks 90 to about 1,400) and made-up ones."""
+content words every fifth rank from 90 to 910) and made-up ones."""
 CONTENT_SPACING = 5
 """Ranks between two of the library's content words in :func:`zipf_vocabulary`."""
 MARKER = ".archive-generated.json"
