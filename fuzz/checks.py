@@ -20,7 +20,7 @@ from rich.cells import cell_len
 from tui.document import BodyDocument, BodyLayout, Target
 from tui.document.wrap import line_text
 from tui.format.limits import Limits
-from tui.format.loader import is_web_url, load_bytes
+from tui.format.loader import load_bytes
 from tui.format.problems import BriefingError, Problem
 from tui.linking import Linker
 from tui.model import Briefing, Loaded, block_texts
@@ -30,6 +30,7 @@ from tui.ui.screens.info import details
 from tui.ui.widgets.header import fit_line, metadata_items
 from tui.ui.widgets.item_list import ItemsLayout, Part
 from tui.ui.widgets.path import wrap_path
+from tui.urls import is_web_url
 
 NAME = "fuzz.yaml"
 WIDTHS = (10, 37, 84)

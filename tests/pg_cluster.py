@@ -5,6 +5,14 @@ Debian's ``initdb`` and ``pg_ctl`` make and start it as an unprivileged user
 ``nobody`` owns it), listening on no TCP port at all, only on a Unix socket in
 its own folder, so that clusters of parallel test runs never meet. It is
 stopped (immediately: nothing in it is worth keeping) and removed at the end.
+
+A throwaway cluster is tied to the process that starts it: a small watchdog
+process (``python tests/pg_cluster.py watch``, in a session of its own) waits on
+a pipe from it, and stops the server and removes the folder once the pipe
+closes, when :func:`stop_cluster` closes it or when the process dies in any way
+(SIGKILL, SIGTERM, a crash). The postmaster, started by ``pg_ctl``, would
+otherwise outlive a killed test run for ever. ``start`` on the command line
+(for ``.ci/run``, whose trap stops it) starts one that outlives the command.
 """
 
 from __future__ import annotations
@@ -12,7 +20,9 @@ from __future__ import annotations
 import glob
 import os
 import pwd
+import select
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -24,6 +34,12 @@ from typing import Any
 
 START_SECONDS = 60
 """How long ``pg_ctl start`` may wait for the server to accept connections."""
+WATCH_SECONDS = 0.5
+"""How often a watchdog looks whether the process it watches is still its parent (a child
+forked from that process may hold the pipe open after it died)."""
+
+_watchdogs: dict[Path, subprocess.Popen[bytes]] = {}
+"""The watchdog of each tied cluster this process started, by the cluster's folder."""
 
 
 @dataclass(frozen=True)
@@ -78,14 +94,15 @@ def _as(owner: pwd.struct_passwd, argv: list[str]) -> list[str]:
 
 
 def start_cluster(
-    settings: Mapping[str, str] | None = None, *, root: Path | None = None
+    settings: Mapping[str, str] | None = None, *, root: Path | None = None, tied: bool = True
 ) -> Cluster:
     """Make and start a new cluster in a new temporary folder (see :func:`stop_cluster`).
 
     ``settings``: server settings (``shared_buffers``, ``max_connections``, ``work_mem``...)
     over the defaults below; it listens on its socket only, whatever they say. ``root``: a
     folder of one's own to keep it in instead (a cluster already there is started again;
-    :func:`stop_server` stops it and keeps it).
+    :func:`stop_server` stops it and keeps it; it is never tied). ``tied``: the cluster is
+    stopped and removed when this process ends, however it ends (False: it outlives it).
     """
     programs = _programs()
     owner = _owner()
@@ -93,6 +110,8 @@ def start_cluster(
         _start(root, settings)
         return Cluster(root / "sockets", owner.pw_name)
     made = _new_root(owner, root)
+    if tied and root is None:
+        _tie(made)
     initdb = [str(programs / "initdb"), "--pgdata", str(made / "data"), "--username",
               owner.pw_name, "--auth", "trust", "--encoding", "UTF8", "--no-sync"]  # fmt: skip
     return _made(owner, made, initdb, settings)
@@ -107,7 +126,7 @@ def _made(
         subprocess.run(_as(owner, make), **_quiet(root))
         _start(root, settings)
     except BaseException:
-        shutil.rmtree(root, ignore_errors=True)
+        stop_cluster(Cluster(root / "sockets", owner.pw_name))
         raise
     return Cluster(root / "sockets", owner.pw_name)
 
@@ -137,6 +156,7 @@ def start_standby(primary: Cluster, settings: Mapping[str, str] | None = None) -
     """
     owner = _owner()
     root = _new_root(owner)
+    _tie(root)
     copy = [str(_programs() / "pg_basebackup"), "--pgdata", str(root / "data"),
             "--host", str(primary.socket_dir), "--username", primary.user,
             "--write-recovery-conf", "--wal-method", "stream", "--checkpoint", "fast",
@@ -190,15 +210,54 @@ def _start(root: Path, settings: Mapping[str, str] | None) -> None:
 
 def stop_cluster(cluster: Cluster) -> None:
     """Stop a cluster at once (nothing in it is worth keeping) and remove its folder."""
-    programs = server_programs()
     root = cluster.socket_dir.parent
-    if programs is not None:
+    watchdog = _watchdogs.pop(root, None)
+    if watchdog is not None:  # it does it once its pipe closes
+        assert watchdog.stdin is not None
+        watchdog.stdin.close()
+        watchdog.wait()
+        return
+    _stop_and_remove(root)
+
+
+def _stop_and_remove(root: Path) -> None:
+    """Stop the server of the cluster in ``root`` at once, if it has one, and remove it all."""
+    programs = server_programs()
+    if programs is not None and (root / "data").is_dir():
         subprocess.run(
             _as(_owner(), [str(programs / "pg_ctl"), "--pgdata", str(root / "data"), "--mode",
                            "immediate", "stop"]),
             env=_environment(), capture_output=True, check=False, cwd=root,
         )  # fmt: skip
     shutil.rmtree(root, ignore_errors=True)
+
+
+def _tie(root: Path) -> None:
+    """Start the watchdog of the cluster to be made in ``root``: it stops the server and
+    removes the folder when this process closes its pipe, or dies."""
+    watchdog = subprocess.Popen(
+        [sys.executable, __file__, "watch", str(root), str(os.getpid())],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # not stopped with this process's group (Ctrl+C, kill -PGID)
+    )
+    _watchdogs[root] = watchdog
+
+
+def watch(root: Path, parent: int) -> None:
+    """The watchdog: wait until standard input (the pipe from ``parent``) closes, or
+    ``parent`` is no longer this process's parent; then stop the cluster in ``root`` and
+    remove it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # and clean up on the way out
+    try:
+        while os.getppid() == parent:
+            ready, _, _ = select.select([sys.stdin.fileno()], [], [], WATCH_SECONDS)
+            if ready and not os.read(sys.stdin.fileno(), 4096):
+                break  # closed: by stop_cluster, or as the parent ended
+    finally:
+        _stop_and_remove(root)
 
 
 def _environment() -> dict[str, str]:
@@ -217,12 +276,16 @@ def throwaway_cluster(settings: Mapping[str, str] | None = None) -> Iterator[Clu
 
 
 def main(argv: list[str]) -> int:
-    """``start`` prints the new cluster's URL; ``stop URL`` stops the cluster of that URL."""
+    """``start`` prints the new cluster's URL; ``stop URL`` stops the cluster of that URL
+    (``watch ROOT PID`` is a tied cluster's watchdog, started by :func:`start_cluster`)."""
     if argv[:1] == ["start"] and len(argv) == 1:
-        print(start_cluster().url)
+        print(start_cluster(tied=False).url)  # for a whole CI run: its trap stops it
         return 0
     if argv[:1] == ["stop"] and len(argv) == 2:
         stop_cluster(cluster_of(argv[1]))
+        return 0
+    if argv[:1] == ["watch"] and len(argv) == 3:
+        watch(Path(argv[1]), int(argv[2]))
         return 0
     print("usage: python tests/pg_cluster.py start | stop URL", file=sys.stderr)
     return 2

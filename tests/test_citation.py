@@ -11,7 +11,8 @@ from tui.citation import block_copy, point_copy, preview, quote_copy, source_lin
 from tui.document import BodyDocument
 from tui.format.loader import load_bytes
 from tui.model import BlockQuote, Briefing, ListBlock, Quote, Section, Source, TalkingPoint
-from tui.weblinks import SOURCE, WebLink, is_web_url, web_links
+from tui.urls import is_web_url
+from tui.weblinks import SOURCE, WebLink, web_links
 
 EVERY_KEY = Path(__file__).parent / "data" / "good" / "every-key.yaml"
 CITE = "Source: Example Wire, 26 Sep 2022, 17:30 -05:00, https://example.org/news/border-crossing"

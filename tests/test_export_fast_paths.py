@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from tui.document.inline import Span, parse_inline
 from tui.export import html, markdown
 from tui.export.plain import wrap, wrapped
+from tui.text import sanitize
+from tui.urls import is_web_url
 
 WORDS = st.sampled_from(
     [
@@ -73,26 +75,29 @@ def test_markdown_inline_fast_path_writes_what_the_escapes_write(source: str) ->
 
 
 def split_is_web(url: str) -> bool:
-    """:func:`html.is_web` as it was: every URL split by :func:`urllib.parse.urlsplit`."""
+    """:func:`is_web_url` without its fast path: every URL checked and split."""
+    if any(char.isspace() for char in url) or sanitize(url) != url:
+        return False
     try:
         parts = urlsplit(url)
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 @settings(max_examples=600, deadline=None)
 @given(
     st.tuples(
         st.sampled_from(["http://", "https://", "HTTP://", "ftp://", "http:/", "https:///", ""]),
-        st.text(alphabet="ab.-09/?#:@[]%~!é\u3000 ", max_size=20),
+        st.text(alphabet="ab.-09/?#:@[]%~!é\u3000 \t\x1b", max_size=20),
     ).map("".join)
 )
 @example("https://example.com/briefing/3768")
 @example("http://[::1")
 @example("https://x.example:80/a")
-def test_html_links_go_where_urlsplit_says(url: str) -> None:
-    assert html.is_web(url) == split_is_web(url)
+@example("http://-/")
+def test_web_links_fast_path_says_what_urlsplit_says(url: str) -> None:
+    assert is_web_url(url) == split_is_web(url)
 
 
 def html_escaped_throughout(text: str, spans: tuple[Span, ...]) -> str:

@@ -332,6 +332,51 @@ async def test_a_query_typed_right_after_the_slash_all_goes_into_the_search_line
         assert search.query_text == "cranes" and len(search.hits) == 1
 
 
+async def test_typing_in_the_search_results_edits_the_query() -> None:
+    """Letters and Backspace typed in the results go to the query line; ↑ ↓ move the list."""
+    from textual.widgets import Input
+
+    async with open_library() as (pilot, _):
+        await pilot.press("slash", *"rail", "enter")
+        await settle(pilot)
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen)
+        line = search.query_one("#search-query", Input)
+        assert search.focused is search.results and len(search.hits) == 2
+        await pilot.press("down")
+        assert search.results.highlighted == 1
+        await pilot.press(*" strike")  # k is no longer a move here: it is typed
+        await settle(pilot)
+        assert search.focused is line and line.value == "rail strike"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert search.query_text == "rail strike" and search.focused is search.results
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert search.focused is line and line.value == "rail strik"
+        await pilot.press("e", "enter")
+        await settle(pilot)
+        assert search.focused is search.results
+        await pilot.press("slash", *"port")  # / still goes back with the query selected
+        assert search.focused is line and line.value == "port"
+
+
+async def test_keys_typed_in_the_search_results_in_a_burst_all_edit_the_query() -> None:
+    from textual.widgets import Input
+
+    async with open_library() as (pilot, _):
+        await pilot.press("slash", *"rail", "enter")
+        await settle(pilot)
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen) and search.focused is search.results
+        for key in ("q", "backspace", "w", "a", "y"):  # q types, it does not quit
+            pilot.app.simulate_key(key)
+        await settle(pilot)
+        assert pilot.app.is_running and pilot.app.screen is search
+        line = search.query_one("#search-query", Input)
+        assert search.focused is line and line.value == "railway"
+
+
 async def test_a_quote_found_by_search_opens_with_its_passage_lit() -> None:
     async with open_library() as (pilot, _):
         await pilot.press("slash", *"lars", "enter")

@@ -409,3 +409,14 @@ async def test_bookmarks_follow_their_passage_into_the_new_text(briefing_file: P
         await noticed(pilot)
         (moved,) = screen.body.bookmarked
         assert moved == block + 1 and screen.document.texts[moved] == text
+
+
+async def test_saves_in_quick_succession_show_one_reloaded_toast(briefing_file: Path) -> None:
+    async with following(briefing_file, notifications=True) as pilot:
+        for word in ("trip", "journey", "tour"):
+            edit(briefing_file, "The visit sought", f"The {word} sought")
+            await noticed(pilot)
+            edit(briefing_file, f"The {word} sought", "The visit sought")
+            await noticed(pilot)
+        shown = "\n".join(screen_lines(pilot.app))
+        assert shown.count("Reloaded: the file changed.") == 1

@@ -14,7 +14,7 @@ from tui.dates import readable_date
 from tui.document import HEADING, BodyDocument
 from tui.model import Block, BlockQuote, Briefing, ListBlock, block_texts
 from tui.text import normalize_space, sanitize
-from tui.weblinks import is_web_url
+from tui.urls import is_web_url
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 DASH = " — "

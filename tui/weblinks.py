@@ -2,36 +2,22 @@
 
 Only ``http`` and ``https`` URLs with a host are ever opened; any other
 (``javascript:``, ``file:``, a URL with spaces or controls) is listed as
-refused. The loader and the inline parser already take no other, but a model
-may be built by other code: the check is here too, where a link is opened.
+refused (:func:`tui.urls.is_web_url`). The loader and the inline parser already
+take no other, but a model may be built by other code: the check is here too, where a
+link is opened.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from tui.document import BodyDocument
 from tui.model import Briefing
 from tui.text import normalize_space, sanitize
+from tui.urls import is_web_url
 
 SOURCE = "Source"
 """Where the source's URL is listed (in place of a section's heading)."""
-
-_SPACE = re.compile(r"\s")
-
-
-def is_web_url(url: str) -> bool:
-    """True for an ``http`` or ``https`` URL with a host, without spaces or characters
-    :func:`~tui.text.sanitize` would change (controls, invisible characters)."""
-    if _SPACE.search(url) or sanitize(url) != url:
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 @dataclass(frozen=True)

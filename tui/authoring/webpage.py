@@ -253,8 +253,9 @@ def tokens_of(body: Any, texts: Texts) -> list[Token]:
 def _metadata(draft: Draft, found: Any) -> None:
     """The page's title, authors, date, site name and address, into the draft."""
     from tui.authoring.enrich import clean
-    from tui.format.loader import date_problem, is_web_url
+    from tui.format.loader import date_problem
     from tui.text import sanitize
+    from tui.urls import is_web_url
 
     def text(name: str) -> str:
         value = getattr(found, name, None)

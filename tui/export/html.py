@@ -11,15 +11,14 @@ the body has an id (``b-N``, N its place in the body), every section one
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from html import escape
-from urllib.parse import urlsplit
 
 from tui.document import CREDIT, HEADING, ITEM, QUOTE, BodyDocument, Target
 from tui.document.inline import Span
 from tui.export.common import QUOTES, TALKING_POINTS, Links, links, metadata, one_line
 from tui.model import Briefing
+from tui.urls import is_web_url
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 """What the page may do: apply its own inline style, and nothing else."""
@@ -59,25 +58,9 @@ li { margin: 0.25rem 0; }
 REL = "noopener noreferrer"
 
 
-_PLAIN_WEB = re.compile(r"https?://[a-z0-9.-]+(?:[/?#][!-~]*)?", re.ASCII)
-"""An ``http(s)`` URL of printable ASCII with a plain host (no port, user or IPv6 brackets),
-which :func:`urllib.parse.urlsplit` splits into that scheme and host without fail."""
-
-
-def is_web(url: str) -> bool:
-    """True for an ``http`` or ``https`` URL with a host: the only links the page has."""
-    if _PLAIN_WEB.fullmatch(url):  # most links: no need to split them
-        return True
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
-
-
 def link(url: str, inner: str) -> str:
     """``inner`` (already HTML) as a link to ``url``, or left as it is if ``url`` is not web."""
-    if not is_web(url):
+    if not is_web_url(url):
         return inner
     return f'<a href="{escape(url)}" rel="{REL}">{inner}</a>'
 

@@ -16,7 +16,6 @@ import re
 import stat
 from collections.abc import Callable
 from datetime import date, datetime
-from urllib.parse import urlsplit
 
 from tui.format.bundled import default_briefing_path as default_briefing_path
 from tui.format.limits import Limits
@@ -54,6 +53,7 @@ from tui.text import (
     sanitize,
     slugify,
 )
+from tui.urls import is_web_url
 
 FORMAT = "briefing/1"
 QUOTED = 80
@@ -712,15 +712,6 @@ def _key_label(key: str) -> str:
 
 def _safe(label: str) -> str:
     return sanitize(label).replace("\n", " ")
-
-
-def is_web_url(url: str) -> bool:
-    """True for an absolute http or https URL with a host."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url
 
 
 def date_problem(value: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,10 @@ if TYPE_CHECKING:
 
 
 UNWANTED_SYSTEM_COMMANDS = frozenset({"Keys", "Screenshot"})
+RELOADED = "Reloaded: the file changed."
+"""The toast of a live reload."""
+RELOADED_SECONDS = 2.0
+"""How long it shows (at the default ``notification_seconds``)."""
 
 
 def _briefing_commands() -> type[Provider]:
@@ -131,6 +136,8 @@ class BriefingApp(App[None]):
         self.after_reload = after_reload
         """Called once a new version of the briefing is shown (the old one is garbage)."""
         self._stack_depth = 0
+        self._reloaded_until = float("-inf")
+        """When the last reload's toast goes (``time.monotonic``)."""
 
     def set_keymap(self, keymap: dict[str, str]) -> None:  # type: ignore[override]
         self.keymap = dict(keymap)
@@ -159,7 +166,13 @@ class BriefingApp(App[None]):
     def reloaded(self, briefing: Briefing) -> None:
         """The reader shows a new version of the file (live reload): say so."""
         self.briefing = briefing
-        self.notify("Reloaded: the file changed.", timeout=2)
+        now = time.monotonic()
+        if now < self._reloaded_until:
+            # The last save's toast is still up: it makes way, so that saves in quick
+            # succession show one toast, not a stack (the other toasts go with it).
+            self.clear_notifications()
+        self.notify(RELOADED, timeout=RELOADED_SECONDS)
+        self._reloaded_until = now + self.toast_seconds(RELOADED_SECONDS)
         if self.after_reload is not None:  # once the new version is on screen
             self.set_timer(0.1, self.after_reload)
 
@@ -254,15 +267,17 @@ class BriefingApp(App[None]):
         It stays as long as the config file's ``notification_seconds`` says (short
         messages and warnings in proportion to the default five seconds).
         """
-        timeout = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
-        timeout *= self.config.notification_seconds / NOTIFICATION_SECONDS
         super().notify(
             sanitize(message),
             title=sanitize_line(title),
             severity=severity,
-            timeout=timeout,
+            timeout=self.toast_seconds(self.NOTIFICATION_TIMEOUT if timeout is None else timeout),
             markup=markup,
         )
+
+    def toast_seconds(self, timeout: float) -> float:
+        """How long a toast asked to show ``timeout`` seconds shows, with the user's config."""
+        return timeout * self.config.notification_seconds / NOTIFICATION_SECONDS
 
     def on_key(self, event: events.Key) -> None:
         self.type_ahead.route(event, self.screen)

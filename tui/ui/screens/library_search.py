@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -19,7 +19,6 @@ from tui.ui.hits import hit_content
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
 from tui.ui.widgets.key_hints import Hint
-from tui.ui.widgets.result_list import ResultList
 from tui.ui.widgets.typed_input import TypedInput
 
 LIMIT = 100
@@ -35,7 +34,11 @@ HINTS = (
 
 
 class SearchScreen(Modal[None]):
-    """Type a query; Enter or ↓ goes to the results, Enter opens one, Esc goes back."""
+    """Type a query; Enter or ↓ goes to the results, Enter opens one, Esc goes back.
+
+    In the results, ↑ ↓ move, Enter opens and Esc goes back; any other character, and
+    Backspace, goes back to the query line and edits the query.
+    """
 
     DEFAULT_CSS = """
     SearchScreen {
@@ -84,14 +87,49 @@ class SearchScreen(Modal[None]):
             Content("Search the library: titles, articles, talking points, quotes, speakers"),
             id="search-title",
         )
-        yield TypedInput(placeholder='words, "a phrase", prefix*', id="search-query", compact=True)
+        yield TypedInput(
+            placeholder='words, "a phrase", prefix*',
+            id="search-query",
+            compact=True,
+            # Keys typed in the results go on after the query (``/`` selects it all).
+            select_on_focus=False,
+        )
         yield Static(id="search-status", markup=False)
-        yield ResultList(id="search-results")
+        # Not a ResultList: its letter keys (j k g G b, Space) are typed into the query here.
+        yield OptionList(id="search-results")
 
     @property
     def results(self) -> OptionList:
         """The list of results."""
         return self.query_one("#search-results", OptionList)
+
+    @property
+    def query_line(self) -> Input:
+        """The line the query is typed in."""
+        return self.query_one("#search-query", Input)
+
+    def on_key(self, event: events.Key) -> None:
+        """A character or Backspace typed in the results edits the query, on the query line.
+
+        The query line takes its own keys first, so the keys that come up here were
+        typed in the results (or were on their way there, in the same burst, when an
+        earlier one moved the focus). The screen's own keys (``/``, ↓, Enter, Esc)
+        keep their meaning; the app's letters (``q``, ``?``) are typed like the others.
+        """
+        active = self.active_bindings.get(event.key)
+        if active is not None and active.node is self:
+            return
+        line = self.query_line
+        if event.key == "backspace":
+            line.action_delete_left()
+        elif event.is_printable and event.character:
+            line.insert_text_at_cursor(event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        if self.focused is not line:
+            self.set_focus(line)
 
     @on(Input.Changed, "#search-query")
     def _typed(self, event: Input.Changed) -> None:
@@ -149,8 +187,10 @@ class SearchScreen(Modal[None]):
             self.set_focus(self.results)
 
     def action_query(self) -> None:
-        """Back to the query line."""
-        self.set_focus(self.query_one("#search-query", Input))
+        """Back to the query line, all of it selected (typing replaces it)."""
+        line = self.query_line
+        self.set_focus(line)
+        line.select_all()
 
     def action_open(self) -> None:
         """Open the highlighted result."""

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.model import Section
 from tui.text import clip
-from tui.ui.screens.option_dialog import OptionDialog
+from tui.ui.screens.filter_dialog import FilterDialog, matches
 from tui.ui.widgets.key_hints import Hint
 from tui.ui.widgets.typed_input import TypedInput
 
@@ -21,13 +20,7 @@ SHOWN = 300
 would take seconds to wrap before the picker could open."""
 
 
-def matches(heading: str, query: str) -> bool:
-    """True if every word of ``query`` occurs in ``heading``, ignoring case."""
-    heading = heading.casefold()
-    return all(word in heading for word in query.casefold().split())
-
-
-class SectionPicker(OptionDialog[int | None]):
+class SectionPicker(FilterDialog[int | None]):
     """Pick a section by typing part of its heading; dismisses with its index."""
 
     HINTS = (
@@ -61,11 +54,11 @@ class SectionPicker(OptionDialog[int | None]):
             yield OptionList(id="picker-options", classes="dialog-options")
 
     def on_mount(self) -> None:
-        self._fill("")
+        self.fill("")
         options = self.query_one(OptionList)
         options.highlighted = min(self.current, options.option_count - 1)
 
-    def _fill(self, query: str) -> None:
+    def fill(self, query: str) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
@@ -89,20 +82,6 @@ class SectionPicker(OptionDialog[int | None]):
                 Option(Content.styled("No heading matches.", "$text-muted"), disabled=True)
             )
 
-    @on(Input.Changed)
-    def _filter(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    @on(Input.Submitted)
-    def _submit(self) -> None:
-        options = self.query_one(OptionList)
-        if options.highlighted is not None:
-            self._pick(options.get_option_at_index(options.highlighted))
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._pick(event.option)
-
-    def _pick(self, option: Option) -> None:
+    def pick(self, option: Option) -> None:
         if option.id is not None:  # not the "no match" line
             self.dismiss(int(option.id))

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.text import clip
-from tui.ui.screens.option_dialog import OptionDialog
-from tui.ui.screens.section_picker import matches
+from tui.ui.screens.filter_dialog import FilterDialog, matches
 from tui.ui.widgets.key_hints import Hint
 from tui.ui.widgets.typed_input import TypedInput
 
@@ -24,7 +22,7 @@ SHOWN = 2000
 """Most tags listed at once (type to find the others)."""
 
 
-class TagPicker(OptionDialog[str | None]):
+class TagPicker(FilterDialog[str | None]):
     """Dismisses with the tag chosen, ``""`` for every briefing, or None if cancelled."""
 
     DEFAULT_CSS = """
@@ -56,9 +54,9 @@ class TagPicker(OptionDialog[str | None]):
             yield OptionList(id="tags-options", classes="dialog-options")
 
     def on_mount(self) -> None:
-        self._fill("")
+        self.fill("")
 
-    def _fill(self, query: str) -> None:
+    def fill(self, query: str) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
         if not query:
@@ -77,20 +75,6 @@ class TagPicker(OptionDialog[str | None]):
         at = ids.index(self.current) + (0 if query else 1) if self.current in ids else 0
         options.highlighted = at
 
-    @on(Input.Changed)
-    def _filter(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    @on(Input.Submitted)
-    def _submit(self) -> None:
-        options = self.query_one(OptionList)
-        if options.highlighted is not None:
-            self._pick(options.get_option_at_index(options.highlighted))
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._pick(event.option)
-
-    def _pick(self, option: Option) -> None:
+    def pick(self, option: Option) -> None:
         if option.id is not None and not option.disabled:
             self.dismiss("" if option.id == ALL else option.id)

@@ -1,4 +1,4 @@
-"""A list of search results or speakers: Textual's OptionList with the reader's keys."""
+"""A list of speakers: Textual's OptionList with the reader's keys."""
 
 from __future__ import annotations
 
