@@ -20,7 +20,7 @@ import pytest
 from conftest import database
 
 from tui.library import postgres_index
-from tui.library.index import Hit, IndexUnavailable, LibraryIndex
+from tui.library.index import Hit, IndexUnavailable, LibraryIndex, Speaker
 from tui.library.postgres_index import PostgresIndex, tsquery_text
 from tui.library.query import fold, parse
 from tui.library.scan import scan
@@ -641,8 +641,60 @@ def test_an_archive_of_a_newer_version(postgres_url: str) -> None:
             PostgresIndex(postgres_url, read_only=read_only)
 
 
+def as_schema_4(connection: psycopg.Connection[Any]) -> None:
+    """The archive's tables as schema 4 made them: no speakers' counts."""
+    connection.execute("DROP TABLE briefing_tui_speakers")
+    connection.execute("UPDATE briefing_tui_schema SET version = 4")
+
+
+SCHEMA_4_TO_5 = " (schema 4 to 5: the speakers view reads each speaker's counts)"
+
+
+def test_an_archive_of_schema_4_is_migrated_by_a_writer(postgres_url: str, tmp_path: Path) -> None:
+    library = Path(shutil.copytree(CORPUS, tmp_path / "library"))
+    build(postgres_url, library).close()
+    before = PostgresIndex(postgres_url, roots=[str(library)], read_only=True).speakers()
+    assert len(before) > 1
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        as_schema_4(connection)
+    writer = PostgresIndex(postgres_url, roots=[str(library)])
+    assert writer.notices == [f"brought the archive {writer._shown} up to date{SCHEMA_4_TO_5}"]
+    assert writer.speakers() == before
+    writer.close()
+
+
+def test_the_speakers_counts_follow_changes_and_deletions(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    library = tmp_path / "library"
+
+    def quoting(name: str, *speakers: str) -> None:
+        quotes = "".join(f"  - speaker: {who}\n    text: Said so.\n" for who in speakers)
+        write(
+            library,
+            f"{name}.yaml",
+            f"title: {name}\nsections:\n  - heading: H\n    body: Text.\nquotes:\n{quotes}",
+        )
+
+    quoting("one", "Ana Pérez", "Ana Pérez", "Bo Li")
+    quoting("two", "ANA PEREZ", "Cy Ode")
+    index = build(postgres_url, library)
+    assert index.speakers() == [
+        Speaker("Ana Pérez", 3, 2), Speaker("Bo Li", 1, 1), Speaker("Cy Ode", 1, 1)
+    ]  # fmt: skip
+    quoting("one", "Bo Li", "Bo Li")  # Ana's quotes in one.yaml edited away
+    (library / "two.yaml").unlink()
+    index.refresh(scan([str(library)]).paths)
+    assert index.speakers() == [Speaker("Bo Li", 2, 1)]  # and Cy's with two.yaml
+    outside = PostgresIndex(postgres_url, roots=[str(library / "none")], read_only=True)
+    assert outside.speakers() == []  # an archive with rows outside the roots: counted
+    outside.close()
+    index.close()
+
+
 def as_schema_3(connection: psycopg.Connection[Any]) -> None:
     """The archive's tables as schema 3 made them: no briefing's speakers."""
+    as_schema_4(connection)
     connection.execute("ALTER TABLE briefing_tui_briefings DROP COLUMN speakers_fold")
     connection.execute("UPDATE briefing_tui_schema SET version = 3")
 
@@ -674,7 +726,10 @@ def test_an_archive_of_schema_3_is_migrated_by_a_writer(postgres_url: str, tmp_p
     with psycopg.connect(postgres_url, autocommit=True) as connection:
         as_schema_3(connection)
     writer = PostgresIndex(postgres_url, roots=[str(library)])
-    assert writer.notices == [f"brought the archive {writer._shown} up to date{SCHEMA_3_TO_4}"]
+    assert writer.notices == [
+        f"brought the archive {writer._shown} up to date{SCHEMA_3_TO_4}",
+        f"brought the archive {writer._shown} up to date{SCHEMA_4_TO_5}",
+    ]
     assert {query: names(writer.search(query)) for query in asked} == found
     assert writer.refresh(scan([str(library)]).paths).unchanged == 3
     writer.close()
@@ -705,6 +760,7 @@ def test_an_archive_of_schema_2_is_migrated_by_a_writer(
         f"brought the archive {writer._shown} up to date"
         " (schema 2 to 3: the newest matches are ranked; filters use trigram indexes)",
         f"brought the archive {writer._shown} up to date{SCHEMA_3_TO_4}",
+        f"brought the archive {writer._shown} up to date{SCHEMA_4_TO_5}",
     ]
     monkeypatch.setattr(postgres_index, "RANKED", 2)
     assert sorted(names(writer.search("harvest"))) == ["2019.yaml", "2020.yaml"]
@@ -734,6 +790,7 @@ def test_an_archive_of_the_older_schema_is_migrated_by_a_writer(
         f"brought the archive {writer._shown} up to date"
         " (schema 2 to 3: the newest matches are ranked; filters use trigram indexes)",
         f"brought the archive {writer._shown} up to date{SCHEMA_3_TO_4}",
+        f"brought the archive {writer._shown} up to date{SCHEMA_4_TO_5}",
     ]
     writer.close()
     reader = PostgresIndex(postgres_url, roots=[str(library)], read_only=True)
