@@ -653,7 +653,9 @@ SCHEMA_4_TO_5 = " (schema 4 to 5: the speakers view reads each speaker's counts)
 def test_an_archive_of_schema_4_is_migrated_by_a_writer(postgres_url: str, tmp_path: Path) -> None:
     library = Path(shutil.copytree(CORPUS, tmp_path / "library"))
     build(postgres_url, library).close()
-    before = PostgresIndex(postgres_url, roots=[str(library)], read_only=True).speakers()
+    reader = PostgresIndex(postgres_url, roots=[str(library)], read_only=True)
+    before = reader.speakers()
+    reader.close()
     assert len(before) > 1
     with psycopg.connect(postgres_url, autocommit=True) as connection:
         as_schema_4(connection)
