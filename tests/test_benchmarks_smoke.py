@@ -46,6 +46,21 @@ def test_export_benchmark_times_cpu_on_request() -> None:
     assert "export ratio (md)" in out and "CPU time" in out, out
 
 
+def test_export_instructions_measured_process_runs_in_every_mode(tmp_path: Path) -> None:
+    # The process that export_instructions.py counts under valgrind, run alone (under
+    # valgrind the script takes minutes): warm up, load, render, and the page without links.
+    import generate
+
+    path = generate.write(20, tmp_path)
+    for mode, fmt in (
+        ("base", "json"),
+        ("load", "json"),
+        ("render", "html"),
+        ("render", "html-nolinks"),
+    ):
+        benchmark("export_instructions.py", "--child", mode, str(path), fmt)
+
+
 def test_search_benchmark_prints_counts_and_keys() -> None:
     out = benchmark("search.py", "--paragraphs", "100", "--presses", "2")
     for measure in ("search count: 'the'", "search count: 'e'", "search key: n (next match)"):
