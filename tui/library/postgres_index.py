@@ -846,16 +846,15 @@ class PostgresIndex:
         return int(row[0]) if row else 0
 
     def _filters(
-        self, query: Query, scoped: bool = True, days: bool = True
+        self, query: Query, scoped: bool = True, days: bool = True, tags: bool = True
     ) -> tuple[str, list[str]]:
         """The query's filters (and the roots, if ``scoped``) as ``AND …`` conditions on the
-        briefing ``b``, and their values; ``days``: with the date filters (see :func:`_days`)."""
+        briefing ``b``, and their values; ``days`` and ``tags``: with the date filters and
+        the tag filters (see :func:`_days` and :func:`_tags`)."""
         scope, values = self._scope("b.path") if scoped else ("TRUE", [])
         where = [] if scope == "TRUE" else [scope]
         for each in query.filters:
-            if each.field == "tag":
-                where.append("b.id IN (SELECT briefing FROM briefing_tui_tags WHERE tag = %s)")
-            elif each.field == "speaker":
+            if each.field == "speaker":
                 where.append("b.speakers_fold LIKE %s")
             elif each.field in ("source", "title"):
                 where.append(f"b.{each.field}_fold LIKE %s")
@@ -863,7 +862,9 @@ class PostgresIndex:
                 continue
             values.append(_like(each.value) if each.field in _INSIDE else each.value)
         dated, on_days = _days(query, "b.day") if days else ("", [])
-        return "".join(f" AND {condition}" for condition in where) + dated, values + on_days
+        tagged, on_tags = _tags(query, "b.id") if tags else ("", [])
+        conditions = "".join(f" AND {condition}" for condition in where)
+        return conditions + dated + tagged, values + on_days + on_tags
 
     def _outside(self, connection: psycopg.Connection[Any]) -> bool:
         """True if the archive holds a row outside the roots (a few probes of the path index):
@@ -1023,8 +1024,9 @@ class PostgresIndex:
         text = tsquery_text(clauses)
         if not text:
             return None
-        where, values = self._filters(parsed, self._outside(connection), days=False)
+        where, values = self._filters(parsed, self._outside(connection), days=False, tags=False)
         dated, on_days = _days(parsed, "p.day")
+        tagged, on_tags = _tags(parsed, "p.briefing")
         every, simple = self._tsqueries(connection, _term_texts(clauses), text)
         configs = [config for config in every if config.query]
         if not configs:
@@ -1057,7 +1059,11 @@ class PostgresIndex:
         parameters.update(
             s=simple, limit=limit, ranked=RANKED, whole=_HEADLINE_WHOLE, cut=_HEADLINE_CUT
         )
-        among = _named(among, "f", values, parameters) + _named(dated, "d", on_days, parameters)
+        among = (
+            _named(among, "f", values, parameters)
+            + _named(dated, "d", on_days, parameters)
+            + _named(tagged, "g", on_tags, parameters)
+        )
 
         def headline(column: str) -> str:
             """A column's headline and its text; a match the configuration's own words do
@@ -1416,6 +1422,14 @@ def _days(query: Query, column: str) -> tuple[str, list[str]]:
             continue
         values.append(each.value)
     return "".join(where), values
+
+
+def _tags(query: Query, column: str) -> tuple[str, list[str]]:
+    """The query's tag filters as ``AND …`` conditions on a briefing id ``column`` (a passage's
+    own, in a search: no join with its briefing's row a match), and their values."""
+    values = [each.value for each in query.filters if each.field == "tag"]
+    condition = f" AND {column} IN (SELECT briefing FROM briefing_tui_tags WHERE tag = %s)"
+    return condition * len(values), values
 
 
 def _like(value: str) -> str:
