@@ -206,7 +206,7 @@ _SPEAKERS_TABLE = """CREATE TABLE briefing_tui_speakers (
     quotes bigint NOT NULL, briefings bigint NOT NULL)"""
 """Each speaker's quotes and briefings, counted as briefings are written and deleted
 (schema 5): the speakers view of a million briefings reads a few hundred rows, not every
-quote."""
+quote. The name shown is the greatest spelling written (one may outlive its quotes)."""
 _COUNT_SPEAKERS = """
 INSERT INTO briefing_tui_speakers AS s (speaker_fold, speaker, quotes, briefings)
 SELECT speaker_fold, max(speaker), count(*), count(DISTINCT briefing) FROM {source}
@@ -605,7 +605,7 @@ class PostgresIndex:
         try:
             connection.execute("SET default_transaction_read_only = on")
             connection.execute(f"SET statement_timeout = {STATEMENT_TIMEOUT_MS}")
-            connection.execute("SET jit = off")  # compiling a search's plan costs more than it
+            connection.execute("SET jit = off")  # compiling costs a search more than it saves
             self._check_version(connection)
         except BaseException:
             connection.close()
