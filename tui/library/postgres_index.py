@@ -111,7 +111,7 @@ from tui.library.entry import Entry
 from tui.library.index import Hit, IndexUnavailable, Progress, Refreshed, Speaker, hit_of
 from tui.library.parsing import PARALLEL_FROM, read_all
 from tui.library.query import Query, Term, fold, parse
-from tui.library.records import Record
+from tui.library.records import Passage, Record
 from tui.library.snippets import ELLIPSIS, Marked, joined, opening, safe
 
 if TYPE_CHECKING:
@@ -846,11 +846,11 @@ class PostgresIndex:
         return int(row[0]) if row else 0
 
     def _filters(
-        self, query: Query, scoped: bool = True, days: bool = True, tags: bool = True
+        self, query: Query, scoped: bool = True, on_passage: bool = False
     ) -> tuple[str, list[str]]:
         """The query's filters (and the roots, if ``scoped``) as ``AND …`` conditions on the
-        briefing ``b``, and their values; ``days`` and ``tags``: with the date filters and
-        the tag filters (see :func:`_days` and :func:`_tags`)."""
+        briefing ``b``, and their values; ``on_passage``: without the date and tag filters,
+        which a search asks of the passage itself (see :func:`_days` and :func:`_tags`)."""
         scope, values = self._scope("b.path") if scoped else ("TRUE", [])
         where = [] if scope == "TRUE" else [scope]
         for each in query.filters:
@@ -861,8 +861,8 @@ class PostgresIndex:
             else:
                 continue
             values.append(_like(each.value) if each.field in _INSIDE else each.value)
-        dated, on_days = _days(query, "b.day") if days else ("", [])
-        tagged, on_tags = _tags(query, "b.id") if tags else ("", [])
+        dated, on_days = ("", []) if on_passage else _days(query, "b.day")
+        tagged, on_tags = ("", []) if on_passage else _tags(query, "b.id")
         conditions = "".join(f" AND {condition}" for condition in where)
         return conditions + dated + tagged, values + on_days + on_tags
 
@@ -1019,12 +1019,13 @@ class PostgresIndex:
         A passage matches its configuration's tsquery; configurations whose tsqueries are
         the same are asked together (one scan of the GIN index each tsquery), and with no
         condition on the configuration when one tsquery is every configuration's. The date
-        filters read the passage's own day; the others, its briefing's row."""
+        and tag filters read the passage's own day and briefing id; the others, its
+        briefing's row."""
         clauses = parsed.clauses
         text = tsquery_text(clauses)
         if not text:
             return None
-        where, values = self._filters(parsed, self._outside(connection), days=False, tags=False)
+        where, values = self._filters(parsed, self._outside(connection), on_passage=True)
         dated, on_days = _days(parsed, "p.day")
         tagged, on_tags = _tags(parsed, "p.briefing")
         every, simple = self._tsqueries(connection, _term_texts(clauses), text)
@@ -1402,7 +1403,7 @@ _INSIDE = ("speaker", "source", "title")
 """The filters that look inside a folded text (served by :data:`_TRIGRAM_INDEXES`)."""
 
 
-def _speakers_fold(passages: Sequence[Any]) -> str:
+def _speakers_fold(passages: Sequence[Passage]) -> str:
     """The folded names of the speakers of a briefing's quotes, one a line, each once."""
     return "\n".join(
         dict.fromkeys(fold(p.speaker) for p in passages if p.kind == "quote" and p.speaker)
