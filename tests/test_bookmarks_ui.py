@@ -108,3 +108,16 @@ async def test_a_briefing_without_bookmarks_never_reads_every_block_for_them(
         assert screen.bookmarks._finder is None
         await pilot.press("m")
         assert screen.bookmarks._finder is not None
+
+
+async def test_m_after_a_jump_to_a_short_last_section_marks_that_section(
+    reader, seed: Briefing, tmp_path: Path
+) -> None:
+    """The last section cannot come to the top: the passage lit by the jump is the one in view."""
+    last = seed.sections[-1]
+    async with reader(seed, (120, 40), positions=positions(tmp_path)) as (pilot, screen):
+        await pilot.press(*["right_square_bracket"] * len(seed.sections))
+        await pilot.pause()
+        assert last.heading not in body_lines(screen.body)[0]  # (the top shows an earlier one)
+        await pilot.press("m")
+        assert [mark.section for mark in bookmarks(tmp_path, seed)] == [last.id]

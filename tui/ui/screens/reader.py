@@ -871,9 +871,15 @@ class ReaderScreen(Screen[None]):
             self.notify(warning, severity="warning", markup=False, timeout=8)
 
     def _passage_in_view(self) -> int | None:
-        """The block of the article a bookmark goes on: the first text at or below the top."""
-        document = self.document
-        block = self.body.reading_position()[0]
+        """The block of the article a bookmark goes on: the first text at or below the last
+        jump's passage while it is lit in view (a short last section cannot reach the top),
+        else at or below the top."""
+        document, body = self.document, self.body
+        jumped = body.highlight
+        if jumped is not None and body.shows(jumped):
+            block = jumped.block
+        else:
+            block = body.reading_position()[0]
         section_end = len(document)
         while block < section_end and document.kinds[block] not in TEXT_KINDS:
             block += 1
