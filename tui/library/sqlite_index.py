@@ -34,8 +34,9 @@ APPLICATION_ID = 0x42524946
 """``BRIF``: what marks an SQLite file as a briefing-tui index (``PRAGMA application_id``)."""
 BUSY_MS = 30_000
 """How long a statement waits for another process's write before giving up."""
-WRITE_BATCH = 256
-"""Files written per transaction: the index stays readable, and progress moves, meanwhile."""
+WRITE_BATCH = 1024
+"""Files written per transaction: the index stays readable, and progress moves, meanwhile
+(a tenth of a first build of 10,000 files; FTS5 merges its segments less often than at 256)."""
 WEIGHTS = (10.0, 4.0, 4.0, 1.0)
 """BM25 weights of the title, quote, speaker and text columns: titles and quotes first."""
 PASSAGE_BITS = 20
@@ -176,6 +177,9 @@ class SqliteIndex:
             self.file, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False
         )
         connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        # A cache: in WAL mode NORMAL keeps the file whole through a crash or power loss
+        # (the last transactions may be lost, and are read again), without a sync per commit.
+        connection.execute("PRAGMA synchronous = NORMAL")
         return connection
 
     def _state(self) -> str:
