@@ -363,9 +363,8 @@ _ENTRY_COLUMNS = (
 _NEWEST = "b.day DESC, b.published DESC, b.title"
 
 
-class _Stat(NamedTuple):
-    size: int
-    mtime_ns: int
+_Stat = tuple[int, int]
+"""A file's size and mtime in ns (a plain tuple: a named one cost 1.4 s per 500,000 files)."""
 
 
 def _psycopg() -> Any:
@@ -479,12 +478,13 @@ def _stat_all(paths: list[str]) -> dict[str, _Stat]:
     leaves the archive). One thread: with the file system's cache warm, threads cost more
     than they save."""
     found: dict[str, _Stat] = {}
+    stat = os.stat
     for path in paths:
         try:
-            info = os.stat(path)
+            info = stat(path)
         except OSError:
             continue
-        found[path] = _Stat(info.st_size, info.st_mtime_ns)
+        found[path] = (info.st_size, info.st_mtime_ns)
     return found
 
 
@@ -1235,7 +1235,7 @@ class PostgresIndex:
             with connection.cursor() as cursor:
                 cursor.executemany(
                     "UPDATE briefing_tui_briefings SET size = %s, mtime_ns = %s WHERE id = %s",
-                    [(found[path].size, found[path].mtime_ns, known[path][1]) for path in touched],
+                    [(*found[path], known[path][1]) for path in touched],
                 )
         configs = frozenset(
             name
@@ -1362,7 +1362,7 @@ class PostgresIndex:
                         failed += entry.failed
                         copy.write_row(
                             (
-                                row, path, found[path].size, found[path].mtime_ns, hashes[path],
+                                row, path, *found[path], hashes[path],
                                 _text(entry.title), _text(entry.published), _text(entry.location),
                                 _text(entry.source), [_text(tag) for tag in entry.tags],
                                 entry.points, entry.quotes, entry.blocks, _text(entry.problem),
