@@ -104,6 +104,9 @@ _BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 
 def has_visible_text(text: str) -> bool:
     """True if ``text`` has a character that shows as more than blank space."""
+    first = text[:1]
+    if first.isalnum() and first not in _BLANK_LETTERS:  # most text: no scan
+        return True
     return any(
         char not in _BLANK_LETTERS and unicodedata.category(char) not in _BLANK_CATEGORIES
         for char in text

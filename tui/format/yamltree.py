@@ -130,7 +130,8 @@ class _Lines:
         self.recount = odd or lone_cr
         # libyaml does not count a leading BOM in its marks' indexes.
         skipped = text.startswith("\ufeff") and not issubclass(_SafeLoader, yaml.reader.Reader)
-        self._end = len(text) - skipped
+        self.end = len(text) - skipped
+        """Where the text ends, as PyYAML's marks index it."""
 
     def _line_starts(self) -> list[int]:
         if self._starts is None:
@@ -157,7 +158,7 @@ class _Lines:
         """Line and column of a PyYAML mark."""
         if mark is None:  # pragma: no cover - PyYAML's parsers always set it
             return 1, 1
-        if mark.index >= self._end:
+        if mark.index >= self.end:
             # At the end of a file without a final line break, libyaml ends the
             # last line itself and places the mark on a line past the file: it
             # goes at the end of the last line (as the pure-Python parser has it).
@@ -255,10 +256,9 @@ def _events(text: str) -> Iterator[yaml.Event]:
     last: Any = None  # the last event read
     try:
         loader = _SafeLoader(text)
+        following = loader.get_event  # None after the stream's end
         try:
-            while loader.check_event():
-                last = loader.get_event()
-                assert last is not None  # check_event said there is one
+            while (last := following()) is not None:
                 yield last
         finally:
             loader.dispose()
@@ -292,6 +292,7 @@ def _build(
     pending_keys: list[Scalar | None] = []
     anchors: dict[str, Scalar] = {}
     aliases = 0
+    as_marked = -1 if lines.recount else lines.end  # marks before it are PyYAML's as they are
 
     for event in events:
         kind = type(event)
@@ -328,7 +329,11 @@ def _build(
             or kind is yaml.MappingStartEvent
             or kind is yaml.SequenceStartEvent
         ):
-            line, column = lines.mark(event.start_mark)
+            mark = event.start_mark
+            if mark.index < as_marked:
+                line, column = mark.line + 1, mark.column + 1
+            else:
+                line, column = lines.mark(mark)
             if event.tag not in _ALLOWED_TAGS:
                 local = kind is yaml.ScalarEvent and not event.tag.startswith("tag:")
                 raise YamlSyntaxError(
