@@ -69,3 +69,27 @@ async def test_the_library_searches_the_archive_and_says_so(
         assert "Shipping lines said the new cranes" in "\n".join(screen_lines(app))
     index.close()
     assert notes == []
+
+
+async def test_a_large_archives_header_counts_all_it_holds_and_every_file_that_fails(
+    postgres_url: str, notes: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The broken file is undated, the last row: outside the newest 3 listed.
+    from tui.library import postgres_index
+
+    assert main(["index", str(LIBRARY_PATH), "--db", postgres_url]) == 0
+    monkeypatch.setattr(postgres_index, "LISTED", 3)
+    files = [str(LIBRARY_PATH)]
+    index, _ = open_index(argparse.Namespace(db=postgres_url, strict=False), files)
+    library = Library("library_screen/", scan(files).paths, index, archive="the archive")
+    app = BriefingApp(None, library=library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert len(app.screen.table.rows) == 3
+        header = screen_lines(app)[0]
+        assert "Library · 3 of 5 briefings (1 does not load) · archive the archive" in header
+    index.close()
+    assert "the archive holds 5 briefings: the newest 3 are listed" in notes[0]

@@ -90,6 +90,7 @@ def test_entries_newest_first_with_the_failing_file_marked(shared: LibraryIndex)
         "broken.yaml",
     ]
     assert shared.failures() == 1  # broken.yaml: what `briefing-tui index` reports
+    assert entries.held == 7  # every row is listed
     border = entries[1]
     assert border.tags == ("Colombia", "Venezuela", "trade")
     assert (border.points, border.quotes, border.source) == (2, 1, "Example Wire")

@@ -12,6 +12,10 @@ from snapshot_apps import LIBRARY_PATH, library_of, screen_lines
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
+from tui.library.index import Listing
+from tui.library.memory_index import MemoryIndex
+from tui.library.opened import Library
+from tui.library.scan import scan
 from tui.storage.positions import Position, PositionStore
 from tui.ui.app import BriefingApp
 from tui.ui.screens.library import LibraryScreen
@@ -34,9 +38,10 @@ async def open_library(
     size: tuple[int, int] = (120, 40),
     positions: PositionStore | None = None,
     paths: tuple[Path, ...] = (LIBRARY_PATH,),
+    library: Library | None = None,
 ) -> AsyncIterator[tuple[Pilot[None], LibraryScreen]]:
-    """The library app on ``paths``, its files read."""
-    app = BriefingApp(None, positions=positions, library=library_of(*paths))
+    """The library app on ``paths`` (or ``library``), its files read."""
+    app = BriefingApp(None, positions=positions, library=library or library_of(*paths))
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         screen = app.screen
@@ -488,8 +493,6 @@ async def test_q_in_the_library_quits(size: tuple[int, int]) -> None:
 async def test_an_index_that_cannot_be_read_is_a_message_not_a_crash(
     tmp_path: Path, notes: list[str]
 ) -> None:
-    from tui.library.opened import Library
-    from tui.library.scan import scan
     from tui.library.sqlite_index import SqliteIndex
 
     file = tmp_path / "index.sqlite"
@@ -536,3 +539,32 @@ async def test_a_lines_own_keys_act_at_their_turn_in_a_burst(
         focused = pilot.app.focused
         assert isinstance(focused, Input)
         assert focused.value == expected
+
+
+class NewestOnly(MemoryIndex):
+    """The in-memory index listing only its newest ``listed`` rows, as a large archive does."""
+
+    def __init__(self, listed: int) -> None:
+        super().__init__()
+        self.listed = listed
+
+    def entries(self) -> Listing:
+        rows = super().entries()
+        return Listing(rows[: self.listed], held=len(rows))
+
+
+async def test_the_header_counts_every_briefing_held_and_every_failure_not_only_those_listed(
+    notes: list[str],
+) -> None:
+    # broken-indent.yaml, undated, is the last row: outside the newest 3 listed.
+    found = scan([str(LIBRARY_PATH)])
+    library = Library("library_screen/", found.paths, NewestOnly(3), found.notices)
+    async with open_library(library=library) as (pilot, screen):
+        assert titles(screen) == NEWEST_FIRST[:3]
+        header = screen_lines(pilot.app)[0]
+        assert "Library · 3 of 5 briefings (1 does not load) · library_screen/" in header
+        await pilot.press(*"rail")
+        await settle(pilot)
+        header = screen_lines(pilot.app)[0]
+        assert "Library · 3 of 5 briefings (1 does not load) · 1 shown · library_screen/" in header
+    assert "1 file does not load" in notes[-1]

@@ -45,6 +45,7 @@ def test_rows_are_newest_first_and_a_broken_file_is_a_row_with_its_first_error(
     assert (result.added, result.failed) == (5, 1)
     assert calls[-1] == (5, 5)
     rows = index.entries()
+    assert rows.held == 5  # every row is listed
     assert [row.title for row in rows[:4]] == [
         "Glacier survey finds faster melting",
         "Farmers return to the market square",

@@ -434,19 +434,23 @@ def test_a_large_archive_lists_its_newest_and_says_how_many_it_holds(
 ) -> None:
     # A million rows would take seconds to read (over the statement timeout) and hundreds
     # of MB: the library's table lists the newest, and a search finds the rest.
+    build(postgres_url, dated(tmp_path / "other", 3)).close()  # outside the roots: not counted
     index = build(postgres_url, dated(tmp_path / "library", 6))
     index.notices.clear()
     monkeypatch.setattr(postgres_index, "LISTED", 4)
-    listed = [Path(entry.path).name for entry in index.entries()]
+    entries = index.entries()
+    listed = [Path(entry.path).name for entry in entries]
     assert listed == ["2020.yaml", "2019.yaml", "2018.yaml", "2017.yaml"]
+    assert entries.held == 6  # what the library's header says: 4 of 6 briefings
     assert index.notices == [
         "the archive holds 6 briefings: the newest 4 are listed, and a search (/) finds any of them"
     ]
-    index.entries()
+    assert index.entries().held == 6  # counted again: the archive may have grown
     assert len(index.notices) == 1  # said once, not at every refresh of the table
     assert "2015.yaml" in names(index.search("harvest before:2016"))
     monkeypatch.setattr(postgres_index, "LISTED", 6)
-    assert len(index.entries()) == 6
+    entries = index.entries()
+    assert (len(entries), entries.held) == (6, 6)
     index.close()
 
 

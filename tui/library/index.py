@@ -7,7 +7,7 @@ deleting it loses nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -82,6 +82,17 @@ class Refreshed:
     seconds: float = 0.0
 
 
+class Listing(list[Entry]):
+    """The rows :meth:`LibraryIndex.entries` lists, newest first, and how many briefings the
+    index holds: as many, unless it lists only the newest (a server's large archive)."""
+
+    held: int
+
+    def __init__(self, rows: Iterable[Entry] = (), held: int | None = None) -> None:
+        super().__init__(rows)
+        self.held = len(self) if held is None else max(held, len(self))
+
+
 class LibraryIndex(Protocol):
     """What the library screen, ``search`` and ``index`` need of an index."""
 
@@ -94,9 +105,9 @@ class LibraryIndex(Protocol):
         files, forget the ones not listed."""
         ...
 
-    def entries(self) -> list[Entry]:
+    def entries(self) -> Listing:
         """Every briefing's row, newest first (a server's archive: the newest many, with a
-        notice saying how many it holds)."""
+        notice saying how many it holds, and that number as the listing's ``held``)."""
         ...
 
     def failures(self) -> int:

@@ -21,7 +21,7 @@ from tui.document.source_lines import line_of_block
 from tui.format.limits import Limits
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.library.entry import Entry, entry_of, failed_entry
-from tui.library.index import Hit, Progress, Refreshed, Speaker
+from tui.library.index import Hit, Listing, Progress, Refreshed, Speaker
 from tui.linking import fold
 from tui.model import Briefing
 from tui.text import normalize_space, sanitize_line
@@ -186,13 +186,13 @@ class MemoryIndex:
         document = BodyDocument(briefing)
         return entry_of(path, briefing), passages(briefing, document)
 
-    def entries(self) -> list[Entry]:
+    def entries(self) -> Listing:
         """Every briefing's row, newest first (undated last, then by title)."""
         with self._lock:
             rows = [entry for _, entry, _ in self._files.values()]
         rows.sort(key=lambda entry: entry.title.casefold())
         rows.sort(key=lambda entry: entry.published or "", reverse=True)
-        return rows
+        return Listing(rows)
 
     def failures(self) -> int:
         """How many of the library's files do not load."""

@@ -108,7 +108,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from tui.library.dsn import redact
 from tui.library.entry import Entry
-from tui.library.index import Hit, IndexUnavailable, Progress, Refreshed, Speaker, hit_of
+from tui.library.index import (
+    Hit,
+    IndexUnavailable,
+    Listing,
+    Progress,
+    Refreshed,
+    Speaker,
+    hit_of,
+)
 from tui.library.parsing import PARALLEL_FROM, read_all
 from tui.library.query import Query, Term, fold, parse
 from tui.library.records import Passage, Record
@@ -798,29 +806,33 @@ class PostgresIndex:
             values += [root, root + "/", root + "0"]  # "0" comes right after "/"
         return "(" + " OR ".join(conditions) + ")", values
 
-    def entries(self) -> list[Entry]:
+    def entries(self) -> Listing:
         """The newest :data:`LISTED` briefings' rows (within the roots), newest first (then by
-        title); if the archive holds more, a notice says how many (once)."""
+        title); if the archive holds more, they are counted (the listing's ``held``) and a
+        notice says how many (once)."""
         scope, values = self._scope("b.path")
+        listed = LISTED
         sql = (
             f"SELECT {_ENTRY_COLUMNS} FROM briefing_tui_briefings b WHERE {scope}"
-            f" ORDER BY {_NEWEST}, b.path LIMIT {LISTED + 1}"
+            f" ORDER BY {_NEWEST}, b.path LIMIT {listed + 1}"
         )
-        rows = self._read(lambda connection: connection.execute(sql, values).fetchall())
-        if len(rows) > LISTED:
-            rows = rows[:LISTED]
-            if not self._said_listed:
-                self._said_listed = True
-                held = self._read(
-                    lambda connection: connection.execute(
-                        f"SELECT count(*) FROM briefing_tui_briefings b WHERE {scope}", values
-                    ).fetchone()
-                )
-                self.notices.append(
-                    f"the archive holds {held[0] if held else 0:,} briefings: the newest"
-                    f" {LISTED:,} are listed, and a search (/) finds any of them"
-                )
-        return [
+        count = f"SELECT count(*) FROM briefing_tui_briefings b WHERE {scope}"
+
+        def read(connection: psycopg.Connection[Any]) -> tuple[list[Any], int | None]:
+            rows = connection.execute(sql, values).fetchall()
+            if len(rows) <= listed:
+                return rows, None  # all of them: nothing to count
+            held = connection.execute(count, values).fetchone()
+            return rows[:listed], int(held[0]) if held else 0
+
+        rows, held = self._read(read)
+        if held is not None and not self._said_listed:
+            self._said_listed = True
+            self.notices.append(
+                f"the archive holds {held:,} briefings: the newest"
+                f" {listed:,} are listed, and a search (/) finds any of them"
+            )
+        entries = [
             Entry(
                 path=path,
                 title=title,
@@ -837,6 +849,7 @@ class PostgresIndex:
             for (path, title, published, location, language, source, tags, points, quotes,
                  blocks, problem) in rows
         ]  # fmt: skip
+        return Listing(entries, held)
 
     def failures(self) -> int:
         """How many of the archive's files (within the roots) do not load."""

@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tui.library.entry import Entry
-from tui.library.index import Hit, IndexUnavailable, Progress, Refreshed, Speaker, hit_of
+from tui.library.index import (
+    Hit,
+    IndexUnavailable,
+    Listing,
+    Progress,
+    Refreshed,
+    Speaker,
+    hit_of,
+)
 from tui.library.parsing import PARALLEL_FROM, read_all
 from tui.library.query import Query, Term, fold, fts_expression, parse
 from tui.library.records import Record
@@ -534,14 +542,14 @@ class SqliteIndex:
 
     # -- reading ----------------------------------------------------------------------
 
-    def entries(self) -> list[Entry]:
+    def entries(self) -> Listing:
         """Every briefing's row, newest first (then by title)."""
         with self._reads() as connection:
             rows = connection.execute(
                 "SELECT path, title, published, location, source, tags, points, quotes, blocks,"
                 " problem FROM briefings ORDER BY day DESC, published DESC, title, path"
             )
-            return [
+            return Listing(
                 Entry(
                     path=path,
                     title=title,
@@ -556,7 +564,7 @@ class SqliteIndex:
                 )
                 for (path, title, published, location, source, tags, points, quotes, blocks,
                      problem) in rows
-            ]  # fmt: skip
+            )  # fmt: skip
 
     def failures(self) -> int:
         """How many of the index's files do not load."""

@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.library.entry import Entry
-from tui.library.index import Hit, Refreshed
+from tui.library.index import Hit, LibraryIndex, Listing, Refreshed
 from tui.library.opened import Library
 from tui.library.rows import COLUMNS, Row, read_fraction, row_of
 from tui.storage.positions import Position
@@ -115,6 +115,11 @@ class LibraryScreen(Screen[None]):
         self.library = library
         self.positions = positions
         self.entries: list[Entry] = []
+        """The rows the index lists (a large archive: its newest)."""
+        self.held = 0
+        """How many briefings the index holds (more than it lists, for a large archive)."""
+        self.failed = 0
+        """How many of the index's files do not load (listed or not)."""
         self._entry_of: dict[str, Entry] = {}
         self.read: dict[str, Position] = {}
         """Where each briefing was left (from the positions file, then as read here)."""
@@ -162,13 +167,13 @@ class LibraryScreen(Screen[None]):
         """Read the positions and the index (rows at once if it has them), then refresh it."""
         index = self.library.index
         read = self.positions.all() if self.positions is not None else {}
-        first = ask_index(self.app, index, index.entries, list)
-        self.app.call_from_thread(self._show_entries, first, read)
+        first = ask_index(self.app, index, lambda: _counted(index), lambda: (Listing(), 0))
+        self.app.call_from_thread(self._show_entries, *first, read)
         refreshed = ask_index(
             self.app, index, lambda: index.refresh(self.library.paths, self._progress), Refreshed
         )
-        entries = ask_index(self.app, index, index.entries, lambda: first)
-        self.app.call_from_thread(self._loaded, entries, refreshed)
+        last = ask_index(self.app, index, lambda: _counted(index), lambda: first)
+        self.app.call_from_thread(self._loaded, *last, refreshed)
 
     def _progress(self, done: int, total: int) -> None:
         """Called from the loading thread: move the progress bar, a few times a second."""
@@ -183,19 +188,21 @@ class LibraryScreen(Screen[None]):
             self.query_one(ProgressBar).update(total=total, progress=done)
             self._show_title(f"reading {done:,} of {total:,} files")
 
-    def _show_entries(self, entries: Sequence[Entry], read: dict[str, Position]) -> None:
+    def _show_entries(self, entries: Listing, failed: int, read: dict[str, Position]) -> None:
         self.read = {**read, **self.read}
         self.entries = list(entries)
+        self.held = entries.held
+        self.failed = failed
         self._entry_of = {entry.path: entry for entry in entries}
         self.table.set_rows([self._row(entry) for entry in entries])
         self._show_title()
 
-    def _loaded(self, entries: Sequence[Entry], refreshed: Refreshed) -> None:
+    def _loaded(self, entries: Listing, failed: int, refreshed: Refreshed) -> None:
         self.reading = False
         self.refreshed = refreshed
         self.table.empty = LibraryTable.EMPTY
         self.query_one(ProgressBar).display = False
-        self._show_entries(entries, {})
+        self._show_entries(entries, failed, {})
         if refreshed.failed:
             self.app.notify(
                 f"{refreshed.failed} file{'s do' if refreshed.failed > 1 else ' does'} not load:"
@@ -210,9 +217,11 @@ class LibraryScreen(Screen[None]):
     def _show_title(self, doing: str = "") -> None:
         table = self.table
         count = len(self.entries)
-        failed = sum(entry.failed for entry in self.entries)
+        held = max(self.held, count)
+        failed = self.failed
         # The folder last: a long path cut at the screen's edge takes nothing else with it.
-        parts = [f"Library · {count:,} briefing{'' if count == 1 else 's'}"]
+        listed = f"{count:,} of {held:,}" if held > count else f"{count:,}"
+        parts = [f"Library · {listed} briefing{'' if held == 1 else 's'}"]
         if failed:
             parts[-1] += f" ({failed} {'does' if failed == 1 else 'do'} not load)"
         if table.filter_text or self.tag:
@@ -408,6 +417,11 @@ class LibraryScreen(Screen[None]):
         """Open the briefing of a search result at its passage."""
         self.table.move_to(hit.path)
         self.open_path(hit.path, hit)
+
+
+def _counted(index: LibraryIndex) -> tuple[Listing, int]:
+    """The index's rows and how many of its files do not load (from a worker thread)."""
+    return index.entries(), index.failures()
 
 
 def library_help(
