@@ -568,3 +568,16 @@ async def test_the_header_counts_every_briefing_held_and_every_failure_not_only_
         header = screen_lines(pilot.app)[0]
         assert "Library · 3 of 5 briefings (1 does not load) · 1 shown · library_screen/" in header
     assert "1 file does not load" in notes[-1]
+
+
+async def test_the_rows_listed_are_a_quiet_moment_the_command_is_told_of() -> None:
+    """briefing-tui collects, then freezes, the thousands of rows then (tui.cli.collector):
+    left to the collector, each full collection walked them all again, stalling keys."""
+    moments: list[str] = []
+    app = BriefingApp(
+        None, library=library_of(LIBRARY_PATH), after_layout=lambda: moments.append("listed")
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen) and titles(app.screen) == NEWEST_FIRST
+        assert moments == ["listed", "listed"]  # the index's rows, then the refreshed ones

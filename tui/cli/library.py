@@ -166,6 +166,7 @@ def _show(args: argparse.Namespace, library: Library, *, in_browser: bool = Fals
         settings=settings,
         library=library,
         after_first_frame=collector.after_first_frame,
+        after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,
     )
     return run_app(args, app, in_browser=in_browser)

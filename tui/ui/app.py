@@ -130,7 +130,8 @@ class BriefingApp(App[None]):
         self.after_first_frame = after_first_frame
         """Called once the first frame is drawn."""
         self.after_layout = after_layout
-        """Called each time the body's layout is complete (at start, after a resize)."""
+        """Called each time a large, long-lived structure is complete: the body's layout (at
+        start, after a resize), a library's rows."""
         self.after_screen_closed = after_screen_closed
         """Called once a screen has been closed and taken apart."""
         self.after_reload = after_reload
@@ -289,6 +290,10 @@ class BriefingApp(App[None]):
             self.set_timer(0.05, self.after_screen_closed)
 
     def on_body_view_laid_out(self) -> None:
+        if self.after_layout is not None:
+            self.after_layout()
+
+    def on_library_screen_listed(self) -> None:
         if self.after_layout is not None:
             self.after_layout()
 

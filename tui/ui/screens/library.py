@@ -14,6 +14,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -78,6 +79,9 @@ SORT_BINDINGS = [
 
 class LibraryScreen(Screen[None]):
     """Every briefing of a library in a table: sort, filter, open."""
+
+    class Listed(Message):
+        """The table holds the library's rows: a large, long-lived structure (thousands)."""
 
     DEFAULT_CSS = """
     LibraryScreen {
@@ -196,6 +200,7 @@ class LibraryScreen(Screen[None]):
         self._entry_of = {entry.path: entry for entry in entries}
         self.table.set_rows([self._row(entry) for entry in entries])
         self._show_title()
+        self.post_message(self.Listed())
 
     def _loaded(self, entries: Listing, failed: int, refreshed: Refreshed) -> None:
         self.reading = False
