@@ -80,6 +80,21 @@ def test_library_benchmark_prints_every_figure() -> None:
         assert f"library {measure}" in out, out
 
 
+def test_library_screen_benchmark_prints_every_figure() -> None:
+    out = benchmark("library_screen.py", "--briefings", "30", "--runs", "1", "--presses", "2")
+    for measure in (
+        "library first paint ratio (warm index)",
+        "library peak memory",
+        "library key: j",
+        "library key: pagedown",
+        "library key: sort: 1 (title), after 2",
+        "library key: filter: first letter",
+        "library key: sort, first time each way",
+    ):
+        assert measure in out, out
+    assert "ERROR" not in out, out
+
+
 def test_archive_benchmark_prints_every_figure() -> None:
     pytest.importorskip("psycopg", reason="psycopg (briefing-tui[postgres]) is not installed")
     from pg_cluster import server_programs
