@@ -233,6 +233,7 @@ def library_app(folder: Path):
         settings=SettingsStore(),
         library=library,
         after_first_frame=collector.after_first_frame,
+        after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,
     )
 
