@@ -143,6 +143,18 @@ async def test_a_word_typed_in_a_burst_all_goes_into_the_filter_line() -> None:
         assert titles(screen) == [MARKET]
 
 
+async def test_a_word_typed_in_a_burst_after_f_goes_into_the_filter_line_keys_and_all() -> None:
+    """``f`` then ``strike`` at once: s (speakers) and t (tags) are letters of the filter,
+    not the screens they open, though they were on their way to the table."""
+    async with open_library() as (pilot, screen):
+        for key in "fstrike":
+            pilot.app.simulate_key(key)
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert screen.query_one(FilterLine).value == "strike"
+        assert titles(screen) == [RAIL]
+
+
 async def test_the_tag_filter_lists_tags_with_counts() -> None:
     async with open_library() as (pilot, screen):
         await pilot.press("t")

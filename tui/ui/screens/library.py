@@ -238,7 +238,8 @@ class LibraryScreen(Screen[None]):
         if self.library.archive:
             parts.append(f"archive {sanitize_line(self.library.archive)}")
         parts.append(sanitize_line(self.library.name))
-        self.query_one("#library-title", Static).update(Content(" · ".join(parts)))
+        # One line, cut at its end: a new title needs no new layout (typing a filter).
+        self.query_one("#library-title", Static).update(Content(" · ".join(parts)), layout=False)
 
     # -- the table ---------------------------------------------------------------------
 
@@ -278,9 +279,24 @@ class LibraryScreen(Screen[None]):
 
         So do the characters typed after it in the same burst: they were on their way to
         the table before the filter line had the focus. Those typed after a key that opens
-        a screen (``/duque``) are left to the app, which sends them to that screen.
+        a screen (``/duque``) are left to the app, which sends them to that screen. ``f``
+        gives the filter line the focus at once (the app would run its binding after the
+        keys behind it reached this screen): a character reaching the screen while the line
+        has the focus was typed in that burst (the line takes its own), and goes into the
+        line, even one bound here (``fstrike``: s and t are letters, not screens).
         """
+        line = self.query_one(FilterLine)
+        if self.focused is line and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            line.insert_text_at_cursor(event.character)
+            return
         active = self.active_bindings.get(event.key)
+        if active is not None and active.binding.id == "library.filter":
+            event.stop()
+            event.prevent_default()
+            self.action_filter()
+            return
         if active is not None:
             if active.binding.id in OPENERS or (
                 active.binding.id == "table.open" and self.table.current_row is not None
@@ -289,7 +305,6 @@ class LibraryScreen(Screen[None]):
             return
         if self._opening or not self.is_active:
             return
-        line = self.query_one(FilterLine)
         if event.is_printable and event.character:
             event.stop()
             event.prevent_default()

@@ -70,13 +70,6 @@ class SearchBar(TypedInput):
         self._draft = ""
         """What was typed before Up was first pressed, given back by Down past the newest."""
 
-    @property
-    def content_width(self) -> int:
-        """At least the line's width: Input sizes its scrollable area to the text, and a new
-        size lays out the whole screen again, at every key typed. A query shorter than the
-        line keeps one size (and a longer one scrolls as before)."""
-        return max(super().content_width, self.scrollable_content_region.width)
-
     def start(self, value: str) -> None:
         """Hold ``value`` (selected, so that typing replaces it), at the newest of the history."""
         self._recalled = None

@@ -17,6 +17,13 @@ class TypedInput(Input):
     Backspace ``y`` would give "the" instead of "thy".
     """
 
+    @property
+    def content_width(self) -> int:
+        """At least the line's width: Input sizes its scrollable area to the text, and a new
+        size lays out the whole screen again, at every key typed. A text shorter than the
+        line keeps one size (and a longer one scrolls as before)."""
+        return max(super().content_width, self.scrollable_content_region.width)
+
     async def on_key(self, event: events.Key) -> None:
         if event.is_printable:
             return  # typed in, at once, by Input
