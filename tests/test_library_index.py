@@ -99,6 +99,14 @@ def test_entries_newest_first_with_the_failing_file_marked(shared: LibraryIndex)
     assert broken.problem is not None and broken.problem.startswith("4:9: YAML syntax")
 
 
+def test_a_first_screenful_is_the_newest_rows_in_the_same_order(shared: LibraryIndex) -> None:
+    """What the library shows at once, before the whole listing."""
+    every = [entry.path for entry in shared.entries()]
+    assert [entry.path for entry in shared.entries(3)] == every[:3]
+    assert [entry.path for entry in shared.entries(100)] == every
+    assert shared.entries(0) == []
+
+
 # -- ranking ----------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ from tui.library.opened import Library
 from tui.library.scan import scan
 from tui.storage.positions import Position, PositionStore
 from tui.ui.app import BriefingApp
+from tui.ui.screens import library as library_screen
 from tui.ui.screens.library import LibraryScreen
 from tui.ui.screens.library_reader import LibraryReaderScreen
 from tui.ui.screens.library_search import SearchScreen
@@ -560,9 +562,9 @@ class NewestOnly(MemoryIndex):
         super().__init__()
         self.listed = listed
 
-    def entries(self) -> Listing:
+    def entries(self, limit: int | None = None) -> Listing:
         rows = super().entries()
-        return Listing(rows[: self.listed], held=len(rows))
+        return Listing(rows[: min(self.listed, limit or self.listed)], held=len(rows))
 
 
 async def test_the_header_counts_every_briefing_held_and_every_failure_not_only_those_listed(
@@ -593,3 +595,41 @@ async def test_the_rows_listed_are_a_quiet_moment_the_command_is_told_of() -> No
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen) and titles(app.screen) == NEWEST_FIRST
         assert moments == ["listed", "listed"]  # the index's rows, then the refreshed ones
+
+
+class SlowToList(MemoryIndex):
+    """An index whose whole listing waits for :attr:`go` (a large library's, taking time)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.go = threading.Event()
+
+    def entries(self, limit: int | None = None) -> Listing:
+        if limit is None:
+            assert self.go.wait(10)
+        return super().entries(limit)
+
+
+async def test_the_newest_rows_show_at_once_and_the_whole_listing_follows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A library of 10,000 showed nothing until every row was read and made (~0.3 s)."""
+    monkeypatch.setattr(library_screen, "FIRST_ROWS", 2)
+    index = SlowToList()
+    found = scan([str(LIBRARY_PATH)])
+    index.refresh(found.paths)
+    library = Library("library/", found.paths, index, [])
+    app = BriefingApp(None, library=library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(20):  # until the first screenful is on screen
+            await pilot.pause()
+            if isinstance(app.screen, LibraryScreen) and titles(app.screen):
+                break
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert titles(screen) == NEWEST_FIRST[:2]
+        assert "Library · listing…" in screen_lines(app)[0]
+        index.go.set()
+        await settle(pilot)
+        assert titles(screen) == NEWEST_FIRST
+        assert "Library · 5 briefings (1 does not load)" in screen_lines(app)[0]

@@ -105,9 +105,10 @@ class LibraryIndex(Protocol):
         files, forget the ones not listed."""
         ...
 
-    def entries(self) -> Listing:
+    def entries(self, limit: int | None = None) -> Listing:
         """Every briefing's row, newest first (a server's archive: the newest many, with a
-        notice saying how many it holds, and that number as the listing's ``held``)."""
+        notice saying how many it holds, and that number as the listing's ``held``); with
+        ``limit``, the newest ``limit`` only (a first screenful: nothing counted, no notice)."""
         ...
 
     def failures(self) -> int:

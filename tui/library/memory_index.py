@@ -186,13 +186,14 @@ class MemoryIndex:
         document = BodyDocument(briefing)
         return entry_of(path, briefing), passages(briefing, document)
 
-    def entries(self) -> Listing:
-        """Every briefing's row, newest first (undated last, then by title)."""
+    def entries(self, limit: int | None = None) -> Listing:
+        """Every briefing's row (or the first ``limit``), newest first (undated last, then by
+        title)."""
         with self._lock:
             rows = [entry for _, entry, _ in self._files.values()]
         rows.sort(key=lambda entry: entry.title.casefold())
         rows.sort(key=lambda entry: entry.published or "", reverse=True)
-        return Listing(rows)
+        return Listing(rows if limit is None else rows[: max(limit, 0)])
 
     def failures(self) -> int:
         """How many of the library's files do not load."""

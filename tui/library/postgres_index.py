@@ -806,12 +806,13 @@ class PostgresIndex:
             values += [root, root + "/", root + "0"]  # "0" comes right after "/"
         return "(" + " OR ".join(conditions) + ")", values
 
-    def entries(self) -> Listing:
+    def entries(self, limit: int | None = None) -> Listing:
         """The newest :data:`LISTED` briefings' rows (within the roots), newest first (then by
         title); if the archive holds more, they are counted (the listing's ``held``) and a
-        notice says how many (once)."""
+        notice says how many (once). With ``limit``, the newest ``limit`` (at most
+        :data:`LISTED`) only, nothing counted."""
         scope, values = self._scope("b.path")
-        listed = LISTED
+        listed = LISTED if limit is None else max(min(limit, LISTED), 0)
         sql = (
             f"SELECT {_ENTRY_COLUMNS} FROM briefing_tui_briefings b WHERE {scope}"
             f" ORDER BY {_NEWEST}, b.path LIMIT {listed + 1}"
@@ -820,8 +821,8 @@ class PostgresIndex:
 
         def read(connection: psycopg.Connection[Any]) -> tuple[list[Any], int | None]:
             rows = connection.execute(sql, values).fetchall()
-            if len(rows) <= listed:
-                return rows, None  # all of them: nothing to count
+            if len(rows) <= listed or limit is not None:
+                return rows[:listed], None  # all of them, or as many as asked: not counted
             held = connection.execute(count, values).fetchone()
             return rows[:listed], int(held[0]) if held else 0
 

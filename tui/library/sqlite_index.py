@@ -542,12 +542,14 @@ class SqliteIndex:
 
     # -- reading ----------------------------------------------------------------------
 
-    def entries(self) -> Listing:
-        """Every briefing's row, newest first (then by title)."""
+    def entries(self, limit: int | None = None) -> Listing:
+        """Every briefing's row (or the first ``limit``), newest first (then by title)."""
         with self._reads() as connection:
             rows = connection.execute(
                 "SELECT path, title, published, location, source, tags, points, quotes, blocks,"
                 " problem FROM briefings ORDER BY day DESC, published DESC, title, path"
+                " LIMIT ?",
+                (-1 if limit is None else max(limit, 0),),  # (-1: no limit)
             )
             return Listing(
                 Entry(

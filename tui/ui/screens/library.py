@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 OPENERS = frozenset({"library.search", "library.tags", "library.speakers", "app.help"})
 """Keys that open a screen over the library: what is typed after them is for that screen."""
 
+FIRST_ROWS = 100
+"""Rows listed first, before the whole library: more than a screenful, shown at once."""
+
 PROGRESS_EVERY = 0.05
 """Seconds between two updates of the progress bar while the files are read."""
 
@@ -127,6 +130,10 @@ class LibraryScreen(Screen[None]):
         self._entry_of: dict[str, Entry] = {}
         self.read: dict[str, Position] = {}
         """Where each briefing was left (from the positions file, then as read here)."""
+        self._read_here: set[str] = set()
+        """The briefings read since the library opened (their rows are made here, anew)."""
+        self.listed_all = False
+        """False while only the first screenful is listed (the count is not known yet)."""
         self.reading = True
         """True while the files are read (the progress bar shows)."""
         self.refreshed: Refreshed | None = None
@@ -168,16 +175,32 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library-load")
     def _load(self) -> None:
-        """Read the positions and the index (rows at once if it has them), then refresh it."""
+        """Read the positions and the index's rows (if it has them: the newest screenful at
+        once, then all of them), then refresh it. The rows are made here, off the UI."""
         index = self.library.index
         read = self.positions.all() if self.positions is not None else {}
-        first = ask_index(self.app, index, lambda: _counted(index), lambda: (Listing(), 0))
-        self.app.call_from_thread(self._show_entries, *first, read)
+        first = ask_index(self.app, index, lambda: index.entries(FIRST_ROWS), Listing)
+        if len(first) == FIRST_ROWS:  # (fewer: that is all of them, listed next at once)
+            self.app.call_from_thread(self._show_entries, first, None, self._rows(first, read))
+        listed, failed = ask_index(self.app, index, lambda: _counted(index), lambda: (Listing(), 0))
+        self.app.call_from_thread(self._show_entries, listed, failed, self._rows(listed, read))
         refreshed = ask_index(
             self.app, index, lambda: index.refresh(self.library.paths, self._progress), Refreshed
         )
-        last = ask_index(self.app, index, lambda: _counted(index), lambda: first)
-        self.app.call_from_thread(self._loaded, *last, refreshed)
+        last, failed = ask_index(self.app, index, lambda: _counted(index), lambda: (listed, failed))
+        self.app.call_from_thread(self._loaded, last, failed, refreshed, self._rows(last, read))
+
+    def _rows(self, entries: Sequence[Entry], read: dict[str, Position]) -> list[Row]:
+        """The table's rows of ``entries`` (from the loading thread): how far each was read,
+        as noted here since the library opened, else as the positions file says."""
+        noted = self.read
+        rows = []
+        for entry in entries:
+            position = noted.get(entry.path)
+            if position is None:
+                position = read.get(entry.path)
+            rows.append(row_of(entry, read_fraction(position, entry.blocks)))
+        return rows
 
     def _progress(self, done: int, total: int) -> None:
         """Called from the loading thread: move the progress bar, a few times a second."""
@@ -192,22 +215,26 @@ class LibraryScreen(Screen[None]):
             self.query_one(ProgressBar).update(total=total, progress=done)
             self._show_title(f"reading {done:,} of {total:,} files")
 
-    def _show_entries(self, entries: Listing, failed: int, read: dict[str, Position]) -> None:
-        self.read = {**read, **self.read}
+    def _show_entries(self, entries: Listing, failed: int | None, rows: list[Row]) -> None:
+        """Show the index's rows (``failed`` None: the first screenful, not yet counted)."""
         self.entries = list(entries)
         self.held = entries.held
-        self.failed = failed
+        self.failed = failed or 0
+        self.listed_all = failed is not None
         self._entry_of = {entry.path: entry for entry in entries}
-        self.table.set_rows([self._row(entry) for entry in entries])
+        self.table.set_rows(rows)
+        for path in self._read_here & self._entry_of.keys():  # read while the rows were made
+            self.table.replace_row(self._row(self._entry_of[path]))
         self._show_title()
-        self.post_message(self.Listed())
+        if self.listed_all:
+            self.post_message(self.Listed())
 
-    def _loaded(self, entries: Listing, failed: int, refreshed: Refreshed) -> None:
+    def _loaded(self, entries: Listing, failed: int, refreshed: Refreshed, rows: list[Row]) -> None:
         self.reading = False
         self.refreshed = refreshed
         self.table.empty = LibraryTable.EMPTY
         self.query_one(ProgressBar).display = False
-        self._show_entries(entries, failed, {})
+        self._show_entries(entries, failed, rows)
         if refreshed.failed:
             self.app.notify(
                 f"{refreshed.failed} file{'s do' if refreshed.failed > 1 else ' does'} not load:"
@@ -227,7 +254,9 @@ class LibraryScreen(Screen[None]):
         # The folder last: a long path cut at the screen's edge takes nothing else with it.
         listed = f"{count:,} of {held:,}" if held > count else f"{count:,}"
         parts = [f"Library · {listed} briefing{'' if held == 1 else 's'}"]
-        if failed:
+        if not self.listed_all:
+            parts = ["Library · listing…"] if count else ["Library"]
+        elif failed:
             parts[-1] += f" ({failed} {'does' if failed == 1 else 'do'} not load)"
         if table.filter_text or self.tag:
             parts.append(f"{len(table.order):,} shown")
@@ -392,6 +421,7 @@ class LibraryScreen(Screen[None]):
     def remember(self, path: str, position: Position) -> None:
         """Note where ``path`` was left (its row shows how far)."""
         self.read[path] = position
+        self._read_here.add(path)
         entry = self._entry_of.get(path)
         if entry is not None:
             self.table.replace_row(self._row(entry))
