@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from snapshot_apps import LIBRARY_PATH, screen_lines
+from textual.pilot import Pilot
 
 from tui.cli.commands import main
 from tui.cli.library import open_index
@@ -19,6 +22,31 @@ from tui.ui.screens.library_search import SearchScreen
 
 Capture = pytest.CaptureFixture[str]
 CONTENT = str(Path(__file__).parent.parent / "content")
+
+
+@asynccontextmanager
+async def archive_library(postgres_url: str) -> AsyncIterator[Pilot[None]]:
+    """``briefing-tui LIBRARY --db URL`` after ``index --db``: the library app, its rows read."""
+    assert main(["index", str(LIBRARY_PATH), "--db", postgres_url]) == 0
+    files = [str(LIBRARY_PATH)]
+    index, notices = open_index(argparse.Namespace(db=postgres_url, strict=False), files)
+    assert notices == []
+    library = Library("library_screen/", scan(files).paths, index, archive="the archive")
+    app = BriefingApp(None, library=library)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, LibraryScreen)
+            yield pilot
+    finally:
+        index.close()
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the workers (reading, searching) finish and the screen catch up."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 def test_index_then_search_the_archive_from_the_command_line(
@@ -45,29 +73,17 @@ def test_index_then_search_the_archive_from_the_command_line(
 async def test_the_library_searches_the_archive_and_says_so(
     postgres_url: str, notes: list[str]
 ) -> None:
-    assert main(["index", str(LIBRARY_PATH), "--db", postgres_url]) == 0
-    files = [str(LIBRARY_PATH)]
-    index, notices = open_index(argparse.Namespace(db=postgres_url, strict=False), files)
-    assert notices == []
-    library = Library("library_screen/", scan(files).paths, index, archive="the archive")
-    app = BriefingApp(None, library=library)
-    async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(3):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-        assert isinstance(app.screen, LibraryScreen)
+    async with archive_library(postgres_url) as pilot:
+        app = pilot.app
         header = screen_lines(app)[0]
         assert "Library · 5 briefings (1 does not load) · archive the archive" in header
         await pilot.press("slash", *"cranes", "enter")
-        for _ in range(3):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await settle(pilot)
         search = app.screen
         assert isinstance(search, SearchScreen)
         (hit,) = search.hits
         assert hit.snippet[slice(*hit.marks[0])] == "cranes"
         assert "Shipping lines said the new cranes" in "\n".join(screen_lines(app))
-    index.close()
     assert notes == []
 
 
@@ -77,19 +93,11 @@ async def test_a_large_archives_header_counts_all_it_holds_and_every_file_that_f
     # The broken file is undated, the last row: outside the newest 3 listed.
     from tui.library import postgres_index
 
-    assert main(["index", str(LIBRARY_PATH), "--db", postgres_url]) == 0
     monkeypatch.setattr(postgres_index, "LISTED", 3)
-    files = [str(LIBRARY_PATH)]
-    index, _ = open_index(argparse.Namespace(db=postgres_url, strict=False), files)
-    library = Library("library_screen/", scan(files).paths, index, archive="the archive")
-    app = BriefingApp(None, library=library)
-    async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(3):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-        assert isinstance(app.screen, LibraryScreen)
-        assert len(app.screen.table.rows) == 3
-        header = screen_lines(app)[0]
+    async with archive_library(postgres_url) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert len(screen.table.rows) == 3
+        header = screen_lines(pilot.app)[0]
         assert "Library · 3 of 5 briefings (1 does not load) · archive the archive" in header
-    index.close()
     assert "the archive holds 5 briefings: the newest 3 are listed" in notes[0]
