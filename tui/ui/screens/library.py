@@ -129,7 +129,8 @@ class LibraryScreen(Screen[None]):
         """How many of the index's files do not load (listed or not)."""
         self._entry_of: dict[str, Entry] = {}
         self.read: dict[str, Position] = {}
-        """Where each briefing was left (from the positions file, then as read here)."""
+        """Where each briefing read since the library opened was left (the others' rows
+        say what the positions file said when they were made)."""
         self._read_here: set[str] = set()
         """The briefings read since the library opened (their rows are made here, anew)."""
         self.listed_all = False
