@@ -131,8 +131,6 @@ class LibraryScreen(Screen[None]):
         self.read: dict[str, Position] = {}
         """Where each briefing read since the library opened was left (the others' rows
         say what the positions file said when they were made)."""
-        self._read_here: set[str] = set()
-        """The briefings read since the library opened (their rows are made here, anew)."""
         self.listed_all = False
         """False while only the first screenful is listed (the count is not known yet)."""
         self.reading = True
@@ -224,7 +222,7 @@ class LibraryScreen(Screen[None]):
         self.listed_all = failed is not None
         self._entry_of = {entry.path: entry for entry in entries}
         self.table.set_rows(rows)
-        for path in self._read_here & self._entry_of.keys():  # read while the rows were made
+        for path in self.read.keys() & self._entry_of.keys():  # read while the rows were made
             self.table.replace_row(self._row(self._entry_of[path]))
         self._show_title()
         if self.listed_all:
@@ -422,7 +420,6 @@ class LibraryScreen(Screen[None]):
     def remember(self, path: str, position: Position) -> None:
         """Note where ``path`` was left (its row shows how far)."""
         self.read[path] = position
-        self._read_here.add(path)
         entry = self._entry_of.get(path)
         if entry is not None:
             self.table.replace_row(self._row(entry))
