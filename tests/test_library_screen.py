@@ -13,7 +13,7 @@ from snapshot_apps import LIBRARY_PATH, library_of, screen_lines
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
-from tui.library.index import Listing
+from tui.library.index import IndexUnavailable, Listing
 from tui.library.memory_index import MemoryIndex
 from tui.library.opened import Library
 from tui.library.scan import scan
@@ -633,3 +633,21 @@ async def test_the_newest_rows_show_at_once_and_the_whole_listing_follows(
         await settle(pilot)
         assert titles(screen) == NEWEST_FIRST
         assert "Library · 5 briefings (1 does not load)" in screen_lines(app)[0]
+
+
+class Unreadable(MemoryIndex):
+    """An index whose rows cannot be read (a damaged cache, a server gone)."""
+
+    def entries(self, limit: int | None = None) -> Listing:
+        raise IndexUnavailable("the index cannot be read")
+
+
+async def test_an_index_that_cannot_list_says_so_once_at_the_start(notes: list[str]) -> None:
+    """Not once for the first screenful and again for the whole listing."""
+    found = scan([str(LIBRARY_PATH)])
+    app = BriefingApp(None, library=Library("library/", found.paths, Unreadable(), []))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.is_running and titles(app.screen) == []  # type: ignore[arg-type]
+    # once at the start, once after the refresh (which read the files, and may have mended it)
+    assert notes.count("the index cannot be read") == 2

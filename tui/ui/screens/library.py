@@ -178,10 +178,15 @@ class LibraryScreen(Screen[None]):
         once, then all of them), then refresh it. The rows are made here, off the UI."""
         index = self.library.index
         read = self.positions.all() if self.positions is not None else {}
-        first = ask_index(self.app, index, lambda: index.entries(FIRST_ROWS), Listing)
-        if len(first) == FIRST_ROWS:  # (fewer: that is all of them, listed next at once)
-            self.app.call_from_thread(self._show_entries, first, None, self._rows(first, read))
-        listed, failed = ask_index(self.app, index, lambda: _counted(index), lambda: (Listing(), 0))
+        first = ask_index(self.app, index, lambda: index.entries(FIRST_ROWS), lambda: None)
+        if first is None:  # the index cannot answer (said once): the refresh may mend it
+            listed, failed = Listing(), 0
+        else:
+            if len(first) == FIRST_ROWS:  # (fewer: that is all of them, listed next at once)
+                self.app.call_from_thread(self._show_entries, first, None, self._rows(first, read))
+            listed, failed = ask_index(
+                self.app, index, lambda: _counted(index), lambda: (Listing(), 0)
+            )
         self.app.call_from_thread(self._show_entries, listed, failed, self._rows(listed, read))
         refreshed = ask_index(
             self.app, index, lambda: index.refresh(self.library.paths, self._progress), Refreshed
