@@ -214,28 +214,16 @@ def library_app(folder: Path):
     """The app as ``briefing-tui DIR`` opens it (``tui.cli.library``): the folder scanned,
     its SQLite index in the cache folder, reading places and settings from the state and
     config folders, the collector's hooks of a library."""
-    from tui.cli import collector
-    from tui.cli.library import library_name
+    from tui.cli import library as command
     from tui.library.opened import Library
     from tui.library.scan import scan
     from tui.library.sqlite_index import open_index
-    from tui.storage.positions import PositionStore
-    from tui.storage.settings import SettingsStore
-    from tui.ui.app import BriefingApp
 
     files = [str(folder)]
     found = scan(files)
     index = open_index(files)
-    library = Library(library_name(files), found.paths, index, [*found.notices, *index.notices])
-    return BriefingApp(
-        None,
-        positions=PositionStore(),
-        settings=SettingsStore(),
-        library=library,
-        after_first_frame=collector.after_first_frame,
-        after_layout=collector.after_layout,
-        after_screen_closed=collector.after_screen_closed,
-    )
+    name = command.library_name(files)
+    return command.library_app(Library(name, found.paths, index, [*found.notices, *index.notices]))
 
 
 def _run(folder: Path, presses: int, specs, profile: str | None = None) -> dict:

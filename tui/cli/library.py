@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tui.cli import collector, terminal
 from tui.cli.exits import EXIT_INTERNAL, EXIT_USAGE
@@ -17,6 +18,9 @@ from tui.cli.options import limits
 from tui.library.index import LibraryIndex
 from tui.library.opened import Library
 from tui.library.scan import scan
+
+if TYPE_CHECKING:
+    from tui.ui.app import BriefingApp
 
 
 def is_library(files: Sequence[str]) -> bool:
@@ -149,18 +153,24 @@ def _show(args: argparse.Namespace, library: Library, *, in_browser: bool = Fals
     from tui.cli.reader import prepare_textual, run_app
 
     prepare_textual()
+    if not in_browser and not terminal.keys_from_terminal():
+        print("briefing-tui: no terminal to read keys from", file=sys.stderr)
+        return EXIT_USAGE
+    return run_app(args, library_app(library, resume=not args.no_resume), in_browser=in_browser)
+
+
+def library_app(library: Library, *, resume: bool = True) -> BriefingApp:
+    """The app on ``library`` as ``briefing-tui DIR`` runs it: reading places and settings kept
+    (unless not ``resume``), the garbage collector told of its quiet moments."""
     from tui.ui.app import BriefingApp
 
     positions, settings = None, None
-    if not args.no_resume:
+    if resume:
         from tui.storage.positions import PositionStore
         from tui.storage.settings import SettingsStore
 
         positions, settings = PositionStore(), SettingsStore()
-    if not in_browser and not terminal.keys_from_terminal():
-        print("briefing-tui: no terminal to read keys from", file=sys.stderr)
-        return EXIT_USAGE
-    app = BriefingApp(
+    return BriefingApp(
         None,
         positions=positions,
         settings=settings,
@@ -169,4 +179,3 @@ def _show(args: argparse.Namespace, library: Library, *, in_browser: bool = Fals
         after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,
     )
-    return run_app(args, app, in_browser=in_browser)
