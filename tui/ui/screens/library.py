@@ -195,16 +195,8 @@ class LibraryScreen(Screen[None]):
         self.app.call_from_thread(self._loaded, last, failed, refreshed, self._rows(last, read))
 
     def _rows(self, entries: Sequence[Entry], read: dict[str, Position]) -> list[Row]:
-        """The table's rows of ``entries`` (from the loading thread): how far each was read,
-        as noted here since the library opened, else as the positions file says."""
-        noted = self.read
-        rows = []
-        for entry in entries:
-            position = noted.get(entry.path)
-            if position is None:
-                position = read.get(entry.path)
-            rows.append(row_of(entry, read_fraction(position, entry.blocks)))
-        return rows
+        """The table's rows of ``entries`` (from the loading thread): see :meth:`_row`."""
+        return [self._row(entry, read) for entry in entries]
 
     def _progress(self, done: int, total: int) -> None:
         """Called from the loading thread: move the progress bar, a few times a second."""
@@ -247,8 +239,13 @@ class LibraryScreen(Screen[None]):
                 markup=False,
             )
 
-    def _row(self, entry: Entry) -> Row:
-        return row_of(entry, read_fraction(self.read.get(entry.path), entry.blocks))
+    def _row(self, entry: Entry, read: dict[str, Position] | None = None) -> Row:
+        """The table's row of ``entry``: how far it was read, as noted here since the library
+        opened, else as ``read`` (the positions file) says."""
+        position = self.read.get(entry.path)
+        if position is None and read is not None:
+            position = read.get(entry.path)
+        return row_of(entry, read_fraction(position, entry.blocks))
 
     def _show_title(self, doing: str = "") -> None:
         table = self.table
@@ -256,12 +253,13 @@ class LibraryScreen(Screen[None]):
         held = max(self.held, count)
         failed = self.failed
         # The folder last: a long path cut at the screen's edge takes nothing else with it.
-        listed = f"{count:,} of {held:,}" if held > count else f"{count:,}"
-        parts = [f"Library · {listed} briefing{'' if held == 1 else 's'}"]
         if not self.listed_all:
             parts = ["Library · listing…"] if count else ["Library"]
-        elif failed:
-            parts[-1] += f" ({failed} {'does' if failed == 1 else 'do'} not load)"
+        else:
+            listed = f"{count:,} of {held:,}" if held > count else f"{count:,}"
+            parts = [f"Library · {listed} briefing{'' if held == 1 else 's'}"]
+            if failed:
+                parts[-1] += f" ({failed} {'does' if failed == 1 else 'do'} not load)"
         if table.filter_text or self.tag:
             parts.append(f"{len(table.order):,} shown")
         if self.tag:
@@ -318,11 +316,8 @@ class LibraryScreen(Screen[None]):
         has the focus was typed in that burst (the line takes its own), and goes into the
         line, even one bound here (``fstrike``: s and t are letters, not screens).
         """
-        line = self.query_one(FilterLine)
-        if self.focused is line and event.is_printable and event.character:
-            event.stop()
-            event.prevent_default()
-            line.insert_text_at_cursor(event.character)
+        if self.focused is self.query_one(FilterLine) and event.is_printable and event.character:
+            self._type_in_filter(event)
             return
         active = self.active_bindings.get(event.key)
         if active is not None and active.binding.id == "library.filter":
@@ -339,11 +334,16 @@ class LibraryScreen(Screen[None]):
         if self._opening or not self.is_active:
             return
         if event.is_printable and event.character:
-            event.stop()
-            event.prevent_default()
-            if self.focused is not line:
-                self.set_focus(line)
-            line.insert_text_at_cursor(event.character)
+            self._type_in_filter(event)
+
+    def _type_in_filter(self, event: events.Key) -> None:
+        """Type ``event``'s character into the filter line (giving it the focus), not here."""
+        event.stop()
+        event.prevent_default()
+        line = self.query_one(FilterLine)
+        if self.focused is not line:
+            self.set_focus(line)
+        line.insert_text_at_cursor(event.character or "")
 
     def on_screen_resume(self) -> None:
         self._opening = False
