@@ -226,12 +226,16 @@ ON CONFLICT (speaker_fold) DO UPDATE SET speaker = GREATEST(s.speaker, excluded.
 _UNCOUNT_SPEAKERS = """
 UPDATE briefing_tui_speakers AS s SET quotes = s.quotes - gone.quotes,
     briefings = s.briefings - gone.briefings
-FROM (SELECT speaker_fold, count(*) AS quotes, count(DISTINCT briefing) AS briefings
-      FROM briefing_tui_passages WHERE briefing = ANY(%s) AND kind = 'quote'
-      AND speaker_fold IS NOT NULL GROUP BY speaker_fold) AS gone
+FROM (
+    WITH theirs AS MATERIALIZED (
+        SELECT briefing, kind, speaker_fold FROM briefing_tui_passages WHERE briefing = ANY(%s))
+    SELECT speaker_fold, count(*) AS quotes, count(DISTINCT briefing) AS briefings FROM theirs
+    WHERE kind = 'quote' AND speaker_fold IS NOT NULL GROUP BY speaker_fold) AS gone
 WHERE s.speaker_fold = gone.speaker_fold
 """
-"""Count out the quotes of the briefings about to be deleted."""
+"""Count out the quotes of the briefings about to be deleted. Their passages are read by
+their briefing alone (materialized): with the quote conditions beside it, the planner
+took the quotes' index too and read all of its entries (0.46 s a batch at a million)."""
 _SPEAKERS_INDEX = _CREATE_GIN["briefing_tui_briefings_speakers_fold"] + ";\n"
 """The trigram index of each briefing's speakers (schema 4)."""
 BULK_FROM = 1_000
