@@ -498,6 +498,34 @@ def test_the_parsing_processes_do_the_reading(
     assert sorted(record.path for record in records) == sorted(paths)
 
 
+def test_the_parsing_processes_stat_the_files_and_leave_out_those_gone(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.library import parsing
+
+    paths = scan([str(library)]).paths
+    gone = library / "gone.yaml"
+    expected = {path: (os.stat(path).st_size, os.stat(path).st_mtime_ns) for path in paths}
+
+    def not_here(paths: object) -> object:
+        raise AssertionError("stat'ed in the main process")
+
+    monkeypatch.setattr(parsing, "stat_each", not_here)
+    monkeypatch.setattr(parsing, "STAT_BATCH", 2)
+    assert parsing.stat_all([*paths, str(gone)], 2, 1) == expected
+
+
+def test_files_are_stat_ed_here_when_no_process_starts(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.library import parsing
+
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
+    paths = scan([str(library)]).paths
+    assert parsing.stat_all(paths, 2, 1) == parsing.stat_all(paths, 1)
+    assert len(parsing.stat_all(paths, 2, 1)) == 7
+
+
 def test_files_are_read_here_when_no_process_starts(
     library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

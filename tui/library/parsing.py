@@ -3,7 +3,9 @@
 Parsing is the cost of a first build: a few parsing processes (:mod:`tui.library.worker`)
 read batches of files while this process writes what they return. Results come back
 as they are ready, in no set order. If a process cannot start or dies, the files it
-did not return are read here.
+did not return are read here. A refresh of a large archive also asks them for every
+file's size and mtime (:func:`stat_all`): a million ``stat`` calls take seconds, and
+threads do not share them out (each call's result is made under the GIL).
 """
 
 from __future__ import annotations
@@ -14,14 +16,20 @@ import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from tui.library.records import Record, read_records
+from tui.library.worker import STAT, Stat, stat_each
 
 BATCH = 64
 """Files per batch handed to a parsing process: enough to amortise the hand-over."""
 PARALLEL_FROM = 200
 """Fewer files than this are read in this process: starting processes costs more."""
+STAT_BATCH = 20_000
+"""Files per batch whose stats a process is asked for."""
+STAT_PARALLEL_FROM = 100_000
+"""Fewer files than this are stat'ed in this process (about 0.4 s a 100,000 here)."""
 
 
 def cores() -> int:
@@ -56,15 +64,31 @@ def _start_worker() -> subprocess.Popen[bytes]:
     )
 
 
+def _parse(batch: Sequence[str]) -> object:
+    """The request for a batch's records."""
+    return list(batch)
+
+
+def _stats(batch: Sequence[str]) -> object:
+    """The request for a batch's stats."""
+    return (STAT, list(batch))
+
+
 class _Pool:
     """Parsing processes, each fed by a thread from one queue of batches."""
 
-    def __init__(self, work: list[Sequence[str]], workers: int) -> None:
+    def __init__(
+        self,
+        work: list[Sequence[str]],
+        workers: int,
+        request: Callable[[Sequence[str]], object] = _parse,
+    ) -> None:
         self.todo: queue.SimpleQueue[int] = queue.SimpleQueue()
         for index in range(len(work)):
             self.todo.put(index)
         self.work = work
-        self.done: queue.SimpleQueue[tuple[int, list[Record] | None]] = queue.SimpleQueue()
+        self.request = request
+        self.done: queue.SimpleQueue[tuple[int, Any]] = queue.SimpleQueue()
         self.stopping = threading.Event()
         self.processes: list[subprocess.Popen[bytes]] = []
         self.threads = []
@@ -88,12 +112,12 @@ class _Pool:
             except queue.Empty:
                 break
             try:
-                send(process.stdin, list(self.work[index]))
+                send(process.stdin, self.request(self.work[index]))
                 records = receive(process.stdout)
             except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError):
                 self.done.put((index, None))  # the process died: read it in the caller
                 break
-            self.done.put((index, records))  # type: ignore[arg-type]
+            self.done.put((index, records))
         self.done.put((-1, None))  # this feeder is finished
 
     def stop(self) -> None:
@@ -121,18 +145,48 @@ def read_all(
         for batch in work:
             yield read_records(batch)
         return
-    pool = _Pool(work, min(workers, len(work)))
+    for _, records in _in_parallel(work, workers, _parse, read_records):
+        yield records
+
+
+def stat_all(
+    paths: Sequence[str], workers: int | None = None, parallel_from: int = STAT_PARALLEL_FROM
+) -> dict[str, Stat]:
+    """Each file's size and mtime (a file gone since it was found is left out), on every
+    core when there are many."""
+    workers = cores() if workers is None else workers
+    found: dict[str, Stat] = {}
+    if workers < 2 or len(paths) < parallel_from:
+        parts: Iterator[tuple[Sequence[str], list[Stat | None]]] = iter([(paths, stat_each(paths))])
+    else:
+        parts = _in_parallel(batches(paths, STAT_BATCH), workers, _stats, stat_each)
+    for batch, stats in parts:
+        found.update(
+            (path, stat) for path, stat in zip(batch, stats, strict=True) if stat is not None
+        )
+    return found
+
+
+def _in_parallel(
+    work: list[Sequence[str]],
+    workers: int,
+    request: Callable[[Sequence[str]], object],
+    here: Callable[[Sequence[str]], Any],
+) -> Iterator[tuple[Sequence[str], Any]]:
+    """Each batch of ``work`` with the answer to its ``request`` from a worker process, as
+    they come; what no process answered (none could start, one died) is done ``here``."""
+    pool = _Pool(work, min(workers, len(work)), request)
     try:
         left = set(range(len(work)))
         feeders = len(pool.threads)
         while feeders:
-            index, records = pool.done.get()
+            index, answer = pool.done.get()
             if index < 0:
                 feeders -= 1
-            elif records is not None:
+            elif answer is not None:
                 left.discard(index)
-                yield records
+                yield work[index], answer
     finally:
         pool.stop()
-    for index in sorted(left):  # what the processes did not do (none could start, one died)
-        yield read_records(work[index])
+    for index in sorted(left):
+        yield work[index], here(work[index])

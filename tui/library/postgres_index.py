@@ -98,7 +98,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import re
 import threading
 import time
@@ -117,10 +116,11 @@ from tui.library.index import (
     Speaker,
     hit_of,
 )
-from tui.library.parsing import PARALLEL_FROM, read_all
+from tui.library.parsing import PARALLEL_FROM, read_all, stat_all
 from tui.library.query import Query, Term, fold, parse
 from tui.library.records import Passage, Record
 from tui.library.snippets import ELLIPSIS, Marked, joined, opening, safe
+from tui.library.worker import Stat
 
 if TYPE_CHECKING:
     import psycopg
@@ -375,10 +375,6 @@ _ENTRY_COLUMNS = (
 _NEWEST = "b.day DESC, b.published DESC, b.title"
 
 
-_Stat = tuple[int, int]
-"""A file's size and mtime in ns (a plain tuple: a named one cost 1.4 s per 500,000 files)."""
-
-
 def _psycopg() -> Any:
     """The ``psycopg`` module, or :class:`IndexUnavailable` saying how to install it."""
     try:
@@ -483,21 +479,6 @@ def _storable_all(paths: list[str]) -> list[str]:
     except UnicodeEncodeError:
         return [path for path in paths if _storable(path)]
     return [path for path in paths if _storable(path)] if "\x00" in joined else paths
-
-
-def _stat_all(paths: list[str]) -> dict[str, _Stat]:
-    """Each file's size and mtime (those that are still there; one gone since the scan
-    leaves the archive). One thread: with the file system's cache warm, threads cost more
-    than they save."""
-    found: dict[str, _Stat] = {}
-    stat = os.stat
-    for path in paths:
-        try:
-            info = stat(path)
-        except OSError:
-            continue
-        found[path] = (info.st_size, info.st_mtime_ns)
-    return found
 
 
 def _storable(path: str) -> bool:
@@ -1215,12 +1196,15 @@ class PostgresIndex:
                 f"{len(unique) - len(storable)} file name(s) are not valid UTF-8 and are left"
                 " out of the archive"
             )
-        found = _stat_all(storable)
-        scope, values = self._scope("path")
-        rows = connection.execute(  # all at once: a row at a time costs as much as a stat
-            f"SELECT path, id, size, mtime_ns FROM briefing_tui_briefings WHERE {scope}", values
-        ).fetchall()
-        known: dict[str, tuple[str, int, int, int]] = {row[0]: row for row in rows}
+        with ThreadPoolExecutor(1) as stating:  # the files' stats while the rows come
+            stats = stating.submit(stat_all, storable, self.workers)
+            scope, values = self._scope("path")
+            rows = connection.execute(  # all at once: a row at a time costs as much as a stat
+                f"SELECT path, id, size, mtime_ns FROM briefing_tui_briefings WHERE {scope}",
+                values,
+            ).fetchall()
+            known: dict[str, tuple[str, int, int, int]] = {row[0]: row for row in rows}
+            found = stats.result()
         candidates = [
             path
             for path, (size, mtime_ns) in found.items()
@@ -1344,7 +1328,7 @@ class PostgresIndex:
         self,
         connection: psycopg.Connection[Any],
         records: list[Record],
-        found: dict[str, _Stat],
+        found: dict[str, Stat],
         hashes: dict[str, bytes],
         configs: frozenset[str],
     ) -> int:

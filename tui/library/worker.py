@@ -1,22 +1,45 @@
 """A parsing process of the index: ``python -m tui.library.worker``.
 
 It reads batches of paths on stdin and writes their records on stdout, each message a
-pickle behind its 8-byte length, until stdin ends. It is started as a fresh program (not
-forked, nor by ``multiprocessing``, which would import the parent's main module again:
-``python -m tui`` would start a second reader), with stderr closed, so nothing it
-prints can reach the screen. Pickle is safe here: both ends are this program.
+pickle behind its 8-byte length, until stdin ends; a batch sent as ``("stat", paths)`` is
+answered with each file's size and mtime instead (None for a file that is gone). It is
+started as a fresh program (not forked, nor by ``multiprocessing``, which would import
+the parent's main module again: ``python -m tui`` would start a second reader), with
+stderr closed, so nothing it prints can reach the screen. Pickle is safe here: both
+ends are this program.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import struct
 import sys
+from collections.abc import Sequence
 from typing import IO
 
 from tui.library.records import read_records
 
 _LENGTH = struct.Struct("<Q")
+STAT = "stat"
+"""The tag of a request for files' sizes and mtimes."""
+
+Stat = tuple[int, int]
+"""A file's size and modification time in nanoseconds."""
+
+
+def stat_each(paths: Sequence[str]) -> list[Stat | None]:
+    """Each file's size and mtime, or None if it cannot be read (gone since the scan)."""
+    stats: list[Stat | None] = []
+    stat = os.stat
+    for path in paths:
+        try:
+            info = stat(path)
+        except OSError:
+            stats.append(None)
+            continue
+        stats.append((info.st_size, info.st_mtime_ns))
+    return stats
 
 
 def send(stream: IO[bytes], value: object) -> None:
@@ -36,13 +59,17 @@ def receive(stream: IO[bytes]) -> object:
 
 
 def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
-    """Answer every batch of paths with its records, until the requests end."""
+    """Answer every batch of paths with its records (or its files' stats), until the
+    requests end."""
     while True:
         try:
-            paths = receive(requests)
+            request = receive(requests)
         except EOFError:
             return
-        send(replies, read_records(paths))  # type: ignore[arg-type]
+        if isinstance(request, tuple) and request[0] == STAT:
+            send(replies, stat_each(request[1]))
+        else:
+            send(replies, read_records(request))  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":
