@@ -651,3 +651,45 @@ async def test_an_index_that_cannot_list_says_so_once_at_the_start(notes: list[s
         assert app.is_running and titles(app.screen) == []  # type: ignore[arg-type]
     # once at the start, once after the refresh (which read the files, and may have mended it)
     assert notes.count("the index cannot be read") == 2
+
+
+class SlowToRead(MemoryIndex):
+    """An index whose refresh writes the first two files, then waits for :attr:`go` (a
+    first build of thousands of files, taking seconds)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.go = threading.Event()
+
+    def refresh(self, paths, progress=None):  # type: ignore[no-untyped-def]
+        super().refresh(paths[:2])
+        if progress is not None:
+            progress(2, len(paths))
+        assert self.go.wait(10)
+        return super().refresh(paths, progress)
+
+
+async def test_the_rows_read_so_far_show_while_the_first_build_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A first build of 10,000 files showed "Reading the library…" for eight seconds."""
+    index = SlowToRead()
+    found = scan([str(LIBRARY_PATH)])
+    app = BriefingApp(None, library=Library("library/", found.paths, index, []))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):  # until the rows written so far are on screen
+            await pilot.pause()
+            if isinstance(app.screen, LibraryScreen) and titles(app.screen):
+                break
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen) and screen.reading
+        assert len(titles(screen)) == 2
+        top = screen_lines(app)[0]
+        assert "Library · 2 briefings" in top and "reading 2 of 5 files" in top
+        await pilot.press("j")
+        kept = cursor_title(screen)
+        index.go.set()
+        await settle(pilot)
+        assert titles(screen) == NEWEST_FIRST and not screen.reading
+        assert cursor_title(screen) == kept  # the rows that came did not move the cursor
+        assert "Library · 5 briefings (1 does not load)" in screen_lines(app)[0]

@@ -1,7 +1,9 @@
 """The library screen: a table of every briefing of a folder, opened one by one in the reader.
 
 The files are read by the library's index in a thread (a progress bar shows how
-far); the screen speaks to the index only through :class:`LibraryIndex`.
+far, and the rows written so far are listed every :data:`LIST_EVERY` seconds, so a
+first build is a library to read from the start); the screen speaks to the index only
+through :class:`LibraryIndex`.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from textual.worker import get_current_worker
 
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.library.entry import Entry
-from tui.library.index import Hit, LibraryIndex, Listing, Refreshed
+from tui.library.index import Hit, IndexUnavailable, LibraryIndex, Listing, Refreshed
 from tui.library.opened import Library
 from tui.library.rows import COLUMNS, Row, read_fraction, row_of
 from tui.storage.positions import Position
@@ -47,6 +49,9 @@ FIRST_ROWS = 100
 
 PROGRESS_EVERY = 0.05
 """Seconds between two updates of the progress bar while the files are read."""
+LIST_EVERY = 1.0
+"""Seconds between two listings of the rows written so far while the files are read (at
+least; more if a listing takes more than a tenth of that: the reading comes first)."""
 
 HINTS = (
     Hint(("app.help",), "Help"),
@@ -138,6 +143,11 @@ class LibraryScreen(Screen[None]):
         self.refreshed: Refreshed | None = None
         self.tag: str | None = None
         self._last_progress = 0.0
+        self._next_listing = 0.0
+        self._reading_note = ""
+        """How far the files are read, for the title."""
+        self._positions: dict[str, Position] = {}
+        """The positions file as the loading thread read it."""
         self._opening = False
         """True from a key that opens a screen until the library is back on top."""
 
@@ -177,7 +187,7 @@ class LibraryScreen(Screen[None]):
         """Read the positions and the index's rows (if it has them: the newest screenful at
         once, then all of them), then refresh it. The rows are made here, off the UI."""
         index = self.library.index
-        read = self.positions.all() if self.positions is not None else {}
+        read = self._positions = self.positions.all() if self.positions is not None else {}
         first = ask_index(self.app, index, lambda: index.entries(FIRST_ROWS), lambda: None)
         if first is None:  # the index cannot answer (said once): the refresh may mend it
             listed, failed = Listing(), 0
@@ -205,14 +215,32 @@ class LibraryScreen(Screen[None]):
             return
         self._last_progress = now
         self.app.call_from_thread(self._show_progress, done, total)
+        if 0 < done < total and now >= self._next_listing:
+            self._list_so_far()
+            self._next_listing = now + max(LIST_EVERY, 10 * (time.monotonic() - now))
+
+    def _list_so_far(self) -> None:
+        """From the loading thread: show the rows the index holds so far (a first build of
+        10,000 files takes seconds, and the first rows are there to be read)."""
+        try:
+            entries, failed = _counted(self.library.index)
+        except IndexUnavailable:
+            return  # (the listing after the refresh says why)
+        rows = self._rows(entries, self._positions)
+        self.app.call_from_thread(self._show_entries, entries, failed, rows, announce=False)
 
     def _show_progress(self, done: int, total: int) -> None:
         if self.reading:
             self.query_one(ProgressBar).update(total=total, progress=done)
-            self._show_title(f"reading {done:,} of {total:,} files")
+            self._reading_note = f"reading {done:,} of {total:,} files"
+            self._show_title()
 
-    def _show_entries(self, entries: Listing, failed: int | None, rows: list[Row]) -> None:
-        """Show the index's rows (``failed`` None: the first screenful, not yet counted)."""
+    def _show_entries(
+        self, entries: Listing, failed: int | None, rows: list[Row], announce: bool = True
+    ) -> None:
+        """Show the index's rows (``failed`` None: the first screenful, not yet counted);
+        ``announce``: tell the app when they are all listed (not those listed while the
+        files are read: the app then sets the rows it holds aside for good)."""
         self.entries = list(entries)
         self.held = entries.held
         self.failed = failed or 0
@@ -222,7 +250,7 @@ class LibraryScreen(Screen[None]):
         for path in self.read.keys() & self._entry_of.keys():  # read while the rows were made
             self.table.replace_row(self._row(self._entry_of[path]))
         self._show_title()
-        if self.listed_all:
+        if self.listed_all and announce:
             self.post_message(self.Listed())
 
     def _loaded(self, entries: Listing, failed: int, refreshed: Refreshed, rows: list[Row]) -> None:
@@ -247,7 +275,7 @@ class LibraryScreen(Screen[None]):
             position = read.get(entry.path)
         return row_of(entry, read_fraction(position, entry.blocks))
 
-    def _show_title(self, doing: str = "") -> None:
+    def _show_title(self) -> None:
         table = self.table
         count = len(self.entries)
         held = max(self.held, count)
@@ -264,8 +292,8 @@ class LibraryScreen(Screen[None]):
             parts.append(f"{len(table.order):,} shown")
         if self.tag:
             parts.append(f"tag: {sanitize_line(self.tag)}")
-        if doing:
-            parts.append(doing)
+        if self.reading and self._reading_note:
+            parts.append(self._reading_note)
         if self.library.archive:
             parts.append(f"archive {sanitize_line(self.library.archive)}")
         parts.append(sanitize_line(self.library.name))
