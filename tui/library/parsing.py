@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 from tui.library.records import Record, read_records
 from tui.library.worker import STAT, Stat, stat_each
@@ -161,8 +161,12 @@ def stat_all(
     else:
         parts = _in_parallel(batches(paths, STAT_BATCH), workers, _stats, stat_each)
     for batch, stats in parts:
-        pairs = zip(batch, stats, strict=True)
-        found.update(pairs if None not in stats else (pair for pair in pairs if pair[1]))
+        if None in stats:
+            found.update(
+                (path, stat) for path, stat in zip(batch, stats, strict=True) if stat is not None
+            )
+        else:
+            found.update(zip(batch, cast("list[Stat]", stats), strict=True))
     return found
 
 
