@@ -1228,7 +1228,9 @@ class PostgresIndex:
         touched_set = set(touched)
         changed = [path for path in candidates if path in known and path not in touched_set]
         new = [path for path in candidates if path not in known]
-        removed = [known[path][1] for path in known.keys() - found.keys()] if self.roots else []
+        # Every known file found (the found ones that are not new are known): none to remove.
+        gone = self.roots and len(found) - len(new) < len(known)
+        removed = [known[path][1] for path in known.keys() - found.keys()] if gone else []
         to_read = changed + new
         total = len(to_read)
         bulk = total >= BULK_FROM and not known and self._empty(connection)
