@@ -341,6 +341,26 @@ async def test_search_results_open_the_reader_at_the_passage_and_come_back(notes
         assert cursor_title(screen) == HARBOUR
 
 
+async def test_down_in_the_search_line_goes_to_the_results_and_enter_opens_one() -> None:
+    """↓ scrolled the one-line query box (nothing to scroll) and never reached the results."""
+    async with open_library() as (pilot, _):
+        await pilot.press("slash", *"cranes")
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen)
+        for _ in range(100):  # until the query typed has been asked (after a pause)
+            await pilot.pause(0.02)
+            await pilot.app.workers.wait_for_complete()
+            if search.hits:
+                break
+        assert len(search.hits) == 1
+        await pilot.press("down")
+        assert search.focused is search.results
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen) and reader.briefing.title == HARBOUR
+
+
 async def test_a_query_typed_right_after_the_slash_all_goes_into_the_search_line() -> None:
     async with open_library() as (pilot, _):
         for key in ["slash", *"cranes", "enter"]:  # all queued before the search screen opens

@@ -5,6 +5,9 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
+NOTHING_TO_SCROLL = frozenset({"scroll_up", "scroll_down", "page_up", "page_down"})
+"""The vertical scrolling actions a one-line input inherits and leaves to its screen."""
+
 
 class TypedInput(Input):
     """An :class:`~textual.widgets.Input` whose bindings (Backspace, the arrows, Ctrl+U,
@@ -16,6 +19,14 @@ class TypedInput(Input):
     then delete everything left of the cursor, leaving the line empty; ``the``
     Backspace ``y`` would give "the" instead of "thy".
     """
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Not the scrolling up and down Input has from ScrollView: one line has nothing to
+        scroll, and ↑ ↓ PgUp PgDn then go on to the screen's bindings (the search
+        screen's ↓ to the results was never reached)."""
+        if action in NOTHING_TO_SCROLL:
+            return False
+        return super().check_action(action, parameters)
 
     @property
     def content_width(self) -> int:
