@@ -341,8 +341,12 @@ async def test_search_results_open_the_reader_at_the_passage_and_come_back(notes
         assert cursor_title(screen) == HARBOUR
 
 
-async def test_down_in_the_search_line_goes_to_the_results_and_enter_opens_one() -> None:
-    """↓ scrolled the one-line query box (nothing to scroll) and never reached the results."""
+@pytest.mark.parametrize("burst", [False, True])
+async def test_down_in_the_search_line_goes_to_the_results_and_enter_opens_one(
+    burst: bool,
+) -> None:
+    """↓ scrolled the one-line query box (nothing to scroll) and never reached the results;
+    then, as the screen's key, it ran after an Enter sent with it (tmux ``Down Enter``)."""
     async with open_library() as (pilot, _):
         await pilot.press("slash", *"cranes")
         search = pilot.app.screen
@@ -353,9 +357,13 @@ async def test_down_in_the_search_line_goes_to_the_results_and_enter_opens_one()
             if search.hits:
                 break
         assert len(search.hits) == 1
-        await pilot.press("down")
-        assert search.focused is search.results
-        await pilot.press("enter")
+        if burst:
+            for key in ("down", "enter"):
+                pilot.app.simulate_key(key)
+        else:
+            await pilot.press("down")
+            assert search.focused is search.results
+            await pilot.press("enter")
         await settle(pilot)
         reader = pilot.app.screen
         assert isinstance(reader, LibraryReaderScreen) and reader.briefing.title == HARBOUR

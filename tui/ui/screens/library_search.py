@@ -33,6 +33,16 @@ HINTS = (
 )
 
 
+class QueryLine(TypedInput):
+    """The query line: ↓ goes to the results, at its turn among keys typed in a burst (a
+    binding of the screen would run after the keys behind it: ↓ Enter, sent at once,
+    reached the line as ↓ then Enter, and Enter only went to the results again)."""
+
+    BINDINGS = [
+        Binding("down", "screen.results", "To the results", show=False, id="search.results"),
+    ]
+
+
 class SearchScreen(Modal[None]):
     """Type a query; Enter or ↓ goes to the results, Enter opens one, Esc goes back.
 
@@ -69,7 +79,6 @@ class SearchScreen(Modal[None]):
 
     BINDINGS = [
         Binding("escape", "close", "Back to the library", id="search.close"),
-        Binding("down", "results", "To the results", show=False, id="search.results"),
         Binding("enter", "open", "Open the result at its passage", show=False, id="search.open"),
         Binding("slash", "query", "Edit the query", key_display="/", show=False),
     ]
@@ -87,7 +96,7 @@ class SearchScreen(Modal[None]):
             Content("Search the library: titles, articles, talking points, quotes, speakers"),
             id="search-title",
         )
-        yield TypedInput(
+        yield QueryLine(
             placeholder='words, "a phrase", prefix*',
             id="search-query",
             compact=True,
