@@ -49,6 +49,8 @@ def test_index_shows_progress_on_a_terminal(
     err = capsys.readouterr().err
     assert "\rindexing 7 of 7 files (100%)" in err
     assert err.endswith("\r\x1b[K")  # the line is cleared before the summary
+    # What comes before (seconds, for a million files), each rewriting the line.
+    assert err.index("\rfinding the briefing files…") < err.index("\rcomparing 7 files")
 
 
 def test_index_of_a_path_that_does_not_exist(library: str, capsys: Capture) -> None:

@@ -36,7 +36,8 @@ def note(message: str) -> None:
 
 
 class ProgressLine:
-    """``indexing 1,234 of 10,000 files`` on stderr, rewritten in place, when it is a terminal."""
+    """``indexing 1,234 of 10,000 files`` on stderr, rewritten in place, when it is a terminal
+    (and before it what is being done: a million files take seconds to find and compare)."""
 
     def __init__(self) -> None:
         self.shown = False
@@ -48,10 +49,14 @@ class ProgressLine:
         if not self.on_terminal or total == 0 or (now - self.last < 0.1 and done < total):
             return
         self.last = now
-        percent = 100 * done // total
-        sys.stderr.write(f"\rindexing {done:,} of {total:,} files ({percent}%)\x1b[K")
-        sys.stderr.flush()
-        self.shown = True
+        self.say(f"indexing {done:,} of {total:,} files ({100 * done // total}%)")
+
+    def say(self, text: str) -> None:
+        """Show ``text`` on the line."""
+        if self.on_terminal:
+            sys.stderr.write(f"\r{text}\x1b[K")
+            sys.stderr.flush()
+            self.shown = True
 
     def clear(self) -> None:
         """Remove the line (before the summary is printed)."""
@@ -97,13 +102,16 @@ def open_library(
     if index is not None and not writing:
         _note_notices(index)
         return index, index.refresh([])  # read-only: writes nothing, counts the rows
+    progress = ProgressLine()
+    progress.say("finding the briefing files…")
     found = scan(library)
+    progress.clear()
     for notice in found.notices:
         note(notice)
     if index is None:
         index = open_index(library, fallback=fallback)
     _note_notices(index)
-    progress = ProgressLine()
+    progress.say(f"comparing {len(found.paths):,} files with the index…")
     try:
         refreshed = index.refresh(found.paths, progress)
     except BaseException:
