@@ -53,6 +53,62 @@ def test_index_shows_progress_on_a_terminal(
     assert err.index("\rfinding the briefing files…") < err.index("\rcomparing 7 files")
 
 
+def test_a_file_name_that_is_not_utf8_is_left_out_with_a_notice_not_a_crash(
+    library: str, capsys: Capture
+) -> None:
+    """One such name (an old archive, a Windows zip) made the whole folder an internal error."""
+    odd = os.path.join(os.fsencode(library), b"caf\xe9.yaml")
+    shutil.copy(os.path.join(library, "harbour.yaml"), odd)
+    assert main(["index", library]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("7 briefings: 7 added")
+    assert err == "briefing-tui: 1 file name is not valid UTF-8 and left out of the index\n"
+    assert main(["search", library, "dredging"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("library/harbour.yaml: Harbour dredging delayed (title)\n")
+    assert err == "briefing-tui: 1 file name is not valid UTF-8 and left out of the index\n"
+
+
+@pytest.mark.parametrize("options", [[], ["--json"]])
+def test_search_into_a_reader_that_stops_reading_is_no_error(
+    library: str, tmp_path: Path, options: list[str]
+) -> None:
+    """``briefing-tui search DIR word | head -1`` ended in an internal error (BrokenPipeError)."""
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "tui", "search", library, "harbour", *options]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before a byte is read: every write fails
+    errors = process.stderr.read()
+    assert process.wait(timeout=60) == 0
+    assert errors == b""
+
+
+def test_a_search_the_index_cannot_answer_is_one_line_not_an_internal_error(
+    library: str, capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive's common word (``the``) over its statement timeout said "this is a bug"."""
+    from tui.library.index import IndexUnavailable
+    from tui.library.sqlite_index import SqliteIndex
+
+    def too_long(self: object, query: str, limit: int = 100) -> list[object]:
+        raise IndexUnavailable("the archive took too long to answer (over 5 s)")
+
+    monkeypatch.setattr(SqliteIndex, "search", too_long)
+    assert main(["search", library, "the"]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", "briefing-tui: the archive took too long to answer (over 5 s)\n")
+
+
+def test_an_empty_query_says_so(library: str, capsys: Capture) -> None:
+    assert main(["search", library, " "]) == 1
+    assert capsys.readouterr().err == (
+        "briefing-tui: search: nothing to look for: give words, a phrase or a filter\n"
+    )
+
+
 def test_index_of_a_path_that_does_not_exist(library: str, capsys: Capture) -> None:
     assert main(["index", "missing"]) == 2
     assert capsys.readouterr().err == "briefing-tui: missing: no such file or folder\n"

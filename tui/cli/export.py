@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.options import CommandParser, add_loading_options, manual, parse_count
-from tui.cli.output import os_reason
+from tui.cli.output import os_reason, print_out
 from tui.cli.validate import print_problems
 from tui.export import DEFAULT_WIDTH, FORMATS, renderer
 from tui.format.problems import BriefingError, UnreadableFileError
@@ -113,21 +113,6 @@ def load(args: argparse.Namespace, path: str | None) -> Loaded | int:
         return EXIT_INVALID
     print_problems(loaded.warnings, sys.stderr)
     return loaded
-
-
-def print_out(text: str) -> int:
-    """Write ``text`` on stdout as UTF-8; a reader that stops reading (``| head``) is no error."""
-    sys.stdout.flush()
-    try:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Nothing more can be written; point stdout elsewhere so that the
-        # interpreter's own flush at exit does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    return EXIT_OK
 
 
 def _same_file(one: str, other: str) -> bool:

@@ -130,7 +130,7 @@ def _refused(args: argparse.Namespace, files: list[str]) -> str | None:
 
 def _print_table(args: argparse.Namespace, library: Library) -> int:
     """The library's table as plain text on stdout; what could not be read on stderr."""
-    from tui.cli.export import print_out
+    from tui.cli.output import print_out
     from tui.library.rows import read_fraction, row_of, table_lines
 
     for notice in library.notices:

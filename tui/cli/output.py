@@ -1,10 +1,12 @@
-"""Where the authoring commands put what they write: a new file, or standard output."""
+"""Where the commands put what they write: a new file, or standard output."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from tui.cli.exits import EXIT_OK
 from tui.text import sanitize_line
 
 
@@ -42,3 +44,18 @@ def write_output(text: str, path: str | None, force: bool) -> None:
         raise OutputExistsError(
             f"{sanitize_line(path)}: already exists; --force replaces it"
         ) from None
+
+
+def print_out(text: str) -> int:
+    """Write ``text`` on stdout as UTF-8; a reader that stops reading (``| head``) is no error."""
+    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Nothing more can be written; point stdout elsewhere so that the
+        # interpreter's own flush at exit does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_OK

@@ -100,6 +100,7 @@ def _shown_path(path: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Search, print the results; the exit status says whether anything was found."""
+    from tui.cli.output import print_out
     from tui.cli.terminal import output_is_terminal
     from tui.library.index import IndexUnavailable
     from tui.library.query import parse
@@ -116,25 +117,33 @@ def run(args: argparse.Namespace) -> int:
     except IndexUnavailable as error:
         note(str(error))
         return EXIT_INVALID
-    message = parse(args.query).message
-    if message:
-        note(f"search: {message}")
+    parsed = parse(args.query)
+    if parsed.message:
+        note(f"search: {parsed.message}")
+    elif parsed.empty:
+        note("search: nothing to look for: give words, a phrase or a filter")
     try:
         hits = index.search(args.query, args.limit)
+    except IndexUnavailable as error:  # (a server that took too long, or went away)
+        note(str(error))
+        return EXIT_INVALID
     finally:
         index.close()
     if args.json:
         import dataclasses
         import json
 
-        print(json.dumps([dataclasses.asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
+        text = json.dumps([dataclasses.asdict(hit) for hit in hits], ensure_ascii=False, indent=2)
+        print_out(text + "\n")
     else:
         colour = output_is_terminal() and not os.environ.get("NO_COLOR")
+        lines = []
         for hit in hits:
             where = (
                 f"{_shown_path(hit.path)}:{hit.line}:" if hit.line else f"{_shown_path(hit.path)}:"
             )
             section = f" › {hit.heading}" if hit.heading else ""
             snippet = _marked(hit.snippet, hit.marks) if colour else hit.snippet
-            print(f"{where} {hit.title}{section} ({hit.kind})\n    {snippet}")
+            lines.append(f"{where} {hit.title}{section} ({hit.kind})\n    {snippet}\n")
+        print_out("".join(lines))  # into a pipe that stops reading (| head): no error
     return EXIT_OK if hits else EXIT_INVALID

@@ -17,6 +17,36 @@ Progress = Callable[[int, int], None]
 """Called with (files done, files in all) while an index is refreshed."""
 
 
+def storable_paths(paths: list[str], notices: list[str], kept_in: str) -> list[str]:
+    """The paths an index can keep (all of them, found at once, unless one is not): valid
+    UTF-8 without NUL. A file name of undecodable bytes (an old archive, a Windows zip) is
+    left out, with one notice in ``notices`` naming how many and ``kept_in`` (the index,
+    the archive); one such file never stops the library."""
+    joined = "\n".join(paths)
+    try:
+        joined.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        if "\x00" not in joined:
+            return paths
+    storable = [path for path in paths if _storable(path)]
+    left_out = len(paths) - len(storable)
+    if left_out:
+        names = "name is" if left_out == 1 else "names are"
+        notices.append(f"{left_out} file {names} not valid UTF-8 and left out of {kept_in}")
+    return storable
+
+
+def _storable(path: str) -> bool:
+    """A path an index can keep: valid UTF-8 (a name of undecodable bytes cannot be)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in path
+
+
 class IndexUnavailable(Exception):
     """The index cannot be kept or reached (a read-only cache folder, a full disk, a database
     server that does not answer): the library works without it. The message is one line,

@@ -116,6 +116,7 @@ from tui.library.index import (
     Refreshed,
     Speaker,
     hit_of,
+    storable_paths,
 )
 from tui.library.parsing import PARALLEL_FROM, read_all, stat_all
 from tui.library.query import Query, Term, fold, parse
@@ -470,25 +471,6 @@ def _text(value: str | None) -> str | None:
     if value is None or "\x00" not in value:
         return value
     return value.replace("\x00", "")
-
-
-def _storable_all(paths: list[str]) -> list[str]:
-    """The paths PostgreSQL can store (all of them, found at once, unless one is not)."""
-    joined = "\n".join(paths)
-    try:
-        joined.encode("utf-8")
-    except UnicodeEncodeError:
-        return [path for path in paths if _storable(path)]
-    return [path for path in paths if _storable(path)] if "\x00" in joined else paths
-
-
-def _storable(path: str) -> bool:
-    """A path PostgreSQL can store: valid UTF-8 (a name of undecodable bytes cannot be)."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return "\x00" not in path
 
 
 def _marked(headline: str, source: str) -> Marked:
@@ -1194,13 +1176,7 @@ class PostgresIndex:
     def _refresh(
         self, connection: psycopg.Connection[Any], paths: Sequence[str], progress: Progress | None
     ) -> dict[str, int]:
-        unique = list(dict.fromkeys(paths))
-        storable = _storable_all(unique)
-        if len(storable) < len(unique):
-            self.notices.append(
-                f"{len(unique) - len(storable)} file name(s) are not valid UTF-8 and are left"
-                " out of the archive"
-            )
+        storable = storable_paths(list(dict.fromkeys(paths)), self.notices, "the archive")
         with ThreadPoolExecutor(1) as stating:  # the files' stats while the rows come
             stats = stating.submit(stat_all, storable, self.workers)
             scope, values = self._scope("path")

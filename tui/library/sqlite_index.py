@@ -29,6 +29,7 @@ from tui.library.index import (
     Refreshed,
     Speaker,
     hit_of,
+    storable_paths,
 )
 from tui.library.parsing import PARALLEL_FROM, read_all
 from tui.library.query import Query, Term, fold, fts_expression, parse
@@ -388,7 +389,7 @@ class SqliteIndex:
     ) -> dict[str, int]:
         connection.execute("SELECT rowid FROM fts WHERE fts MATCH 'probe' LIMIT 1").fetchall()
         found: dict[str, Stat] = {}
-        for path in dict.fromkeys(paths):
+        for path in storable_paths(list(dict.fromkeys(paths)), self.notices, "the index"):
             try:
                 info = os.stat(path)
             except OSError:
