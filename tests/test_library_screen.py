@@ -369,6 +369,23 @@ async def test_down_in_the_search_line_goes_to_the_results_and_enter_opens_one(
         assert isinstance(reader, LibraryReaderScreen) and reader.briefing.title == HARBOUR
 
 
+async def test_a_filter_that_is_not_one_is_said_beside_the_results(tmp_path: Path) -> None:
+    """``after:soon`` was dropped in silence: the reader believed the dates were applied."""
+    from tui.library.sqlite_index import SqliteIndex
+
+    found = scan([str(LIBRARY_PATH)])
+    index = SqliteIndex(tmp_path / "index.sqlite")
+    library = Library("library_screen/", found.paths, index, found.notices)
+    async with open_library(library=library) as (pilot, _):
+        await pilot.press("slash", *"cranes after:soon", "enter")
+        await settle(pilot)
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen) and len(search.hits) == 1
+        status = screen_lines(pilot.app)[2]
+        assert "1 result, best first · after: wants a date like 2021-01-01, not 'soon'" in status
+    index.close()
+
+
 async def test_a_query_typed_right_after_the_slash_all_goes_into_the_search_line() -> None:
     async with open_library() as (pilot, _):
         for key in ["slash", *"cranes", "enter"]:  # all queued before the search screen opens
@@ -551,8 +568,10 @@ async def test_an_index_that_cannot_be_read_is_a_message_not_a_crash(
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, SearchScreen)
         assert app.screen.hits == []
-        assert "Nothing found for cranes" in "\n".join(screen_lines(app))
-        assert notes[-1] == "the library's index is damaged; it is built again at the next refresh"
+        damaged = "the library's index is damaged; it is built again at the next refresh"
+        # Not "Nothing found": the index did not answer (an archive's timeout, too).
+        assert f"Could not search: {damaged}" in "\n".join(screen_lines(app))
+        assert notes[-1] == damaged
     library.index.close()
 
 

@@ -13,7 +13,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from tui.library.index import Hit, LibraryIndex
+from tui.library.index import Hit, IndexUnavailable, LibraryIndex
+from tui.library.query import parse
 from tui.text import sanitize_line
 from tui.ui.hits import hit_content
 from tui.ui.index_calls import ask_index
@@ -166,11 +167,26 @@ class SearchScreen(Modal[None]):
 
     @work(thread=True, exclusive=True, group="library-search")
     def _search(self, query: str, focus: bool) -> None:
-        hits = ask_index(self.app, self.index, lambda: self.index.search(query, LIMIT), list)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, hits, query, focus)
+        failures: list[str] = []
 
-    def _show(self, hits: list[Hit], query: str, focus: bool) -> None:
+        def asked() -> list[Hit]:
+            try:
+                return self.index.search(query, LIMIT)
+            except IndexUnavailable as error:
+                failures.append(str(error))
+                raise
+
+        hits = ask_index(self.app, self.index, asked, list)
+        failure = failures[0] if failures else ""
+        note = parse(query).message
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, hits, query, focus, failure, note)
+
+    def _show(
+        self, hits: list[Hit], query: str, focus: bool, failure: str = "", note: str = ""
+    ) -> None:
+        """Show the results of ``query``; ``failure``: why there are none (the index did not
+        answer); ``note``: what of the query was not used (a filter that is not one)."""
         if query != self.query_text:
             return  # an older query's answer
         self.hits = hits
@@ -179,12 +195,17 @@ class SearchScreen(Modal[None]):
         results.add_options(Option(hit_content(hit), id=str(n)) for n, hit in enumerate(hits))
         status = self.query_one("#search-status", Static)
         if not query.strip():
-            status.update("")
+            said = ""
+        elif failure:
+            said = f"Could not search: {failure}"
         elif not hits:
-            status.update(Content(f"Nothing found for {sanitize_line(query)}"))
+            said = f"Nothing found for {query}"
         else:
             more = "+" if len(hits) >= LIMIT else ""
-            status.update(Content(f"{len(hits)}{more} results, best first"))
+            said = f"{len(hits)}{more} result{'' if len(hits) == 1 else 's'}, best first"
+        if note:
+            said = f"{said} · {note}" if said else note
+        status.update(Content(sanitize_line(said)))
         if hits:
             results.highlighted = 0
             if focus:
