@@ -32,6 +32,8 @@ Capture = pytest.CaptureFixture[str]
         ("host=db dbname=news password=pw user=ann", "host=db dbname=news password=*** user=ann"),
         ("host=db password = 'p w\\' x' user=ann", "host=db password = *** user=ann"),
         ("host=db PASSWORD=pw", "host=db PASSWORD=***"),
+        ("postgresql:///x?host=/tmp/no&sslpassword=s3cret", "postgresql:///x?host=/tmp/no&sslpassword=***"),
+        ("host=db sslpassword=s3cret sslkey=/k", "host=db sslpassword=*** sslkey=/k"),
     ],
 )  # fmt: skip
 def test_a_password_is_never_shown(connection: str, shown: str) -> None:

@@ -12,9 +12,11 @@ DATABASE_VARIABLE = "BRIEFING_TUI_DB"
 _URL_PASSWORD = re.compile(r"(?P<head>^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*):[^/?#@]*@")
 """``postgresql://user:secret@host``: the secret of a URL."""
 _KEY_PASSWORD = re.compile(
-    r"(?P<head>(?:^|[\s?&])password\s*=\s*)(?:'(?:[^'\\]|\\.)*'|[^\s&]*)", re.IGNORECASE
+    r"(?P<head>(?:^|[\s?&])(?:ssl)?password\s*=\s*)(?:'(?:[^'\\]|\\.)*'|[^\s&]*)",
+    re.IGNORECASE,
 )
-"""``password=secret`` (a URL's query, or libpq's ``key=value`` form, quoted or not)."""
+"""``password=secret`` and ``sslpassword=`` (the client key's), in a URL's query or in
+libpq's ``key=value`` form, quoted or not."""
 
 
 def redact(connection: str) -> str:
