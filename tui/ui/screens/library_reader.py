@@ -96,7 +96,7 @@ class LibraryReaderScreen(ReaderScreen):
     @property
     def position(self) -> Position:
         """Where the reader is now (what is saved as where the briefing was left)."""
-        return Position(*self.body.reading_position())
+        return Position(*self.body.place_to_keep())
 
     def action_library(self) -> None:
         """Back to the library (or the search results) at the same row."""

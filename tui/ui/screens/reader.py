@@ -206,7 +206,7 @@ class ReaderScreen(Screen[None]):
         self.live_reload: LiveReload[Version] | None = None
         """Follows the file (from mount, when there is a file to follow)."""
         self.keeper = (
-            PositionKeeper(self, positions, briefing.path, self.body.reading_position)
+            PositionKeeper(self, positions, briefing.path, self.body.place_to_keep)
             if positions is not None
             else None
         )

@@ -248,11 +248,17 @@ class BodyView(ScrollView, can_focus=True):
         self.call_after_refresh(_release, old)  # freed after the frame, not before it
 
     def _grow(self, **how: int) -> None:
-        """Extend the layout (see :meth:`BodyLayout.extend`) and size the scrollable area to it."""
+        """Extend the layout (see :meth:`BodyLayout.extend`) and size the scrollable area to it
+        (also when the layout was completed just before: :meth:`ensure_block` of a block near
+        the end left a resumed view with no scroll range, at the top)."""
         layout = self._layout
-        if layout is not None and not layout.complete:
+        if layout is None:
+            return
+        if not layout.complete:
             layout.extend(**how)
-            self.virtual_size = Size(layout.width, layout.estimated_height)
+        size = Size(layout.width, layout.estimated_height)
+        if self.virtual_size != size:
+            self.virtual_size = size
             self.call_after_refresh(self._show_position)  # once the scroll range follows
 
     def _lines_ahead(self) -> int:
@@ -338,6 +344,17 @@ class BodyView(ScrollView, can_focus=True):
         taller than the text's end cannot move it (the top line then shows
         less than the place, which comes back when the window shrinks).
         """
+        return self._anchor
+
+    def place_to_keep(self) -> tuple[int, int]:
+        """Where the briefing is left, to be saved: the reader's place, or with the end of the
+        text in view, the start of its last block. The last lines cannot scroll to the top:
+        a reader who went to the end (``G``) would otherwise be saved a page before it,
+        counted as not finished, and resumed in an earlier section than the border said."""
+        layout, blocks = self._layout, len(self.document)
+        at_end = round(self.scroll_y) >= round(self.max_scroll_y)
+        if layout is not None and layout.complete and blocks and at_end:
+            return (blocks - 1, 0)
         return self._anchor
 
     def _position_at(self, y: int) -> tuple[int, int]:
