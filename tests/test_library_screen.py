@@ -283,6 +283,32 @@ async def test_how_far_each_briefing_was_read_shows_and_follows_the_reader(
         assert "finished" in next(line for line in screen_lines(pilot.app) if MARKET in line)
 
 
+async def test_a_briefing_read_to_its_end_with_g_is_finished_and_resumes_there(
+    tmp_path: Path, notes: list[str]
+) -> None:
+    """``G`` saved the top of the last page: "33% read", never "finished", and the resume
+    named an earlier section than the border showed."""
+    content = Path(__file__).parent.parent / "content"
+    positions = PositionStore(tmp_path / "positions.json")
+    async with open_library((80, 24), positions, paths=(content,)) as (pilot, screen):
+        await pilot.press("enter", "G")
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        last = len(reader.briefing.sections)
+        assert reader.body.border_subtitle == "End"
+        await pilot.press("q")
+        await pilot.pause()
+        row = screen.table.current_row
+        assert row is not None and row.cells["read"] == "finished"
+        await pilot.press("enter")
+        await settle(pilot)
+        again = pilot.app.screen
+        assert isinstance(again, LibraryReaderScreen)
+        assert again.body.border_subtitle == "End"
+        assert f"Back where you left off, in section {last} of {last}." in notes[-1]
+
+
 async def test_a_broken_file_shows_all_its_errors_and_the_library_stays() -> None:
     async with open_library() as (pilot, screen):
         await pilot.press("G", "enter")
@@ -740,3 +766,28 @@ async def test_the_rows_read_so_far_show_while_the_first_build_goes_on(
         assert titles(screen) == NEWEST_FIRST and not screen.reading
         assert cursor_title(screen) == kept  # the rows that came did not move the cursor
         assert "Library · 5 briefings (1 does not load)" in screen_lines(app)[0]
+
+
+async def test_a_search_asked_while_the_library_is_read_is_asked_again_once_it_is() -> None:
+    """Results typed at 1.5 s into a first build stayed those of the files read so far."""
+    index = SlowToRead()
+    found = scan([str(LIBRARY_PATH)])
+    app = BriefingApp(None, library=Library("library/", found.paths, index, []))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):  # until the first rows are on screen
+            await pilot.pause()
+            if isinstance(app.screen, LibraryScreen) and titles(app.screen):
+                break
+        await pilot.press("slash", *"glacier", "enter")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        for _ in range(50):  # until the query's answer is on screen
+            await pilot.pause(0.02)
+            if "Nothing found" in screen_lines(app)[2]:
+                break
+        assert "Nothing found for glacier · still reading the library" in screen_lines(app)[2]
+        index.go.set()
+        await settle(pilot)
+        assert search.hits and {hit.title for hit in search.hits} == {GLACIER}
+        assert "results, best first" in screen_lines(app)[2]
+        assert "still reading" not in screen_lines(app)[2]

@@ -254,11 +254,16 @@ class LibraryScreen(Screen[None]):
             self.post_message(self.Listed())
 
     def _loaded(self, entries: Listing, failed: int, refreshed: Refreshed, rows: list[Row]) -> None:
+        from tui.ui.screens.library_search import SearchScreen
+
         self.reading = False
         self.refreshed = refreshed
         self.table.empty = LibraryTable.EMPTY
         self.query_one(ProgressBar).display = False
         self._show_entries(entries, failed, rows)
+        for screen in self.app.screen_stack:  # a search asked while the files were read
+            if isinstance(screen, SearchScreen):
+                screen.index_changed()
         if refreshed.failed:
             self.app.notify(
                 f"{refreshed.failed} file{'s do' if refreshed.failed > 1 else ' does'} not load:"
@@ -486,7 +491,9 @@ class LibraryScreen(Screen[None]):
         """Search every briefing of the library."""
         from tui.ui.screens.library_search import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.library.index, self.open_hit))
+        self.app.push_screen(
+            SearchScreen(self.library.index, self.open_hit, reading=lambda: self.reading)
+        )
 
     def action_speakers(self) -> None:
         """List every speaker, then a speaker's quotes."""

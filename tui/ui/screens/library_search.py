@@ -84,10 +84,17 @@ class SearchScreen(Modal[None]):
         Binding("slash", "query", "Edit the query", key_display="/", show=False),
     ]
 
-    def __init__(self, index: LibraryIndex, open_hit: Callable[[Hit], None]) -> None:
+    def __init__(
+        self,
+        index: LibraryIndex,
+        open_hit: Callable[[Hit], None],
+        reading: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__()
         self.index = index
         self.open_hit = open_hit
+        self.reading = reading
+        """True while the library's files are still being read into the index."""
         self.hits: list[Hit] = []
         self.query_text = ""
         self._timer: Timer | None = None
@@ -205,11 +212,19 @@ class SearchScreen(Modal[None]):
             said = f"{len(hits)}{more} result{'' if len(hits) == 1 else 's'}, best first"
         if note:
             said = f"{said} · {note}" if said else note
+        if said and self.reading():
+            said += " · still reading the library: asked again when it is read"
         status.update(Content(sanitize_line(said)))
         if hits:
             results.highlighted = 0
             if focus:
                 self.set_focus(results)
+
+    def index_changed(self) -> None:
+        """The library has been read into the index: ask the query again (its results were of
+        the files read so far)."""
+        if self.query_text.strip():
+            self.run_query(self.query_text)
 
     def action_results(self) -> None:
         """Go to the results."""
