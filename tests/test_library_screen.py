@@ -791,3 +791,24 @@ async def test_a_search_asked_while_the_library_is_read_is_asked_again_once_it_i
         assert search.hits and {hit.title for hit in search.hits} == {GLACIER}
         assert "results, best first" in screen_lines(app)[2]
         assert "still reading" not in screen_lines(app)[2]
+
+
+async def test_a_briefing_edited_while_open_shows_its_new_title_back_in_the_library(
+    tmp_path: Path,
+) -> None:
+    """After ``e`` changed a title, the table (and the search) still had the old one."""
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY_PATH, folder)
+    harbour = folder / "2021" / "harbour-deal.yaml"
+    async with open_library(paths=(folder,)) as (pilot, screen):
+        screen.table.move_to(str(harbour))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, LibraryReaderScreen)
+        text = harbour.read_text(encoding="utf-8")
+        harbour.write_text(text.replace(HARBOUR, "Harbour deal signed at last"), "utf-8")
+        await pilot.press("q")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert titles(screen) == [*NEWEST_FIRST[:3], "Harbour deal signed at last", NEWEST_FIRST[4]]
+        assert cursor_title(screen) == "Harbour deal signed at last"

@@ -454,6 +454,24 @@ class LibraryScreen(Screen[None]):
         path = reader.briefing.path
         self.remember(path, reader.position)
         self.table.move_to(path)
+        if not self.reading:
+            self._catch_up()
+
+    @work(thread=True, exclusive=True, group="library-catch-up")
+    def _catch_up(self) -> None:
+        """Bring the index in step once a reader is closed (its file may have been edited with
+        ``e``, or others changed or deleted meanwhile), and show the rows again if anything
+        changed: only the files changed are read again."""
+        index = self.library.index
+        try:
+            refreshed = index.refresh(self.library.paths)
+            if not (refreshed.added or refreshed.changed or refreshed.removed):
+                return
+            entries, failed = _counted(index)
+        except IndexUnavailable:
+            return  # (said when the library opened, or at the next search)
+        rows = self._rows(entries, self._positions)
+        self.app.call_from_thread(self._show_entries, entries, failed, rows, announce=False)
 
     def remember(self, path: str, position: Position) -> None:
         """Note where ``path`` was left (its row shows how far)."""
