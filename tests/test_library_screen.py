@@ -812,3 +812,18 @@ async def test_a_briefing_edited_while_open_shows_its_new_title_back_in_the_libr
         assert pilot.app.screen is screen
         assert titles(screen) == [*NEWEST_FIRST[:3], "Harbour deal signed at last", NEWEST_FIRST[4]]
         assert cursor_title(screen) == "Harbour deal signed at last"
+
+
+async def test_braces_from_a_briefing_the_table_does_not_show_say_so(notes: list[str]) -> None:
+    """From a search result filtered out of the table, } opened the table's second row."""
+    async with open_library() as (pilot, screen):
+        await pilot.press("f", *"glacier", "enter")
+        await settle(pilot)
+        assert titles(screen) == [GLACIER]
+        await pilot.press("slash", *"cranes", "enter", "enter")
+        await settle(pilot)
+        assert pilot.app.screen.briefing.title == HARBOUR  # type: ignore[attr-defined]
+        await pilot.press("right_curly_bracket")
+        await settle(pilot)
+        assert pilot.app.screen.briefing.title == HARBOUR  # type: ignore[attr-defined]
+        assert notes[-1].startswith("This briefing is not among the table's rows")

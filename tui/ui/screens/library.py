@@ -494,6 +494,13 @@ class LibraryScreen(Screen[None]):
         path = current.entry.path if current is not None else reader.briefing.path
         if not paths:
             return
+        if reader.briefing.path not in paths:  # opened from a search, not from the rows shown
+            reader.notify(
+                "This briefing is not among the table's rows (filtered out, or beyond the"
+                " newest listed): } and { go through the table's rows.",
+                timeout=4,
+            )
+            return
         here = paths.index(path) if path in paths else -1
         there = here + step
         if not 0 <= there < len(paths):
