@@ -352,6 +352,28 @@ def test_every_hit_marks_a_matched_word(
 # -- refreshing ---------------------------------------------------------------------------
 
 
+def test_a_folder_missing_for_a_while_does_not_empty_the_archive(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unmounted folder (no file found) removed every row under it: at a million
+    briefings, an hour to load them again. Many missing files are kept unless --prune."""
+    monkeypatch.setattr(postgres_index, "KEEP_MISSING_FROM", 3)
+    library = Path(shutil.copytree(CORPUS, tmp_path / "library"))
+    index = build(postgres_url, library)
+    for path in library.glob("*.yaml"):  # all but the subfolder's one
+        path.unlink()
+    kept = index.refresh(scan([str(library)]).paths)
+    assert (kept.removed, kept.unchanged) == (0, 1)
+    assert index.notices[-1].startswith("6 of the archive's 7 briefings under the folders given")
+    assert index.notices[-1].endswith("briefing-tui index --prune removes them")
+    assert len(index.entries()) == 7
+    index.close()
+    pruning = PostgresIndex(postgres_url, roots=[str(library)], prune=True)
+    pruned = pruning.refresh(scan([str(library)]).paths)
+    assert (pruned.removed, pruned.unchanged) == (6, 1) and len(pruning.entries()) == 1
+    pruning.close()
+
+
 def test_a_refresh_adds_changes_and_deletes_within_its_roots(
     postgres_url: str, tmp_path: Path
 ) -> None:

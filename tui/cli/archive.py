@@ -43,11 +43,14 @@ def roots_of(library: Sequence[str]) -> list[str]:
     return [os.path.abspath(path) for path in library]
 
 
-def open_archive(url: str, roots: Sequence[str], *, read_only: bool) -> LibraryIndex:
-    """The archive at ``url`` (its part under ``roots``; all of it for none).
+def open_archive(
+    url: str, roots: Sequence[str], *, read_only: bool, prune: bool = False
+) -> LibraryIndex:
+    """The archive at ``url`` (its part under ``roots``; all of it for none); ``prune``: a
+    refresh removes the rows of missing files even when they are many.
 
     Raises :class:`~tui.library.index.IndexUnavailable` (one line, no password).
     """
     from tui.library.postgres_index import PostgresIndex
 
-    return PostgresIndex(url, roots=roots, read_only=read_only)
+    return PostgresIndex(url, roots=roots, read_only=read_only, prune=prune)

@@ -20,7 +20,10 @@ $BRIEFING_TUI_CACHE_DIR): deleting it loses nothing.
 
 With --db (or $BRIEFING_TUI_DB, or db in config.toml), the folder is loaded into a team's
 shared archive on PostgreSQL instead (made on first use; a file is read again only if its
-content changed), for everyone to search; one indexer at a time, others wait their turn."""
+content changed), for everyone to search; one indexer at a time, others wait their turn.
+If a thousand files or more, and half of the archive's under the folders given, are not
+found (a folder unmounted for a while?), they are kept, with a notice; --prune removes
+them."""
 
 
 def _help_sections() -> str:
@@ -59,6 +62,11 @@ def parser() -> CommandParser:
     command = CommandParser("briefing-tui index", DESCRIPTION, _help_sections)
     add_library_argument(command)
     add_db_option(command)
+    command.add_argument(
+        "--prune",
+        action="store_true",
+        help="with --db: remove the archive's briefings whose files are not found, even many",
+    )
     command.add_argument(
         "--debug", action="store_true", help="show a traceback on an internal error"
     )

@@ -94,7 +94,12 @@ def open_library(
     index: LibraryIndex | None = None
     if url is not None:
         try:
-            index = open_archive(url, roots_of(library), read_only=not writing)
+            index = open_archive(
+                url,
+                roots_of(library),
+                read_only=not writing,
+                prune=bool(getattr(args, "prune", False)),
+            )
         except IndexUnavailable as error:
             if writing or not fallback or not library:
                 raise

@@ -240,6 +240,11 @@ their briefing alone (materialized): with the quote conditions beside it, the pl
 took the quotes' index too and read all of its entries (0.46 s a batch at a million)."""
 _SPEAKERS_INDEX = _CREATE_GIN["briefing_tui_briefings_speakers_fold"] + ";\n"
 """The trigram index of each briefing's speakers (schema 4)."""
+KEEP_MISSING_FROM = 1_000
+"""Files missing under the roots from which a refresh removes none of them unless told to
+(``prune``), if they are also half of the archive's rows there: a folder unmounted or
+unreadable for a while would otherwise empty a team's archive (and loading it again takes
+an hour at a million briefings)."""
 BULK_FROM = 1_000
 """Files from which a first load into an empty archive makes the GIN indexes after writing
 the rows (cheaper than keeping them up to date row by row)."""
@@ -521,10 +526,14 @@ class PostgresIndex:
         read_only: bool = False,
         workers: int | None = None,
         parallel_from: int = PARALLEL_FROM,
+        prune: bool = False,
     ) -> None:
         self.url = url
         self.roots = tuple(root.rstrip("/") or "/" for root in roots)
         self.read_only = read_only
+        self.prune = prune
+        """Remove the rows of missing files even when they are many (see
+        :data:`KEEP_MISSING_FROM`)."""
         self.workers = workers
         self.parallel_from = parallel_from
         self.notices: list[str] = []
@@ -1207,6 +1216,13 @@ class PostgresIndex:
         # Every known file found (the found ones that are not new are known): none to remove.
         gone = self.roots and len(found) - len(new) < len(known)
         removed = [known[path][1] for path in known.keys() - found.keys()] if gone else []
+        if len(removed) >= max(KEEP_MISSING_FROM, len(known) / 2) and not self.prune:
+            self.notices.append(
+                f"{len(removed):,} of the archive's {len(known):,} briefings under the folders"
+                " given were not found, and are kept (a folder missing for a while?);"
+                " briefing-tui index --prune removes them"
+            )
+            removed = []
         to_read = changed + new
         total = len(to_read)
         bulk = total >= BULK_FROM and not known and self._empty(connection)
