@@ -6,8 +6,10 @@ Nothing here imports Textual: the table widget draws what these functions give.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import contains
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -171,19 +173,43 @@ def sorted_indexes(rows: Sequence[Row], key: str, descending: bool) -> list[int]
     return present + blank
 
 
+def filter_words(text: str) -> list[str]:
+    """The words of a filter as :attr:`Row.words` holds them (each after a space)."""
+    return [" " + word for word in _NOT_WORD.split(fold(text)) if word]
+
+
+def narrows(words: Sequence[str], before: Sequence[str]) -> bool:
+    """True if every row with all of ``words`` also has all of ``before``: each word of
+    ``before`` is the start of one of ``words`` (a letter typed, a word added)."""
+    return all(any(word.startswith(old) for word in words) for old in before)
+
+
+def with_words(among: Iterable[int], row_words: Sequence[str], words: Sequence[str]) -> list[int]:
+    """The rows of ``among`` (in its order) whose :attr:`Row.words` (``row_words``, by row)
+    have a word starting with each of ``words``."""
+    found = list(among)
+    for word in sorted(words, key=len, reverse=True):  # the longest first: the fewest rows
+        has_word = map(contains, map(row_words.__getitem__, found), repeat(word))
+        found = list(compress(found, has_word))
+    return found
+
+
+def with_tag(among: Iterable[int], rows: Sequence[Row], tag: str) -> list[int]:
+    """The rows of ``among`` (in its order) with ``tag``, whatever its case."""
+    key = tag.casefold()
+    return [index for index in among if key in rows[index].tag_keys]
+
+
 def matching(rows: Sequence[Row], text: str, tag: str | None) -> list[int] | None:
     """The rows with words starting with every word of ``text`` (and ``tag``, if given);
     None: every row."""
-    wanted = [" " + word for word in _NOT_WORD.split(fold(text)) if word]
+    wanted = filter_words(text)
     if not wanted and tag is None:
         return None
-    found: Sequence[int] = range(len(rows))
+    found: Iterable[int] = range(len(rows))
     if tag is not None:
-        tag_key = tag.casefold()
-        found = [index for index in found if tag_key in rows[index].tag_keys]
-    for word in wanted:
-        found = [index for index in found if word in rows[index].words]
-    return list(found)
+        found = with_tag(found, rows, tag)
+    return with_words(found, [row.words for row in rows], wanted)
 
 
 def tag_counts(entries: Sequence[Entry]) -> list[tuple[str, int]]:

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
@@ -145,7 +145,7 @@ class LibraryScreen(Screen[None]):
         yield Static(id="library-title", markup=False)
         yield ProgressBar(id="library-progress", show_eta=False)
         yield LibraryTable(id="library-table")
-        yield FilterLine(id="library-filter")
+        yield FilterLine(id="library-filter", changed=self._filter_typed)
         yield KeyHints(id="library-hints")
 
     @property
@@ -282,9 +282,8 @@ class LibraryScreen(Screen[None]):
         """Go to the filter line."""
         self.set_focus(self.query_one(FilterLine))
 
-    @on(Input.Changed, "#library-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.table.filter(event.value, self.tag)
+    def _filter_typed(self, value: str) -> None:
+        self.table.filter(value, self.tag)
         self._show_title()
 
     def on_filter_line_done(self) -> None:
@@ -300,7 +299,7 @@ class LibraryScreen(Screen[None]):
         self.tag = None
         line = self.query_one(FilterLine)
         if line.value:
-            line.value = ""  # filters again (Input.Changed)
+            line.value = ""  # filters again (the line calls back)
         else:
             self.table.filter("", None)
         self._show_title()

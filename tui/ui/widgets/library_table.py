@@ -24,10 +24,13 @@ from tui.library.rows import (
     Column,
     Row,
     column_widths,
+    filter_words,
     fit,
     fitting_columns,
-    matching,
+    narrows,
     sorted_indexes,
+    with_tag,
+    with_words,
 )
 from tui.ui.widgets.styles import overlay_style
 
@@ -107,6 +110,10 @@ class LibraryTable(ScrollView, can_focus=True):
         self._sorted: dict[tuple[str, bool], list[int]] = {}
         """Every row sorted by a column, each way, as first asked for (until the rows change)."""
         self._row_of_path: dict[str, int] = {}
+        self._words: list[str] = []
+        """Each row's :attr:`Row.words`, by row."""
+        self._shown: tuple[tuple[str, bool], list[str], str | None] | None = None
+        """The order, filter words and tag that :attr:`order` shows (None: rows changed)."""
         self._columns: list[Column] = []
         self._widths: list[int] = []
         self._cache: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(256)
@@ -120,6 +127,8 @@ class LibraryTable(ScrollView, can_focus=True):
         self.rows = list(rows)
         self._sorted = {}
         self._row_of_path = {row.entry.path: index for index, row in enumerate(self.rows)}
+        self._words = [row.words for row in self.rows]
+        self._shown = None
         self._reorder(current.entry.path if current is not None else None)
 
     def replace_row(self, row: Row) -> None:
@@ -128,6 +137,8 @@ class LibraryTable(ScrollView, can_focus=True):
         if index is None:
             return
         self.rows[index] = row
+        self._words[index] = row.words
+        self._shown = None
         self._sorted = {way: order for way, order in self._sorted.items() if way[0] != "read"}
         if self.sort_key == "read":
             self._reorder(self._cursor_path())
@@ -144,25 +155,39 @@ class LibraryTable(ScrollView, can_focus=True):
 
     def filter(self, text: str, tag: str | None) -> None:
         """Show only the rows with every word of ``text`` (and ``tag``, if given)."""
+        keep = self._cursor_path()
         self.filter_text, self.tag = text, tag
-        self._reorder(self._cursor_path())
+        before = self.order
+        self.order = self._ordered()
+        if self.order != before:  # (the same rows: a space typed, a letter all of them have)
+            self._show_order(keep)
 
     def _cursor_path(self) -> str | None:
         row = self.current_row
         return row.entry.path if row is not None else None
 
     def _reorder(self, keep: str | None) -> None:
+        self.order = self._ordered()
+        self._show_order(keep)
+
+    def _ordered(self) -> list[int]:
+        """The rows to show, in order: sorted (each way once), then filtered. A filter that
+        narrows the one shown (a letter typed) looks among the rows shown only."""
         way = (self.sort_key, self.descending)
         every = self._sorted.get(way)
         if every is None:
             every = self._sorted[way] = sorted_indexes(self.rows, *way)
-        shown = matching(self.rows, self.filter_text, self.tag)
-        if shown is None:
-            self.order = list(every)
-        else:
-            wanted = set(shown)
-            self.order = [index for index in every if index in wanted]
-        self._cache.clear()
+        words, tag, shown = filter_words(self.filter_text), self.tag, self._shown
+        self._shown = (way, words, tag)
+        if not words and tag is None:
+            return list(every)
+        if shown is not None and shown[0] == way and shown[2] == tag and narrows(words, shown[1]):
+            return with_words(self.order, self._words, [w for w in words if w not in shown[1]])
+        among = every if tag is None else with_tag(every, self.rows, tag)
+        return with_words(among, self._words, words)
+
+    def _show_order(self, keep: str | None) -> None:
+        """Show :attr:`order` from its first row, the cursor on ``keep``'s row if shown."""
         self._sync_size()
         self.move_to(keep)
         self.refresh()
@@ -197,7 +222,14 @@ class LibraryTable(ScrollView, can_focus=True):
     def _sync_size(self) -> None:
         width = self.scrollable_content_region.width
         size = Size(width, len(self.order) + 1)
-        if self.virtual_size != size:
+        if self.virtual_size == size:
+            return
+        if self.show_vertical_scrollbar and size.height > self.container_size.height:
+            self.set_reactive(LibraryTable.virtual_size, size)
+            self.vertical_scrollbar.window_virtual_size = size.height
+            if self.scroll_y > self.max_scroll_y:
+                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
+        else:
             self.virtual_size = size
 
     def on_resize(self) -> None:
