@@ -106,3 +106,22 @@ async def test_the_scroll_bar_goes_when_the_rows_fit_and_comes_back() -> None:
         await pilot.pause()
         assert table.show_vertical_scrollbar
         assert table.vertical_scrollbar.window_virtual_size == 201
+
+
+async def test_orders_made_ahead_are_kept_only_for_the_rows_they_sort() -> None:
+    from tui.library.rows import sorted_orders
+
+    rows = generated_rows(500)
+    async with TableApp().run_test(size=(120, 40)) as pilot:
+        table = pilot.app.query_one(LibraryTable)
+        table.set_rows(rows)
+        older = generated_rows(500)[::-1]  # other rows (a listing replaced since)
+        table.add_orders(older, sorted_orders(older))
+        table.sort_by("title")
+        assert table.order == expected(table)
+        table.add_orders(rows, sorted_orders(rows))
+        for key in ("location", "points", "tags"):
+            table.sort_by(key)
+            assert table.order == expected(table), key
+            table.sort_by(key)
+            assert table.order == expected(table), (key, "again")

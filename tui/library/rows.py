@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import contains
+from operator import contains, is_, is_not
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -156,21 +156,50 @@ SORT_VALUES: dict[str, Callable[[Row], object]] = {
     "location": lambda row: (row.entry.location or "").casefold() or None,
     "source": lambda row: (row.entry.source or "").casefold() or None,
     "tags": lambda row: row.cells.get("tags", "").casefold() or None,
-    "points": lambda row: None if row.entry.failed else row.entry.points,
-    "quotes": lambda row: None if row.entry.failed else row.entry.quotes,
-    "read": lambda row: None if row.entry.failed else (row.read or 0.0),
+    "points": lambda row: None if row.entry.problem is not None else row.entry.points,
+    "quotes": lambda row: None if row.entry.problem is not None else row.entry.quotes,
+    "read": lambda row: None if row.entry.problem is not None else (row.read or 0.0),
 }
 """What each column sorts by (None: blank, always last)."""
 
 
-def sorted_indexes(rows: Sequence[Row], key: str, descending: bool) -> list[int]:
-    """Every row's index, sorted by a column (ties in the rows' order; blanks last)."""
-    value_of = SORT_VALUES[key]
-    values: list[Any] = [value_of(row) for row in rows]  # of one type per column
-    present = [index for index, value in enumerate(values) if value is not None]
-    blank = [index for index, value in enumerate(values) if value is None]
+def sort_values(rows: Sequence[Row], key: str) -> list[Any]:
+    """What each row sorts by in column ``key`` (of one type per column; None: blank)."""
+    return list(map(SORT_VALUES[key], rows))
+
+
+def sorted_by(
+    values: Sequence[Any], descending: bool, other: Sequence[int] | None = None
+) -> list[int]:
+    """Every row's index, sorted by its value (ties in the rows' order; blanks last).
+
+    ``other``: the rows sorted by the same values the other way, if known: sorting that
+    again takes a fraction of the time (its ties are in the rows' order too).
+    """
+    if other is None:
+        present = list(compress(range(len(values)), map(is_not, values, repeat(None))))
+    else:
+        present = list(other[: len(other) - values.count(None)])
+    blank = list(compress(range(len(values)), map(is_, values, repeat(None))))
     present.sort(key=values.__getitem__, reverse=descending)
     return present + blank
+
+
+def sorted_orders(rows: Sequence[Row]) -> dict[tuple[str, bool], list[int]]:
+    """Every row sorted by each column but Read (which changes as briefings are read), each
+    way: made ahead of the keys that sort, off the screen's thread."""
+    orders = {}
+    for column in COLUMNS:
+        if column.key != "read":
+            values = sort_values(rows, column.key)
+            ascending = orders[column.key, False] = sorted_by(values, False)
+            orders[column.key, True] = sorted_by(values, True, ascending)
+    return orders
+
+
+def sorted_indexes(rows: Sequence[Row], key: str, descending: bool) -> list[int]:
+    """Every row's index, sorted by a column (ties in the rows' order; blanks last)."""
+    return sorted_by(sort_values(rows, key), descending)
 
 
 def filter_words(text: str) -> list[str]:

@@ -23,7 +23,7 @@ from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.library.entry import Entry
 from tui.library.index import Hit, LibraryIndex, Listing, Refreshed
 from tui.library.opened import Library
-from tui.library.rows import COLUMNS, Row, read_fraction, row_of
+from tui.library.rows import COLUMNS, Row, read_fraction, row_of, sorted_orders
 from tui.storage.positions import Position
 from tui.text import sanitize_line
 from tui.ui.index_calls import ask_index
@@ -192,7 +192,9 @@ class LibraryScreen(Screen[None]):
             self.app, index, lambda: index.refresh(self.library.paths, self._progress), Refreshed
         )
         last, failed = ask_index(self.app, index, lambda: _counted(index), lambda: (listed, failed))
-        self.app.call_from_thread(self._loaded, last, failed, refreshed, self._rows(last, read))
+        rows = self._rows(last, read)
+        self.app.call_from_thread(self._loaded, last, failed, refreshed, rows)
+        self.app.call_from_thread(self.table.add_orders, rows, sorted_orders(rows))
 
     def _rows(self, entries: Sequence[Entry], read: dict[str, Position]) -> list[Row]:
         """The table's rows of ``entries`` (from the loading thread): see :meth:`_row`."""

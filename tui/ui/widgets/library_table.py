@@ -7,7 +7,9 @@ The heading is the first line, kept at the top; a click on it sorts by its colum
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from operator import attrgetter, is_
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -28,7 +30,8 @@ from tui.library.rows import (
     fit,
     fitting_columns,
     narrows,
-    sorted_indexes,
+    sort_values,
+    sorted_by,
     with_tag,
     with_words,
 )
@@ -109,6 +112,8 @@ class LibraryTable(ScrollView, can_focus=True):
         """What the table says when no row is shown."""
         self._sorted: dict[tuple[str, bool], list[int]] = {}
         """Every row sorted by a column, each way, as first asked for (until the rows change)."""
+        self._values: dict[str, list[Any]] = {}
+        """What each row sorts by in a column, as first asked for (until the rows change)."""
         self._row_of_path: dict[str, int] = {}
         self._words: list[str] = []
         """Each row's :attr:`Row.words`, by row."""
@@ -125,11 +130,19 @@ class LibraryTable(ScrollView, can_focus=True):
         """Show these rows (filtered and sorted as before); the cursor stays on its briefing."""
         current = self.current_row
         self.rows = list(rows)
-        self._sorted = {}
+        self._sorted, self._values = {}, {}
         self._row_of_path = {row.entry.path: index for index, row in enumerate(self.rows)}
         self._words = [row.words for row in self.rows]
         self._shown = None
         self._reorder(current.entry.path if current is not None else None)
+
+    def add_orders(self, rows: Sequence[Row], orders: Mapping[tuple[str, bool], list[int]]) -> None:
+        """Keep ``orders`` (each way of sorting ``rows``, made in a thread) for the sort keys,
+        if the table still shows those briefings in that order."""
+        if len(rows) == len(self.rows) and all(
+            map(is_, map(attrgetter("entry"), rows), map(attrgetter("entry"), self.rows))
+        ):
+            self._sorted.update((way, order) for way, order in orders.items() if way[0] != "read")
 
     def replace_row(self, row: Row) -> None:
         """Show ``row`` in place of the row of the same file (how far it was read changed)."""
@@ -140,6 +153,7 @@ class LibraryTable(ScrollView, can_focus=True):
         self._words[index] = row.words
         self._shown = None
         self._sorted = {way: order for way, order in self._sorted.items() if way[0] != "read"}
+        self._values.pop("read", None)
         if self.sort_key == "read":
             self._reorder(self._cursor_path())
         else:
@@ -176,7 +190,11 @@ class LibraryTable(ScrollView, can_focus=True):
         way = (self.sort_key, self.descending)
         every = self._sorted.get(way)
         if every is None:
-            every = self._sorted[way] = sorted_indexes(self.rows, *way)
+            values = self._values.get(self.sort_key)
+            if values is None:
+                values = self._values[self.sort_key] = sort_values(self.rows, self.sort_key)
+            other = self._sorted.get((self.sort_key, not self.descending))
+            every = self._sorted[way] = sorted_by(values, self.descending, other)
         words, tag, shown = filter_words(self.filter_text), self.tag, self._shown
         self._shown = (way, words, tag)
         if not words and tag is None:
