@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from snapshot_apps import LIBRARY_PATH, library_of, screen_lines
+from snapshot_apps import LIBRARY_PATH, library_of, screen_lines, screen_strips
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
@@ -120,6 +120,24 @@ async def test_the_cursor_stays_on_its_briefing_when_the_order_changes() -> None
         assert cursor_title(screen) == RAIL
         await pilot.press("1")
         assert cursor_title(screen) == RAIL
+
+
+async def test_the_cursor_highlight_moves_with_j_and_k_and_leaves_no_trace() -> None:
+    """Only the rows the cursor leaves and reaches are drawn again: the others stay."""
+
+    def lit(pilot: Pilot[None]) -> list[int]:
+        """The first five rows drawn in a colour of their own (the cursor's)."""
+        strips = screen_strips(pilot.app)[2:7]
+        backgrounds = [next(iter(strip)).style.bgcolor for strip in strips]
+        return [n for n, bg in enumerate(backgrounds) if backgrounds.count(bg) == 1]
+
+    async with open_library() as (pilot, screen):
+        assert lit(pilot) == [0]
+        await pilot.press("j", "j")
+        assert lit(pilot) == [2]
+        assert cursor_title(screen) == RAIL
+        await pilot.press("k")
+        assert lit(pilot) == [1]
 
 
 async def test_typing_filters_the_table_and_escape_clears_it() -> None:

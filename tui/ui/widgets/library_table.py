@@ -86,7 +86,7 @@ class LibraryTable(ScrollView, can_focus=True):
 
     EMPTY = "No briefing matches."
 
-    cursor: reactive[int] = reactive(0, init=False)
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)
     """The row under the cursor, counted in the shown order."""
 
     class Selected(Message):
@@ -351,9 +351,14 @@ class LibraryTable(ScrollView, can_focus=True):
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(len(self.order) - 1, cursor)) if self.order else 0
 
-    def watch_cursor(self) -> None:
+    def watch_cursor(self, old: int, new: int) -> None:
+        top = round(self.scroll_y)
         self._scroll_to_cursor()
-        self.refresh()
+        if round(self.scroll_y) == top:  # only the two rows change (lines 1… under the heading)
+            self.refresh_line(old + 1)
+            self.refresh_line(new + 1)
+        else:
+            self.refresh()
 
     def on_focus(self) -> None:
         self._cache.clear()
