@@ -125,3 +125,21 @@ async def test_orders_made_ahead_are_kept_only_for_the_rows_they_sort() -> None:
             assert table.order == expected(table), key
             table.sort_by(key)
             assert table.order == expected(table), (key, "again")
+
+
+async def test_the_columns_make_room_for_a_scroll_bar_that_comes_with_the_rows() -> None:
+    """The table is empty, then gets more rows than fit: the scroll bar takes a column
+    (the table's size is the same) and the last column still shows whole."""
+    rows = [
+        row_of(Entry(f"/l/{n:03}.yaml", f"Briefing {n:03}", published="2024-01-01", blocks=4), 1.0)
+        for n in range(100)
+    ]
+    async with TableApp().run_test(size=(120, 40)) as pilot:
+        table = pilot.app.query_one(LibraryTable)
+        await pilot.pause()
+        table.set_rows(rows)
+        await pilot.pause()
+        assert table.show_vertical_scrollbar
+        lines = screen_lines(pilot.app)
+        assert lines[1].rstrip().endswith("finished"), lines[1]
+        assert lines[0].rstrip().endswith("Read"), lines[0]

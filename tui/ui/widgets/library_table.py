@@ -121,6 +121,8 @@ class LibraryTable(ScrollView, can_focus=True):
         """The order, filter words and tag that :attr:`order` shows (None: rows changed)."""
         self._columns: list[Column] = []
         self._widths: list[int] = []
+        self._laid_out = -1
+        """The width the columns were laid out for."""
         self._cache: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(256)
         self._styles: dict[tuple[int, str], Style] = {}
 
@@ -256,7 +258,8 @@ class LibraryTable(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def _lay_out_columns(self) -> None:
-        width = self.scrollable_content_region.width - 1  # a column of margin on the left
+        self._laid_out = self.scrollable_content_region.width
+        width = self._laid_out - 1  # a column of margin on the left
         self._columns = fitting_columns(width, GAP)
         self._widths = column_widths(self._columns, width, GAP)
         self._cache.clear()
@@ -295,7 +298,7 @@ class LibraryTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        if not self._columns:
+        if width != self._laid_out:  # (a scroll bar came or went: the table kept its size)
             self._lay_out_columns()
         if y == 0:
             return self._header(width)
