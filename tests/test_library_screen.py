@@ -106,6 +106,24 @@ async def test_number_keys_sort_by_a_column_and_again_the_other_way() -> None:
         assert titles(screen) == [HARBOUR, RAIL, MARKET, GLACIER, "broken-indent.yaml"]
 
 
+async def test_once_the_library_is_read_its_columns_are_sorted_already(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The loading thread sorts every column but Read each way: a key only re-orders."""
+    from tui.ui.widgets import library_table
+
+    async with open_library() as (pilot, screen):
+
+        def no_sorting(*args: object) -> list[int]:
+            raise AssertionError("sorted on the key")
+
+        monkeypatch.setattr(library_table, "sorted_by", no_sorting)
+        await pilot.press("1")
+        assert titles(screen) == ["broken-indent.yaml", MARKET, GLACIER, HARBOUR, RAIL]
+        await pilot.press("1", "3", "3", "4", "4", "5", "5", "6", "6", "7", "7", "2", "2")
+        assert titles(screen) == [HARBOUR, RAIL, MARKET, GLACIER, "broken-indent.yaml"]
+
+
 async def test_a_click_on_a_heading_sorts_by_its_column() -> None:
     async with open_library() as (pilot, screen):
         header = screen_lines(pilot.app)[1]

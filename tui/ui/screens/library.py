@@ -194,11 +194,15 @@ class LibraryScreen(Screen[None]):
         last, failed = ask_index(self.app, index, lambda: _counted(index), lambda: (listed, failed))
         rows = self._rows(last, read)
         self.app.call_from_thread(self._loaded, last, failed, refreshed, rows)
-        self.app.call_from_thread(self.table.add_orders, rows, sorted_orders(rows))
+        self.app.call_from_thread(self._add_orders, rows, sorted_orders(rows))
 
     def _rows(self, entries: Sequence[Entry], read: dict[str, Position]) -> list[Row]:
         """The table's rows of ``entries`` (from the loading thread): see :meth:`_row`."""
         return [self._row(entry, read) for entry in entries]
+
+    def _add_orders(self, rows: list[Row], orders: dict[tuple[str, bool], list[int]]) -> None:
+        """Give the table the orders of its rows made in the loading thread (on the UI's)."""
+        self.table.add_orders(rows, orders)
 
     def _progress(self, done: int, total: int) -> None:
         """Called from the loading thread: move the progress bar, a few times a second."""
