@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from snapshot_apps import LIBRARY_PATH, library_of, screen_lines
+from snapshot_apps import LIBRARY_PATH, library_of, screen_lines, screen_strips
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
@@ -106,6 +106,24 @@ async def test_number_keys_sort_by_a_column_and_again_the_other_way() -> None:
         assert titles(screen) == [HARBOUR, RAIL, MARKET, GLACIER, "broken-indent.yaml"]
 
 
+async def test_once_the_library_is_read_its_columns_are_sorted_already(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The loading thread sorts every column but Read each way: a key only re-orders."""
+    from tui.ui.widgets import library_table
+
+    async with open_library() as (pilot, screen):
+
+        def no_sorting(*args: object) -> list[int]:
+            raise AssertionError("sorted on the key")
+
+        monkeypatch.setattr(library_table, "sorted_by", no_sorting)
+        await pilot.press("1")
+        assert titles(screen) == ["broken-indent.yaml", MARKET, GLACIER, HARBOUR, RAIL]
+        await pilot.press("1", "3", "3", "4", "4", "5", "5", "6", "6", "7", "7", "2", "2")
+        assert titles(screen) == [HARBOUR, RAIL, MARKET, GLACIER, "broken-indent.yaml"]
+
+
 async def test_a_click_on_a_heading_sorts_by_its_column() -> None:
     async with open_library() as (pilot, screen):
         header = screen_lines(pilot.app)[1]
@@ -120,6 +138,24 @@ async def test_the_cursor_stays_on_its_briefing_when_the_order_changes() -> None
         assert cursor_title(screen) == RAIL
         await pilot.press("1")
         assert cursor_title(screen) == RAIL
+
+
+async def test_the_cursor_highlight_moves_with_j_and_k_and_leaves_no_trace() -> None:
+    """Only the rows the cursor leaves and reaches are drawn again: the others stay."""
+
+    def lit(pilot: Pilot[None]) -> list[int]:
+        """The first five rows drawn in a colour of their own (the cursor's)."""
+        strips = screen_strips(pilot.app)[2:7]
+        backgrounds = [next(iter(strip)).style.bgcolor for strip in strips]
+        return [n for n, bg in enumerate(backgrounds) if backgrounds.count(bg) == 1]
+
+    async with open_library() as (pilot, screen):
+        assert lit(pilot) == [0]
+        await pilot.press("j", "j")
+        assert lit(pilot) == [2]
+        assert cursor_title(screen) == RAIL
+        await pilot.press("k")
+        assert lit(pilot) == [1]
 
 
 async def test_typing_filters_the_table_and_escape_clears_it() -> None:

@@ -6,8 +6,10 @@ Nothing here imports Textual: the table widget draws what these functions give.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import contains, is_, is_not
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -154,36 +156,89 @@ SORT_VALUES: dict[str, Callable[[Row], object]] = {
     "location": lambda row: (row.entry.location or "").casefold() or None,
     "source": lambda row: (row.entry.source or "").casefold() or None,
     "tags": lambda row: row.cells.get("tags", "").casefold() or None,
-    "points": lambda row: None if row.entry.failed else row.entry.points,
-    "quotes": lambda row: None if row.entry.failed else row.entry.quotes,
-    "read": lambda row: None if row.entry.failed else (row.read or 0.0),
+    "points": lambda row: None if row.entry.problem is not None else row.entry.points,
+    "quotes": lambda row: None if row.entry.problem is not None else row.entry.quotes,
+    "read": lambda row: None if row.entry.problem is not None else (row.read or 0.0),
 }
 """What each column sorts by (None: blank, always last)."""
 
 
-def sorted_indexes(rows: Sequence[Row], key: str, descending: bool) -> list[int]:
-    """Every row's index, sorted by a column (ties in the rows' order; blanks last)."""
-    value_of = SORT_VALUES[key]
-    values: list[Any] = [value_of(row) for row in rows]  # of one type per column
-    present = [index for index, value in enumerate(values) if value is not None]
-    blank = [index for index, value in enumerate(values) if value is None]
+def sort_values(rows: Sequence[Row], key: str) -> list[Any]:
+    """What each row sorts by in column ``key`` (of one type per column; None: blank)."""
+    return list(map(SORT_VALUES[key], rows))
+
+
+def sorted_by(
+    values: Sequence[Any], descending: bool, other: Sequence[int] | None = None
+) -> list[int]:
+    """Every row's index, sorted by its value (ties in the rows' order; blanks last).
+
+    ``other``: the rows sorted by the same values the other way, if known: sorting that
+    again takes a fraction of the time (its ties are in the rows' order too).
+    """
+    if other is None:
+        present = list(compress(range(len(values)), map(is_not, values, repeat(None))))
+    else:
+        present = list(other[: len(other) - values.count(None)])
+    blank = list(compress(range(len(values)), map(is_, values, repeat(None))))
     present.sort(key=values.__getitem__, reverse=descending)
     return present + blank
+
+
+def sorted_orders(rows: Sequence[Row]) -> dict[tuple[str, bool], list[int]]:
+    """Every row sorted by each column but Read (which changes as briefings are read), each
+    way: made ahead of the keys that sort, off the screen's thread."""
+    orders = {}
+    for column in COLUMNS:
+        if column.key != "read":
+            values = sort_values(rows, column.key)
+            ascending = orders[column.key, False] = sorted_by(values, False)
+            orders[column.key, True] = sorted_by(values, True, ascending)
+    return orders
+
+
+def sorted_indexes(rows: Sequence[Row], key: str, descending: bool) -> list[int]:
+    """Every row's index, sorted by a column (ties in the rows' order; blanks last)."""
+    return sorted_by(sort_values(rows, key), descending)
+
+
+def filter_words(text: str) -> list[str]:
+    """The words of a filter as :attr:`Row.words` holds them (each after a space)."""
+    return [" " + word for word in _NOT_WORD.split(fold(text)) if word]
+
+
+def narrows(words: Sequence[str], before: Sequence[str]) -> bool:
+    """True if every row with all of ``words`` also has all of ``before``: each word of
+    ``before`` is the start of one of ``words`` (a letter typed, a word added)."""
+    return all(any(word.startswith(old) for word in words) for old in before)
+
+
+def with_words(among: Iterable[int], row_words: Sequence[str], words: Sequence[str]) -> list[int]:
+    """The rows of ``among`` (in its order) whose :attr:`Row.words` (``row_words``, by row)
+    have a word starting with each of ``words``."""
+    found = list(among)
+    for word in sorted(words, key=len, reverse=True):  # the longest first: the fewest rows
+        has_word = map(contains, map(row_words.__getitem__, found), repeat(word))
+        found = list(compress(found, has_word))
+    return found
+
+
+def with_tag(among: Iterable[int], rows: Sequence[Row], tag: str) -> list[int]:
+    """The rows of ``among`` (in its order) with ``tag``, whatever its case."""
+    key = tag.casefold()
+    return [index for index in among if key in rows[index].tag_keys]
 
 
 def matching(rows: Sequence[Row], text: str, tag: str | None) -> list[int] | None:
     """The rows with words starting with every word of ``text`` (and ``tag``, if given);
     None: every row."""
-    wanted = [" " + word for word in _NOT_WORD.split(fold(text)) if word]
+    wanted = filter_words(text)
     if not wanted and tag is None:
         return None
-    found: Sequence[int] = range(len(rows))
+    found: Iterable[int] = range(len(rows))
     if tag is not None:
-        tag_key = tag.casefold()
-        found = [index for index in found if tag_key in rows[index].tag_keys]
-    for word in wanted:
-        found = [index for index in found if word in rows[index].words]
-    return list(found)
+        found = with_tag(found, rows, tag)
+    return with_words(found, [row.words for row in rows], wanted)
 
 
 def tag_counts(entries: Sequence[Entry]) -> list[tuple[str, int]]:

@@ -18,14 +18,14 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.library.entry import Entry
 from tui.library.index import Hit, IndexUnavailable, LibraryIndex, Listing, Refreshed
 from tui.library.opened import Library
-from tui.library.rows import COLUMNS, Row, read_fraction, row_of
+from tui.library.rows import COLUMNS, Row, read_fraction, row_of, sorted_orders
 from tui.storage.positions import Position
 from tui.text import sanitize_line
 from tui.ui.index_calls import ask_index
@@ -155,7 +155,7 @@ class LibraryScreen(Screen[None]):
         yield Static(id="library-title", markup=False)
         yield ProgressBar(id="library-progress", show_eta=False)
         yield LibraryTable(id="library-table")
-        yield FilterLine(id="library-filter")
+        yield FilterLine(id="library-filter", changed=self._filter_typed)
         yield KeyHints(id="library-hints")
 
     @property
@@ -202,11 +202,17 @@ class LibraryScreen(Screen[None]):
             self.app, index, lambda: index.refresh(self.library.paths, self._progress), Refreshed
         )
         last, failed = ask_index(self.app, index, lambda: _counted(index), lambda: (listed, failed))
-        self.app.call_from_thread(self._loaded, last, failed, refreshed, self._rows(last, read))
+        rows = self._rows(last, read)
+        self.app.call_from_thread(self._loaded, last, failed, refreshed, rows)
+        self.app.call_from_thread(self._add_orders, rows, sorted_orders(rows))
 
     def _rows(self, entries: Sequence[Entry], read: dict[str, Position]) -> list[Row]:
         """The table's rows of ``entries`` (from the loading thread): see :meth:`_row`."""
         return [self._row(entry, read) for entry in entries]
+
+    def _add_orders(self, rows: list[Row], orders: dict[tuple[str, bool], list[int]]) -> None:
+        """Give the table the orders of its rows made in the loading thread (on the UI's)."""
+        self.table.add_orders(rows, orders)
 
     def _progress(self, done: int, total: int) -> None:
         """Called from the loading thread: move the progress bar, a few times a second."""
@@ -315,9 +321,8 @@ class LibraryScreen(Screen[None]):
         """Go to the filter line."""
         self.set_focus(self.query_one(FilterLine))
 
-    @on(Input.Changed, "#library-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.table.filter(event.value, self.tag)
+    def _filter_typed(self, value: str) -> None:
+        self.table.filter(value, self.tag)
         self._show_title()
 
     def on_filter_line_done(self) -> None:
@@ -333,7 +338,7 @@ class LibraryScreen(Screen[None]):
         self.tag = None
         line = self.query_one(FilterLine)
         if line.value:
-            line.value = ""  # filters again (Input.Changed)
+            line.value = ""  # filters again (the line calls back)
         else:
             self.table.filter("", None)
         self._show_title()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.binding import Binding
 from textual.message import Message
 
@@ -28,7 +30,10 @@ class FilterLine(TypedInput):
     class Done(Message):
         """Back to the table (the filter stays)."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, *, id: str | None = None, changed: Callable[[str], None] | None = None
+    ) -> None:
+        self._on_change = changed
         super().__init__(
             placeholder="Filter: type words of a title, place, source or tag (f)",
             id=id,
@@ -36,6 +41,10 @@ class FilterLine(TypedInput):
             # Typed keys go on after the first (which opened it), never replace it.
             select_on_focus=False,
         )
+
+    def watch_value(self, value: str) -> None:
+        if self._on_change is not None:
+            self._on_change(value)
 
     def action_clear(self) -> None:
         """Clear the filter and go back to the table."""

@@ -7,7 +7,9 @@ The heading is the first line, kept at the top; a click on it sorts by its colum
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from operator import attrgetter, is_
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,10 +26,14 @@ from tui.library.rows import (
     Column,
     Row,
     column_widths,
+    filter_words,
     fit,
     fitting_columns,
-    matching,
-    sorted_indexes,
+    narrows,
+    sort_values,
+    sorted_by,
+    with_tag,
+    with_words,
 )
 from tui.ui.widgets.styles import overlay_style
 
@@ -80,7 +86,7 @@ class LibraryTable(ScrollView, can_focus=True):
 
     EMPTY = "No briefing matches."
 
-    cursor: reactive[int] = reactive(0, init=False)
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)
     """The row under the cursor, counted in the shown order."""
 
     class Selected(Message):
@@ -106,9 +112,17 @@ class LibraryTable(ScrollView, can_focus=True):
         """What the table says when no row is shown."""
         self._sorted: dict[tuple[str, bool], list[int]] = {}
         """Every row sorted by a column, each way, as first asked for (until the rows change)."""
+        self._values: dict[str, list[Any]] = {}
+        """What each row sorts by in a column, as first asked for (until the rows change)."""
         self._row_of_path: dict[str, int] = {}
+        self._words: list[str] = []
+        """Each row's :attr:`Row.words`, by row."""
+        self._shown: tuple[tuple[str, bool], list[str], str | None] | None = None
+        """The order, filter words and tag that :attr:`order` shows (None: rows changed)."""
         self._columns: list[Column] = []
         self._widths: list[int] = []
+        self._laid_out = -1
+        """The width the columns were laid out for."""
         self._cache: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(256)
         self._styles: dict[tuple[int, str], Style] = {}
 
@@ -118,9 +132,19 @@ class LibraryTable(ScrollView, can_focus=True):
         """Show these rows (filtered and sorted as before); the cursor stays on its briefing."""
         current = self.current_row
         self.rows = list(rows)
-        self._sorted = {}
+        self._sorted, self._values = {}, {}
         self._row_of_path = {row.entry.path: index for index, row in enumerate(self.rows)}
+        self._words = [row.words for row in self.rows]
+        self._shown = None
         self._reorder(current.entry.path if current is not None else None)
+
+    def add_orders(self, rows: Sequence[Row], orders: Mapping[tuple[str, bool], list[int]]) -> None:
+        """Keep ``orders`` (each way of sorting ``rows``, made in a thread) for the sort keys,
+        if the table still shows those briefings in that order."""
+        if len(rows) == len(self.rows) and all(
+            map(is_, map(attrgetter("entry"), rows), map(attrgetter("entry"), self.rows))
+        ):
+            self._sorted.update((way, order) for way, order in orders.items() if way[0] != "read")
 
     def replace_row(self, row: Row) -> None:
         """Show ``row`` in place of the row of the same file (how far it was read changed)."""
@@ -128,7 +152,10 @@ class LibraryTable(ScrollView, can_focus=True):
         if index is None:
             return
         self.rows[index] = row
+        self._words[index] = row.words
+        self._shown = None
         self._sorted = {way: order for way, order in self._sorted.items() if way[0] != "read"}
+        self._values.pop("read", None)
         if self.sort_key == "read":
             self._reorder(self._cursor_path())
         else:
@@ -144,25 +171,43 @@ class LibraryTable(ScrollView, can_focus=True):
 
     def filter(self, text: str, tag: str | None) -> None:
         """Show only the rows with every word of ``text`` (and ``tag``, if given)."""
+        keep = self._cursor_path()
         self.filter_text, self.tag = text, tag
-        self._reorder(self._cursor_path())
+        before = self.order
+        self.order = self._ordered()
+        if self.order != before:  # (the same rows: a space typed, a letter all of them have)
+            self._show_order(keep)
 
     def _cursor_path(self) -> str | None:
         row = self.current_row
         return row.entry.path if row is not None else None
 
     def _reorder(self, keep: str | None) -> None:
+        self.order = self._ordered()
+        self._show_order(keep)
+
+    def _ordered(self) -> list[int]:
+        """The rows to show, in order: sorted (each way once), then filtered. A filter that
+        narrows the one shown (a letter typed) looks among the rows shown only."""
         way = (self.sort_key, self.descending)
         every = self._sorted.get(way)
         if every is None:
-            every = self._sorted[way] = sorted_indexes(self.rows, *way)
-        shown = matching(self.rows, self.filter_text, self.tag)
-        if shown is None:
-            self.order = list(every)
-        else:
-            wanted = set(shown)
-            self.order = [index for index in every if index in wanted]
-        self._cache.clear()
+            values = self._values.get(self.sort_key)
+            if values is None:
+                values = self._values[self.sort_key] = sort_values(self.rows, self.sort_key)
+            other = self._sorted.get((self.sort_key, not self.descending))
+            every = self._sorted[way] = sorted_by(values, self.descending, other)
+        words, tag, shown = filter_words(self.filter_text), self.tag, self._shown
+        self._shown = (way, words, tag)
+        if not words and tag is None:
+            return list(every)
+        if shown is not None and shown[0] == way and shown[2] == tag and narrows(words, shown[1]):
+            return with_words(self.order, self._words, [w for w in words if w not in shown[1]])
+        among = every if tag is None else with_tag(every, self.rows, tag)
+        return with_words(among, self._words, words)
+
+    def _show_order(self, keep: str | None) -> None:
+        """Show :attr:`order` from its first row, the cursor on ``keep``'s row if shown."""
         self._sync_size()
         self.move_to(keep)
         self.refresh()
@@ -197,7 +242,14 @@ class LibraryTable(ScrollView, can_focus=True):
     def _sync_size(self) -> None:
         width = self.scrollable_content_region.width
         size = Size(width, len(self.order) + 1)
-        if self.virtual_size != size:
+        if self.virtual_size == size:
+            return
+        if self.show_vertical_scrollbar and size.height > self.container_size.height:
+            self.set_reactive(LibraryTable.virtual_size, size)
+            self.vertical_scrollbar.window_virtual_size = size.height
+            if self.scroll_y > self.max_scroll_y:
+                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
+        else:
             self.virtual_size = size
 
     def on_resize(self) -> None:
@@ -206,7 +258,8 @@ class LibraryTable(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def _lay_out_columns(self) -> None:
-        width = self.scrollable_content_region.width - 1  # a column of margin on the left
+        self._laid_out = self.scrollable_content_region.width
+        width = self._laid_out - 1  # a column of margin on the left
         self._columns = fitting_columns(width, GAP)
         self._widths = column_widths(self._columns, width, GAP)
         self._cache.clear()
@@ -245,7 +298,7 @@ class LibraryTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        if not self._columns:
+        if width != self._laid_out:  # (a scroll bar came or went: the table kept its size)
             self._lay_out_columns()
         if y == 0:
             return self._header(width)
@@ -301,9 +354,14 @@ class LibraryTable(ScrollView, can_focus=True):
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(len(self.order) - 1, cursor)) if self.order else 0
 
-    def watch_cursor(self) -> None:
+    def watch_cursor(self, old: int, new: int) -> None:
+        top = round(self.scroll_y)
         self._scroll_to_cursor()
-        self.refresh()
+        if round(self.scroll_y) == top:  # only the two rows change (lines 1… under the heading)
+            self.refresh_line(old + 1)
+            self.refresh_line(new + 1)
+        else:
+            self.refresh()
 
     def on_focus(self) -> None:
         self._cache.clear()
