@@ -94,3 +94,13 @@ def test_a_sort_the_other_way_from_a_sorted_order_is_a_fresh_sort() -> None:
             fresh = sorted_by(values, descending)
             assert sorted_by(values, descending, sorted_by(values, not descending)) == fresh
             assert fresh[-1] == 7 or column.key == "title"
+
+
+def test_the_filter_minds_no_accents_as_the_search_does() -> None:
+    """``bogotá`` found nothing in a table of "Bogota" (and the other way round)."""
+    rows = [
+        row_of(Entry("a", "Talks in Bogota"), None),
+        row_of(Entry("b", "Visit to Bogotá"), None),
+        row_of(Entry("c", "Lima"), None),
+    ]
+    assert matching(rows, "bogotá", None) == matching(rows, "BOGOTA", None) == [0, 1]

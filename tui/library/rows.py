@@ -15,7 +15,7 @@ from typing import Any
 from rich.cells import cell_len, set_cell_size
 
 from tui.library.entry import Entry
-from tui.linking import fold
+from tui.library.query import fold  # accents aside, as the search compares
 from tui.storage.positions import Position
 from tui.text import sanitize_line
 
