@@ -222,12 +222,12 @@ class LibraryScreen(Screen[None]):
         self._last_progress = now
         self.app.call_from_thread(self._show_progress, done, total)
         if 0 < done < total and now >= self._next_listing:
-            self._list_so_far()
+            self._list_again()
             self._next_listing = now + max(LIST_EVERY, 10 * (time.monotonic() - now))
 
-    def _list_so_far(self) -> None:
-        """From the loading thread: show the rows the index holds so far (a first build of
-        10,000 files takes seconds, and the first rows are there to be read)."""
+    def _list_again(self) -> None:
+        """From a worker thread: show the rows the index holds now (those read so far in a
+        first build of 10,000 files, which takes seconds; or after a reader closed)."""
         try:
             entries, failed = _counted(self.library.index)
         except IndexUnavailable:
@@ -467,16 +467,12 @@ class LibraryScreen(Screen[None]):
         """Bring the index in step once a reader is closed (its file may have been edited with
         ``e``, or others changed or deleted meanwhile), and show the rows again if anything
         changed: only the files changed are read again."""
-        index = self.library.index
         try:
-            refreshed = index.refresh(self.library.paths)
-            if not (refreshed.added or refreshed.changed or refreshed.removed):
-                return
-            entries, failed = _counted(index)
+            refreshed = self.library.index.refresh(self.library.paths)
         except IndexUnavailable:
             return  # (said when the library opened, or at the next search)
-        rows = self._rows(entries, self._positions)
-        self.app.call_from_thread(self._show_entries, entries, failed, rows, announce=False)
+        if refreshed.added or refreshed.changed or refreshed.removed:
+            self._list_again()
 
     def remember(self, path: str, position: Position) -> None:
         """Note where ``path`` was left (its row shows how far)."""
