@@ -17,11 +17,12 @@ Progress = Callable[[int, int], None]
 """Called with (files done, files in all) while an index is refreshed."""
 
 
-def storable_paths(paths: list[str], notices: list[str], kept_in: str) -> list[str]:
-    """The paths an index can keep (all of them, found at once, unless one is not): valid
-    UTF-8 without NUL. A file name of undecodable bytes (an old archive, a Windows zip) is
-    left out, with one notice in ``notices`` naming how many and ``kept_in`` (the index,
-    the archive); one such file never stops the library."""
+def storable_paths(given: Sequence[str], notices: list[str], kept_in: str) -> list[str]:
+    """The paths an index can keep, each once (all of them, found at once, unless one is
+    not): valid UTF-8 without NUL. A file name of undecodable bytes (an old archive, a
+    Windows zip) is left out, with one notice in ``notices`` naming how many and ``kept_in``
+    (the index, the archive); one such file never stops the library."""
+    paths = list(dict.fromkeys(given))
     joined = "\n".join(paths)
     try:
         joined.encode("utf-8")

@@ -1185,7 +1185,7 @@ class PostgresIndex:
     def _refresh(
         self, connection: psycopg.Connection[Any], paths: Sequence[str], progress: Progress | None
     ) -> dict[str, int]:
-        storable = storable_paths(list(dict.fromkeys(paths)), self.notices, "the archive")
+        storable = storable_paths(paths, self.notices, "the archive")
         with ThreadPoolExecutor(1) as stating:  # the files' stats while the rows come
             stats = stating.submit(stat_all, storable, self.workers)
             scope, values = self._scope("path")

@@ -389,7 +389,7 @@ class SqliteIndex:
     ) -> dict[str, int]:
         connection.execute("SELECT rowid FROM fts WHERE fts MATCH 'probe' LIMIT 1").fetchall()
         found: dict[str, Stat] = {}
-        for path in storable_paths(list(dict.fromkeys(paths)), self.notices, "the index"):
+        for path in storable_paths(paths, self.notices, "the index"):
             try:
                 info = os.stat(path)
             except OSError:
