@@ -30,7 +30,7 @@ class SectionPicker(FilterDialog[int | None]):
     )
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel"),
-        # Before the filter box's own up and down (it has nothing to scroll).
+        # Priority: at their turn among keys typed in a burst (before those behind them).
         Binding("down", "move(1)", "Next match", show=False, id="picker.down", priority=True),
         Binding("up", "move(-1)", "Previous match", show=False, id="picker.up", priority=True),
     ]
