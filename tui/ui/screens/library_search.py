@@ -213,7 +213,7 @@ class SearchScreen(Modal[None]):
         if note:
             said = f"{said} · {note}" if said else note
         if said and self.reading():
-            said += " · still reading the library: asked again when it is read"
+            said += " · still reading the library"  # (asked again once it is read)
         status.update(Content(sanitize_line(said)))
         if hits:
             results.highlighted = 0
