@@ -364,12 +364,10 @@ class LibraryTable(ScrollView, can_focus=True):
             self.refresh()
 
     def on_focus(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self.refresh_line(self.cursor + 1)  # (its colours say where the keys go; rows stay)
 
     def on_blur(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self.refresh_line(self.cursor + 1)
 
     def action_cursor(self, step: int) -> None:
         """Move the cursor by ``step`` rows."""
