@@ -158,6 +158,23 @@ async def test_the_cursor_highlight_moves_with_j_and_k_and_leaves_no_trace() -> 
         assert lit(pilot) == [1]
 
 
+async def test_the_cursor_row_dims_while_the_filter_line_has_the_keys() -> None:
+    """The cursor's colour says where keys go: the table's own while it has them, a dimmer
+    one while a filter is typed; the other rows stay as they were drawn."""
+
+    def styles(pilot: Pilot[None]) -> list[object]:
+        return [next(iter(strip)).style for strip in screen_strips(pilot.app)[2:7]]
+
+    async with open_library() as (pilot, _screen):
+        focused = styles(pilot)
+        await pilot.press("f")
+        dimmed = styles(pilot)
+        assert dimmed[0] != focused[0]
+        assert dimmed[1:] == focused[1:]
+        await pilot.press("enter")
+        assert styles(pilot) == focused
+
+
 async def test_typing_filters_the_table_and_escape_clears_it() -> None:
     async with open_library() as (pilot, screen):
         await pilot.press(*"night")  # no key of the table: the words go to the filter line
@@ -695,15 +712,20 @@ async def test_the_header_counts_every_briefing_held_and_every_failure_not_only_
 
 async def test_the_rows_listed_are_a_quiet_moment_the_command_is_told_of() -> None:
     """briefing-tui collects, then freezes, the thousands of rows then (tui.cli.collector):
-    left to the collector, each full collection walked them all again, stalling keys."""
-    moments: list[str] = []
-    app = BriefingApp(
-        None, library=library_of(LIBRARY_PATH), after_layout=lambda: moments.append("listed")
-    )
+    left to the collector, each full collection walked them all again, stalling keys. The
+    last moment comes with the rows' sort orders made (ten lists as long as the library)."""
+    moments: list[int] = []
+
+    def listed() -> None:
+        assert isinstance(app.screen, LibraryScreen)
+        moments.append(len(app.screen.table._sorted))  # orders kept, each column each way
+
+    app = BriefingApp(None, library=library_of(LIBRARY_PATH), after_layout=listed)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen) and titles(app.screen) == NEWEST_FIRST
-        assert moments == ["listed", "listed"]  # the index's rows, then the refreshed ones
+        assert len(moments) == 2  # the index's rows, then the refreshed ones
+        assert moments[-1] >= 14  # (7 columns each way; read is sorted when asked)
 
 
 class SlowToList(MemoryIndex):

@@ -211,8 +211,10 @@ class LibraryScreen(Screen[None]):
         return [self._row(entry, read) for entry in entries]
 
     def _add_orders(self, rows: list[Row], orders: dict[tuple[str, bool], list[int]]) -> None:
-        """Give the table the orders of its rows made in the loading thread (on the UI's)."""
+        """Give the table the orders of its rows made in the loading thread (on the UI's):
+        the last of the library's long-lived structures (it is then :class:`Listed`)."""
         self.table.add_orders(rows, orders)
+        self.post_message(self.Listed())
 
     def _progress(self, done: int, total: int) -> None:
         """Called from the loading thread: move the progress bar, a few times a second."""
@@ -266,7 +268,7 @@ class LibraryScreen(Screen[None]):
         self.refreshed = refreshed
         self.table.empty = LibraryTable.EMPTY
         self.query_one(ProgressBar).display = False
-        self._show_entries(entries, failed, rows)
+        self._show_entries(entries, failed, rows, announce=False)  # (with the orders, next)
         for screen in self.app.screen_stack:  # a search asked while the files were read
             if isinstance(screen, SearchScreen):
                 screen.index_changed()
