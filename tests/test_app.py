@@ -1120,6 +1120,56 @@ async def test_the_app_reports_its_quiet_moments_to_whoever_runs_it(seed):
         assert sorted(moments) == ["first frame", "layout", "layout"]
 
 
+def test_a_pause_in_the_input_collects_what_the_keys_left():
+    import gc
+    import weakref
+
+    from tui.cli import collector
+
+    class Node:
+        pass
+
+    cycle = Node()
+    cycle.me = cycle  # type: ignore[attr-defined]
+    alive = weakref.ref(cycle)
+    gc.collect(0)  # (a collection ran since the last full one: the cycle moved on)
+    del cycle
+    gc.disable()  # the app is starting: nothing is collected yet
+    try:
+        collector.input_paused()
+        assert alive() is not None
+    finally:
+        gc.enable()
+    gc.collect(0)
+    collector.input_paused()
+    assert alive() is None
+
+
+async def test_the_app_says_when_keys_pause_once_a_burst_is_over(seed, monkeypatch):
+    """Whoever runs the app tidies up then (tui.cli.collector), not in the middle of keys."""
+    from tui.ui import app as app_module
+
+    monkeypatch.setattr(app_module, "INPUT_PAUSE", 0.3)  # (a loaded test machine's burst)
+    pauses: list[int] = []
+    app = BriefingApp(seed, input_paused=lambda: pauses.append(len(pauses)))
+
+    async def wait_for(count: int) -> None:
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if len(pauses) >= count:
+                break
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert pauses == []  # no input, nothing to tidy
+        await pilot.press("]", "]", "]")
+        await wait_for(1)
+        assert len(pauses) == 1
+        await pilot.press("tab")
+        await wait_for(2)
+        assert len(pauses) == 2
+
+
 def test_the_ui_never_touches_the_garbage_collector():
     """GC tuning is process-wide: only the command that starts the app does it."""
     import ast

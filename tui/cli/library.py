@@ -178,4 +178,5 @@ def library_app(library: Library, *, resume: bool = True) -> BriefingApp:
         after_first_frame=collector.after_first_frame,
         after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,
+        input_paused=collector.input_paused,
     )

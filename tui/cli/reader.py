@@ -309,6 +309,7 @@ def _show(
         after_first_frame=collector.after_first_frame,
         after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,
+        input_paused=collector.input_paused,
         after_reload=collector.after_reload,
         config=config.config,
         config_problems=config.messages(),

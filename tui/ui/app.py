@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 
 from tui.config.file import NOTIFICATION_SECONDS, Config
 from tui.format.problems import Problem
@@ -40,6 +41,10 @@ RELOADED = "Reloaded: the file changed."
 """The toast of a live reload."""
 RELOADED_SECONDS = 2.0
 """How long it shows (at the default ``notification_seconds``)."""
+INPUT_PAUSE = 0.05
+"""Seconds with no key nor mouse event after which input counts as paused: longer than
+the gap between auto-repeated keys (30-50 ms) or a burst's (tmux, a paste), shorter than
+between keys typed (100 ms and more)."""
 
 
 def _briefing_commands() -> type[Provider]:
@@ -92,6 +97,7 @@ class BriefingApp(App[None]):
         after_layout: Callable[[], object] | None = None,
         after_screen_closed: Callable[[], object] | None = None,
         after_reload: Callable[[], object] | None = None,
+        input_paused: Callable[[], object] | None = None,
         library: Library | None = None,
         config: Config | None = None,
         config_problems: Sequence[str] = (),
@@ -136,6 +142,10 @@ class BriefingApp(App[None]):
         """Called once a screen has been closed and taken apart."""
         self.after_reload = after_reload
         """Called once a new version of the briefing is shown (the old one is garbage)."""
+        self.input_paused = input_paused
+        """Called when keys and the mouse have been still for :data:`INPUT_PAUSE` seconds and
+        the frame they asked for is drawn (the user reads it): a moment to tidy up."""
+        self._input_pause: Timer | None = None
         self._stack_depth = 0
         self._reloaded_until = float("-inf")
         """When the last reload's toast goes (``time.monotonic``)."""
@@ -178,6 +188,8 @@ class BriefingApp(App[None]):
             self.set_timer(0.1, self.after_reload)
 
     def on_mount(self) -> None:
+        if self.input_paused is not None:
+            self._input_pause = self.set_interval(INPUT_PAUSE, self._input_stopped, pause=True)
         self.screen_change_signal.subscribe(self, self.type_ahead.screen_changed, immediate=True)
         self.screen_change_signal.subscribe(self, self._screen_changed)
         if self.after_first_frame is not None:
@@ -279,6 +291,17 @@ class BriefingApp(App[None]):
     def toast_seconds(self, timeout: float) -> float:
         """How long a toast asked to show ``timeout`` seconds shows, with the user's config."""
         return timeout * self.config.notification_seconds / NOTIFICATION_SECONDS
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._input_pause is not None and isinstance(event, (events.Key, events.MouseEvent)):
+            self._input_pause.reset()
+            self._input_pause.resume()
+        await super().on_event(event)
+
+    def _input_stopped(self) -> None:
+        if self._input_pause is not None and self.input_paused is not None:
+            self._input_pause.pause()
+            self.call_after_refresh(self.input_paused)  # once the last key's frame is out
 
     def on_key(self, event: events.Key) -> None:
         self.type_ahead.route(event, self.screen)
