@@ -766,6 +766,43 @@ async def test_the_newest_rows_show_at_once_and_the_whole_listing_follows(
         assert "Library · 5 briefings (1 does not load)" in screen_lines(app)[0]
 
 
+async def test_the_rows_the_index_holds_show_while_the_folder_is_still_walked(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The folder was walked before the first frame: 10,000 files, 20 ms of blank screen
+    (seconds on a network folder). What the walk finds is read next; what it could not
+    walk is said then."""
+    from tui.library import scan as scan_module
+
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY_PATH, folder)
+    (folder / "loop").symlink_to(folder)  # walked once, with a notice
+    index = MemoryIndex()
+    index.refresh(scan([str(LIBRARY_PATH)]).paths[:2])  # what the index held from last time
+    walking = threading.Event()
+    walk = scan_module.scan
+
+    def slow_scan(arguments: list[str]) -> scan_module.Scan:
+        assert walking.wait(10)
+        return walk(arguments)
+
+    monkeypatch.setattr(scan_module, "scan", slow_scan)
+    notes: list[str] = []
+    app = BriefingApp(None, library=Library("library/", [], index, [], folders=[str(folder)]))
+    monkeypatch.setattr(app, "notify", lambda message, **_: notes.append(message))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(20):  # until the rows the index holds are on screen
+            await pilot.pause()
+            if isinstance(app.screen, LibraryScreen) and titles(app.screen):
+                break
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen) and len(titles(screen)) == 2
+        walking.set()
+        await settle(pilot)
+        assert sorted(titles(screen)) == sorted(NEWEST_FIRST)
+        assert any("a link back to a folder already read" in note for note in notes)
+
+
 class Unreadable(MemoryIndex):
     """An index whose rows cannot be read (a damaged cache, a server gone)."""
 

@@ -17,7 +17,6 @@ from tui.cli.loading import STDIN_NAME
 from tui.cli.options import limits
 from tui.library.index import LibraryIndex
 from tui.library.opened import Library
-from tui.library.scan import scan
 
 if TYPE_CHECKING:
     from tui.ui.app import BriefingApp
@@ -87,16 +86,16 @@ def run_library(args: argparse.Namespace, files: list[str], *, in_browser: bool 
     if refused:
         print(f"briefing-tui: {refused}", file=sys.stderr)
         return EXIT_USAGE
-    found = scan(files)
     index, notices = open_index(args, files)
     library = Library(
         library_name(files),
-        found.paths,
+        [],
         index,
-        [*found.notices, *notices],
+        notices,
         limits(args),
         args.strict,
         archive=_archive_shown(index),
+        folders=files,  # (walked once the first rows are on screen)
     )
     try:
         if in_browser:
@@ -133,9 +132,10 @@ def _print_table(args: argparse.Namespace, library: Library) -> int:
     from tui.cli.output import print_out
     from tui.library.rows import read_fraction, row_of, table_lines
 
+    paths = library.find()
     for notice in library.notices:
         print(f"briefing-tui: {notice}", file=sys.stderr)
-    library.index.refresh(library.paths)
+    library.index.refresh(paths)
     read = {}
     if not args.no_resume:
         from tui.storage.positions import PositionStore

@@ -168,9 +168,14 @@ class LibraryScreen(Screen[None]):
         self.query_one(KeyHints).show(HINTS)
         self.query_one(ProgressBar).update(total=len(self.library.paths) or None, progress=0)
         self._show_title()
-        if self.library.notices:
-            shown = self.library.notices[:5]
-            more = len(self.library.notices) - len(shown)
+        self._show_notices(self.library.notices)
+        self._load()
+
+    def _show_notices(self, notices: Sequence[str]) -> None:
+        """Say what could not be walked or indexed (the first few), if anything."""
+        if notices:
+            shown = notices[:5]
+            more = len(notices) - len(shown)
             self.app.notify(
                 "\n".join(shown) + (f"\n…and {more} more." if more else ""),
                 title="About this library",
@@ -178,7 +183,6 @@ class LibraryScreen(Screen[None]):
                 markup=False,
                 timeout=10,
             )
-        self._load()
 
     # -- reading the library -------------------------------------------------------
 
@@ -198,8 +202,12 @@ class LibraryScreen(Screen[None]):
                 self.app, index, lambda: _counted(index), lambda: (Listing(), 0)
             )
         self.app.call_from_thread(self._show_entries, listed, failed, self._rows(listed, read))
+        known = len(self.library.notices)
+        paths = self.library.find()  # (the rows the index holds are on screen meanwhile)
+        if len(self.library.notices) > known:
+            self.app.call_from_thread(self._show_notices, self.library.notices[known:])
         refreshed = ask_index(
-            self.app, index, lambda: index.refresh(self.library.paths, self._progress), Refreshed
+            self.app, index, lambda: index.refresh(paths, self._progress), Refreshed
         )
         last, failed = ask_index(self.app, index, lambda: _counted(index), lambda: (listed, failed))
         rows = self._rows(last, read)
@@ -470,7 +478,7 @@ class LibraryScreen(Screen[None]):
         ``e``, or others changed or deleted meanwhile), and show the rows again if anything
         changed: only the files changed are read again."""
         try:
-            refreshed = self.library.index.refresh(self.library.paths)
+            refreshed = self.library.index.refresh(self.library.find())
         except IndexUnavailable:
             return  # (said when the library opened, or at the next search)
         if refreshed.added or refreshed.changed or refreshed.removed:
