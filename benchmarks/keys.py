@@ -63,6 +63,7 @@ class KeySpec:
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     reset: tuple[str, ...] = ()  # pressed before every RESET_EVERY-th press
+    gap: float = 0.02  # seconds from the set-up keys to the timed one (typed by a person: 0.15)
 
 
 KEYS = (
@@ -164,7 +165,7 @@ async def _measure(
                 if spec.reset and index and index % RESET_EVERY == 0:
                     await _press(pilot, app, *spec.reset)
                 await _press(pilot, app, *spec.before)
-                await asyncio.sleep(0.02)  # let any trailing frame of the set-up go by
+                await asyncio.sleep(spec.gap)  # let any trailing frame of the set-up go by
                 mark = len(frames)
                 if profiler:
                     profiler.enable()
