@@ -217,6 +217,7 @@ def reader_app(real: bool, briefing):
         briefing,
         after_first_frame=collector.after_first_frame,
         after_layout=collector.after_layout,
+        input_paused=collector.input_paused,
     )
 
 
