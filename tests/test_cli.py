@@ -700,3 +700,20 @@ def test_a_new_command_is_one_row_of_the_table(
     assert "briefing-tui export FILE" in capsys.readouterr().out
     assert main(["export", "--version"]) == 0
     assert capsys.readouterr().out == f"briefing-tui {__version__}\n"
+
+
+def test_opening_a_briefing_or_a_library_loads_no_other_command() -> None:
+    """Every start imported all ten commands' modules and made their parsers (25 ms of
+    parsers alone, before the first frame): only the reader's are needed."""
+    code = (
+        "import sys\nfrom tui.cli import commands\n"
+        "commands.main(['content/blinken-colombia.yaml', '--plain', '--width', '20'])\n"
+        "commands.main(['tests/data/library_screen', '--plain'])\n"
+        "print(sorted(name for name in sys.modules if name.startswith('tui.cli.')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = done.stdout.strip().splitlines()[-1]
+    for other in ("indexing", "searching", "importing", "schema", "new", "serve", "config"):
+        assert f"'tui.cli.{other}'" not in loaded

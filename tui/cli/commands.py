@@ -9,23 +9,13 @@ first (``briefing-tui validate FILE``). Adding one is a module with a
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from tui.cli import (
-    config,
-    export,
-    importing,
-    indexing,
-    new,
-    reader,
-    schema,
-    searching,
-    serve,
-    validate,
-)
+from tui.cli import reader
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
 from tui.cli.options import CommandParser, manual
 from tui.text import sanitize_line
@@ -42,59 +32,56 @@ class Command(NamedTuple):
     run: Callable[[argparse.Namespace], int]
 
 
+def _command(name: str, arguments: str, summary: str, module: str) -> Command:
+    """The command whose parser and run function are ``tui.cli.MODULE``'s, that module
+    imported only when one of them is called: when that command runs or shows its help
+    (each start imported every command's, and all they import)."""
+
+    def parser() -> CommandParser:
+        return importlib.import_module(f"tui.cli.{module}").parser()  # type: ignore[no-any-return]
+
+    def run(args: argparse.Namespace) -> int:
+        return importlib.import_module(f"tui.cli.{module}").run(args)  # type: ignore[no-any-return]
+
+    return Command(name, arguments, summary, parser, run)
+
+
 COMMANDS: dict[str, Command] = {
     command.name: command
     for command in (
-        Command(
-            "validate",
-            "FILE...",
-            "check briefing files, report problems",
-            validate.parser,
-            validate.run,
-        ),
-        Command(
+        _command("validate", "FILE...", "check briefing files, report problems", "validate"),
+        _command(
             "export",
             "FILE --format md|html|txt|json [-o OUT]",
             "write a briefing as Markdown, HTML, plain text or JSON",
-            export.parser,
-            export.run,
+            "export",
         ),
-        Command("schema", "", "print the JSON Schema of the format", schema.parser, schema.run),
-        Command("new", "[OUT]", "write a commented template of a briefing", new.parser, new.run),
-        Command(
+        _command("schema", "", "print the JSON Schema of the format", "schema"),
+        _command("new", "[OUT]", "write a commented template of a briefing", "new"),
+        _command(
             "import",
             "ARTICLE [-o OUT]",
             "make a briefing draft from an article (text, Markdown or HTML)",
-            importing.parser,
-            importing.run,
+            "importing",
         ),
-        Command(
+        _command(
             "serve",
             "[FILE|DIR] [--host 127.0.0.1] [--port N]",
             "serve the reader to a web browser (needs briefing-tui[serve])",
-            serve.parser,
-            serve.run,
+            "serve",
         ),
-        Command(
-            "index",
-            "DIR...",
-            "build or update a library's search index",
-            indexing.parser,
-            indexing.run,
-        ),
-        Command(
+        _command("index", "DIR...", "build or update a library's search index", "indexing"),
+        _command(
             "search",
             "DIR QUERY [--json] [--limit N]",
             "search a library: ranked passages",
-            searching.parser,
-            searching.run,
+            "searching",
         ),
-        Command(
+        _command(
             "config",
             "[--default]",
             "print the config file's path and settings, or a default one",
-            config.parser,
-            config.run,
+            "config",
         ),
     )
 }
@@ -155,7 +142,7 @@ def _mistyped_command(args: list[str], positions: list[int]) -> str | None:
     if len(positions) < 2 or args[positions[0]] in COMMANDS:
         return None
     word = args[positions[0]]
-    if os.path.exists(word):
+    if _known(word):
         return None
     import difflib
 
@@ -165,17 +152,25 @@ def _mistyped_command(args: list[str], positions: list[int]) -> str | None:
     return f"briefing-tui: unknown command {sanitize_line(word)!r}; did you mean {close[0]}?"
 
 
+def _known(word: str) -> bool:
+    """True for a command's name or a path that exists (a briefing, a library)."""
+    return word in COMMANDS or os.path.exists(word)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        valued = valued_options()
-        args = _command_first(args, _positionals(args, valued))
-        mistyped = _mistyped_command(args, _positionals(args, valued))
-        if mistyped:
-            print(mistyped, file=sys.stderr)
-            return EXIT_USAGE
+        if args and (args[0].startswith("-") or not _known(args[0])):
+            # (else the first argument is the command, or the reader's file: every command's
+            # parser made to tell options' values from commands took 25 ms of each start)
+            valued = valued_options()
+            args = _command_first(args, _positionals(args, valued))
+            mistyped = _mistyped_command(args, _positionals(args, valued))
+            if mistyped:
+                print(mistyped, file=sys.stderr)
+                return EXIT_USAGE
         command = COMMANDS[args[0]] if args and args[0] in COMMANDS else READER
         rest = args[1:] if command is not READER else args
         return command.run(command.parser().parse_args(rest))

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from tui.cli.options import CommandParser, add_loading_options, manual, parse_count
+from tui.cli.options import CommandParser, add_loading_options, add_width_option, manual
 from tui.cli.output import os_reason, print_out
 from tui.cli.validate import print_problems
-from tui.export import DEFAULT_WIDTH, FORMATS, renderer
+from tui.export import FORMATS, renderer
 from tui.format.problems import BriefingError, UnreadableFileError
 from tui.model import Loaded
 from tui.text import sanitize_line
@@ -57,25 +57,6 @@ def _help_sections() -> str:
         note="-o writes OUT whole or not at all (a new file renamed into place), and never"
         " over FILE. Without -o, the reader's own command prints the same plain text as"
         " --format txt when its output is not a terminal (briefing-tui brief.yaml | less).",
-    )
-
-
-def parse_width(text: str) -> int:
-    """Columns to wrap plain text to: 20 or more."""
-    width = parse_count(text)
-    if width < 20:
-        raise argparse.ArgumentTypeError("must be at least 20")
-    return width
-
-
-def add_width_option(parser: argparse._ActionsContainer) -> None:
-    """``--width N``: the columns plain text is wrapped to."""
-    parser.add_argument(
-        "--width",
-        type=parse_width,
-        default=DEFAULT_WIDTH,
-        metavar="N",
-        help=f"wrap plain text to N columns (default {DEFAULT_WIDTH})",
     )
 
 

@@ -176,3 +176,24 @@ def add_loading_options(parser: argparse.ArgumentParser) -> None:
 def limits(args: argparse.Namespace) -> Limits:
     """The limits the loading options asked for."""
     return Limits(max_bytes=args.max_size, max_depth=args.max_depth, max_aliases=args.max_aliases)
+
+
+def parse_width(text: str) -> int:
+    """Columns to wrap plain text to: 20 or more."""
+    width = parse_count(text)
+    if width < 20:
+        raise argparse.ArgumentTypeError("must be at least 20")
+    return width
+
+
+def add_width_option(parser: argparse._ActionsContainer) -> None:
+    """``--width N``: the columns plain text is wrapped to."""
+    from tui.export import DEFAULT_WIDTH
+
+    parser.add_argument(
+        "--width",
+        type=parse_width,
+        default=DEFAULT_WIDTH,
+        metavar="N",
+        help=f"wrap plain text to N columns (default {DEFAULT_WIDTH})",
+    )

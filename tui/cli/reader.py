@@ -16,10 +16,15 @@ from typing import TYPE_CHECKING, cast
 
 from tui.cli import collector, terminal
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from tui.cli.export import add_width_option, print_plain
 from tui.cli.loading import STDIN_NAME, load_briefing
-from tui.cli.options import CommandParser, add_loading_options, limits, manual, parse_count
-from tui.cli.validate import print_problems
+from tui.cli.options import (
+    CommandParser,
+    add_loading_options,
+    add_width_option,
+    limits,
+    manual,
+    parse_count,
+)
 from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableFileError
 from tui.text import sanitize_line
 
@@ -213,6 +218,8 @@ def run(args: argparse.Namespace, *, in_browser: bool = False) -> int:
     args.file = files[0] if files else None
     split_section(args)
     if not in_browser and (args.plain or not terminal.output_is_terminal()):
+        from tui.cli.export import print_plain
+
         return print_plain(args, args.file)
     with terminal.keys_as_typed(), collector.off_while_starting():
         try:
@@ -265,6 +272,8 @@ def _load(args: argparse.Namespace) -> Loaded | int:
         print(f"briefing-tui: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BriefingError as error:
+        from tui.cli.validate import print_problems
+
         print_problems(error.problems, sys.stderr)
         return EXIT_INVALID
     except BackgroundLoadFailed as error:  # the loading process died (see tui.cli.preload)
