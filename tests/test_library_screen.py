@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from snapshot_apps import LIBRARY_PATH, library_of, screen_lines, screen_strips
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
-from tui.library.index import IndexUnavailable, Listing
+from tui.library.index import IndexUnavailable, Listing, Progress, Refreshed
 from tui.library.memory_index import MemoryIndex
 from tui.library.opened import Library
 from tui.library.scan import scan
@@ -801,6 +801,42 @@ async def test_the_rows_the_index_holds_show_while_the_folder_is_still_walked(
         await settle(pilot)
         assert sorted(titles(screen)) == sorted(NEWEST_FIRST)
         assert any("a link back to a folder already read" in note for note in notes)
+
+
+class SlowToRefresh(MemoryIndex):
+    """An index whose refresh waits for :attr:`go` (files being read)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.go = threading.Event()
+        self.go.set()
+
+    def refresh(self, paths: Sequence[str], progress: Progress | None = None) -> Refreshed:
+        assert self.go.wait(10)
+        return super().refresh(paths, progress)
+
+
+async def test_rows_drawn_before_the_refresh_are_not_shown_for_the_rows_after_it() -> None:
+    """A file added since the index was last read moves every row down one: the table drew
+    the old rows where the new ones were (a click or Enter then opened another briefing)."""
+    paths = scan([str(LIBRARY_PATH)]).paths
+    index = SlowToRefresh()
+    index.refresh([path for path in paths if "glacier" not in path])  # the newest is new
+    index.go.clear()
+    app = BriefingApp(None, library=Library("library/", paths, index, []))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(20):  # until the rows the index held are drawn
+            await pilot.pause()
+            if MARKET in "".join(screen_lines(app)):
+                break
+        assert MARKET in "".join(screen_lines(app)) and GLACIER not in "".join(screen_lines(app))
+        index.go.set()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen) and titles(screen) == NEWEST_FIRST
+        shown = screen_lines(app)[2 : 2 + len(NEWEST_FIRST)]
+        for line, title in zip(shown, NEWEST_FIRST, strict=True):
+            assert title in line
 
 
 class Unreadable(MemoryIndex):

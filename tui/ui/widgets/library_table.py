@@ -136,6 +136,7 @@ class LibraryTable(ScrollView, can_focus=True):
         self._row_of_path = {row.entry.path: index for index, row in enumerate(self.rows)}
         self._words = [row.words for row in self.rows]
         self._shown = None
+        self._cache.clear()  # (drawn rows are kept by their index in the rows)
         self._reorder(current.entry.path if current is not None else None)
 
     def add_orders(self, rows: Sequence[Row], orders: Mapping[tuple[str, bool], list[int]]) -> None:
