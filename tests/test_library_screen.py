@@ -958,3 +958,18 @@ async def test_braces_from_a_briefing_the_table_does_not_show_say_so(notes: list
         await settle(pilot)
         assert pilot.app.screen.briefing.title == HARBOUR  # type: ignore[attr-defined]
         assert notes[-1].startswith("This briefing is not among the table's rows")
+
+
+async def test_the_library_reads_the_users_config_as_the_reader_does(private_config: Path) -> None:
+    """``briefing-tui DIR`` made its app without the config file: keys moved there (and the
+    reading width) were ignored in the library and in the briefings it opens."""
+    from tui.cli import library as command
+
+    private_config.mkdir(parents=True)
+    (private_config / "config.toml").write_text('[keys]\n"library.speakers" = "S"\n')
+    app = command.library_app(library_of(LIBRARY_PATH), resume=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        assert isinstance(app.screen, SpeakersScreen)

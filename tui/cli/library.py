@@ -160,8 +160,10 @@ def _show(args: argparse.Namespace, library: Library, *, in_browser: bool = Fals
 
 
 def library_app(library: Library, *, resume: bool = True) -> BriefingApp:
-    """The app on ``library`` as ``briefing-tui DIR`` runs it: reading places and settings kept
-    (unless not ``resume``), the garbage collector told of its quiet moments."""
+    """The app on ``library`` as ``briefing-tui DIR`` runs it: the user's config, reading places
+    and settings kept (unless not ``resume``), the garbage collector told of its quiet
+    moments."""
+    from tui.cli.reader import user_config
     from tui.ui.app import BriefingApp
 
     positions, settings = None, None
@@ -170,6 +172,7 @@ def library_app(library: Library, *, resume: bool = True) -> BriefingApp:
         from tui.storage.settings import SettingsStore
 
         positions, settings = PositionStore(), SettingsStore()
+    config = user_config()
     return BriefingApp(
         None,
         positions=positions,
@@ -179,4 +182,6 @@ def library_app(library: Library, *, resume: bool = True) -> BriefingApp:
         after_layout=collector.after_layout,
         after_screen_closed=collector.after_screen_closed,
         input_paused=collector.input_paused,
+        config=config.config,
+        config_problems=config.messages(),
     )

@@ -29,6 +29,7 @@ from tui.format.problems import BackgroundLoadFailed, BriefingError, UnreadableF
 from tui.text import sanitize_line
 
 if TYPE_CHECKING:
+    from tui.config.file import ConfigRead
     from tui.model import Loaded
     from tui.ui.app import BriefingApp
 
@@ -299,12 +300,9 @@ def _show(
         from tui.storage.settings import SettingsStore
 
         positions, settings = PositionStore(), SettingsStore()
-    from tui.config.file import read_config
     from tui.format.watch import BriefingFile
 
-    config = read_config()  # problems on stderr now, and in a message in the reader
-    for message in config.messages():
-        print(f"briefing-tui: {message}", file=sys.stderr)
+    config = user_config()
     source = BriefingFile(loaded.briefing.path, limits(args), args.strict)
     app = BriefingApp(
         loaded.briefing,
@@ -324,6 +322,17 @@ def _show(
         config_problems=config.messages(),
     )
     return run_app(args, app, in_browser=in_browser)
+
+
+def user_config() -> ConfigRead:
+    """The user's config file, read: what is wrong with it is printed on stderr now (and
+    said again in the app, whose screen hides the terminal)."""
+    from tui.config.file import read_config
+
+    config = read_config()
+    for message in config.messages():
+        print(f"briefing-tui: {message}", file=sys.stderr)
+    return config
 
 
 def run_app(args: argparse.Namespace, app: BriefingApp, *, in_browser: bool = False) -> int:
