@@ -135,6 +135,19 @@ def test_a_body_hit_has_its_section_heading_and_line(shared: LibraryIndex) -> No
     assert "*" not in hit.snippet  # inline Markdown is not shown
 
 
+def test_a_section_heading_is_searched_and_opens_its_section(shared: LibraryIndex) -> None:
+    """A word only in a heading found nothing, though the reader's own search finds it."""
+    [hit] = shared.search("reaction")
+    assert (hit.kind, hit.section, hit.heading, hit.path.endswith("colombia-border.yaml")) == (
+        "body",
+        "reaction",
+        "Reaction",
+        True,
+    )
+    start, end = hit.marks[0]
+    assert hit.snippet[start:end] == "Reaction"
+
+
 def test_a_quote_hit_names_its_speaker_and_line(shared: LibraryIndex) -> None:
     [hit] = shared.search("welcome reopening")
     assert hit.kind == "quote" and hit.line == 28 and hit.heading == "Reaction"

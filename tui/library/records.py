@@ -53,6 +53,10 @@ def passages_of(briefing: Briefing) -> list[Passage]:
     found = [Passage("title", title=briefing.title, text=about)]
     headings = {section.id: section.heading for section in briefing.sections}
     for section in briefing.sections:
+        # The heading first, a passage of its own (a search for its words opens the section).
+        found.append(
+            Passage("body", text=section.heading, section=section.id, heading=section.heading)
+        )
         texts = [text for block in section.blocks for text in block_texts(block)]
         lines: Sequence[int | None] = section.lines or [None] * len(texts)
         for text, line in zip(texts, lines, strict=False):

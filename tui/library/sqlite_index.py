@@ -37,8 +37,9 @@ from tui.library.records import Record
 from tui.library.snippets import Marked, highlight, joined, opening
 from tui.storage.paths import cache_dir
 
-SCHEMA_VERSION = 2
-"""Bumped whenever the tables change: an index of another version is built again."""
+SCHEMA_VERSION = 3
+"""Bumped whenever the tables or what is indexed change: an index of another version is
+built again (3: section headings are passages of their own)."""
 APPLICATION_ID = 0x42524946
 """``BRIF``: what marks an SQLite file as a briefing-tui index (``PRAGMA application_id``)."""
 BUSY_MS = 30_000
