@@ -210,3 +210,10 @@ def test_the_library_commands_never_import_textual(library: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_search_with_its_query_forgotten_says_so(library: str, capsys: Capture) -> None:
+    """``search DIR`` said "no library given": the one argument was taken for the query."""
+    assert main(["search", library]) == 2
+    err = capsys.readouterr().err
+    assert "no query after" in err and "say what to look for" in err

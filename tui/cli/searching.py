@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from tui.cli.archive import add_db_option
+from tui.cli.archive import add_db_option, archive_url
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.library_index import NotALibrary, note, open_library
 from tui.cli.options import CommandParser, manual, parse_count
@@ -105,6 +105,10 @@ def run(args: argparse.Namespace) -> int:
     from tui.library.index import IndexUnavailable
     from tui.library.query import parse
 
+    if args.library is None and archive_url(args) is None and os.path.exists(args.query):
+        # (one argument fills QUERY: here, the library, its query forgotten)
+        note(f"search: no query after {sanitize_line(args.query)}: say what to look for")
+        return EXIT_USAGE
     try:
         index, _ = open_library(
             argparse.Namespace(library=[args.library] if args.library else [], db=args.db),
