@@ -973,3 +973,23 @@ async def test_the_library_reads_the_users_config_as_the_reader_does(private_con
         await pilot.press("S")
         await settle(pilot)
         assert isinstance(app.screen, SpeakersScreen)
+
+
+async def test_a_sort_by_a_column_the_screen_has_no_room_for_is_said_in_the_title() -> None:
+    """At 80 columns Location, Source, Pts and Qts are left out: sorting by one reordered
+    the rows with no sign of why."""
+    async with open_library(size=(80, 24)) as (pilot, screen):
+        assert "Location" not in screen_lines(pilot.app)[1]
+        await pilot.press("3")  # location
+        await settle(pilot)
+        assert screen.table.sort_key == "location"
+        assert "sorted by location ▲" in screen_lines(pilot.app)[0]
+        await pilot.press("2")  # published: a column shown, with its arrow
+        await settle(pilot)
+        assert "sorted by" not in screen_lines(pilot.app)[0]
+
+
+async def test_an_empty_folder_says_it_holds_no_briefing(tmp_path: Path) -> None:
+    """It said "No briefing matches." with no filter set."""
+    async with open_library(paths=(tmp_path,)) as (pilot, _):
+        assert "No briefing here" in "".join(screen_lines(pilot.app))

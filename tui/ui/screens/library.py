@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 OPENERS = frozenset({"library.search", "library.tags", "library.speakers", "app.help"})
 """Keys that open a screen over the library: what is typed after them is for that screen."""
 
+NO_BRIEFINGS = "No briefing here: a library is the .yaml and .yml files of its folders."
+"""What the table says when the library holds no briefing file at all."""
 FIRST_ROWS = 100
 """Rows listed first, before the whole library: more than a screenful, shown at once."""
 
@@ -274,7 +276,7 @@ class LibraryScreen(Screen[None]):
 
         self.reading = False
         self.refreshed = refreshed
-        self.table.empty = LibraryTable.EMPTY
+        self.table.empty = LibraryTable.EMPTY if entries else NO_BRIEFINGS
         self.query_one(ProgressBar).display = False
         self._show_entries(entries, failed, rows, announce=False)  # (with the orders, next)
         for screen in self.app.screen_stack:  # a search asked while the files were read
@@ -313,6 +315,9 @@ class LibraryScreen(Screen[None]):
             parts.append(f"{len(table.order):,} shown")
         if self.tag:
             parts.append(f"tag: {sanitize_line(self.tag)}")
+        shown = table.columns
+        if shown and table.sort_key not in {column.key for column in shown}:  # (a narrow screen)
+            parts.append(f"sorted by {table.sort_key} {'▼' if table.descending else '▲'}")
         if self.reading and self._reading_note:
             parts.append(self._reading_note)
         if self.library.archive:
@@ -326,6 +331,13 @@ class LibraryScreen(Screen[None]):
     def action_sort(self, key: str) -> None:
         """Sort by a column (again: the other way)."""
         self.table.sort_by(key)
+        self._show_title()
+
+    def on_library_table_sort_changed(self) -> None:
+        self._show_title()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_title)  # (once the table has fitted its columns)
 
     def action_filter(self) -> None:
         """Go to the filter line."""
