@@ -993,3 +993,38 @@ async def test_an_empty_folder_says_it_holds_no_briefing(tmp_path: Path) -> None
     """It said "No briefing matches." with no filter set."""
     async with open_library(paths=(tmp_path,)) as (pilot, _):
         assert "No briefing here" in "".join(screen_lines(pilot.app))
+
+
+async def test_the_next_briefing_does_not_show_the_last_ones_messages(
+    tmp_path: Path, notes: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After ``}`` the next briefing showed "Back where you left off, in section 3 of 5",
+    said of the one before: its toasts are taken down as it goes."""
+    folder = tmp_path / "library"
+    folder.mkdir()
+    bundled = Path(__file__).parent.parent / "content" / "blinken-colombia.yaml"
+    for name in ("a.yaml", "b.yaml"):
+        shutil.copy(bundled, folder / name)
+    positions = PositionStore(tmp_path / "positions.json")
+    first = str(folder / "a.yaml")
+    positions.put(first, Position(8, 0))
+    cleared: list[int] = []
+    clear = BriefingApp.clear_notifications
+
+    def clearing(app: BriefingApp) -> None:
+        cleared.append(len(notes))
+        clear(app)
+
+    monkeypatch.setattr(BriefingApp, "clear_notifications", clearing)
+    async with open_library((80, 24), positions, paths=(folder,)) as (pilot, screen):
+        screen.table.move_to(first)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert notes[-1].startswith("Back where you left off")
+        told = len(notes)
+        step = "right_curly_bracket" if screen.table.cursor == 0 else "left_curly_bracket"
+        await pilot.press(step)
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen) and reader.briefing.path != first
+        assert told in cleared  # taken down before the next briefing said anything

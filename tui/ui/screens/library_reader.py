@@ -122,4 +122,5 @@ class LibraryReaderScreen(ReaderScreen):
     def action_step(self, step: int) -> None:
         """Open the next (or previous) briefing of the library in this one's place."""
         if self.step is not None:
+            self.app.clear_notifications()  # (this briefing's: where it resumed, …)
             self.step(self, step)
