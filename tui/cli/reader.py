@@ -123,6 +123,8 @@ def _help_sections() -> str:
             [
                 ("positions.json", "where each briefing was left (the 500 most recent)"),
                 ("settings.json", "the theme chosen in the command palette"),
+                ("bookmarks.json", "the bookmarks set with m"),
+                ("history.json", "the searches made (↑ in the search line)"),
                 ("crash-DATE-TIME.log", "the traceback of a failure of briefing-tui itself"),
             ],
         ),
