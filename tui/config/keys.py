@@ -101,7 +101,7 @@ BINDINGS: dict[str, Bindable] = {
     "table.page_up": Bindable("pageup,b", "Library: page up"),
     "table.first": Bindable("home,g", "Library: first briefing"),
     "table.last": Bindable("end,G", "Library: last briefing"),
-    "table.open": Bindable("enter", "Library: open the briefing"),
+    "table.open": Bindable("enter,ctrl+j", "Library: open the briefing"),
     "filter.done": Bindable("enter,down,ctrl+j", "Library's filter: back to the table"),
     "filter.clear": Bindable("escape", "Library's filter: clear it"),
     "tags.cancel": Bindable("escape", "Tag picker: cancel"),

@@ -6,7 +6,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -20,6 +20,7 @@ from tui.format.problems import Problem
 from tui.format.watch import BriefingFile
 from tui.model import Briefing
 from tui.text import sanitize, sanitize_line
+from tui.ui.held_keys import HOLD_LIMIT, HeldKeys
 from tui.ui.keys import keys_of, remapped
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.typeahead import TypeAhead
@@ -131,6 +132,9 @@ class BriefingApp(App[None]):
             self.set_keymap(dict(self.config.keys))
         self.type_ahead = TypeAhead()
         """Sends keys typed ahead of a modal screen's opening or closing where they were meant."""
+        self.held_keys = HeldKeys(self.post_message)
+        """Keys typed while the screen they are meant for is on its way (:meth:`hold_keys`)."""
+        self._hold_limit: Timer | None = None
         # Quiet moments, after much long-lived data was made: the command that
         # runs the app tunes the garbage collector there (tui.cli.collector).
         self.after_first_frame = after_first_frame
@@ -296,7 +300,29 @@ class BriefingApp(App[None]):
         if self._input_pause is not None and isinstance(event, (events.Key, events.MouseEvent)):
             self._input_pause.reset()
             self._input_pause.resume()
+        if isinstance(event, events.Key) and self.held_keys.take(event):
+            return
         await super().on_event(event)
+
+    def hold_keys(self, reason: str, after: events.Key | None = None) -> None:
+        """Hold the keys typed from now on until :meth:`release_keys` of ``reason``: what they
+        are meant for (a briefing being read, a search's results) is on its way. ``after``:
+        the key that asks for it, on its way to its binding, is not held."""
+        self.held_keys.hold(reason, after)
+        if self._hold_limit is not None:
+            self._hold_limit.stop()
+        self._hold_limit = self.set_timer(HOLD_LIMIT, self.held_keys.release_all)
+
+    def release_keys(self, reason: str, ready: Screen[Any] | None = None) -> None:
+        """``reason`` has come: the keys held go on (once ``ready`` is drawn, if given: a
+        screen just opened, whose widgets the keys are meant for)."""
+        if ready is not None:
+            ready.call_after_refresh(self.release_keys, reason)
+            return
+        self.held_keys.release(reason)
+        if not self.held_keys.holding and self._hold_limit is not None:
+            self._hold_limit.stop()
+            self._hold_limit = None
 
     def _input_stopped(self) -> None:
         if self._input_pause is not None and self.input_paused is not None:

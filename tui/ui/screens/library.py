@@ -28,6 +28,7 @@ from tui.library.opened import Library
 from tui.library.rows import COLUMNS, Row, read_fraction, row_of, sorted_orders
 from tui.storage.positions import Position
 from tui.text import sanitize_line
+from tui.ui.held_keys import CHOSEN, hold_keys, release_keys
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.library_reader import LibraryReaderScreen
 from tui.ui.widgets.filter_line import FilterLine
@@ -171,6 +172,7 @@ class LibraryScreen(Screen[None]):
         self.query_one(ProgressBar).update(total=len(self.library.paths) or None, progress=0)
         self._show_title()
         self._show_notices(self.library.notices)
+        hold_keys(self, "rows")  # Enter, j, / typed as it starts: once the rows are there
         self._load()
 
     def _show_notices(self, notices: Sequence[str]) -> None:
@@ -268,6 +270,7 @@ class LibraryScreen(Screen[None]):
         for path in self.read.keys() & self._entry_of.keys():  # read while the rows were made
             self.table.replace_row(self._row(self._entry_of[path]))
         self._show_title()
+        release_keys(self, "rows")
         if self.listed_all and announce:
             self.post_message(self.Listed())
 
@@ -430,11 +433,16 @@ class LibraryScreen(Screen[None]):
     @on(LibraryTable.Selected)
     def _selected(self, event: LibraryTable.Selected) -> None:
         self.open_path(event.row.entry.path)
+        release_keys(self, CHOSEN)
 
     def open_path(
         self, path: str, hit: Hit | None = None, replace: LibraryReaderScreen | None = None
     ) -> None:
-        """Open a briefing in the reader (at a search hit); a file that fails shows its errors."""
+        """Open a briefing in the reader (at a search hit); a file that fails shows its errors.
+
+        The keys typed meanwhile are the reader's (``Enter q`` opens and closes it).
+        """
+        hold_keys(self, "open")
         self._open(path, hit, replace)
 
     @work(thread=True, exclusive=True, group="library-open")
@@ -456,7 +464,9 @@ class LibraryScreen(Screen[None]):
     def _show_problems(self, path: str, problems: list[Problem]) -> None:
         from tui.ui.screens.problems import ProblemsScreen
 
-        self.app.push_screen(ProblemsScreen(path, problems))
+        problems_screen = ProblemsScreen(path, problems)
+        self.app.push_screen(problems_screen)
+        release_keys(self, "open", ready=problems_screen)
 
     def _show_reader(
         self, briefing: Briefing, hit: Hit | None, replace: LibraryReaderScreen | None
@@ -475,6 +485,7 @@ class LibraryScreen(Screen[None]):
             self.app.switch_screen(reader)  # in place of the reader on top
         else:
             self.app.push_screen(reader)
+        release_keys(self, "open", ready=reader)
 
     def _reader_closed(self, reader: LibraryReaderScreen) -> None:
         """A reader was closed: note how far it was read, with the cursor on its row."""

@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from tui.library.index import Hit, IndexUnavailable, LibraryIndex
 from tui.library.query import parse
 from tui.text import sanitize_line
+from tui.ui.held_keys import CHOSEN, hold_keys, holding_keys, release_keys
 from tui.ui.hits import hit_content
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
@@ -42,6 +43,11 @@ class QueryLine(TypedInput):
     BINDINGS = [
         Binding("down", "screen.results", "To the results", show=False, id="search.results"),
     ]
+
+    async def action_submit(self) -> None:
+        """Ask the query (Enter): the keys typed behind it are for its results."""
+        hold_keys(self, CHOSEN)
+        await super().action_submit()
 
 
 class SearchScreen(Modal[None]):
@@ -132,8 +138,15 @@ class SearchScreen(Modal[None]):
         typed in the results (or were on their way there, in the same burst, when an
         earlier one moved the focus). The screen's own keys (``/``, ↓, Enter, Esc)
         keep their meaning; the app's letters (``q``, ``?``) are typed like the others.
+        Keys typed after Enter on a result, while it opens, are the reader's.
         """
+        if holding_keys(self):
+            return
         active = self.active_bindings.get(event.key)
+        if active is not None and active.node is self.results and active.binding.action == "select":
+            if self.results.highlighted is not None:
+                hold_keys(self, CHOSEN, after=event)  # (its binding runs after the keys behind)
+            return
         if active is not None and active.node is self:
             return
         line = self.query_line
@@ -160,9 +173,11 @@ class SearchScreen(Modal[None]):
         if self._timer is not None:
             self._timer.stop()
         if event.value != self.query_text or not self.hits:
+            hold_keys(self, "results")  # (the keys after Enter are the results')
             self.run_query(event.value, focus=True)
         else:
             self.action_results()
+        release_keys(self, CHOSEN)
 
     def run_query(self, query: str, focus: bool = False) -> None:
         """Search for ``query`` in a thread; the results replace the list when found."""
@@ -219,6 +234,7 @@ class SearchScreen(Modal[None]):
             results.highlighted = 0
             if focus:
                 self.set_focus(results)
+        release_keys(self, "results")
 
     def index_changed(self) -> None:
         """The library has been read into the index: ask the query again (its results were of
@@ -248,6 +264,7 @@ class SearchScreen(Modal[None]):
         event.stop()
         if event.option.id is not None:
             self.open_hit(self.hits[int(event.option.id)])
+        release_keys(self, CHOSEN)
 
     def action_close(self) -> None:
         """Back to the library."""

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from tui.library.index import Hit, LibraryIndex, Speaker
 from tui.text import clip, sanitize_line
+from tui.ui.held_keys import CHOSEN, hold_keys, release_keys
 from tui.ui.hits import hit_content
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
@@ -74,6 +75,7 @@ class SpeakersScreen(Modal[None]):
         yield ResultList(id="speakers-list")
 
     def on_mount(self) -> None:
+        hold_keys(self, "speakers")  # (s Enter: the first speaker's quotes, once listed)
         self._load_speakers()
 
     @property
@@ -99,6 +101,7 @@ class SpeakersScreen(Modal[None]):
         self._title(f"Speakers: {len(speakers)}, most quoted first · Enter lists their quotes")
         if speakers:
             listing.highlighted = min(self._speaker_at, len(speakers) - 1)
+        release_keys(self, "speakers")
 
     @work(thread=True, exclusive=True, group="speakers")
     def _load_quotes(self, speaker: Speaker) -> None:
@@ -116,6 +119,7 @@ class SpeakersScreen(Modal[None]):
         )
         if quotes:
             listing.highlighted = 0
+        release_keys(self, "speakers")
 
     def action_open(self) -> None:
         """Open the highlighted speaker or quote."""
@@ -127,11 +131,13 @@ class SpeakersScreen(Modal[None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self._choose(event.option_index)
+        release_keys(self, CHOSEN)
 
     def _choose(self, at: int) -> None:
         if self.speaker is None:
             if at < len(self.speakers):
                 self._speaker_at = at
+                hold_keys(self, "speakers")
                 self._load_quotes(self.speakers[at])
         elif at < len(self.quotes):
             self.open_hit(self.quotes[at])

@@ -35,6 +35,7 @@ from tui.library.rows import (
     with_tag,
     with_words,
 )
+from tui.ui.held_keys import CHOSEN, hold_keys
 from tui.ui.widgets.styles import overlay_style
 
 GAP = 1
@@ -81,7 +82,14 @@ class LibraryTable(ScrollView, can_focus=True):
         Binding("pageup,b", "page(-1)", "Page up", show=False, id="table.page_up"),
         Binding("home,g", "first", "First briefing", show=False, id="table.first"),
         Binding("end,G", "last", "Last briefing", show=False, id="table.last"),
-        Binding("enter", "select", "Open the briefing", show=False, id="table.open"),
+        Binding(
+            "enter,ctrl+j",  # (Enter typed while the app starts comes as Ctrl+J)
+            "select",
+            "Open the briefing",
+            show=False,
+            key_display="Enter",
+            id="table.open",
+        ),
     ]
 
     EMPTY = "No briefing matches."
@@ -390,6 +398,7 @@ class LibraryTable(ScrollView, can_focus=True):
         """Open the row under the cursor."""
         row = self.current_row
         if row is not None:
+            hold_keys(self, CHOSEN)  # (the keys after Enter are for what opens)
             self.post_message(self.Selected(row))
 
     def on_click(self, event: events.Click) -> None:

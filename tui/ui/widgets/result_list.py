@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import OptionList
 
+from tui.ui.held_keys import CHOSEN, hold_keys
+
 
 class ResultList(OptionList):
     """j k, g G and Space b move as in the reader's lists; Enter opens."""
@@ -17,3 +19,9 @@ class ResultList(OptionList):
         Binding("space", "page_down", "Page down", show=False),
         Binding("b", "page_up", "Page up", show=False),
     ]
+
+    def action_select(self) -> None:
+        """Choose the highlighted option; the keys typed after Enter wait for what it opens."""
+        if self.highlighted is not None:
+            hold_keys(self, CHOSEN)
+        super().action_select()

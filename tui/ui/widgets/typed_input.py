@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
+from tui.ui.held_keys import holding_keys
+
 NOTHING_TO_SCROLL = frozenset({"scroll_up", "scroll_down", "page_up", "page_down"})
 """The vertical scrolling actions a one-line input inherits and leaves to its screen."""
 
@@ -36,6 +38,9 @@ class TypedInput(Input):
         return max(super().content_width, self.scrollable_content_region.width)
 
     async def on_key(self, event: events.Key) -> None:
+        if holding_keys(self):  # typed after an Enter whose screen is on its way: it is
+            event.prevent_default()  # that screen's key; the app holds it until then
+            return
         if event.is_printable:
             return  # typed in, at once, by Input
         active = self.screen.active_bindings.get(event.key)

@@ -1,0 +1,177 @@
+"""Keys sent at once (tmux's ``send-keys Enter q``, a fast typist) while the screen they are
+meant for is still on its way: they wait for it, in the order typed.
+
+Each key here is posted to the app as a terminal's are, all of them before the first is
+handled (``simulate_key``); opening a briefing is held up by :class:`SlowOpen` where the
+test needs the keys to arrive while the file is still being read.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from snapshot_apps import LIBRARY_PATH
+from test_library_screen import (
+    GLACIER,
+    MARKET,
+    NEWEST_FIRST,
+    SlowToList,
+    cursor_title,
+    open_library,
+    settle,
+    titles,
+)
+from textual.worker import get_current_worker
+
+from tui.format import loader
+from tui.library.opened import Library
+from tui.library.scan import scan
+from tui.ui.app import BriefingApp
+from tui.ui.screens.library_reader import LibraryReaderScreen
+from tui.ui.screens.library_search import SearchScreen
+from tui.ui.screens.speakers import SpeakersScreen
+
+
+class SlowOpen:
+    """The library's opening of a briefing waits for :attr:`go` (a slow disk); reading the
+    library into its index does not."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.go = threading.Event()
+        self.opened: list[str] = []
+        load = loader.load_path
+
+        def slow_load(path: str | Path, **options: object) -> loader.Loaded:
+            if get_current_worker().group == "library-open":
+                assert self.go.wait(10)
+                self.opened.append(str(path))
+            return load(path, **options)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(loader, "load_path", slow_load)
+
+
+def send(app: BriefingApp, *keys: str) -> None:
+    """Post ``keys`` at once, as a terminal does with keys that arrive together."""
+    for key in keys:
+        app.simulate_key(key)
+
+
+async def test_enter_q_opens_the_briefing_and_closes_it_instead_of_quitting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``q`` reached the library, still on top while the file was read: the app quit."""
+    slow = SlowOpen(monkeypatch)
+    async with open_library() as (pilot, screen):
+        send(pilot.app, "enter", "q")
+        for _ in range(5):
+            await pilot.pause()
+        assert pilot.app.return_code is None  # q waits for the reader
+        assert pilot.app.screen is screen
+        slow.go.set()
+        await settle(pilot)
+        assert pilot.app.return_code is None
+        assert pilot.app.screen is screen
+        assert [Path(path).name for path in slow.opened] == ["glacier-survey.yaml"]
+        assert screen.read  # the briefing was opened, read, and closed
+
+
+async def test_enter_q_at_full_speed_opens_and_closes_the_briefing() -> None:
+    async with open_library() as (pilot, screen):
+        send(pilot.app, "enter", "q")
+        await settle(pilot)
+        assert pilot.app.return_code is None
+        assert pilot.app.screen is screen
+        assert screen.read
+
+
+async def test_keys_after_enter_move_in_the_briefing_opened(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``Enter }`` opened the first briefing and lost the ``}`` (the next briefing)."""
+    slow = SlowOpen(monkeypatch)
+    async with open_library() as (pilot, _screen):
+        send(pilot.app, "enter", "right_curly_bracket")
+        await pilot.pause()
+        slow.go.set()
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        assert reader.briefing.title == MARKET
+
+
+async def test_a_burst_through_two_briefings_ends_back_in_the_library_at_the_second() -> None:
+    async with open_library() as (pilot, screen):
+        send(pilot.app, "enter", "right_curly_bracket", "q")
+        await settle(pilot)
+        assert pilot.app.return_code is None
+        assert pilot.app.screen is screen
+        assert cursor_title(screen) == MARKET
+
+
+async def test_enter_typed_while_the_library_lists_opens_the_first_briefing() -> None:
+    index = SlowToList()
+    found = scan([str(LIBRARY_PATH)])
+    index.refresh(found.paths)
+    app = BriefingApp(None, library=Library("library/", found.paths, index, []))
+    async with app.run_test(size=(120, 40)) as pilot:
+        send(app, "enter")
+        await pilot.pause()
+        index.go.set()
+        await settle(pilot)
+        reader = app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        assert reader.briefing.title == GLACIER == NEWEST_FIRST[0]
+
+
+async def test_s_enter_lists_the_first_speakers_quotes() -> None:
+    async with open_library() as (pilot, _screen):
+        send(pilot.app, "s", "enter")
+        await settle(pilot)
+        speakers = pilot.app.screen
+        assert isinstance(speakers, SpeakersScreen)
+        assert speakers.speaker is not None and speakers.speaker.name == "Ana Ruiz"
+
+
+async def test_a_results_enter_q_comes_back_to_the_results(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    slow = SlowOpen(monkeypatch)
+    slow.go.set()  # (the query's results first)
+    async with open_library() as (pilot, screen):
+        await pilot.press("slash", *"cranes", "enter")
+        await settle(pilot)
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen) and search.focused is search.results
+        slow.go.clear()
+        send(pilot.app, "enter", "q")
+        for _ in range(5):
+            await pilot.pause()
+        assert pilot.app.screen is search
+        slow.go.set()
+        await settle(pilot)
+        assert pilot.app.return_code is None
+        assert pilot.app.screen is search and search.focused is search.results
+        assert len(slow.opened) == 1
+        assert titles(screen) == NEWEST_FIRST
+
+
+async def test_a_query_and_the_keys_for_its_results_in_one_burst(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``delegation Enter Down Enter q`` at once: the q was typed into the query (the
+    results were not there yet for Down and Enter)."""
+    opening = SlowOpen(monkeypatch)
+    opening.go.set()
+    async with open_library() as (pilot, _screen):
+        await pilot.press("slash")
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen)
+        send(pilot.app, *"cranes", "enter", "down", "enter", "q")
+        await settle(pilot)
+        assert pilot.app.return_code is None
+        assert pilot.app.screen is search
+        assert search.query_line.value == "cranes"
+        assert search.focused is search.results
+        assert len(opening.opened) == 1  # the result was opened, and closed by q

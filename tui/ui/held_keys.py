@@ -1,0 +1,119 @@
+"""Keys typed while the screen they are meant for is on its way wait for it.
+
+Opening a briefing from the library reads its file in a thread, and a search or
+the speakers' list asks the index in one: the screen or the list the next keys
+are meant for comes a few milliseconds to a second later. Keys sent at once
+(tmux's ``send-keys Enter q``, a fast typist) reached the screen still on top:
+``q`` quit the whole app instead of closing the briefing just opened, and ``}``
+after ``Enter`` was lost. While something is on its way the app holds the keys,
+and once it is there, posts them again in the order they came.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import events
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+CHOSEN = "chosen"
+"""What a list's Enter holds the keys for: the screen that handles its message of a choice
+(a row, a result) opens what was chosen, then releases ``CHOSEN``. The message goes through
+the widgets' queues, and the keys typed after Enter must not pass it on the way."""
+
+HOLD_LIMIT = 3.0
+"""Seconds after which held keys go on to the screen on top, whatever is still awaited
+(a briefing on a slow network folder): a key is never held for longer."""
+
+
+class HeldKeys:
+    """Holds keys while anything is awaited (:meth:`hold`), then has them posted again.
+
+    ``post`` puts a key at the end of the app's queue. :meth:`take` is asked of each key
+    the app receives: True means it is held (or was posted again, behind keys posted
+    before it) and must not be handled now.
+    """
+
+    def __init__(self, post: Callable[[events.Key], object]) -> None:
+        self._post = post
+        self.awaited: set[str] = set()
+        """What the keys wait for (``"open"``: a briefing being read)."""
+        self._held: list[events.Key] = []
+        self._posted: dict[int, events.Key] = {}
+        """The keys posted again and not yet received (by ``id``; kept so ids stay unique)."""
+        self._passing: dict[int, events.Key] = {}
+        """Keys that asked for what is awaited: not held (by ``id``, as :attr:`_posted`)."""
+
+    @property
+    def holding(self) -> bool:
+        return bool(self.awaited)
+
+    def hold(self, reason: str, after: events.Key | None = None) -> None:
+        """Hold the keys from now until :meth:`release` of ``reason`` (and of every other);
+        ``after``: the key that asked for what is awaited, on its way still, goes on."""
+        self.awaited.add(reason)
+        if after is not None:
+            self._passing[id(after)] = after
+
+    def release(self, reason: str) -> None:
+        """``reason`` is no longer awaited: if nothing else is, post the held keys again."""
+        self.awaited.discard(reason)
+        if not self.awaited:
+            self._post_held()
+
+    def release_all(self) -> None:
+        """Stop waiting (:data:`HOLD_LIMIT` is up): post the held keys to whatever is on top."""
+        self.awaited.clear()
+        self._post_held()
+
+    def take(self, event: events.Key) -> bool:
+        """True if ``event`` is held, or posted again behind the keys posted before it.
+
+        A key on its way back from the widgets (forwarded, unhandled there) is the app's to
+        act on: while something is awaited it is held too, and posted again as typed, to
+        reach what comes.
+        """
+        if self._passing.pop(id(event), None) is event:
+            return False
+        if event.is_forwarded:
+            if self.awaited:
+                self._held.append(event)
+            return self.holding
+        posted_again = self._posted.pop(id(event), None) is event
+        if self.awaited or (self._posted and not posted_again):
+            self._held.append(event)
+            if not self.awaited:
+                self._post_held()
+            return True
+        return False
+
+    def _post_held(self) -> None:
+        held, self._held = self._held, []
+        for event in held:
+            key = events.Key(event.key, event.character)
+            self._posted[id(key)] = key
+            self._post(key)
+
+
+def hold_keys(node: DOMNode, reason: str, after: events.Key | None = None) -> None:
+    """Have the app ``node`` is in hold the keys until :func:`release_keys` of ``reason``
+    (but for ``after``, the key on its way that asked for it)."""
+    hold = getattr(node.app, "hold_keys", None)
+    if hold is not None:
+        hold(reason, after)
+
+
+def holding_keys(node: DOMNode) -> bool:
+    """True while the app ``node`` is in holds the keys for what is on its way (a screen
+    that takes keys typed anywhere leaves them to the app then: they are for what comes)."""
+    held = getattr(node.app, "held_keys", None)
+    return isinstance(held, HeldKeys) and held.holding
+
+
+def release_keys(node: DOMNode, reason: str, ready: Screen[Any] | None = None) -> None:
+    """``reason`` has come: the keys held go on (once ``ready``, a screen, is drawn)."""
+    release = getattr(node.app, "release_keys", None)
+    if release is not None:
+        release(reason, ready)
