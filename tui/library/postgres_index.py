@@ -120,7 +120,7 @@ from tui.library.index import (
 )
 from tui.library.parsing import PARALLEL_FROM, read_all, stat_all
 from tui.library.query import Query, Term, fold, parse
-from tui.library.records import Passage, Record
+from tui.library.records import PassageRow, Record
 from tui.library.snippets import ELLIPSIS, Marked, joined, opening, safe
 from tui.library.worker import Stat
 
@@ -1382,13 +1382,13 @@ class PostgresIndex:
                     for row, (_, entry, passages) in zip(ids, records, strict=True):
                         config = config_of(entry.language, configs)
                         day = _text((entry.published or "")[:10])
-                        for n, p in enumerate(passages):
+                        for n, passage in enumerate(passages):
+                            kind, title, quote, speaker, text, section, heading, line = passage
                             copy.write_row(
                                 (
-                                    row, n, p.kind, _text(p.section), _text(p.heading), p.line,
-                                    _text(p.speaker) or None,
-                                    fold(p.speaker) if p.speaker else None,
-                                    _text(p.title), _text(p.quote), _text(p.text), config, day,
+                                    row, n, kind, _text(section), _text(heading), line,
+                                    _text(speaker) or None, fold(speaker) if speaker else None,
+                                    _text(title), _text(quote), _text(text), config, day,
                                 )
                             )  # fmt: skip
                 cursor.execute(_FROM_INCOMING)
@@ -1404,11 +1404,9 @@ _INSIDE = ("speaker", "source", "title")
 """The filters that look inside a folded text (served by :data:`_TRIGRAM_INDEXES`)."""
 
 
-def _speakers_fold(passages: Sequence[Passage]) -> str:
+def _speakers_fold(passages: Sequence[PassageRow]) -> str:
     """The folded names of the speakers of a briefing's quotes, one a line, each once."""
-    return "\n".join(
-        dict.fromkeys(fold(p.speaker) for p in passages if p.kind == "quote" and p.speaker)
-    )
+    return "\n".join(dict.fromkeys(fold(p[3]) for p in passages if p[0] == "quote" and p[3]))
 
 
 def _days(query: Query, column: str) -> tuple[str, list[str]]:

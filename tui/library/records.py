@@ -13,21 +13,28 @@ from tui.library.entry import Entry, entry_of, failed_entry
 from tui.model import Briefing, block_texts
 from tui.text import sanitize_line
 
+PassageRow = tuple[str, str, str, str, str, str | None, str | None, int | None]
+"""A searchable piece of a briefing: ``(kind, title, quote, speaker, text, section,
+heading, line)``. ``kind`` is ``title``, ``body``, ``point`` or ``quote``; ``title`` is
+set for a ``title`` only, ``text`` is a body text, a point, or a title's subtitle and
+summary. A plain tuple: the parsing processes send them by the hundred thousand, and a
+NamedTuple's pickling and unpickling cost a Python call each (4x the time of a tuple's,
+most of it in the process that writes the index)."""
 
-class Passage(NamedTuple):
-    """A searchable piece of a briefing: its title, a body text, a talking point or a quote."""
 
-    kind: str
-    """``title``, ``body``, ``point`` or ``quote``."""
-    title: str = ""
-    """The title (and only for ``title``)."""
-    quote: str = ""
-    speaker: str = ""
-    text: str = ""
-    """A body text, a point, or a title's subtitle and summary."""
-    section: str | None = None
-    heading: str | None = None
-    line: int | None = None
+def passage(
+    kind: str,
+    *,
+    title: str = "",
+    quote: str = "",
+    speaker: str = "",
+    text: str = "",
+    section: str | None = None,
+    heading: str | None = None,
+    line: int | None = None,
+) -> PassageRow:
+    """A :data:`PassageRow`, by the names of its fields."""
+    return (kind, title, quote, speaker, text, section, heading, line)
 
 
 class Record(NamedTuple):
@@ -35,7 +42,7 @@ class Record(NamedTuple):
 
     path: str
     entry: Entry
-    passages: list[Passage]
+    passages: list[PassageRow]
 
 
 def plain(text: str) -> str:
@@ -47,27 +54,27 @@ def plain(text: str) -> str:
     return parse_inline(text).plain
 
 
-def passages_of(briefing: Briefing) -> list[Passage]:
+def passages_of(briefing: Briefing) -> list[PassageRow]:
     """Every passage of a briefing, in reading order: title, body, points, quotes."""
     about = " ".join(part for part in (briefing.subtitle, briefing.summary) if part)
-    found = [Passage("title", title=briefing.title, text=about)]
+    found = [passage("title", title=briefing.title, text=about)]
     headings = {section.id: section.heading for section in briefing.sections}
     for section in briefing.sections:
         # The heading first, a passage of its own (a search for its words opens the section).
         found.append(
-            Passage("body", text=section.heading, section=section.id, heading=section.heading)
+            passage("body", text=section.heading, section=section.id, heading=section.heading)
         )
         texts = [text for block in section.blocks for text in block_texts(block)]
         lines: Sequence[int | None] = section.lines or [None] * len(texts)
         for text, line in zip(texts, lines, strict=False):
             found.append(
-                Passage(
+                passage(
                     "body", text=plain(text), section=section.id, heading=section.heading, line=line
                 )
             )
     for point in briefing.talking_points:
         found.append(
-            Passage(
+            passage(
                 "point",
                 text=plain(point.text),
                 section=point.section,
@@ -77,7 +84,7 @@ def passages_of(briefing: Briefing) -> list[Passage]:
     for quote in briefing.quotes:
         line = quote.position[0] or None
         found.append(
-            Passage(
+            passage(
                 "quote",
                 quote=quote.text,
                 speaker=quote.speaker,
