@@ -620,6 +620,17 @@ async def test_help_and_the_key_line_show_the_library_keys_only_with_a_library(
         assert "library" not in "\n".join(screen_lines(pilot.app))
 
 
+async def test_a_long_key_description_wraps_in_its_own_column_in_help() -> None:
+    """A description too long for the help box went on at column 0, under the keys."""
+    async with open_library(size=(80, 24)) as (pilot, _):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = screen_lines(pilot.app)
+        (first,) = [line for line in lines if "Sort by column 1 title" in line]
+        (rest,) = [line for line in lines if "reversed)" in line]
+        assert rest.index("reversed)") == first.index("Sort by")
+
+
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 async def test_q_in_the_library_quits(size: tuple[int, int]) -> None:
     async with open_library(size=size) as (pilot, _):

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -32,6 +32,20 @@ class HelpScreen(Panel):
 
     BINDINGS = [Binding("question_mark", "dismiss", "Close help", id="help.close")]
 
+    DEFAULT_CSS = """
+    HelpScreen .help-group {
+        height: auto;
+    }
+    HelpScreen .help-table {
+        grid-size: 2;
+        grid-rows: auto;
+        height: auto;
+    }
+    HelpScreen .help-keys {
+        padding-left: 2;
+    }
+    """
+
     def __init__(self, groups: Sequence[HelpGroup]) -> None:
         super().__init__()
         self.groups = groups
@@ -52,18 +66,26 @@ class HelpScreen(Panel):
                 id="help-hint",
             )
             for title, bindings in self.groups:
-                lines = [Content.styled(title, heading)]
-                for keys, description in help_rows(bindings):
-                    lines.append(
-                        Content.assemble(("  " + keys.ljust(key_width + 2), "bold"), description)
-                    )
-                yield Static(Content("\n").join(lines), classes="panel-group")
-            yield Static(
-                Content.assemble(
-                    ("Marks in the talking points and quotes", heading),
-                    "\n",
-                    ("  " + MARK.ljust(key_width + 2), "bold"),
-                    "tied to the section in view",
-                ),
-                classes="panel-group",
+                yield self._group(title, help_rows(bindings), heading, key_width)
+            yield self._group(
+                "Marks in the talking points and quotes",
+                [(MARK, "tied to the section in view")],
+                heading,
+                key_width,
             )
+
+    @staticmethod
+    def _group(
+        title: str, rows: Sequence[tuple[str, str]], heading: str, key_width: int
+    ) -> Vertical:
+        """A group's title, then its keys and descriptions in two columns: a description too
+        long for the box wraps in its own column, under its first line."""
+        cells: list[Static] = []
+        for keys, description in rows:
+            cells.append(Static(Content.styled(keys, "bold"), classes="help-keys"))
+            cells.append(Static(Content(description), classes="help-description"))
+        table = Grid(*cells, classes="help-table")
+        table.styles.grid_columns = f"{key_width + 4} 1fr"
+        return Vertical(
+            Static(Content.styled(title, heading)), table, classes="panel-group help-group"
+        )
