@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tui.library.dsn import DATABASE_VARIABLE, database_from
-from tui.library.index import LibraryIndex
+
+if TYPE_CHECKING:  # (the reader's parser adds --db: no index is imported to start it)
+    from tui.library.index import LibraryIndex
 
 DB_HELP = (
     "use a team's shared archive on PostgreSQL (postgresql://HOST/DB) instead of the local"
