@@ -746,6 +746,37 @@ def test_an_index_deleted_while_open_is_built_again(index: SqliteIndex, library:
     assert names(index.search("dredging")) == ["harbour.yaml"]
 
 
+def test_a_refresh_waiting_for_another_writer_says_so_then_goes_on(library: Path) -> None:
+    """A second reader started while the first built the index showed a still progress bar,
+    with nothing said, until the first was through."""
+    import fcntl
+    import threading
+
+    index = SqliteIndex(library.parent / "index.sqlite")
+    said: list[tuple[int, int]] = []
+    waiting = threading.Event()
+
+    def progress(done: int, total: int) -> None:
+        said.append((done, total))
+        if (done, total) == (0, 0):
+            waiting.set()
+
+    with open(f"{index.file}.lock", "a") as other:  # another process's lock, as flock sees it
+        fcntl.flock(other, fcntl.LOCK_EX)
+        refreshing = threading.Thread(
+            target=lambda: index.refresh(scan([str(library)]).paths, progress)
+        )
+        refreshing.start()
+        assert waiting.wait(10)
+        assert said == [(0, 0)]  # nothing read while the other writes
+        fcntl.flock(other, fcntl.LOCK_UN)
+    refreshing.join(10)
+    assert not refreshing.is_alive()
+    assert said[-1][0] == said[-1][1] > 0
+    assert len(index.entries()) == len(scan([str(library)]).paths)
+    index.close()
+
+
 def test_an_index_rebuilt_by_another_process_is_read_anew(library: Path) -> None:
     first = open_index([str(library)], fallback=False)
     refresh(first, library)

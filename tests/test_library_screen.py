@@ -752,6 +752,39 @@ class SlowToList(MemoryIndex):
         return super().entries(limit)
 
 
+class WaitingForAnotherWriter(MemoryIndex):
+    """An index whose refresh waits for another process writing it (until :attr:`go`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.go = threading.Event()
+
+    def refresh(self, paths: Sequence[str], progress: Progress | None = None) -> Refreshed:
+        if progress is not None:
+            progress(0, 0)
+        assert self.go.wait(10)
+        return super().refresh(paths, progress)
+
+
+async def test_a_library_waiting_for_another_writer_of_its_index_says_so() -> None:
+    from tui.library.index import WAITING_FOR_WRITER
+
+    index = WaitingForAnotherWriter()
+    found = scan([str(LIBRARY_PATH)])
+    app = BriefingApp(None, library=Library("library/", found.paths, index, []))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):
+            await pilot.pause()
+            if WAITING_FOR_WRITER in screen_lines(app)[0]:
+                break
+        assert WAITING_FOR_WRITER in screen_lines(app)[0]
+        index.go.set()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen) and titles(screen) == NEWEST_FIRST
+        assert WAITING_FOR_WRITER not in screen_lines(app)[0]
+
+
 async def test_the_newest_rows_show_at_once_and_the_whole_listing_follows(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -46,7 +46,12 @@ class ProgressLine:
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
-        if not self.on_terminal or total == 0 or (now - self.last < 0.1 and done < total):
+        if self.on_terminal and total == 0:
+            from tui.library.index import WAITING_FOR_WRITER
+
+            self.say(f"{WAITING_FOR_WRITER}…")
+            return
+        if not self.on_terminal or (now - self.last < 0.1 and done < total):
             return
         self.last = now
         self.say(f"indexing {done:,} of {total:,} files ({100 * done // total}%)")

@@ -14,7 +14,11 @@ from typing import Protocol
 from tui.library.entry import Entry
 
 Progress = Callable[[int, int], None]
-"""Called with (files done, files in all) while an index is refreshed."""
+"""Called with (files done, files in all) while an index is refreshed; with (0, 0) while it
+waits for another process writing the same index (:data:`WAITING_FOR_WRITER`)."""
+
+WAITING_FOR_WRITER = "waiting for another briefing-tui writing this index"
+"""What a library says while its refresh waits its turn (a progress of ``(0, 0)``)."""
 
 
 def storable_paths(given: Sequence[str], notices: list[str], kept_in: str) -> list[str]:

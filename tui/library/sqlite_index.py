@@ -258,14 +258,21 @@ class SqliteIndex:
         self.notices.append(f"The library's index {said}{kept}; it is built again.")
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[None]:
-        """Hold the writer's lock (other processes refreshing this index wait)."""
+    def _writing(self, progress: Progress | None = None) -> Iterator[None]:
+        """Hold the writer's lock: a refresh of this index by another process is waited for,
+        said through ``progress`` as ``(0, 0)`` (a second reader started while the first
+        builds the index showed nothing but a still progress bar)."""
         try:
             import fcntl
         except ImportError:  # no advisory locks here: SQLite's own locking must do
             yield
             return
-        fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if progress:
+                progress(0, 0)
+            fcntl.flock(self._lock_file, fcntl.LOCK_EX)
         try:
             yield
         finally:
@@ -335,7 +342,7 @@ class SqliteIndex:
             else:
                 self._prepare()  # the file may have been deleted, or replaced by another process
             try:
-                with self._writing():
+                with self._writing(progress):
                     counts = self._refresh(self._writer_connection(), paths, progress)
             except sqlite3.DatabaseError as error:
                 self._forget_writer()

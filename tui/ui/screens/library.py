@@ -23,7 +23,14 @@ from textual.worker import get_current_worker
 
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.library.entry import Entry
-from tui.library.index import Hit, IndexUnavailable, LibraryIndex, Listing, Refreshed
+from tui.library.index import (
+    WAITING_FOR_WRITER,
+    Hit,
+    IndexUnavailable,
+    LibraryIndex,
+    Listing,
+    Refreshed,
+)
 from tui.library.opened import Library
 from tui.library.rows import COLUMNS, Row, read_fraction, row_of, sorted_orders
 from tui.storage.positions import Position
@@ -251,8 +258,11 @@ class LibraryScreen(Screen[None]):
 
     def _show_progress(self, done: int, total: int) -> None:
         if self.reading:
-            self.query_one(ProgressBar).update(total=total, progress=done)
-            self._reading_note = f"reading {done:,} of {total:,} files"
+            if not total:  # another process is writing the index: this one waits its turn
+                self._reading_note = WAITING_FOR_WRITER
+            else:
+                self.query_one(ProgressBar).update(total=total, progress=done)
+                self._reading_note = f"reading {done:,} of {total:,} files"
             self._show_title()
 
     def _show_entries(
