@@ -1377,3 +1377,40 @@ async def test_an_empty_list_does_not_offer_to_jump(reader):
         assert "Enter Jump" not in key_line(pilot.app)
         await pilot.press("2")
         assert "Enter Jump" in key_line(pilot.app)
+
+
+async def test_keys_and_quitting_do_not_wait_for_the_linking(seed, monkeypatch):
+    """With 20,000 talking points and quotes, keys took up to 1 s while their passages were
+    found, and quitting waited 8.8 s for it: the linking runs beside the keys, and quitting
+    stops it. Here it runs until it is stopped (polling as the real one does)."""
+    import threading
+    import time
+
+    from tui.linking import Linker
+
+    linking = threading.Event()
+    stopped: list[bool] = []
+    poll = threading.Event()  # never set: its wait is the pause between two polls
+
+    def endless(self: Linker, quotes: list[Quote]) -> list[Target | None]:
+        linking.set()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not self.cancelled():
+            poll.wait(0.005)
+        stopped.append(self.cancelled())
+        return [None] * len(quotes)
+
+    monkeypatch.setattr(Linker, "quotes", endless)
+    app = BriefingApp(seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await asyncio.to_thread(linking.wait, 10)  # (the app goes on meanwhile)
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        section = screen.body.current_section
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert screen.body.current_section == section + 1  # while the linking runs
+        asked = time.monotonic()
+        await pilot.press("q")
+    assert stopped == [True]
+    assert time.monotonic() - asked < 5
