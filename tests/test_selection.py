@@ -178,3 +178,15 @@ async def test_ctrl_c_with_nothing_selected_says_what_it_does(seed, reader, note
             notes[-1] == "Ctrl+C copies text selected with the mouse; nothing is selected. q quits."
         )
         assert pilot.app.screen is screen  # still reading
+
+
+async def test_ctrl_c_in_a_librarys_reader_names_the_key_that_quits(notes):
+    """There q goes back to the library: the note named no key, or q."""
+    from test_library_screen import open_library, settle
+
+    async with open_library() as (pilot, _):
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert notes[-1].endswith("nothing is selected. ^q quits."), notes[-1]

@@ -379,9 +379,14 @@ class BriefingApp(App[None]):
 
     def action_help_quit(self) -> None:
         """Ctrl+C with nothing selected: say what it does here (copy), and how to quit."""
-        quit_keys = [
-            key for key, active in self.active_bindings.items() if active.binding.id == "app.quit"
-        ]
+        quit_keys = sorted(
+            (
+                self.get_key_display(active.binding)
+                for active in self.active_bindings.values()
+                if active.binding.action in ("quit", "app.quit")
+            ),
+            key=len,
+        )  # (in a library's reader q goes back to the library: Ctrl+Q still quits)
         self.notify(
             "Ctrl+C copies text selected with the mouse; nothing is selected."
             + (f" {quit_keys[0]} quits." if quit_keys else ""),
