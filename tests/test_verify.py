@@ -109,6 +109,30 @@ def test_a_quote_differing_only_in_a_quote_mark_says_so() -> None:
     )
 
 
+def test_the_closest_passage_is_the_one_holding_the_quotes_words_in_order() -> None:
+    """An earlier paragraph with as many of the quote's words, or more, in another order
+    was named as the closest, and the differences read as nonsense."""
+    text = """\
+title: The talks
+sections:
+  - heading: Early
+    body:
+      - Fair terms for both sides? The minister said the deal needed time.
+  - heading: Late
+    body:
+      - In the end the minister said the deal was good for both sides.
+quotes:
+  - speaker: Minister
+    text: the minister said the deal was fair for both sides
+"""
+    (problem,) = quote_problems(load_text(text).briefing)
+    assert problem.message == (
+        "quotes[0]: not in the article; closest, in 'Late' (line 8):"
+        ' "the minister said the deal was good for both sides"'
+        ' — the quote has "fair" where the article has "good"'
+    )
+
+
 def test_each_text_of_the_body_knows_its_line(path: str) -> None:
     lines = [section.lines for section in load_path(path).briefing.sections]
     assert lines == [(6, 8), (11, 13)]

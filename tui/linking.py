@@ -192,6 +192,31 @@ def _best_block(
     return min(scores, key=lambda block: (-scores[block], block))
 
 
+def _nearly_best_blocks(
+    wanted: set[str], postings: dict[str, list[int]], allowance: int, most: int
+) -> list[int]:
+    """The blocks sharing most of ``wanted``, and those sharing one word fewer: at most
+    ``most``, by score then in order (for a quote not found, each is worth aligning: the
+    count of shared words does not see their order). Words are counted as
+    :func:`_best_block` counts them."""
+    hits = sorted((blocks for word in wanted if (blocks := postings.get(word))), key=len)
+    scores: dict[int, int] = {}
+    for blocks in hits:
+        if len(blocks) > allowance:
+            break
+        allowance -= len(blocks)
+        for block in blocks:
+            scores[block] = scores.get(block, 0) + 1
+    if not scores:
+        return []
+    best = max(scores.values())
+    near = sorted(
+        (block for block, score in scores.items() if score >= best - 1),
+        key=lambda block: (-scores[block], block),
+    )
+    return near[:most]
+
+
 def _best_by_vectors(counted: list[_Hit], vectors: _Vectors, low: int, high: int) -> int:
     """:func:`_best_block`'s choice among blocks ``low`` to ``high``, with the words of dense
     hits added as vectors and the others block by block (fewer than 256 words: a byte each)."""
@@ -306,6 +331,16 @@ class Linker:
             else:
                 targets.append(self._heading(point.section))
         return targets
+
+    def nearly_best(self, texts: Sequence[str], most: int) -> list[list[int]]:
+        """For each text, the blocks sharing most of its words or one fewer (at most
+        ``most``, the best first): where a quote that is not in the article may come from."""
+        wanted = [words(text) for text in texts]
+        postings = self._postings(set().union(*wanted))
+        if postings is None:
+            return [[] for _ in texts]
+        allowance = max(POSTINGS_BUDGET // max(len(texts), 1), POSTINGS_PER_POINT)
+        return [_nearly_best_blocks(each, postings, allowance, most) for each in wanted]
 
     def _postings(self, needed: set[str]) -> dict[str, list[int]] | None:
         """The paragraphs (in order) that hold each word in ``needed``; None if cancelled.

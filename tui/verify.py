@@ -23,11 +23,13 @@ from difflib import SequenceMatcher
 from tui.document import TEXT_KINDS, BodyDocument, Target
 from tui.format.problems import Problem, Severity
 from tui.linking import Linker, fold
-from tui.model import Briefing, Quote, TalkingPoint
+from tui.model import Briefing, Quote
 
 ALIGN_BUDGET = 2_000_000
 """Steps of word alignment (about a quote's length squared each) for all the quotes not
 found together: a few tenths of a second."""
+CANDIDATES = 4
+"""Blocks aligned with a quote not found: those sharing most of its words, or one fewer."""
 ANCHORS = 8
 """Places of a block tried as the start of the stretch aligned with a quote."""
 SHOWN_WORDS = 12
@@ -105,15 +107,23 @@ class QuoteChecker:
         self._words: dict[int, _Words] = {}
 
     def closest(self, quotes: Sequence[Quote]) -> list[Closest | str]:
-        """The closest passage to each quote, or why there is none (:data:`NO_PASSAGE`…)."""
-        candidates = self.linker.points([TalkingPoint(quote.text) for quote in quotes])
+        """The closest passage to each quote, or why there is none (:data:`NO_PASSAGE`…).
+
+        The blocks sharing most of a quote's words (or one fewer) are each aligned with it,
+        and the one matching most of its words in order wins: the earliest block sharing
+        as many words was named before, though another held them as quoted.
+        """
+        candidates = self.linker.nearly_best([quote.text for quote in quotes], CANDIDATES)
         found: list[Closest | str] = []
-        for quote, target in zip(quotes, candidates, strict=True):
-            if target is None:
+        for quote, blocks in zip(quotes, candidates, strict=True):
+            if not blocks:
                 found.append(NO_PASSAGE)
                 continue
-            closest = self._align(quote.text, target.block)
-            found.append(NOT_COMPARED if closest is None else closest)
+            aligned = [each for block in blocks if (each := self._align(quote.text, block))]
+            if not aligned:
+                found.append(NOT_COMPARED)
+                continue
+            found.append(max(aligned, key=lambda each: each[1])[0])  # (the first of equals)
         return found
 
     def _block_words(self, block: int) -> _Words:
@@ -122,8 +132,9 @@ class QuoteChecker:
             words = self._words[block] = _Words(self.document.texts[block])
         return words
 
-    def _align(self, text: str, block: int) -> Closest | None:
-        """The quote's words aligned with the part of ``block`` that holds most of them."""
+    def _align(self, text: str, block: int) -> tuple[Closest, int] | None:
+        """The quote's words aligned with the part of ``block`` that holds most of them,
+        and how many of them match there in order."""
         quoted = _quote_words(text)
         keys = [_key(raw) for raw, _ in quoted]
         cost = 2 * len(keys) * (len(keys) + 4) + ANCHORS * len(keys)
@@ -161,13 +172,14 @@ class QuoteChecker:
         difference = "; ".join(differences[:3]) + ("; …" if len(differences) > 3 else "")
         changed = next((j1 for tag, _, _, j1, _ in codes if tag != "equal"), 0)
         section = self.document.section_of[block]
-        return Closest(
+        closest = Closest(
             block,
             self.briefing.sections[section].heading,
             self._line(block),
             _shorten_passage(shown, changed),
             difference or "they differ only in the marks or spacing between words",
         )
+        return closest, sum(match.size for match in matched)
 
     @staticmethod
     def _difference(tag: str, quoted: list[str], article: list[str]) -> str:
