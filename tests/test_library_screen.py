@@ -604,6 +604,18 @@ async def test_the_palette_opens_a_briefing_or_shows_a_tag() -> None:
         assert pilot.app.screen is screen and titles(screen) == [MARKET, HARBOUR]
 
 
+async def test_search_results_and_a_speakers_quotes_say_when_each_briefing_was_published() -> None:
+    async with open_library() as (pilot, _):
+        await pilot.press("slash", *"cranes", "enter")
+        await settle(pilot)
+        assert f"{HARBOUR}  2021-03-04 · article · Reactions" in "\n".join(screen_lines(pilot.app))
+        await pilot.press("escape", "s", "enter")
+        await settle(pilot)
+        text = "\n".join(screen_lines(pilot.app))
+        assert f"{RAIL}  2021-11-20 · quote" in text
+        assert f"{HARBOUR}  2021-03-04 · quote · The signing" in text
+
+
 async def test_help_and_the_key_line_show_the_library_keys_only_with_a_library(
     reader, seed
 ) -> None:
