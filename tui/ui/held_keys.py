@@ -7,6 +7,13 @@ are meant for comes a few milliseconds to a second later. Keys sent at once
 ``q`` quit the whole app instead of closing the briefing just opened, and ``}``
 after ``Enter`` was lost. While something is on its way the app holds the keys,
 and once it is there, posts them again in the order they came.
+
+The app asks :meth:`HeldKeys.take` of every key at its entrance and of every key
+coming back up from the widgets unhandled (where Textual runs the bindings), so a key
+that was already on its way to the old screen is held too. A list's or a query line's
+Enter holds the keys at its own turn (:data:`CHOSEN`), before the message of the choice
+reaches its screen; a line or a screen that takes keys typed anywhere leaves them to the
+app while it holds (:func:`holding_keys`).
 """
 
 from __future__ import annotations
