@@ -35,7 +35,7 @@ class FilterLine(TypedInput):
     ) -> None:
         self._on_change = changed
         super().__init__(
-            placeholder="Filter: type words of a title, place, source or tag (f)",
+            placeholder="Filter: press f, then type words of a title, place, source or tag",
             id=id,
             compact=True,
             # Typed keys go on after the first (which opened it), never replace it.
