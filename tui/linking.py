@@ -147,20 +147,12 @@ _Hit = tuple[int, int, list[int], str]
 """A word's blocks within a span, ``blocks[first:end]``, as ``(first, end, blocks, word)``."""
 
 
-def _best_block(
-    wanted: set[str],
-    postings: dict[str, list[int]],
-    span: tuple[int, int] | None,
-    allowance: int,
-    vectors: _Vectors | None = None,
-) -> int | None:
-    """The block sharing most of ``wanted`` (the earliest of equals), within ``span`` if given.
-
-    Words are taken rarest first; a word held by more paragraphs than the
-    ``allowance`` has left is skipped, with every commoner one. Over a wide
-    span, words held by many of its blocks are counted as byte vectors
-    (:class:`_Vectors`); the scores are the same.
-    """
+def _counted(
+    wanted: set[str], postings: dict[str, list[int]], span: tuple[int, int] | None, allowance: int
+) -> list[_Hit]:
+    """The words of ``wanted`` that score the blocks (within ``span`` if given), rarest first:
+    a word held by more paragraphs than the ``allowance`` has left is skipped, with every
+    commoner one."""
     hits: list[_Hit] = []
     for word in wanted:
         blocks = postings.get(word)
@@ -180,15 +172,39 @@ def _best_block(
             break
         allowance -= end - first
         counted.append(hit)
+    return counted
+
+
+def _scores(counted: list[_Hit]) -> dict[int, int]:
+    """How many of the counted words each block holds."""
+    scores: dict[int, int] = {}
+    for first, end, blocks, _ in counted:
+        for block in blocks[first:end]:
+            scores[block] = scores.get(block, 0) + 1
+    return scores
+
+
+def _best_block(
+    wanted: set[str],
+    postings: dict[str, list[int]],
+    span: tuple[int, int] | None,
+    allowance: int,
+    vectors: _Vectors | None = None,
+) -> int | None:
+    """The block sharing most of ``wanted`` (the earliest of equals), within ``span`` if given.
+
+    Words are taken rarest first; a word held by more paragraphs than the
+    ``allowance`` has left is skipped, with every commoner one. Over a wide
+    span, words held by many of its blocks are counted as byte vectors
+    (:class:`_Vectors`); the scores are the same.
+    """
+    counted = _counted(wanted, postings, span, allowance)
     if not counted:
         return None
     low, high = span or (0, vectors.blocks if vectors else 0)
     if vectors is not None and high - low >= VECTOR_SPAN and len(counted) < 256:
         return _best_by_vectors(counted, vectors, low, high)
-    scores: dict[int, int] = {}
-    for first, end, blocks, _ in counted:
-        for block in blocks[first:end]:
-            scores[block] = scores.get(block, 0) + 1
+    scores = _scores(counted)
     return min(scores, key=lambda block: (-scores[block], block))
 
 
@@ -199,14 +215,7 @@ def _nearly_best_blocks(
     ``most``, by score then in order (for a quote not found, each is worth aligning: the
     count of shared words does not see their order). Words are counted as
     :func:`_best_block` counts them."""
-    hits = sorted((blocks for word in wanted if (blocks := postings.get(word))), key=len)
-    scores: dict[int, int] = {}
-    for blocks in hits:
-        if len(blocks) > allowance:
-            break
-        allowance -= len(blocks)
-        for block in blocks:
-            scores[block] = scores.get(block, 0) + 1
+    scores = _scores(_counted(wanted, postings, None, allowance))
     if not scores:
         return []
     best = max(scores.values())
