@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
-from snapshot_apps import body_lines
+from snapshot_apps import EVERY_KEY_PATH, body_lines, seed_loaded
 
 from tui.document import CREDIT, ITEM, PARAGRAPH, QUOTE, BodyDocument, BodyLayout
+from tui.document.layout import block_count
 from tui.document.wrap import line_text
+from tui.format.loader import load_path
 from tui.model import BlockQuote, Briefing, ListBlock, Section
 
 CJK_QUOTE = "日本政府は、地域の安定を重視すると述べた。" * 4
@@ -49,6 +51,14 @@ def test_blocks_are_flat_and_know_their_kind() -> None:
     assert [span.kind for span in document.spans[4]] == ["strong"] * 3
     assert document.leads[6] == "   1. " and document.leads[15] == "  10. "  # numbers aligned
     assert document.hangs[6] == " " * 6
+
+
+def test_a_library_row_counts_the_blocks_the_reader_makes() -> None:
+    """A saved position's block over this count is how far the library says it was read."""
+    every_key = load_path(EVERY_KEY_PATH).briefing  # lists, quotes with credits
+    for briefing in (BRIEFING, seed_loaded().briefing, every_key):
+        assert block_count(briefing) == len(BodyDocument(briefing))
+    assert block_count(BRIEFING) == 17
 
 
 @pytest.mark.parametrize("width", [20, 40, 76])

@@ -17,7 +17,7 @@ from typing import Generic, TypeVar, overload
 
 from tui.document.inline import Span, parse_inline
 from tui.document.wrap import line_starts
-from tui.model import BlockQuote, Briefing, ListBlock
+from tui.model import BlockQuote, Briefing, ListBlock, block_texts
 
 HEADING = 0
 PARAGRAPH = 1
@@ -163,6 +163,16 @@ class BodyDocument:
     def paragraph_block(self, section: int, paragraph: int) -> int:
         """The block index of the ``paragraph``-th block under the heading of ``section``."""
         return self.section_blocks[section] + 1 + paragraph
+
+
+def block_count(briefing: Briefing) -> int:
+    """How many blocks :class:`BodyDocument` makes of ``briefing`` (a heading per section and
+    each text of :func:`~tui.model.block_texts`), without making them: what a library's row
+    counts for every file it indexes."""
+    return sum(
+        1 + sum(len(block_texts(block)) for block in section.blocks)
+        for section in briefing.sections
+    )
 
 
 class BodyLayout:

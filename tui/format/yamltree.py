@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -247,27 +247,6 @@ def _syntax_error(text: str, error: yaml.YAMLError) -> YamlSyntaxError:
     return YamlSyntaxError(1, 1, f"YAML syntax: {sanitize_line(str(error))}")
 
 
-def _events(text: str) -> Iterator[yaml.Event]:
-    """PyYAML's events; an exception of its own that is not a YAMLError becomes a YamlSyntaxError.
-
-    (libyaml's binding lets a ``UnicodeDecodeError`` out for a tag such as
-    ``!<%C0%80>``: a file must never make the reader fail as if it had a bug.)
-    """
-    last: Any = None  # the last event read
-    try:
-        loader = _SafeLoader(text)
-        following = loader.get_event  # None after the stream's end
-        try:
-            while (last := following()) is not None:
-                yield last
-        finally:
-            loader.dispose()
-    except yaml.YAMLError:
-        raise
-    except Exception as error:
-        raise _parser_failure(text, last.end_mark.index if last else 0, error) from None
-
-
 def parse(text: str, limits: Limits, problems: list[YamlSyntaxError]) -> Node | None:
     """Parse one YAML document into a tree; None for an empty stream.
 
@@ -275,7 +254,7 @@ def parse(text: str, limits: Limits, problems: list[YamlSyntaxError]) -> Node | 
     that do not (duplicate keys) are appended to ``problems``.
     """
     try:
-        return _build(_events(text), _Lines(text), limits, problems)
+        return _build(text, _Lines(text), limits, problems)
     except yaml.YAMLError as error:
         raise _syntax_error(text, error) from None
     except RecursionError:  # pragma: no cover - the build is iterative; belt and braces
@@ -283,9 +262,36 @@ def parse(text: str, limits: Limits, problems: list[YamlSyntaxError]) -> Node | 
 
 
 def _build(
-    events: Iterator[Any], lines: _Lines, limits: Limits, problems: list[YamlSyntaxError]
+    text: str, lines: _Lines, limits: Limits, problems: list[YamlSyntaxError]
 ) -> Node | None:
-    """Build the tree from PyYAML's events (typed ``Any``: told apart by their exact class)."""
+    """Build the tree from PyYAML's events, read in this one loop (a generator between
+    would cost a resumption an event: a tenth of the parse).
+
+    An exception of PyYAML's own that is not a YAMLError becomes a YamlSyntaxError
+    (libyaml's binding lets a ``UnicodeDecodeError`` out for a tag such as
+    ``!<%C0%80>``: a file must never make the reader fail as if it had a bug). Events
+    are typed ``Any``: they are told apart by their exact class, the commonest first.
+    """
+    try:
+        loader = _SafeLoader(text)
+    except yaml.YAMLError:
+        raise
+    except Exception as error:
+        raise _parser_failure(text, 0, error) from None
+    try:
+        return _built(loader.get_event, text, lines, limits, problems)
+    finally:
+        loader.dispose()
+
+
+def _built(
+    following: Callable[[], Any],
+    text: str,
+    lines: _Lines,
+    limits: Limits,
+    problems: list[YamlSyntaxError],
+) -> Node | None:
+    """The loop of :func:`_build`: ``following`` gives each event, then None."""
     root: Node | None = None
     documents = 0
     stack: list[Mapping | Sequence] = []
@@ -293,18 +299,65 @@ def _build(
     anchors: dict[str, Scalar] = {}
     aliases = 0
     as_marked = -1 if lines.recount else lines.end  # marks before it are PyYAML's as they are
+    scalar, mapping, sequence = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    allowed, nulls = _ALLOWED_TAGS, _NULLS
+    event: Any = None
 
-    for event in events:
+    while True:
+        last = event
+        try:
+            event = following()
+        except yaml.YAMLError:
+            raise
+        except Exception as error:
+            raise _parser_failure(text, last.end_mark.index if last else 0, error) from None
+        if event is None:  # the stream's end
+            break
         kind = type(event)
-        if kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                line, column = lines.mark(event.start_mark)
+        if kind is scalar or kind is mapping or kind is sequence:
+            mark = event.start_mark
+            if mark.index < as_marked:
+                line, column = mark.line + 1, mark.column + 1
+            else:
+                line, column = lines.mark(mark)
+            if event.tag not in allowed:
+                local = kind is scalar and not event.tag.startswith("tag:")
                 raise YamlSyntaxError(
-                    line, column, "a second YAML document; a briefing file holds exactly one"
+                    line,
+                    column,
+                    f"tag {preview(_short_tag(event.tag))} is not allowed;"
+                    " briefings use plain YAML only",
+                    text_hint(lines.text_of, line, column) if local else None,
                 )
+            if event.anchor is not None and (limits.max_aliases == 0 or kind is not scalar):
+                raise YamlSyntaxError(
+                    line,
+                    column,
+                    f"anchor &{preview(event.anchor)}: anchors and aliases are not allowed"
+                    + (" on lists or mappings" if limits.max_aliases else " (see --max-aliases)"),
+                )
+            if kind is scalar:
+                value = event.value
+                if not event.style and event.tag is None and value in nulls:  # libyaml: style ""
+                    value = None
+                written = Scalar(value, line, column, event.style or "")
+                if event.anchor is not None:
+                    anchors[event.anchor] = written
+                node: Node = written
+            else:
+                if len(stack) >= limits.max_depth:
+                    raise YamlSyntaxError(
+                        line,
+                        column,
+                        f"nesting deeper than {limits.max_depth} levels (see --max-depth)",
+                    )
+                node = Mapping({}, line, column) if kind is mapping else Sequence([], line, column)
+        elif kind in ends:
+            stack.pop()
+            pending_keys.pop()
             continue
-        if kind is yaml.AliasEvent:
+        elif kind is yaml.AliasEvent:
             line, column = lines.mark(event.start_mark)
             aliases += 1
             if aliases > limits.max_aliases:
@@ -323,57 +376,14 @@ def _build(
                     f"alias *{preview(event.anchor)} names no anchor, or one on a list or mapping",
                     text_hint(lines.text_of, line, column),
                 )
-            node: Node = Scalar(target.value, line, column, target.style)
-        elif (
-            kind is yaml.ScalarEvent
-            or kind is yaml.MappingStartEvent
-            or kind is yaml.SequenceStartEvent
-        ):
-            mark = event.start_mark
-            if mark.index < as_marked:
-                line, column = mark.line + 1, mark.column + 1
-            else:
-                line, column = lines.mark(mark)
-            if event.tag not in _ALLOWED_TAGS:
-                local = kind is yaml.ScalarEvent and not event.tag.startswith("tag:")
+            node = Scalar(target.value, line, column, target.style)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                line, column = lines.mark(event.start_mark)
                 raise YamlSyntaxError(
-                    line,
-                    column,
-                    f"tag {preview(_short_tag(event.tag))} is not allowed;"
-                    " briefings use plain YAML only",
-                    text_hint(lines.text_of, line, column) if local else None,
+                    line, column, "a second YAML document; a briefing file holds exactly one"
                 )
-            if event.anchor is not None and (
-                limits.max_aliases == 0 or kind is not yaml.ScalarEvent
-            ):
-                raise YamlSyntaxError(
-                    line,
-                    column,
-                    f"anchor &{preview(event.anchor)}: anchors and aliases are not allowed"
-                    + (" on lists or mappings" if limits.max_aliases else " (see --max-aliases)"),
-                )
-            if kind is yaml.ScalarEvent:
-                value = event.value
-                if not event.style and event.tag is None and value in _NULLS:  # libyaml: style ""
-                    value = None
-                node = Scalar(value, line, column, event.style or "")
-                if event.anchor is not None:
-                    anchors[event.anchor] = node
-            else:
-                if len(stack) >= limits.max_depth:
-                    raise YamlSyntaxError(
-                        line,
-                        column,
-                        f"nesting deeper than {limits.max_depth} levels (see --max-depth)",
-                    )
-                node = (
-                    Mapping({}, line, column)
-                    if kind is yaml.MappingStartEvent
-                    else Sequence([], line, column)
-                )
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            stack.pop()
-            pending_keys.pop()
             continue
         else:  # stream start/end, document end
             continue
@@ -405,7 +415,7 @@ def _build(
                 else:
                     parent.items[key.value] = (key, node)  # type: ignore[index]
                     pending_keys[-1] = None
-        if isinstance(node, (Mapping, Sequence)):
-            stack.append(node)
+        if kind is not scalar and kind is not yaml.AliasEvent:
+            stack.append(node)  # type: ignore[arg-type]
             pending_keys.append(None)
     return root

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.document.layout import BodyDocument
+from tui.document.layout import block_count
 from tui.format.problems import Problem
 from tui.model import Briefing
 
@@ -51,7 +51,7 @@ def entry_of(path: str, briefing: Briefing) -> Entry:
         tags=briefing.tags,
         points=len(briefing.talking_points),
         quotes=len(briefing.quotes),
-        blocks=len(BodyDocument(briefing)),
+        blocks=block_count(briefing),
     )
 
 
