@@ -59,7 +59,8 @@ def test_index_then_search_the_archive_from_the_command_line(
     assert out[1].startswith("1 briefing: 1 added")
     assert main(["search", "--db", postgres_url, "cranes"]) == 0
     out = capsys.readouterr().out
-    assert "harbour-deal.yaml:18: Port authority signs the harbour deal › Reactions (body)" in out
+    where = "harbour-deal.yaml:18: Port authority signs the harbour deal"
+    assert f"{where} · 2021-03-04 › Reactions (body)" in out
     assert "Shipping lines said the new cranes would cut waiting times by half." in out
     # the whole archive by default; a folder narrows it
     assert main(["search", "--db", postgres_url, "speaker:blinken", "--limit", "1"]) == 0

@@ -132,9 +132,9 @@ def test_search_prints_ranked_results(library: str, capsys: Capture) -> None:
     assert main(["search", library, "migrants speaker:blinken"]) == 0
     out, err = capsys.readouterr()
     assert out == (
-        "library/blinken-bogota.yaml:22: Blinken visits Bogotá › Migration (quote)\n"
+        "library/blinken-bogota.yaml:22: Blinken visits Bogotá · 2021-10-20 › Migration (quote)\n"
         "    Antony Blinken: Colombia has shown remarkable generosity to migrants.\n"
-        "library/blinken-bogota.yaml:18: Blinken visits Bogotá › Migration (body)\n"
+        "library/blinken-bogota.yaml:18: Blinken visits Bogotá · 2021-10-20 › Migration (body)\n"
         "    Colombia hosts nearly two million Venezuelan migrants.\n"
     )
     assert err == ""
@@ -155,12 +155,14 @@ def test_search_json_has_every_field(library: str, capsys: Capture) -> None:
     assert main(["search", library, '"peace talks"', "--json"]) == 0
     [hit] = json.loads(capsys.readouterr().out)
     assert hit["path"] == str(Path(library, "colombia-border.yaml").resolve())
-    assert {key: hit[key] for key in ("title", "kind", "section", "heading", "line")} == {
+    fields = ("title", "kind", "section", "heading", "line", "published")
+    assert {key: hit[key] for key in fields} == {
         "title": "Colombia and Venezuela reopen the border",
         "kind": "body",
         "section": "agreement",
         "heading": "The agreement",
         "line": 13,
+        "published": "2022-09-26",
     }
     [[start, end]] = hit["marks"]
     assert hit["snippet"][start:end] == "peace talks"

@@ -135,6 +135,19 @@ def test_a_body_hit_has_its_section_heading_and_line(shared: LibraryIndex) -> No
     assert "*" not in hit.snippet  # inline Markdown is not shown
 
 
+def test_every_kind_of_result_is_dated_with_its_briefings_day(shared: LibraryIndex) -> None:
+    """Results and a speaker's quotes say when each briefing was published (the screens
+    and ``briefing-tui search`` show it); a briefing that does not say is undated."""
+    day = {entry.path: (entry.published or "")[:10] or None for entry in shared.entries()}
+    assert day[str(CORPUS / "blinken-bogota.yaml")] == "2021-10-20"
+    searches = [shared.search(query) for query in ("colombia", "tag:colombia", "speaker:blinken")]
+    quotes = shared.quotes_by(shared.speakers()[0].name)
+    for hits in (*searches, quotes):
+        assert hits
+        assert [hit.published for hit in hits] == [day[hit.path] for hit in hits]
+    assert any(hit.published is None for hit in shared.search("harbour"))  # (undated)
+
+
 def test_a_section_heading_is_searched_and_opens_its_section(shared: LibraryIndex) -> None:
     """A word only in a heading found nothing, though the reader's own search finds it."""
     [hit] = shared.search("reaction")

@@ -13,11 +13,11 @@ from tui.text import sanitize_line
 
 DESCRIPTION = """Search a library (a folder of briefings, or files) as the library's '/'
 does, and print the results best first: where each is (FILE:LINE:), the briefing's
-title and section, then a snippet with the matched words marked when stdout is a
-terminal. The index is brought up to date first (see 'briefing-tui index').
-With --db (or $BRIEFING_TUI_DB, or db in config.toml), a team's shared archive on
-PostgreSQL is searched instead, as it is (DIR, if given, narrows it to that folder); if
-it cannot be reached, the local index of DIR is used, with a notice.
+title, the day it was published and the section, then a snippet with the matched
+words marked when stdout is a terminal. The index is brought up to date first (see
+'briefing-tui index'). With --db (or $BRIEFING_TUI_DB, or db in config.toml), a team's
+shared archive on PostgreSQL is searched instead, as it is (DIR, if given, narrows it to
+that folder); if it cannot be reached, the local index of DIR is used, with a notice.
 
 The query: free words (all must match, accents and case aside), "exact phrases",
 prefix* words, 'a OR b', and filters: speaker:NAME, tag:TAG, source:NAME, title:WORDS,
@@ -57,7 +57,8 @@ def _help_sections() -> str:
         ),
         note="With --json, a list of objects with every field of a result: path, title,"
         " kind (title, body, point or quote), snippet, marks ([start, end] offsets of the"
-        " matches in the snippet), score (higher is better), section, heading and line.",
+        " matches in the snippet), score (higher is better), section, heading, line and"
+        " published (the briefing's day, YYYY-MM-DD, or null).",
     )
 
 
@@ -146,8 +147,9 @@ def run(args: argparse.Namespace) -> int:
             where = (
                 f"{_shown_path(hit.path)}:{hit.line}:" if hit.line else f"{_shown_path(hit.path)}:"
             )
+            day = f" · {sanitize_line(hit.published)}" if hit.published else ""
             section = f" › {hit.heading}" if hit.heading else ""
             snippet = _marked(hit.snippet, hit.marks) if colour else hit.snippet
-            lines.append(f"{where} {hit.title}{section} ({hit.kind})\n    {snippet}\n")
+            lines.append(f"{where} {hit.title}{day}{section} ({hit.kind})\n    {snippet}\n")
         print_out("".join(lines))  # into a pipe that stops reading (| head): no error
     return EXIT_OK if hits else EXIT_INVALID

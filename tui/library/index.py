@@ -79,6 +79,8 @@ class Hit:
     """That section's heading."""
     line: int | None = None
     """The passage's line in the file: the reader opens there (``--line``)."""
+    published: str | None = None
+    """The day the briefing was published (``YYYY-MM-DD``), if it says: results are dated."""
 
 
 def hit_of(
@@ -90,10 +92,29 @@ def hit_of(
     line: int | None,
     snippet: tuple[str, tuple[tuple[int, int], ...]],
     score: float,
+    published: str | None = None,
 ) -> Hit:
-    """The :class:`Hit` of a passage found, its snippet marked (:mod:`tui.library.snippets`)."""
+    """The :class:`Hit` of a passage found, its snippet marked (:mod:`tui.library.snippets`),
+    dated by its briefing's ``published`` (as written: its day is kept)."""
     text, marks = snippet
-    return Hit(path, title, kind, text, marks, float(score), section, heading, line)
+    day = published[:10] if published else None
+    return Hit(path, title, kind, text, marks, float(score), section, heading, line, day)
+
+
+QuoteRow = tuple[str, str, str | None, str | None, int | None, str, str | None]
+"""A speaker's quote as an index reads it: its briefing's path and title, its section,
+heading and line, the quote, and the briefing's ``published``."""
+
+
+def quote_hits(rows: Sequence[QuoteRow]) -> list[Hit]:
+    """The hits of a speaker's quotes, scored in the order of ``rows`` (the first best)."""
+    from tui.library.snippets import opening
+
+    count = len(rows)
+    return [
+        hit_of(path, title, "quote", section, heading, line, opening(said), count - n, published)
+        for n, (path, title, section, heading, line, said, published) in enumerate(rows)
+    ]
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,7 @@ class MemoryIndex:
             section=passage.section,
             heading=passage.heading,
             line=passage.line,
+            published=(entry.published or "")[:10] or None,
         )
 
     def speakers(self) -> list[Speaker]:
@@ -273,6 +274,7 @@ class MemoryIndex:
                             section=passage.section,
                             heading=passage.heading,
                             line=passage.line,
+                            published=(entry.published or "")[:10] or None,
                         )
                     )
         return hits

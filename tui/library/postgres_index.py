@@ -116,6 +116,7 @@ from tui.library.index import (
     Refreshed,
     Speaker,
     hit_of,
+    quote_hits,
     storable_paths,
 )
 from tui.library.parsing import PARALLEL_FROM, read_all, stat_all
@@ -912,9 +913,9 @@ class PostgresIndex:
         speakers = parsed.values("speaker")
         if speakers:  # a speaker's quotes, in the briefings the other filters leave
             sql = (
-                "SELECT b.path, b.title, p.kind, p.section, p.heading, p.line, p.quote"
-                " FROM briefing_tui_passages p JOIN briefing_tui_briefings b ON b.id = p.briefing"
-                " WHERE p.kind = 'quote'"
+                "SELECT b.path, b.title, p.kind, p.section, p.heading, p.line, p.quote,"
+                " b.published FROM briefing_tui_passages p"
+                " JOIN briefing_tui_briefings b ON b.id = p.briefing WHERE p.kind = 'quote'"
                 + " AND p.speaker_fold LIKE %s" * len(speakers)
                 + f"{where} ORDER BY {_NEWEST}, b.id, p.n LIMIT %s"
             )
@@ -922,7 +923,7 @@ class PostgresIndex:
         else:  # the briefings the filters leave, newest first, as their title passage
             sql = (
                 "SELECT b.path, b.title, p.kind, p.section, p.heading, p.line,"
-                " CASE WHEN p.text <> '' THEN p.text ELSE p.title END"
+                " CASE WHEN p.text <> '' THEN p.text ELSE p.title END, b.published"
                 " FROM briefing_tui_briefings b JOIN briefing_tui_passages p"
                 f" ON p.briefing = b.id AND p.n = 0 WHERE TRUE{where}"
                 f" ORDER BY {_NEWEST}, b.id LIMIT %s"
@@ -931,8 +932,8 @@ class PostgresIndex:
         rows = connection.execute(sql, arguments).fetchall()
         count = len(rows)
         return [
-            hit_of(path, title, kind, section, heading, line, opening(shown), float(count - n))
-            for n, (path, title, kind, section, heading, line, shown) in enumerate(rows)
+            hit_of(path, title, kind, section, heading, line, opening(shown), count - n, day)
+            for n, (path, title, kind, section, heading, line, shown, day) in enumerate(rows)
         ]
 
     def _tsqueries(
@@ -1001,9 +1002,8 @@ class PostgresIndex:
         for row in rows:
             path, title, kind, section, heading, line, rank = row[:7]
             texts = [_marked(row[at] or "", row[at + 1] or "") for at in range(7, 15, 2)]
-            hits.append(
-                hit_of(path, title, kind, section, heading, line, _snippet(kind, texts), rank)
-            )
+            snippet = _snippet(kind, texts)
+            hits.append(hit_of(path, title, kind, section, heading, line, snippet, rank, row[15]))
         return hits
 
     def _ranked_statement(
@@ -1086,7 +1086,7 @@ class PostgresIndex:
             " FROM matched m JOIN q ON q.config = m.config"
             " ORDER BY rank DESC, m.briefing, m.n LIMIT %(limit)s)"
             " SELECT b.path, b.title, p.kind, p.section, p.heading, p.line, best.rank,"
-            f" {', '.join(headline(column) for column in _HEADLINED)}"
+            f" {', '.join(headline(column) for column in _HEADLINED)}, b.published"
             " FROM best JOIN briefing_tui_passages p ON p.briefing = best.briefing AND p.n = best.n"
             " JOIN briefing_tui_briefings b ON b.id = p.briefing"
             " JOIN q ON q.config = p.config"
@@ -1127,18 +1127,14 @@ class PostgresIndex:
         """The quotes of ``speaker`` (any spelling that folds the same), newest briefing first."""
         scope, values = self._scope("b.path")
         sql = (
-            "SELECT b.path, b.title, p.section, p.heading, p.line, p.quote"
+            "SELECT b.path, b.title, p.section, p.heading, p.line, p.quote, b.published"
             " FROM briefing_tui_passages p JOIN briefing_tui_briefings b ON b.id = p.briefing"
             f" WHERE p.kind = 'quote' AND p.speaker_fold = %s AND {scope}"
             f" ORDER BY {_NEWEST}, b.id, p.n"
         )
         arguments = [fold(speaker), *values]
         rows = self._read(lambda connection: connection.execute(sql, arguments).fetchall())
-        count = len(rows)
-        return [
-            hit_of(path, title, "quote", section, heading, line, opening(quote), float(count - n))
-            for n, (path, title, section, heading, line, quote) in enumerate(rows)
-        ]
+        return quote_hits(rows)
 
     # -- refreshing ---------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from tui.library.index import (
     Refreshed,
     Speaker,
     hit_of,
+    quote_hits,
     storable_paths,
 )
 from tui.library.parsing import PARALLEL_FROM, read_all
@@ -90,6 +91,7 @@ class _Passage(NamedTuple):
 
     path: str
     title: str
+    published: str | None
     kind: str
     section: str | None
     heading: str | None
@@ -618,10 +620,11 @@ class SqliteIndex:
         hits = []
         for n, row in enumerate(rows):
             if row in found:
-                path, title, kind, section, heading, line, texts = found[row]
+                path, title, published, kind, section, heading, line, texts = found[row]
                 shown = opening(texts[1] if kind == "quote" else texts[3] or texts[0])
+                score = float(len(rows) - n)
                 hits.append(
-                    hit_of(path, title, kind, section, heading, line, shown, float(len(rows) - n))
+                    hit_of(path, title, kind, section, heading, line, shown, score, published)
                 )
         return hits
 
@@ -647,18 +650,10 @@ class SqliteIndex:
         hits = []
         for row, rank in ranked:
             if row in found:
-                path, title, kind, section, heading, line, texts = found[row]
+                path, title, published, kind, section, heading, line, texts = found[row]
+                snippet = _snippet(kind, texts, terms)
                 hits.append(
-                    hit_of(
-                        path,
-                        title,
-                        kind,
-                        section,
-                        heading,
-                        line,
-                        _snippet(kind, texts, terms),
-                        -rank,
-                    )
+                    hit_of(path, title, kind, section, heading, line, snippet, -rank, published)
                 )
         return hits
 
@@ -668,16 +663,13 @@ class SqliteIndex:
             return {}
         marks = ", ".join("?" * len(rows))
         found = connection.execute(
-            "SELECT p.id, b.path, b.title, p.kind, p.section, p.heading, p.line,"
+            "SELECT p.id, b.path, b.title, b.published, p.kind, p.section, p.heading, p.line,"
             " fts.title, fts.quote, fts.speaker, fts.text"
             " FROM passages p JOIN briefings b ON b.id = p.briefing"
             f" JOIN fts ON fts.rowid = p.id WHERE p.id IN ({marks})",
             rows,
         )
-        return {
-            row[0]: _Passage(row[1], row[2], row[3], row[4], row[5], row[6], tuple(row[7:]))
-            for row in found
-        }
+        return {row[0]: _Passage._make((*row[1:8], tuple(row[8:]))) for row in found}
 
     def speakers(self) -> list[Speaker]:
         """Every speaker with a quote, most quoted first."""
@@ -692,18 +684,14 @@ class SqliteIndex:
         """The quotes of ``speaker`` (any spelling that folds the same), newest briefing first."""
         with self._reads() as connection:
             rows = connection.execute(
-                "SELECT b.path, b.title, p.section, p.heading, p.line, fts.quote"
+                "SELECT b.path, b.title, p.section, p.heading, p.line, fts.quote, b.published"
                 " FROM passages p JOIN briefings b ON b.id = p.briefing"
                 " JOIN fts ON fts.rowid = p.id"
                 " WHERE p.kind = 'quote' AND p.speaker_fold = ?"
                 " ORDER BY b.day DESC, b.published DESC, b.title, p.id",
                 (fold(speaker),),
             ).fetchall()
-        count = len(rows)
-        return [
-            hit_of(path, title, "quote", section, heading, line, opening(quote), float(count - n))
-            for n, (path, title, section, heading, line, quote) in enumerate(rows)
-        ]
+        return quote_hits(rows)
 
 
 def _filters(query: Query, *, speakers: bool = True) -> tuple[str, list[str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -20,18 +19,14 @@ SHOWN = 300
 """Most characters of a snippet shown."""
 
 
-Dated = Callable[[str], str | None]
-"""The day a briefing (by its path) was published, as the library's table shows it."""
-
-
-def hit_content(hit: Hit, with_title: bool = True, published: str | None = None) -> Content:
+def hit_content(hit: Hit, with_title: bool = True) -> Content:
     """The briefing's title, the day it was published and the section on one line, the
     snippet with its marks under it."""
     where = [KINDS.get(hit.kind, hit.kind)]
     if hit.heading:
         where.append(hit.heading)
-    if published:
-        where.insert(0, sanitize_line(published))
+    if hit.published:
+        where.insert(0, sanitize_line(hit.published))
     head = Content.styled(clip(hit.title, 120), "bold") if with_title else Content("")
     place = Content.styled(" · ".join(where), "$text-muted")
     snippet = Content(clip(hit.snippet, SHOWN))

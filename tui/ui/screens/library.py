@@ -565,7 +565,6 @@ class LibraryScreen(Screen[None]):
                 self.library.index,
                 self.open_hit,
                 reading=lambda: self.reading,
-                published=self.published_on,
             )
         )
 
@@ -573,13 +572,7 @@ class LibraryScreen(Screen[None]):
         """List every speaker, then a speaker's quotes."""
         from tui.ui.screens.speakers import SpeakersScreen
 
-        self.app.push_screen(SpeakersScreen(self.library.index, self.open_hit, self.published_on))
-
-    def published_on(self, path: str) -> str | None:
-        """The day the briefing at ``path`` was published, as its row shows it (results and
-        quotes are dated with it)."""
-        entry = self._entry_of.get(path)
-        return entry.published[:10] if entry is not None and entry.published else None
+        self.app.push_screen(SpeakersScreen(self.library.index, self.open_hit))
 
     def open_hit(self, hit: Hit) -> None:
         """Open the briefing of a search result at its passage."""

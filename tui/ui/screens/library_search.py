@@ -17,7 +17,7 @@ from tui.library.index import Hit, IndexUnavailable, LibraryIndex
 from tui.library.query import parse
 from tui.text import sanitize_line
 from tui.ui.held_keys import CHOSEN, hold_keys, holding_keys, release_keys
-from tui.ui.hits import Dated, hit_content
+from tui.ui.hits import hit_content
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
 from tui.ui.widgets.key_hints import Hint
@@ -95,11 +95,9 @@ class SearchScreen(Modal[None]):
         index: LibraryIndex,
         open_hit: Callable[[Hit], None],
         reading: Callable[[], bool] = lambda: False,
-        published: Dated = lambda _path: None,
     ) -> None:
         super().__init__()
         self.index = index
-        self.published = published
         self.open_hit = open_hit
         self.reading = reading
         """True while the library's files are still being read into the index."""
@@ -216,10 +214,7 @@ class SearchScreen(Modal[None]):
         self.hits = hits
         results = self.results
         results.clear_options()
-        results.add_options(
-            Option(hit_content(hit, published=self.published(hit.path)), id=str(n))
-            for n, hit in enumerate(hits)
-        )
+        results.add_options(Option(hit_content(hit), id=str(n)) for n, hit in enumerate(hits))
         status = self.query_one("#search-status", Static)
         if not query.strip():
             said = ""

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from tui.library.index import Hit, LibraryIndex, Speaker
 from tui.text import clip, sanitize_line
 from tui.ui.held_keys import CHOSEN, hold_keys, release_keys
-from tui.ui.hits import Dated, hit_content
+from tui.ui.hits import hit_content
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
 from tui.ui.widgets.key_hints import Hint
@@ -64,12 +64,10 @@ class SpeakersScreen(Modal[None]):
         self,
         index: LibraryIndex,
         open_hit: Callable[[Hit], None],
-        published: Dated = lambda _path: None,
     ) -> None:
         super().__init__()
         self.index = index
         self.open_hit = open_hit
-        self.published = published
         self.speakers: list[Speaker] = []
         self.speaker: Speaker | None = None
         """The speaker whose quotes are listed (None: the speakers are)."""
@@ -118,10 +116,7 @@ class SpeakersScreen(Modal[None]):
         self.speaker, self.quotes = speaker, quotes
         listing = self.listing
         listing.clear_options()
-        listing.add_options(
-            Option(hit_content(hit, published=self.published(hit.path)), id=str(n))
-            for n, hit in enumerate(quotes)
-        )
+        listing.add_options(Option(hit_content(hit), id=str(n)) for n, hit in enumerate(quotes))
         self._title(
             f"Quotes of {clip(sanitize_line(speaker.name), 60)}: {len(quotes)}, newest first"
             " · Enter opens the briefing at the quote"
