@@ -15,8 +15,10 @@ import pytest
 from snapshot_apps import LIBRARY_PATH
 from test_library_screen import (
     GLACIER,
+    HARBOUR,
     MARKET,
     NEWEST_FIRST,
+    RAIL,
     SlowToList,
     cursor_title,
     open_library,
@@ -175,3 +177,59 @@ async def test_a_query_and_the_keys_for_its_results_in_one_burst(
         assert search.query_line.value == "cranes"
         assert search.focused is search.results
         assert len(opening.opened) == 1  # the result was opened, and closed by q
+
+
+# -- an f in a burst ----------------------------------------------------------------------
+# ``f`` gives the library's filter line the focus at its own turn; typed in a burst after a
+# key that opens a screen it went to the filter instead ("/formal": the search opened empty
+# and the library showed "0 shown", "ormal" in its filter).
+
+
+async def test_a_search_typed_in_one_burst_keeps_its_f() -> None:
+    async with open_library() as (pilot, screen):
+        send(pilot.app, "slash", *"farmers")
+        await settle(pilot)
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen)
+        assert search.query_line.value == "farmers"
+        assert screen.table.filter_text == ""
+
+
+async def test_an_f_after_enter_reaches_the_briefing_opened() -> None:
+    async with open_library() as (pilot, screen):
+        send(pilot.app, "enter", "slash", *"farm")
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        assert reader.briefing.title == GLACIER
+        assert screen.table.filter_text == ""
+        assert pilot.app.focused is not None and getattr(pilot.app.focused, "value", "") == "farm"
+
+
+async def test_keys_after_the_filter_lines_enter_go_to_the_table() -> None:
+    """``ftrade`` Enter ``j``: the j went into the filter ("tradej": nothing shown)."""
+    async with open_library() as (pilot, screen):
+        send(pilot.app, "f", *"trade", "enter", "j")
+        await settle(pilot)
+        assert screen.table.filter_text == "trade"
+        assert titles(screen) == [MARKET, HARBOUR]
+        assert pilot.app.focused is screen.table
+        assert cursor_title(screen) == HARBOUR
+
+
+async def test_down_down_enter_in_one_burst_opens_the_second_result() -> None:
+    """The first ↓ takes the focus from the query to the results: the keys behind it went to
+    the query line still, and its Enter opened the first result."""
+    async with open_library() as (pilot, _screen):
+        await pilot.press("slash", *"ana")
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen)
+        search.run_query(search.query_line.value)  # (as the pause after typing does)
+        await settle(pilot)
+        assert [hit.title for hit in search.hits] == [RAIL, HARBOUR]
+        assert search.focused is search.query_line
+        send(pilot.app, "down", "down", "enter")
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        assert reader.briefing.title == HARBOUR

@@ -103,6 +103,19 @@ async def test_a_heading_typed_quickly_after_t_is_the_one_picked(seed, reader):
         assert str(screen.body.border_title) == "Article · 5/5 · Meeting youth representatives"
 
 
+async def test_an_enter_typed_while_the_app_starts_picks_the_heading(seed, reader):
+    """Typed before the terminal left line mode, Enter reaches the app as Ctrl+J: the picker
+    stayed open with "youth" typed (and 3Gk Enter did not move the article)."""
+    async with reader(seed) as (pilot, screen):
+        burst(pilot, *"tyouth", "ctrl+j")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert str(screen.body.border_title) == "Article · 5/5 · Meeting youth representatives"
+        burst(pilot, *"2Gk", "ctrl+j")  # (the third point: its passage, as Enter opens it)
+        await settle(pilot)
+        assert str(screen.body.border_title) == "Article · 3/5 · US priorities"
+
+
 async def test_letters_typed_quickly_after_t_are_in_the_filter(seed, reader):
     async with reader(seed) as (pilot, _screen):
         burst(pilot, *"tstrain")

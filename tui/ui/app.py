@@ -300,8 +300,13 @@ class BriefingApp(App[None]):
         if self._input_pause is not None and isinstance(event, (events.Key, events.MouseEvent)):
             self._input_pause.reset()
             self._input_pause.resume()
-        if isinstance(event, events.Key) and self.held_keys.take(event):
-            return
+        if isinstance(event, events.Key):
+            if event.key == "ctrl+j" and not event.is_forwarded:
+                # Enter typed while the terminal was still in line mode (the app starting)
+                # arrives as a line feed: Ctrl+J. It is Enter everywhere here.
+                event = events.Key("enter", "\r")
+            if self.held_keys.take(event):
+                return
         await super().on_event(event)
 
     def hold_keys(self, reason: str, after: events.Key | None = None) -> None:
@@ -315,10 +320,17 @@ class BriefingApp(App[None]):
 
     def release_keys(self, reason: str, ready: Screen[Any] | None = None) -> None:
         """``reason`` has come: the keys held go on (once ``ready`` is drawn, if given: a
-        screen just opened, whose widgets the keys are meant for)."""
+        screen just opened, whose widgets the keys are meant for).
+
+        They are posted again from the app's own turn: a key made while a screen handles a
+        message is that screen's, and stops there on its way back up, before the app runs
+        its binding (``ftrade`` Enter ``j``: the j reached the table and did nothing)."""
         if ready is not None:
             ready.call_after_refresh(self.release_keys, reason)
-            return
+        else:
+            self.call_next(self._release_keys, reason)
+
+    def _release_keys(self, reason: str) -> None:
         self.held_keys.release(reason)
         if not self.held_keys.holding and self._hold_limit is not None:
             self._hold_limit.stop()

@@ -52,6 +52,11 @@ class HeldKeys:
         """The keys posted again and not yet received (by ``id``; kept so ids stay unique)."""
         self._passing: dict[int, events.Key] = {}
         """Keys that asked for what is awaited: not held (by ``id``, as :attr:`_posted`)."""
+        self._asked_at: float | None = None
+        """When the last key that asked for what is awaited was typed: a key typed before
+        it and on its way back from the widgets is not held (↓ ↓ Enter in the results: the
+        second ↓ came back after the Enter had asked, and was held until the result had
+        opened)."""
 
     @property
     def holding(self) -> bool:
@@ -63,16 +68,19 @@ class HeldKeys:
         self.awaited.add(reason)
         if after is not None:
             self._passing[id(after)] = after
+            self._asked_at = after.time
 
     def release(self, reason: str) -> None:
         """``reason`` is no longer awaited: if nothing else is, post the held keys again."""
         self.awaited.discard(reason)
         if not self.awaited:
+            self._asked_at = None
             self._post_held()
 
     def release_all(self) -> None:
         """Stop waiting (:data:`HOLD_LIMIT` is up): post the held keys to whatever is on top."""
         self.awaited.clear()
+        self._asked_at = None
         self._post_held()
 
     def take(self, event: events.Key) -> bool:
@@ -85,6 +93,8 @@ class HeldKeys:
         if self._passing.pop(id(event), None) is event:
             return False
         if event.is_forwarded:
+            if self._asked_at is not None and event.time < self._asked_at:
+                return False  # typed before the key that asked: for the screen it was typed on
             if self.awaited:
                 self._held.append(event)
             return self.holding

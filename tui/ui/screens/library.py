@@ -35,7 +35,7 @@ from tui.library.opened import Library
 from tui.library.rows import COLUMNS, Row, read_fraction, row_of, sorted_orders
 from tui.storage.positions import Position
 from tui.text import sanitize_line
-from tui.ui.held_keys import CHOSEN, hold_keys, release_keys
+from tui.ui.held_keys import CHOSEN, hold_keys, holding_keys, release_keys
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.library_reader import LibraryReaderScreen
 from tui.ui.widgets.filter_line import FilterLine
@@ -362,6 +362,7 @@ class LibraryScreen(Screen[None]):
 
     def on_filter_line_done(self) -> None:
         self.set_focus(self.table)
+        release_keys(self, CHOSEN)
 
     def on_descendant_focus(self) -> None:
         filtering = isinstance(self.focused, FilterLine)
@@ -378,20 +379,33 @@ class LibraryScreen(Screen[None]):
             self.table.filter("", None)
         self._show_title()
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """Type to filter: a character with no key of its own goes into the filter line.
 
         So do the characters typed after it in the same burst: they were on their way to
         the table before the filter line had the focus. Those typed after a key that opens
-        a screen (``/duque``) are left to the app, which sends them to that screen. ``f``
-        gives the filter line the focus at once (the app would run its binding after the
-        keys behind it reached this screen): a character reaching the screen while the line
-        has the focus was typed in that burst (the line takes its own), and goes into the
-        line, even one bound here (``fstrike``: s and t are letters, not screens).
+        a screen (``/duque``, ``/formal``) are left to the app, which sends them to that
+        screen. ``f`` gives the filter line the focus at once (the app would run its
+        binding after the keys behind it reached this screen): a character reaching the
+        screen while the line has the focus was typed in that burst (the line takes its
+        own), and goes into the line, even one bound here (``fstrike``: s and t are
+        letters, not screens); a key of the line's own (Enter, Esc) acts at its turn too,
+        so that the keys after it go back to the table (``ftrade`` Enter ``j``).
         """
-        if self.focused is self.query_one(FilterLine) and event.is_printable and event.character:
-            self._type_in_filter(event)
+        if holding_keys(self):
+            return  # (for what is on its way: the app holds it)
+        line = self.query_one(FilterLine)
+        if self.focused is line:
+            active = self.active_bindings.get(event.key)
+            if event.is_printable and event.character:
+                self._type_in_filter(event)
+            elif active is not None and active.node is line and active.enabled:
+                event.stop()
+                event.prevent_default()
+                await line.run_action(active.binding.action)
             return
+        if self._opening or not self.is_active:
+            return  # typed after a key that opens a screen: that screen's (f too)
         active = self.active_bindings.get(event.key)
         if active is not None and active.binding.id == "library.filter":
             event.stop()
@@ -403,8 +417,6 @@ class LibraryScreen(Screen[None]):
                 active.binding.id == "table.open" and self.table.current_row is not None
             ):
                 self._opening = True
-            return
-        if self._opening or not self.is_active:
             return
         if event.is_printable and event.character:
             self._type_in_filter(event)

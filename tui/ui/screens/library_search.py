@@ -131,14 +131,16 @@ class SearchScreen(Modal[None]):
         """The line the query is typed in."""
         return self.query_one("#search-query", Input)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """A character or Backspace typed in the results edits the query, on the query line.
 
         The query line takes its own keys first, so the keys that come up here were
         typed in the results (or were on their way there, in the same burst, when an
-        earlier one moved the focus). The screen's own keys (``/``, ↓, Enter, Esc)
-        keep their meaning; the app's letters (``q``, ``?``) are typed like the others.
-        Keys typed after Enter on a result, while it opens, are the reader's.
+        earlier one moved the focus). The screen's own keys (``/``, ↓, Esc) keep their
+        meaning, and act at their turn: the keys behind ↓ from the query are the results'
+        (↓ ↓ Enter at once opened the first result, not the second); the app's letters
+        (``q``, ``?``) are typed like the others. Keys typed after Enter on a result,
+        while it opens, are the reader's.
         """
         if holding_keys(self):
             return
@@ -148,6 +150,10 @@ class SearchScreen(Modal[None]):
                 hold_keys(self, CHOSEN, after=event)  # (its binding runs after the keys behind)
             return
         if active is not None and active.node is self:
+            if active.enabled:
+                event.stop()
+                event.prevent_default()
+                await self.run_action(active.binding.action)
             return
         line = self.query_line
         if event.key == "backspace":

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from textual.binding import Binding
 from textual.message import Message
 
+from tui.ui.held_keys import CHOSEN, hold_keys
 from tui.ui.widgets.typed_input import TypedInput
 
 
@@ -28,7 +29,9 @@ class FilterLine(TypedInput):
     ]
 
     class Done(Message):
-        """Back to the table (the filter stays)."""
+        """Back to the table (the filter stays). The keys typed after it wait until the screen
+        has given the table the focus and releases :data:`~tui.ui.held_keys.CHOSEN` (``ftrade``
+        Enter ``j``, typed at once, put the j in the filter)."""
 
     def __init__(
         self, *, id: str | None = None, changed: Callable[[str], None] | None = None
@@ -49,8 +52,9 @@ class FilterLine(TypedInput):
     def action_clear(self) -> None:
         """Clear the filter and go back to the table."""
         self.value = ""
-        self.post_message(self.Done())
+        self.action_done()
 
     def action_done(self) -> None:
         """Go back to the table."""
+        hold_keys(self, CHOSEN)
         self.post_message(self.Done())
