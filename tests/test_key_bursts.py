@@ -25,6 +25,7 @@ from test_library_screen import (
     settle,
     titles,
 )
+from textual import events
 from textual.worker import get_current_worker
 
 from tui.format import loader
@@ -233,3 +234,20 @@ async def test_down_down_enter_in_one_burst_opens_the_second_result() -> None:
         reader = pilot.app.screen
         assert isinstance(reader, LibraryReaderScreen)
         assert reader.briefing.title == HARBOUR
+
+
+async def test_escape_and_a_key_sent_at_once_are_both_typed() -> None:
+    """tmux's ``send-keys Escape q`` reaches the app as Alt+Q, which did nothing: the search
+    line of the briefing stayed open and the briefing too."""
+    async with open_library() as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        await pilot.press("slash", *"the")
+        await settle(pilot)
+        pilot.app.post_message(events.Key("alt+q", "q"))  # as the terminal's parser makes it
+        # Esc closes the search line, q the briefing
+        await settle(pilot)
+        assert pilot.app.return_code is None
+        assert pilot.app.screen is screen

@@ -305,9 +305,25 @@ class BriefingApp(App[None]):
                 # Enter typed while the terminal was still in line mode (the app starting)
                 # arrives as a line feed: Ctrl+J. It is Enter everywhere here.
                 event = events.Key("enter", "\r")
+            elif self._escape_then_key(event):
+                return
             if self.held_keys.take(event):
                 return
         await super().on_event(event)
+
+    def _escape_then_key(self, event: events.Key) -> bool:
+        """Esc and a key sent at once (tmux's ``send-keys Escape q``, a fast typist) reach
+        the app as one key, Alt and that key, which nothing here binds: it is taken as the two
+        keys typed (as vim and less take them). True if ``event`` was (posted again as two)."""
+        if event.is_forwarded or not event.key.startswith("alt+") or not event.character:
+            return False
+        if event.key in self.screen.active_bindings:
+            return False  # (a key of the user's own: config.toml may bind Alt keys)
+        key = event.key.removeprefix("alt+")
+        if key.startswith("shift+") and len(event.character) == 1:
+            key = event.character  # (Alt+Shift+Q: Q)
+        self.held_keys.post_again([events.Key("escape", "\x1b"), events.Key(key, event.character)])
+        return True
 
     def hold_keys(self, reason: str, after: events.Key | None = None) -> None:
         """Hold the keys typed from now on until :meth:`release_keys` of ``reason``: what they

@@ -106,6 +106,13 @@ class HeldKeys:
             return True
         return False
 
+    def post_again(self, keys: list[events.Key]) -> None:
+        """Post ``keys`` to the app in place of one it received: the keys behind that one,
+        still on their way, go on behind them (as held keys posted again do)."""
+        for key in keys:
+            self._posted[id(key)] = key
+            self._post(key)
+
     def _post_held(self) -> None:
         held, self._held = self._held, []
         for event in held:
