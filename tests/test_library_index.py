@@ -222,7 +222,10 @@ def test_a_speaker_alone_lists_their_quotes(shared: LibraryIndex) -> None:
         ("quote", "blinken-bogota.yaml"),
         ("quote", "trade-summit.yaml"),
     ]
-    assert hits[0].snippet == "We welcome the reopening of the border."
+    # Named, the name asked for marked: speaker:wei may be several people.
+    assert hits[0].snippet == "Antony Blinken: We welcome the reopening of the border."
+    [(start, end)] = hits[0].marks
+    assert hits[0].snippet[start:end] == "Blinken"
 
 
 def test_dates_bound_the_briefings(shared: LibraryIndex) -> None:
@@ -272,7 +275,9 @@ def test_a_speaker_whose_quotes_all_left_matches_nothing(index: SqliteIndex, lib
         encoding="utf-8",
     )
     refresh(index, library)
-    assert [hit.snippet for hit in index.search("speaker:raimondo")] == ["Power lines."]
+    assert [hit.snippet for hit in index.search("speaker:raimondo")] == [
+        "GINA RAIMONDO: Power lines."
+    ]
 
 
 def test_the_limit_is_kept(shared: LibraryIndex) -> None:
@@ -442,7 +447,7 @@ def test_changed_files_keep_one_copy_of_their_passages(index: SqliteIndex, libra
     assert sorted(after) == sorted(before)
     assert len(index.speakers()) == len({speaker.name for speaker in index.speakers()})
     assert [hit.snippet for hit in index.search("speaker:raimondo tag:peru")] == [
-        "Trade rules must be fair to workers."
+        "Gina Raimondo: Trade rules must be fair to workers."
     ]
 
 

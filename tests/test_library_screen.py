@@ -1084,3 +1084,21 @@ async def test_the_next_briefing_does_not_show_the_last_ones_messages(
         reader = pilot.app.screen
         assert isinstance(reader, LibraryReaderScreen) and reader.briefing.path != first
         assert told in cleared  # taken down before the next briefing said anything
+
+
+@pytest.mark.parametrize(("kind", "said", "at"), [("quote", "impunity", 3), ("point", "Haiti", 1)])
+async def test_a_quote_or_point_found_opens_with_its_pane_on_it(
+    kind: str, said: str, at: int
+) -> None:
+    """The article showed the passage of the fourth quote, but the Quotes pane stayed on the
+    first (``y`` copied another speaker's words)."""
+    from tui.format.loader import default_briefing_path
+
+    async with open_library(paths=(default_briefing_path(),)) as (pilot, screen):
+        [hit] = [hit for hit in screen.library.index.search(said) if hit.kind == kind]
+        screen.open_hit(hit)
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        points, quotes = reader.side_panes()
+        assert (points if kind == "point" else quotes).highlighted == at

@@ -57,3 +57,19 @@ def test_a_word_and_a_phrase_that_begin_alike_are_both_marked() -> None:
     ]
     assert marked("NACIÓN, Nacion", "nacion") == ["NACIÓN", "Nacion"]  # word by word
     assert marked("NACION, Nacion", "nacion") == ["NACION", "Nacion"]  # ASCII: all at once
+
+
+def test_a_match_in_a_summary_is_not_called_a_title() -> None:
+    """A title's passage holds its subtitle and summary: a match there was labelled "title"
+    under a snippet that is not the title."""
+    from tui.library.index import Hit
+    from tui.ui.hits import hit_content
+
+    def label(snippet: str) -> str:
+        hit = Hit("/l/a.yaml", "Ports reopen", "title", snippet, (), 1.0, published="2024-05-01")
+        return hit_content(hit).plain.split("\n")[0]
+
+    assert label("Ports reopen") == "Ports reopen  2024-05-01 · title"
+    assert label("…cargo moved again after the strike…") == (
+        "Ports reopen  2024-05-01 · subtitle or summary"
+    )

@@ -122,7 +122,7 @@ from tui.library.index import (
 from tui.library.parsing import PARALLEL_FROM, read_all, stat_all
 from tui.library.query import Query, Term, fold, parse
 from tui.library.records import PassageRow, Record
-from tui.library.snippets import ELLIPSIS, Marked, joined, opening, safe
+from tui.library.snippets import ELLIPSIS, Marked, joined, opening, safe, said_by
 from tui.library.worker import Stat
 
 if TYPE_CHECKING:
@@ -914,7 +914,7 @@ class PostgresIndex:
         if speakers:  # a speaker's quotes, in the briefings the other filters leave
             sql = (
                 "SELECT b.path, b.title, p.kind, p.section, p.heading, p.line, p.quote,"
-                " b.published FROM briefing_tui_passages p"
+                " b.published, p.speaker FROM briefing_tui_passages p"
                 " JOIN briefing_tui_briefings b ON b.id = p.briefing WHERE p.kind = 'quote'"
                 + " AND p.speaker_fold LIKE %s" * len(speakers)
                 + f"{where} ORDER BY {_NEWEST}, b.id, p.n LIMIT %s"
@@ -923,7 +923,7 @@ class PostgresIndex:
         else:  # the briefings the filters leave, newest first, as their title passage
             sql = (
                 "SELECT b.path, b.title, p.kind, p.section, p.heading, p.line,"
-                " CASE WHEN p.text <> '' THEN p.text ELSE p.title END, b.published"
+                " CASE WHEN p.text <> '' THEN p.text ELSE p.title END, b.published, NULL"
                 " FROM briefing_tui_briefings b JOIN briefing_tui_passages p"
                 f" ON p.briefing = b.id AND p.n = 0 WHERE TRUE{where}"
                 f" ORDER BY {_NEWEST}, b.id LIMIT %s"
@@ -931,10 +931,11 @@ class PostgresIndex:
             arguments = [*values, limit]
         rows = connection.execute(sql, arguments).fetchall()
         count = len(rows)
-        return [
-            hit_of(path, title, kind, section, heading, line, opening(shown), count - n, day)
-            for n, (path, title, kind, section, heading, line, shown, day) in enumerate(rows)
-        ]
+        hits = []
+        for n, (path, title, kind, section, heading, line, shown, day, speaker) in enumerate(rows):
+            said = said_by(speaker, shown, speakers) if kind == "quote" else opening(shown)
+            hits.append(hit_of(path, title, kind, section, heading, line, said, count - n, day))
+        return hits
 
     def _tsqueries(
         self, connection: psycopg.Connection[Any], terms: list[list[str]], text: str

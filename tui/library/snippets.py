@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from tui.library.query import Term, fold
+from tui.library.query import Term, fold, words_of
 from tui.text import sanitize_line
 
 LONGEST = 240
@@ -119,6 +119,17 @@ def opening(text: str | None) -> Marked:
     """The start of a passage, for a result that matched no word (a filter alone)."""
     text = text or ""
     return safe(text if len(text) <= LONGEST else text[:LONGEST] + ELLIPSIS, [])
+
+
+def said_by(speaker: str | None, quote: str | None, names: Sequence[str] = ()) -> Marked:
+    """The start of a quote after its speaker's name (``Speaker: quote``), for a result that
+    matched no word (``speaker:wei`` may be several people), the ``names`` a ``speaker:``
+    filter asked for marked in it (each as the start of a word or words)."""
+    said = opening(quote)
+    if not speaker:
+        return said
+    asked = [Term(words, prefix=True) for words in map(words_of, names) if words]
+    return joined(highlight(speaker, asked) if asked else opening(speaker), ": ", said)
 
 
 def joined(first: Marked, separator: str, second: Marked) -> Marked:

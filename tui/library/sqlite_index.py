@@ -35,7 +35,7 @@ from tui.library.index import (
 from tui.library.parsing import PARALLEL_FROM, read_all
 from tui.library.query import Query, Term, fold, fts_expression, parse
 from tui.library.records import Record
-from tui.library.snippets import Marked, highlight, joined, opening
+from tui.library.snippets import Marked, highlight, joined, opening, said_by
 from tui.storage.paths import cache_dir
 
 SCHEMA_VERSION = 3
@@ -621,7 +621,10 @@ class SqliteIndex:
         for n, row in enumerate(rows):
             if row in found:
                 path, title, published, kind, section, heading, line, texts = found[row]
-                shown = opening(texts[1] if kind == "quote" else texts[3] or texts[0])
+                if kind == "quote":
+                    shown = said_by(texts[2], texts[1], speakers)
+                else:
+                    shown = opening(texts[3] or texts[0])
                 score = float(len(rows) - n)
                 hits.append(
                     hit_of(path, title, kind, section, heading, line, shown, score, published)

@@ -22,7 +22,10 @@ SHOWN = 300
 def hit_content(hit: Hit, with_title: bool = True) -> Content:
     """The briefing's title, the day it was published and the section on one line, the
     snippet with its marks under it."""
-    where = [KINDS.get(hit.kind, hit.kind)]
+    kind = KINDS.get(hit.kind, hit.kind)
+    if hit.kind == "title" and hit.snippet.strip("…") not in hit.title:
+        kind = "subtitle or summary"  # (a title's passage holds them: the match is there)
+    where = [kind]
     if hit.heading:
         where.append(hit.heading)
     if hit.published:

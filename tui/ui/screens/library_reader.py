@@ -82,8 +82,10 @@ class LibraryReaderScreen(ReaderScreen):
         if not self.is_attached:
             return
         if self.open_quote is not None:
+            self.side_panes()[1].highlighted = self.open_quote  # (what y copies, Enter opens)
             self.jump_to_quote(self.open_quote)
         elif self.open_point is not None:
+            self.side_panes()[0].highlighted = self.open_point
             self.jump_to_point(self.open_point)
         elif self.find:
             from tui.search import Query
