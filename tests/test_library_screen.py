@@ -1102,3 +1102,11 @@ async def test_a_quote_or_point_found_opens_with_its_pane_on_it(
         assert isinstance(reader, LibraryReaderScreen)
         points, quotes = reader.side_panes()
         assert (points if kind == "point" else quotes).highlighted == at
+
+
+async def test_a_long_note_under_the_query_wraps_instead_of_being_cut() -> None:
+    async with open_library(size=(80, 24)) as (pilot, _screen):
+        await pilot.press("slash", *"harbour after:2025-13 speaker:", "enter")
+        await settle(pilot)
+        text = " ".join(line.strip() for line in screen_lines(pilot.app))
+        assert "not '2025-13'; speaker: needs a word after it, like speaker:blinken" in text

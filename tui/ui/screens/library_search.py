@@ -75,7 +75,8 @@ class SearchScreen(Modal[None]):
         border: none;
     }
     #search-status {
-        height: 1;
+        height: auto;
+        max-height: 3;
         padding: 0 1;
         color: $text-muted;
     }
