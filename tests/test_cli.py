@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -311,7 +312,7 @@ def test_exit_codes_in_a_subprocess(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "reason"),
-    [("nope.yaml", "no such file"), (".", "is a directory, not a briefing file")],
+    [("nope.yaml", "no such file"), (".", "no briefing file (.yaml, .yml) in it")],
 )
 def test_unreadable_path_is_exit_2(
     name: str, reason: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -319,6 +320,23 @@ def test_unreadable_path_is_exit_2(
     path = tmp_path / name
     assert main(["validate", BUNDLED, str(path)]) == 2
     assert capsys.readouterr().err == f"briefing-tui: {path}: {reason}\n"
+
+
+def test_a_folder_stands_for_its_briefing_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a library's are found: its subfolders too, hidden files and other files not."""
+    (tmp_path / "lib" / "2021").mkdir(parents=True)
+    shutil.copy(BUNDLED, tmp_path / "lib" / "a.yaml")
+    shutil.copy("tests/data/bad/empty.yaml", tmp_path / "lib" / "2021" / "b.yml")
+    shutil.copy("tests/data/bad/empty.yaml", tmp_path / "lib" / ".hidden.yaml")
+    (tmp_path / "lib" / "notes.txt").write_text("not a briefing", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "-v", "lib"]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("lib/a.yaml: ok (5 sections,")
+    assert err.startswith("lib/2021/b.yml:1:1: error:")
+    assert ".hidden" not in out + err and "notes" not in out + err
 
 
 @pytest.mark.parametrize("command", [["validate"], []], ids=["validate", "reader"])
@@ -339,9 +357,8 @@ def test_a_fifo_is_refused_at_once(command: list[str], tmp_path: Path) -> None:
     [
         (["validate"], "/dev/zero", "not a regular file (a character device)"),
         ([], "/dev/zero", "not a regular file (a character device)"),
-        (["validate"], ".", "is a directory, not a briefing file"),
     ],
-    ids=["validate-device", "reader-device", "validate-folder"],
+    ids=["validate-device", "reader-device"],
 )
 def test_what_is_not_a_regular_file_is_refused(
     command: list[str], path: str, reason: str, capsys: pytest.CaptureFixture[str]

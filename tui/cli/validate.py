@@ -1,10 +1,12 @@
-"""``briefing-tui validate FILE...``: check briefing files and report their problems."""
+"""``briefing-tui validate FILE...``: check briefing files (or folders of them) and report
+their problems."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -20,7 +22,9 @@ mistake (a colon or a '*' in unquoted text, a tab, an unclosed quote...) a secon
 FILE:LINE:COL: hint: ..., says what to write, at the line to change. Unknown keys are
 warnings, with a suggestion; so is a quote that is not in the article word for word (case,
 curly quotes and spacing aside), with the closest passage and the words that differ.
---strict makes warnings errors. Quiet when all files are valid, unless -v."""
+A folder stands for its briefing files (.yaml and .yml, in its subfolders too, hidden ones
+left out), as a library's are found. --strict makes warnings errors. Quiet when all
+files are valid, unless -v."""
 
 
 def _help_sections() -> str:
@@ -30,7 +34,7 @@ def _help_sections() -> str:
             "examples",
             [
                 ("briefing-tui validate brief.yaml", "check one file"),
-                ("briefing-tui validate -v content/*.yaml", "check a folder, a line per file"),
+                ("briefing-tui validate -v content/", "check a folder, a line per file"),
                 ("briefing-tui validate --strict brief.yaml", "fail on warnings too"),
                 ("briefing-tui validate - < brief.yaml", "check standard input"),
             ],
@@ -57,7 +61,10 @@ def parser() -> CommandParser:
     """The parser of ``validate``."""
     command = CommandParser("briefing-tui validate", DESCRIPTION, _help_sections)
     command.add_argument(
-        "files", nargs="+", metavar="FILE", help="briefing files to check (- for standard input)"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="briefing files or folders of them to check (- for standard input)",
     )
     command.add_argument(
         "-v", "--verbose", action="store_true", help="say something about each valid file too"
@@ -73,12 +80,37 @@ def print_problems(problems: Iterable[Problem], stream: TextIO) -> None:
             print(line, file=stream)
 
 
+def _briefing_files(paths: list[str], unusable: list[str]) -> Iterator[str]:
+    """Each path, a folder's briefing files in its place (shown from the current folder
+    when they are under it); what could not be walked, and a folder with no briefing file,
+    said on stderr and noted in ``unusable``."""
+    from tui.library.scan import scan
+
+    for path in paths:
+        if path == STDIN_NAME or not os.path.isdir(path):
+            yield path
+            continue
+        found = scan([path])
+        for notice in found.notices:
+            print(f"briefing-tui: {sanitize_line(notice)}", file=sys.stderr)
+        if not found.paths:
+            print(
+                f"briefing-tui: {sanitize_line(path)}: no briefing file (.yaml, .yml) in it",
+                file=sys.stderr,
+            )
+            unusable.append(path)
+        for file in found.paths:
+            relative = os.path.relpath(file)
+            yield file if relative.startswith("..") else relative
+
+
 def run(args: argparse.Namespace) -> int:
     """Check each file, print problems, set the exit code."""
     from tui.verify import quote_problems
 
     status = EXIT_OK
-    for path in args.files:
+    unusable: list[str] = []
+    for path in _briefing_files(args.files, unusable):
         try:
             loaded = load_briefing(args, path)
         except UnreadableFileError as error:
@@ -97,4 +129,4 @@ def run(args: argparse.Namespace) -> int:
         if args.verbose:
             shown = STDIN_SHOWN if path == STDIN_NAME else sanitize_line(path)
             print(f"{shown}: ok ({loaded.briefing.contents})")
-    return status
+    return max(status, EXIT_USAGE) if unusable else status
