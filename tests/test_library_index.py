@@ -518,12 +518,12 @@ def test_the_parallel_first_build_gives_the_same_index(library: Path, tmp_path: 
 def test_the_parsing_processes_do_the_reading(
     library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.library import parsing
+    from tui.library import parsing, records
 
     def not_here(paths: object) -> object:
         raise AssertionError("read in the main process")
 
-    monkeypatch.setattr(parsing, "read_records", not_here)
+    monkeypatch.setattr(records, "read_records", not_here)
     paths = scan([str(library)]).paths
     records = [record for batch in parsing.read_all(paths, 2, 1) for record in batch]
     assert sorted(record.path for record in records) == sorted(paths)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from tui.cli.options import limits
-from tui.model import Loaded
+
+if TYPE_CHECKING:
+    from tui.model import Loaded
 
 STDIN_NAME = "-"
 """The file name that means standard input."""

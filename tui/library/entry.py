@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.document.layout import block_count
 from tui.format.problems import Problem
-from tui.model import Briefing
+
+if TYPE_CHECKING:  # (a library lists its rows without the model of a briefing)
+    from tui.model import Briefing
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class Entry:
 
 def entry_of(path: str, briefing: Briefing) -> Entry:
     """The row of a briefing that loaded from ``path``."""
+    from tui.document.layout import block_count
+
     return Entry(
         path=path,
         title=briefing.title,

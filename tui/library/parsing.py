@@ -17,10 +17,12 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from tui.library.records import Record, read_records
 from tui.library.worker import STAT, Stat, stat_each
+
+if TYPE_CHECKING:  # (what reads a briefing is imported when files are read, not before)
+    from tui.library.records import Record
 
 BATCH = 64
 """Files per batch handed to a parsing process: enough to amortise the hand-over."""
@@ -139,6 +141,8 @@ def read_all(
     paths: Sequence[str], workers: int | None = None, parallel_from: int = PARALLEL_FROM
 ) -> Iterator[list[Record]]:
     """The records of ``paths``, a batch at a time, in parallel when there are many."""
+    from tui.library.records import read_records
+
     workers = cores() if workers is None else workers
     work = batches(paths)
     if workers < 2 or len(paths) < parallel_from:

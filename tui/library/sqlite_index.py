@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.library.entry import Entry
 from tui.library.index import (
@@ -34,9 +34,11 @@ from tui.library.index import (
 )
 from tui.library.parsing import PARALLEL_FROM, read_all
 from tui.library.query import Query, Term, fold, fts_expression, parse
-from tui.library.records import Record
 from tui.library.snippets import Marked, highlight, joined, opening, said_by
 from tui.storage.paths import cache_dir
+
+if TYPE_CHECKING:
+    from tui.library.records import Record
 
 SCHEMA_VERSION = 3
 """Bumped whenever the tables or what is indexed change: an index of another version is

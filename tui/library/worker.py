@@ -18,8 +18,6 @@ import sys
 from collections.abc import Sequence
 from typing import IO
 
-from tui.library.records import read_records
-
 _LENGTH = struct.Struct("<Q")
 STAT = "stat"
 """The tag of a request for files' sizes and mtimes."""
@@ -61,6 +59,8 @@ def receive(stream: IO[bytes]) -> object:
 def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
     """Answer every batch of paths with its records (or its files' stats), until the
     requests end."""
+    from tui.library.records import read_records  # (not for the parent's stats: stat_each)
+
     while True:
         try:
             request = receive(requests)

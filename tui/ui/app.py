@@ -17,21 +17,17 @@ from textual.timer import Timer
 
 from tui.config.file import NOTIFICATION_SECONDS, Config
 from tui.format.problems import Problem
-from tui.format.watch import BriefingFile
-from tui.model import Briefing
 from tui.text import sanitize, sanitize_line
 from tui.ui.held_keys import HOLD_LIMIT, HeldKeys
 from tui.ui.keys import keys_of, remapped
-from tui.ui.screens.reader import ReaderScreen
 from tui.ui.typeahead import TypeAhead
-from tui.ui.widgets.body import BodyView
-from tui.ui.widgets.item_list import ItemList
-from tui.ui.widgets.link_list import LinkList
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from tui.format.watch import BriefingFile
     from tui.library.opened import Library
+    from tui.model import Briefing
     from tui.storage.positions import PositionStore
     from tui.storage.settings import SettingsStore
     from tui.ui.screens.help import HelpGroup
@@ -168,6 +164,8 @@ class BriefingApp(App[None]):
             from tui.ui.screens.library import LibraryScreen
 
             return LibraryScreen(self.library, self.positions)
+        from tui.ui.screens.reader import ReaderScreen  # (a library imports it when it opens one)
+
         assert self.briefing is not None
         reader = ReaderScreen(self.briefing, self.positions, source=self.source)
         if self.section is not None:
@@ -376,6 +374,10 @@ class BriefingApp(App[None]):
 
     def help_groups(self) -> list[HelpGroup]:
         """Every binding by where it works, with the keymap applied, for the help screen."""
+        from tui.ui.screens.reader import ReaderScreen
+        from tui.ui.widgets.body import BodyView
+        from tui.ui.widgets.item_list import ItemList
+        from tui.ui.widgets.link_list import LinkList
         from tui.ui.widgets.outline import Outline
         from tui.ui.widgets.search_bar import SearchBar
 

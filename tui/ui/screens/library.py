@@ -37,7 +37,6 @@ from tui.storage.positions import Position
 from tui.text import sanitize_line
 from tui.ui.held_keys import CHOSEN, hold_keys, holding_keys, release_keys
 from tui.ui.index_calls import ask_index
-from tui.ui.screens.library_reader import LibraryReaderScreen
 from tui.ui.widgets.filter_line import FilterLine
 from tui.ui.widgets.key_hints import Hint, KeyHints
 from tui.ui.widgets.library_table import LibraryTable
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from tui.model import Briefing
     from tui.storage.positions import PositionStore
     from tui.ui.screens.help import HelpGroup
+    from tui.ui.screens.library_reader import LibraryReaderScreen
 
 OPENERS = frozenset({"library.search", "library.tags", "library.speakers", "app.help"})
 """Keys that open a screen over the library: what is typed after them is for that screen."""
@@ -496,6 +496,8 @@ class LibraryScreen(Screen[None]):
         from tui.format.watch import BriefingFile
 
         source = BriefingFile(briefing.path, self.library.limits, self.library.strict)
+        from tui.ui.screens.library_reader import LibraryReaderScreen  # (not at start-up)
+
         reader = LibraryReaderScreen(
             briefing, self.positions, step=self.step, closed=self._reader_closed, source=source
         )
