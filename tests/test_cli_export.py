@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +32,24 @@ def test_export_writes_a_file_with_o(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert capsys.readouterr().out == ""
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [path.name for path in tmp_path.iterdir()] == ["brief.html"]  # no temporary left
+
+
+def test_an_exported_file_is_readable_as_the_umask_says_and_keeps_its_mode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was the writer's alone (0600), even over a file that was not: a page exported into
+    a web folder was not served."""
+    out = tmp_path / "page.html"
+    previous = os.umask(0o022)
+    try:
+        assert main(["export", BUNDLED, "--format", "html", "-o", str(out)]) == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        out.chmod(0o640)
+        assert main(["export", BUNDLED, "--format", "md", "-o", str(out)]) == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    finally:
+        os.umask(previous)
+    capsys.readouterr()
 
 
 def test_export_never_writes_over_the_briefing(

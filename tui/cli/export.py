@@ -114,7 +114,7 @@ def write_to(path: str, text: str, source: str) -> int:
         )
         return EXIT_USAGE
     try:
-        write_atomically(Path(path), text)
+        write_atomically(Path(path), text, for_user=True)
     except OSError as error:
         print(
             f"briefing-tui: {sanitize_line(path)}: cannot write: {os_reason(error)}",

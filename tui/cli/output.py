@@ -35,7 +35,7 @@ def write_output(text: str, path: str | None, force: bool) -> None:
     if force:
         from tui.storage.atomic import write_atomically
 
-        write_atomically(target, text)
+        write_atomically(target, text, for_user=True)
         return
     try:
         with target.open("x", encoding="utf-8", newline="\n") as file:

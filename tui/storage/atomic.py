@@ -14,11 +14,28 @@ def _prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text``; a crash at any point leaves the old file or the new one."""
+def _mode_for(path: Path) -> int:
+    """The permissions a file written for the user at ``path`` gets: the file's own if it is
+    there, else what the umask leaves of read and write for all (as ``open`` would give)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)  # (read by setting it: the command's one thread, at once back)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomically(path: Path, text: str, *, for_user: bool = False) -> None:
+    """Replace ``path`` by ``text``; a crash at any point leaves the old file or the new one.
+
+    The file is the writer's alone (the app's state), unless ``for_user`` (an export, a
+    draft): then it keeps the mode of the file it replaces, or gets the umask's."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path) if for_user else None
     handle, temporary = tempfile.mkstemp(prefix=_prefix(path), suffix=_SUFFIX, dir=path.parent)
     try:
+        if mode is not None:
+            os.fchmod(handle, mode)
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
             file.flush()
