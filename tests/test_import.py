@@ -95,6 +95,21 @@ def test_the_seeds_quotations_are_attributed_to_the_person_named() -> None:
     assert any(text.startswith("We see a massive") for text in quotes)
 
 
+def test_a_quotation_is_attributed_to_who_said_it_just_after() -> None:
+    """The commonest attribution in news (``"…," said John Smith.``) gave "Unknown"."""
+    _, briefing = imported(
+        "Strike ends\n\n"
+        '"We got what we came for today," said John Smith.\n\n'
+        '"It is over now for everyone," said union leader Piet de Vries on Tuesday.\n\n'
+        '"The talks went well for both sides," Ana Gomez said.\n'
+    )
+    assert [(quote.speaker, quote.role) for quote in briefing.quotes] == [
+        ("John Smith", None),
+        ("Piet de Vries", "union leader"),
+        ("Ana Gomez", None),
+    ]
+
+
 def test_a_markdown_article() -> None:
     draft, briefing = imported(MARKDOWN.read_text(encoding="utf-8"), "markdown")
     assert briefing.title == "Ministers agree to reopen the border"
@@ -220,6 +235,7 @@ def test_any_text_gives_a_valid_draft(text: str, kind: str) -> None:
 )
 @example(["🏻"])  # a lone skin tone, which the reader removes: no paragraph, not a blank one
 @example(["a\u200bb", "\u200b"])
+@example(["\u115f \u115f"])  # Hangul fillers: letters that show as blank (kept by sanitize)
 def test_every_paragraph_of_a_plain_article_comes_back(lines: list[str]) -> None:
     written = [" ".join(line.split()) for line in lines if line.split()]
     _, briefing = imported("Headline\n\n" + "\n\n".join(written))

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from tui.authoring.draft import BlockQuote, Draft, ListBlock, Paragraph, Point, Quote, Section
 from tui.authoring.people import People, Speakers
 from tui.document.inline import parse_inline
+from tui.text import has_visible_text
 
 UNKNOWN_SPEAKER = "Unknown"
 _QUOTED = re.compile(r"“([^“”]+)”|(?<![\w\"])\"([^\"\n]+)\"")
@@ -58,6 +59,7 @@ def _people(draft: Draft) -> People:
         people.add_titled(section.heading)
         for text in _texts(section):
             people.add_titled(plain(text))
+            people.add_quoted(plain(text))
     return people
 
 
@@ -99,10 +101,21 @@ def _quotations(draft: Draft, people: People) -> list[Quote]:
     return quotes
 
 
+def _shown(block: Paragraph | ListBlock | BlockQuote) -> bool:
+    """Whether the reader shows something of ``block`` (Hangul fillers alone, kept by the
+    import's sanitising, read "(no visible text)"): a list keeps its items that show."""
+    if isinstance(block, ListBlock):
+        block.items = [item for item in block.items if has_visible_text(plain(item))]
+        return bool(block.items)
+    return has_visible_text(plain(block.text))
+
+
 def finish(draft: Draft) -> None:
     """Give the draft's sections ids, and find its talking points and quotes."""
     from tui.authoring.draft import assign_ids
 
+    for section in draft.sections:
+        section.blocks = [block for block in section.blocks if _shown(block)]
     draft.sections = [section for section in draft.sections if section.blocks]
     if not draft.sections:
         draft.sections = [Section("Article", [Paragraph(draft.title)], "heading (no text)")]

@@ -29,6 +29,19 @@ _TITLES = (
 )
 _NAME_WORD = r"[^\W\d_][\w’'.-]*"
 _TITLED = re.compile(rf"\b({_TITLES})\s+((?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD})")
+_SAYING = r"(?:said|says|added|adds|told|tells|asked|explained|wrote|noted|recalled|insisted)"
+_NAMED = rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+_SAID_BY = re.compile(
+    rf"[”\"]\s*(?:{_SAYING}\s+((?:[a-z][\w-]*\s+){{0,3}}){_NAMED}|{_NAMED}\s+{_SAYING}\b)"
+)
+"""A quotation's speaker named with a word of saying just after it: ``”, said John Smith``,
+``”, said union leader John Smith`` (the lower-case words are the role), ``” Smith said``."""
+_NOT_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday".split()
+)
+"""Capitalised words that end a speaker's name in ``said John Smith Tuesday``, not in it."""
+_LEADING_TITLE = re.compile(rf"((?:\w+\s+)?(?:{_TITLES}))\s+")
+"""A title before a name said to speak (``Foreign Minister`` Ana Torres): the role."""
 _SENTENCE_END = re.compile(r"[.!?…][”\"’)\]]*\s+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
@@ -98,6 +111,20 @@ class People:
                 words.pop()
             if len(words) >= 2 and _name_like(words):
                 self.add(" ".join(words), match.group(1))
+
+    def add_quoted(self, text: str) -> None:
+        """Remember the people ``text`` names as saying a quotation (``”, said John Smith``)."""
+        for match in _SAID_BY.finditer(text):
+            name, role = match.group(2) or match.group(3), (match.group(1) or "").split()
+            titled = _LEADING_TITLE.match(name)
+            if titled:
+                role.append(titled.group(1))
+                name = name[titled.end() :]
+            words = [_strip_possessive(word.rstrip(",;:")) for word in name.split()]
+            while words and (words[-1] in _NOT_NAMES or not capitalised(words[-1])):
+                words.pop()
+            if len(words) >= 2 and _name_like(words):
+                self.add(" ".join(words), " ".join(role))
 
     def _compiled(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.roles:
