@@ -173,10 +173,13 @@ def line_visible(body: BodyView, line: int) -> bool:
 LIBRARY_PATH = Path(__file__).parent / "data" / "library_screen"
 
 
-def library_of(*paths: Path, name: str = "library_screen/") -> Library:
-    """A library of ``paths`` (folders or files) read through the in-memory index."""
+def library_of(
+    *paths: Path, name: str = "library_screen/", index: MemoryIndex | None = None
+) -> Library:
+    """A library of ``paths`` (folders or files) read through the in-memory index (or
+    ``index``, one made to fail)."""
     found = scan([str(path) for path in paths])
-    return Library(name, found.paths, MemoryIndex(), found.notices)
+    return Library(name, found.paths, index or MemoryIndex(), found.notices)
 
 
 class LibrarySnapshotApp(BriefingApp):

@@ -13,7 +13,7 @@ from snapshot_apps import LIBRARY_PATH, library_of, screen_lines, screen_strips
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
-from tui.library.index import IndexUnavailable, Listing, Progress, Refreshed
+from tui.library.index import IndexUnavailable, Listing, Progress, Refreshed, Speaker
 from tui.library.memory_index import MemoryIndex
 from tui.library.opened import Library
 from tui.library.scan import scan
@@ -1110,3 +1110,20 @@ async def test_a_long_note_under_the_query_wraps_instead_of_being_cut() -> None:
         await settle(pilot)
         text = " ".join(line.strip() for line in screen_lines(pilot.app))
         assert "not '2025-13'; speaker: needs a word after it, like speaker:blinken" in text
+
+
+class ServerGone(MemoryIndex):
+    """An archive whose server went away after the rows were listed."""
+
+    def speakers(self) -> list[Speaker]:
+        raise IndexUnavailable("the archive cannot be reached")
+
+
+async def test_speakers_an_index_cannot_list_are_not_zero_speakers(notes: list[str]) -> None:
+    """An archive out of reach read "Speakers: 0, most quoted first", as if it had none."""
+    async with open_library(library=library_of(LIBRARY_PATH, index=ServerGone())) as (pilot, _):
+        await pilot.press("s")
+        await settle(pilot)
+        title = screen_lines(pilot.app)[0]
+        assert "Speakers: the index could not answer" in title and "0" not in title
+        assert "the archive cannot be reached" in notes

@@ -33,6 +33,10 @@ def speaker_content(speaker: Speaker) -> Content:
     )
 
 
+UNANSWERED = "the index could not answer (the message says why); Esc, then s, asks again"
+"""What the title says when the index (an archive out of reach) could not list them."""
+
+
 class SpeakersScreen(Modal[None]):
     """Speakers, most quoted first; Enter lists a speaker's quotes, Enter on one opens it."""
 
@@ -92,35 +96,48 @@ class SpeakersScreen(Modal[None]):
 
     @work(thread=True, exclusive=True, group="speakers")
     def _load_speakers(self) -> None:
-        speakers = ask_index(self.app, self.index, self.index.speakers, list)
+        speakers = ask_index(self.app, self.index, self.index.speakers, lambda: None)
         self.app.call_from_thread(self._show_speakers, speakers)
 
-    def _show_speakers(self, speakers: list[Speaker]) -> None:
+    def _show_speakers(self, listed: list[Speaker] | None) -> None:
+        """Show the speakers (None: the index could not answer, and said why)."""
+        speakers = listed or []
         self.speakers, self.speaker = speakers, None
         listing = self.listing
         listing.clear_options()
         listing.add_options(
             Option(speaker_content(speaker), id=str(n)) for n, speaker in enumerate(speakers)
         )
-        self._title(f"Speakers: {len(speakers)}, most quoted first · Enter lists their quotes")
+        if listed is None:  # (not "0 speakers": an archive out of reach is not an empty one)
+            self._title(f"Speakers: {UNANSWERED}")
+        else:
+            self._title(f"Speakers: {len(speakers)}, most quoted first · Enter lists their quotes")
         if speakers:
             listing.highlighted = min(self._speaker_at, len(speakers) - 1)
         release_keys(self, "speakers")
 
     @work(thread=True, exclusive=True, group="speakers")
     def _load_quotes(self, speaker: Speaker) -> None:
-        quotes = ask_index(self.app, self.index, lambda: self.index.quotes_by(speaker.name), list)
+        quotes = ask_index(
+            self.app, self.index, lambda: self.index.quotes_by(speaker.name), lambda: None
+        )
         self.app.call_from_thread(self._show_quotes, speaker, quotes)
 
-    def _show_quotes(self, speaker: Speaker, quotes: list[Hit]) -> None:
+    def _show_quotes(self, speaker: Speaker, listed: list[Hit] | None) -> None:
+        """Show a speaker's quotes (None: the index could not answer, and said why)."""
+        quotes = listed or []
         self.speaker, self.quotes = speaker, quotes
         listing = self.listing
         listing.clear_options()
         listing.add_options(Option(hit_content(hit), id=str(n)) for n, hit in enumerate(quotes))
-        self._title(
-            f"Quotes of {clip(sanitize_line(speaker.name), 60)}: {len(quotes)}, newest first"
-            " · Enter opens the briefing at the quote"
-        )
+        name = clip(sanitize_line(speaker.name), 60)
+        if listed is None:
+            self._title(f"Quotes of {name}: {UNANSWERED}")
+        else:
+            self._title(
+                f"Quotes of {name}: {len(quotes)}, newest first"
+                " · Enter opens the briefing at the quote"
+            )
         if quotes:
             listing.highlighted = 0
         release_keys(self, "speakers")
