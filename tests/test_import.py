@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from tui.authoring.article import import_article
@@ -93,6 +93,21 @@ def test_the_seeds_quotations_are_attributed_to_the_person_named() -> None:
     youth = "who will safeguard our almost 200-year-old bilateral relationship into the future."
     assert quotes[youth].speaker == "Antony Blinken"
     assert any(text.startswith("We see a massive") for text in quotes)
+
+
+def test_a_heading_with_text_right_under_it_in_a_wrapped_article() -> None:
+    """With no blank line under it, the heading ran into the paragraph ("Background The
+    bill had been stalled…"), though it is a short line followed by text."""
+    _, briefing = imported(
+        "Bill stalls again\n\n"
+        "The senate adjourned on Friday without a vote on the bill, leaving its\n"
+        "backer frustrated and the opposition pleased with the delay it won.\n\n"
+        "Background\n"
+        "The bill had been stalled for months in the finance committee, where\n"
+        "two members kept it from a vote until the leadership stepped in.\n"
+    )
+    assert [section.heading for section in briefing.sections] == ["Introduction", "Background"]
+    assert briefing.sections[1].blocks[0].startswith("The bill had been stalled")  # type: ignore[union-attr]
 
 
 def test_a_quotation_is_attributed_to_who_said_it_just_after() -> None:
@@ -238,6 +253,7 @@ def test_any_text_gives_a_valid_draft(text: str, kind: str) -> None:
 @example(["\u115f \u115f"])  # Hangul fillers: letters that show as blank (kept by sanitize)
 def test_every_paragraph_of_a_plain_article_comes_back(lines: list[str]) -> None:
     written = [" ".join(line.split()) for line in lines if line.split()]
+    assume(NO_VISIBLE_TEXT not in written)  # (the words themselves, typed: a paragraph)
     _, briefing = imported("Headline\n\n" + "\n\n".join(written))
     shown = every_text(briefing)
     assert NO_VISIBLE_TEXT not in shown

@@ -69,14 +69,27 @@ def _closing_line(lines: list[str], index: int) -> bool:
     )
 
 
+def _heading_line(lines: list[str], median: float) -> bool:
+    """Whether a unit's lines so far are one short line, far shorter than the text's lines
+    (a wrapped paragraph's first line fills the width): a heading, with text right under
+    it and no blank line between."""
+    return (
+        len(lines) == 1
+        and len(lines[0].strip()) < median / 2
+        and _short(_Unit(clean(lines[0]), 0))
+        and not lines[0].startswith((" ", "\t"))
+    )
+
+
 def _units(text: str) -> list[_Unit]:
     """The article's paragraphs and list items, each with the line it starts on."""
     lines = text.split("\n")
     filled = [index for index, line in enumerate(lines) if line.strip()]
+    median = statistics.median(len(lines[index]) for index in filled) if filled else 0
     wrapped = (
         bool(filled)
         and len(filled) < filled[-1] - filled[0] + 1  # a blank line between two with text
-        and statistics.median(len(lines[index]) for index in filled) < WRAPPED_UNDER
+        and median < WRAPPED_UNDER
     )
     units: list[_Unit] = []
     parts: list[list[str]] = []  # each unit's lines, joined at the end (no quadratic +=)
@@ -89,7 +102,12 @@ def _units(text: str) -> list[_Unit]:
         if bullet:
             units.append(_Unit("", number, True, bool(bullet.group(1))))
             parts.append([line[bullet.end() :]])
-        elif wrapped and joinable and not _closing_line(lines, number - 1):
+        elif (
+            wrapped
+            and joinable
+            and not _closing_line(lines, number - 1)
+            and not _heading_line(parts[-1], median)
+        ):
             parts[-1].append(line)
         else:
             units.append(_Unit("", number))
