@@ -116,6 +116,19 @@ async def test_an_enter_typed_while_the_app_starts_picks_the_heading(seed, reade
         assert str(screen.body.border_title) == "Article · 3/5 · US priorities"
 
 
+async def test_the_last_section_gone_to_stays_current_when_the_outline_opens(seed, reader):
+    """It sits at the end of the article, below the top line: a resize (the outline coming
+    or going) named the section at the top line instead (3/5)."""
+    async with reader(seed) as (pilot, screen):
+        burst(pilot, *"tyouth", "enter")
+        await settle(pilot)
+        assert str(screen.body.border_title) == "Article · 5/5 · Meeting youth representatives"
+        for _ in range(2):  # the outline opens, then closes
+            await pilot.press("o")
+            await settle(pilot)
+            assert str(screen.body.border_title).startswith("Article · 5/5")
+
+
 async def test_letters_typed_quickly_after_t_are_in_the_filter(seed, reader):
     async with reader(seed) as (pilot, _screen):
         burst(pilot, *"tstrain")

@@ -662,7 +662,10 @@ class BodyView(ScrollView, can_focus=True):
         if self._layout is not None:
             top = round(new_value)
             self.ensure_line(top)
-            self.current_section = self._section_in_view(top)
+            if self._held_at_end(top):  # (the last section, gone to, stays the current one
+                self.current_section = self.document.section_of[self._anchor[0]]  # on a resize)
+            else:
+                self.current_section = self._section_in_view(top)
             if not self._placing and not self._held_at_end(top):
                 self._anchor = self._position_at(top)
         self._show_position()
@@ -726,10 +729,15 @@ class BodyView(ScrollView, can_focus=True):
 
     @once_sized
     def scroll_to_block(self, block: int, row: int = 0) -> None:
-        """Bring ``block`` (from its line ``row``) to the top of the view, at once."""
+        """Bring ``block`` (from its line ``row``) to the top of the view, at once.
+
+        That place is the reader's from then on, even where the end of the text stops it
+        from reaching the top (the last section): a resize brings it back, and it stays
+        the current section (it was the one at the top line then)."""
         layout = self.lay_out()
         self.ensure_block(block)
-        self.scroll_to(y=layout.tops[block] + row, animate=False, immediate=True)
+        starts = layout.starts[block]
+        self.restore_position((block, starts[min(row, len(starts) - 1)] if starts else 0))
 
     @once_sized
     def show_target(self, target: Target) -> None:
