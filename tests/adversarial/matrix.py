@@ -441,10 +441,10 @@ CASES: list[Case] = [
     Case("nul-byte.yaml", INVALID, ("{path}:1:17: error: NUL byte: this is a binary file",)),
     Case("binary.png", INVALID, ("{path}:3:1: error: NUL byte: this is a binary file",)),
     # -- not a regular file ------------------------------------------------------------------
-    Case(
+    Case(  # (validate checks a folder's briefing files; this one, named like one, has none)
         "directory",
         USAGE,
-        ("briefing-tui: {path}: is a directory, not a briefing file",),
+        ("briefing-tui: {path}: no briefing file (.yaml, .yml) in it",),
         make=makers.directory,
     ),
     Case(

@@ -179,7 +179,7 @@ REFUSED = [case for case in CASES if case.exit != OK and not case.big]
 
 @pytest.mark.parametrize(
     "case",
-    # A folder is no briefing for validate, but the reader opens it as a library
+    # An empty folder has no briefing for validate, but the reader opens it as a library
     # (tests/test_library_cli.py).
     params([case for case in REFUSED if case.name != "directory"]),
 )

@@ -8,6 +8,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -218,8 +219,11 @@ class SearchScreen(Modal[None]):
         answer); ``note``: what of the query was not used (a filter that is not one)."""
         if query != self.query_text:
             return  # an older query's answer
+        try:
+            results = self.results
+        except NoMatches:
+            return  # (the screen was closed meanwhile: the app is ending)
         self.hits = hits
-        results = self.results
         results.clear_options()
         results.add_options(Option(hit_content(hit), id=str(n)) for n, hit in enumerate(hits))
         status = self.query_one("#search-status", Static)

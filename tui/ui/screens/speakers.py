@@ -8,6 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -102,8 +103,11 @@ class SpeakersScreen(Modal[None]):
     def _show_speakers(self, listed: list[Speaker] | None) -> None:
         """Show the speakers (None: the index could not answer, and said why)."""
         speakers = listed or []
+        try:
+            listing = self.listing
+        except NoMatches:
+            return  # (the screen was closed meanwhile: the app is ending)
         self.speakers, self.speaker = speakers, None
-        listing = self.listing
         listing.clear_options()
         listing.add_options(
             Option(speaker_content(speaker), id=str(n)) for n, speaker in enumerate(speakers)
@@ -126,8 +130,11 @@ class SpeakersScreen(Modal[None]):
     def _show_quotes(self, speaker: Speaker, listed: list[Hit] | None) -> None:
         """Show a speaker's quotes (None: the index could not answer, and said why)."""
         quotes = listed or []
+        try:
+            listing = self.listing
+        except NoMatches:
+            return  # (the screen was closed meanwhile: the app is ending)
         self.speaker, self.quotes = speaker, quotes
-        listing = self.listing
         listing.clear_options()
         listing.add_options(Option(hit_content(hit), id=str(n)) for n, hit in enumerate(quotes))
         name = clip(sanitize_line(speaker.name), 60)
