@@ -76,6 +76,14 @@ def parse_size(text: str) -> int:
     return size
 
 
+def parse_positive(text: str) -> int:
+    """Parse a whole number, one or more."""
+    value = parse_count(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def parse_count(text: str) -> int:
     """Parse a whole number, zero or more."""
     try:

@@ -8,7 +8,7 @@ import os
 from tui.cli.archive import add_db_option, archive_url
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.library_index import NotALibrary, note, open_library
-from tui.cli.options import CommandParser, manual, parse_count
+from tui.cli.options import CommandParser, manual, parse_positive
 from tui.text import sanitize_line
 
 DESCRIPTION = """Search a library (a folder of briefings, or files) as the library's '/'
@@ -75,7 +75,11 @@ def parser() -> CommandParser:
     command.add_argument("--json", action="store_true", help="print the results as JSON")
     add_db_option(command)
     command.add_argument(
-        "--limit", type=parse_count, default=20, metavar="N", help="at most N results (default 20)"
+        "--limit",
+        type=parse_positive,
+        default=20,
+        metavar="N",
+        help="at most N results (default 20)",
     )
     command.add_argument(
         "--debug", action="store_true", help="show a traceback on an internal error"
