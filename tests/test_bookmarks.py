@@ -12,6 +12,7 @@ from tui.document import BodyDocument
 from tui.format.loader import load_text
 from tui.model import Briefing
 from tui.storage.bookmarks import BookmarkStore
+from tui.ui.bookmark_keeper import BookmarkKeeper
 
 BRIEFING = """\
 format: briefing/1
@@ -68,6 +69,35 @@ def test_two_readers_keep_each_others_bookmarks(store: BookmarkStore) -> None:
     store.toggle("b.yaml", first)
     other.toggle("b.yaml", second)  # made without reading the first store's change first
     assert store.get("b.yaml") == [first, second]
+
+
+def test_two_readers_marking_one_passage_keep_it_and_say_what_they_did(
+    store: BookmarkStore,
+) -> None:
+    """B's m, on the passage A had just marked, removed A's bookmark from the file while B
+    said "Bookmarked"; A's m then "removed" it and put it back. Each reader adds or removes
+    by what it shows."""
+    briefing, document = version()
+    a = BookmarkKeeper(store, briefing, document)
+    b = BookmarkKeeper(BookmarkStore(store.path), briefing, document)
+    mark = body_bookmark(briefing, document, block_with(document, "Repeated words."), at=1)
+    assert a.toggle(mark) is True
+    assert b.toggle(mark) is True  # B did not show it: B adds, and the file keeps one
+    assert BookmarkStore(store.path).get("b.yaml") == [mark]
+    assert a.toggle(mark) is False  # A shows it: A removes it
+    assert BookmarkStore(store.path).get("b.yaml") == []
+
+
+def test_a_bookmark_that_cannot_be_saved_is_kept_for_the_session(tmp_path: Path) -> None:
+    """ "Bookmarked" was said, the save failed, and the list was empty."""
+    (tmp_path / "bookmarks.json").mkdir()  # not a file: never replaced, nothing saved
+    store = BookmarkStore(tmp_path / "bookmarks.json")
+    briefing, document = version()
+    keeper = BookmarkKeeper(store, briefing, document)
+    mark = item_bookmark("points", "The harbour matters.", at=1)
+    assert keeper.toggle(mark) is True
+    assert keeper.marks == [mark]
+    assert any("bookmarks" in warning.lower() for warning in keeper.take_warnings())
 
 
 def test_a_bookmark_survives_an_edit_elsewhere_and_is_gone_with_its_passage() -> None:

@@ -56,6 +56,18 @@ def test_the_table_says_how_far_each_briefing_was_read(
     assert capsys.readouterr().out.splitlines()[1].endswith("unread")
 
 
+def test_a_corrupt_positions_file_set_aside_is_said_on_stderr(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table printed into a pipe set the file aside and said nothing."""
+    monkeypatch.setenv("BRIEFING_TUI_STATE_DIR", str(tmp_path))
+    PositionStore().path.parent.mkdir(parents=True, exist_ok=True)
+    PositionStore().path.write_text("garbage", encoding="utf-8")
+    assert main([str(LIBRARY)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("briefing-tui: ") and "set aside" in err
+
+
 def test_one_file_or_none_is_still_the_reader() -> None:
     assert not is_library([])
     assert not is_library([str(GOOD / "minimal.yaml")])

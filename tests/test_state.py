@@ -75,6 +75,16 @@ def test_a_corrupt_file_is_set_aside_with_a_warning(store, tmp_path, content):
     assert PositionStore(store.path).get(str(tmp_path / "a.yaml")) == Position(3, 0)
 
 
+def test_two_files_set_aside_in_one_second_are_both_kept(store, tmp_path):
+    """The second took the first's name (a stamp to the second) and replaced it."""
+    store.path.parent.mkdir(parents=True)
+    for content in (b"first garbage", b"second garbage"):
+        store.path.write_bytes(content)
+        assert PositionStore(store.path).get(str(tmp_path / "a.yaml")) is None
+    aside = [p.read_bytes() for p in store.path.parent.iterdir() if ".corrupt-" in p.name]
+    assert sorted(aside) == [b"first garbage", b"second garbage"]
+
+
 def test_entries_of_the_wrong_shape_are_skipped(store):
     store.path.parent.mkdir(parents=True)
     positions = {

@@ -140,7 +140,10 @@ def _print_table(args: argparse.Namespace, library: Library) -> int:
     if not args.no_resume:
         from tui.storage.positions import PositionStore
 
-        read = PositionStore().all()
+        store = PositionStore()
+        read = store.all()
+        for warning in store.take_warnings():  # (a corrupt file set aside, say)
+            print(f"briefing-tui: {warning}", file=sys.stderr)
     rows = [
         row_of(entry, read_fraction(read.get(entry.path), entry.blocks))
         for entry in library.index.entries()

@@ -84,18 +84,26 @@ class BookmarkStore(JsonStore):
         warning) if the change could not be saved."""
         return self._change(briefing_path, bookmark, add_if_missing=True)
 
+    def add(self, briefing_path: str, bookmark: Bookmark) -> bool:
+        """Mark ``bookmark``'s passage (kept as it is if another reader marked it since);
+        False (and a warning) if not saved."""
+        return self._change(briefing_path, bookmark, add_if_missing=True, remove=False)
+
     def remove(self, briefing_path: str, bookmark: Bookmark) -> bool:
         """Remove the bookmark on ``bookmark``'s passage; False (and a warning) if not saved."""
         return self._change(briefing_path, bookmark, add_if_missing=False)
 
-    def _change(self, briefing_path: str, bookmark: Bookmark, *, add_if_missing: bool) -> bool:
+    def _change(
+        self, briefing_path: str, bookmark: Bookmark, *, add_if_missing: bool, remove: bool = True
+    ) -> bool:
         key = self.key(briefing_path)
 
         def change(entries: Entries) -> Entries:
             old = entries.get(key)
             marks = [m for m in map(_bookmark, old if isinstance(old, list) else []) if m]
-            kept = [mark for mark in marks if not mark.same_passage(bookmark)]
-            if add_if_missing and len(kept) == len(marks):
+            there = [mark for mark in marks if mark.same_passage(bookmark)]
+            kept = marks if there and not remove else [m for m in marks if m not in there]
+            if add_if_missing and not there:
                 kept.append(bookmark)
             if kept:
                 entries[key] = [_entry(mark) for mark in kept[-MAX_PER_BRIEFING:]]

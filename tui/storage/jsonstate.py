@@ -188,8 +188,19 @@ class JsonStateFile:
         kept = ((key, self.clean(value)) for key, value in entries.items())
         return {key: value for key, value in kept if value is not None}
 
+    def _aside_name(self) -> Path:
+        """A name for the file set aside that no file has: a second one set aside in the
+        same second (``NAME.corrupt-YYYYMMDD-HHMMSS-2``) must not replace the first."""
+        stamp = f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}"
+        aside = self.path.with_name(stamp)
+        number = 1
+        while os.path.lexists(aside):
+            number += 1
+            aside = self.path.with_name(f"{stamp}-{number}")
+        return aside
+
     def _set_aside(self, why: str) -> _Read:
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        aside = self._aside_name()
         try:
             os.replace(self.path, aside)
         except FileNotFoundError:

@@ -49,20 +49,29 @@ class BookmarkKeeper:
         return self._finder
 
     def toggle(self, bookmark: Bookmark) -> bool:
-        """Add ``bookmark``, or remove the one on its passage; True if it was added."""
+        """Add ``bookmark``, or remove the one on its passage; True if it was added.
+
+        Which of the two is decided by what this reader shows, not by the file: with a
+        second reader marking the same passage meanwhile, a toggle of the file removed the
+        other's bookmark while saying "Bookmarked". A change that cannot be saved (a warning
+        says why) is kept for this session."""
         added = not any(mark.same_passage(bookmark) for mark in self.marks)
-        if self.store is None:
+        saved = False
+        if self.store is not None:
+            path = self.briefing_path
+            change = self.store.add if added else self.store.remove
+            saved = change(path, bookmark)
+        if saved and self.store is not None:
+            self.marks = self.store.get(self.briefing_path)  # (with the others' meanwhile)
+        else:
             kept = [mark for mark in self.marks if not mark.same_passage(bookmark)]
             self.marks = [*kept, bookmark] if added else kept
-        else:
-            self.store.toggle(self.briefing_path, bookmark)
-            self.marks = self.store.get(self.briefing_path)
         return added
 
     def remove(self, bookmark: Bookmark) -> None:
         """Remove the bookmark on ``bookmark``'s passage (a gone one, say)."""
         if any(mark.same_passage(bookmark) for mark in self.marks):
-            self.toggle(bookmark)
+            self.toggle(bookmark)  # (shown: removed)
 
     def take_warnings(self) -> list[str]:
         """The store's problems since last asked (a corrupt file set aside, a failed save)."""
