@@ -202,6 +202,21 @@ def test_unknown_binding_ids_and_keys_are_reported_and_the_rest_applies():
     assert dict(config.keys) == {"reader.prev_section": "K"}
 
 
+def test_keys_no_terminal_sends_are_refused():
+    """Textual reads "banana" as 🍌, and terminals send "#" for Shift+3: both were taken,
+    and the binding moved to a key that cannot be typed (q no longer quit)."""
+    config, problems = parsed(
+        '[keys]\n"app.quit" = "ctrl+shift+banana"\n"reader.quotes" = "shift+3"\n'
+    )
+    assert problems == [
+        "2: keys.\"app.quit\": 'ctrl+shift+banana': ctrl, alt and the others go with a letter,"
+        " a digit or a key; the key stays q",
+        "3: keys.\"reader.quotes\": 'shift+3': a terminal sends the character Shift gives;"
+        " write that one; the key stays 3",
+    ]
+    assert dict(config.keys) == {}
+
+
 def test_a_key_bound_twice_keeps_the_first():
     config, problems = parsed('[keys]\n"reader.next_section" = "J"\n"reader.prev_section" = "J"\n')
     assert problems == [

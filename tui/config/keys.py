@@ -175,6 +175,17 @@ def _is_key(base: str) -> bool:
     return key_name(character) == base
 
 
+def _character_of(base: str) -> str | None:
+    """The character a key named by a Unicode name stands for (``banana``: 🍌); None for a
+    key's own name (``pagedown``, ``f5``)."""
+    if base in NAMED_KEYS:
+        return None
+    try:
+        return unicodedata.lookup(_UNICODE_NAMES.get(base, base).replace("_", " "))
+    except KeyError:
+        return None
+
+
 def parse_keys(text: str) -> tuple[tuple[str, ...], str | None]:
     """``"J, ctrl+n"`` as Textual key names, and what is wrong with it (None if nothing).
 
@@ -197,6 +208,12 @@ def parse_keys(text: str) -> tuple[tuple[str, ...], str | None]:
             return (), f"{unknown[0]!r} is not a modifier (ctrl, shift, alt, meta, super, hyper)"
         if not _is_key(base):
             return (), f"{base!r} is not the name of a key"
+        character = base if len(base) == 1 else _character_of(base)
+        if modifiers and character is not None and not character.isascii():
+            # (ctrl+shift+banana: Textual reads "banana" as 🍌, which no terminal sends so)
+            return (), f"{key!r}: ctrl, alt and the others go with a letter, a digit or a key"
+        if "shift" in modifiers and character is not None and not character.isalpha():
+            return (), f"{key!r}: a terminal sends the character Shift gives; write that one"
         name = "+".join([*modifiers, key_name(base) if len(base) == 1 else base])
         if name not in keys:
             keys.append(name)
