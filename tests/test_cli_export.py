@@ -52,6 +52,16 @@ def test_an_exported_file_is_readable_as_the_umask_says_and_keeps_its_mode(
     capsys.readouterr()
 
 
+def test_export_o_dash_is_stdout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It wrote a file named "-", where every other command reads "-" as a standard stream."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", BUNDLED, "--format", "json", "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("{")
+    assert not (tmp_path / "-").exists()
+
+
 def test_export_never_writes_over_the_briefing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -73,3 +73,5 @@ def test_a_match_in_a_summary_is_not_called_a_title() -> None:
     assert label("…cargo moved again after the strike…") == (
         "Ports reopen  2024-05-01 · subtitle or summary"
     )
+    summary = Hit("/l/a.yaml", "Ports reopen", "title", "Cargo moved.", (), 1.0)
+    assert summary.part == "subtitle or summary"  # (briefing-tui search prints it too)

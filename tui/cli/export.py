@@ -72,7 +72,10 @@ def parser() -> CommandParser:
         help="md (Markdown), html, txt (plain text) or json",
     )
     output.add_argument(
-        "-o", "--output", metavar="OUT", help="write to OUT (not FILE) instead of stdout"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT (not FILE) instead of stdout (- is stdout, as elsewhere)",
     )
     add_width_option(output)
     add_loading_options(command)
@@ -130,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     text = renderer(args.format)(loaded.briefing, args.width)
-    if args.output is None:
+    if args.output is None or args.output == "-":
         return print_out(text)
     return write_to(args.output, text, args.file)
 

@@ -154,6 +154,6 @@ def run(args: argparse.Namespace) -> int:
             day = f" · {sanitize_line(hit.published)}" if hit.published else ""
             section = f" › {hit.heading}" if hit.heading else ""
             snippet = _marked(hit.snippet, hit.marks) if colour else hit.snippet
-            lines.append(f"{where} {hit.title}{day}{section} ({hit.kind})\n    {snippet}\n")
+            lines.append(f"{where} {hit.title}{day}{section} ({hit.part})\n    {snippet}\n")
         print_out("".join(lines))  # into a pipe that stops reading (| head): no error
     return EXIT_OK if hits else EXIT_INVALID

@@ -82,6 +82,14 @@ class Hit:
     published: str | None = None
     """The day the briefing was published (``YYYY-MM-DD``), if it says: results are dated."""
 
+    @property
+    def part(self) -> str:
+        """What matched, as said to a reader: :attr:`kind`, but ``subtitle or summary`` for a
+        title's passage whose snippet is not the title (the passage holds them too)."""
+        if self.kind == "title" and self.snippet.strip("…") not in self.title:
+            return "subtitle or summary"
+        return self.kind
+
 
 def hit_of(
     path: str,

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
+from textual.widgets import Input
 
 from tui.config.file import NOTIFICATION_SECONDS, Config
 from tui.format.problems import Problem
@@ -312,8 +313,13 @@ class BriefingApp(App[None]):
     def _escape_then_key(self, event: events.Key) -> bool:
         """Esc and a key sent at once (tmux's ``send-keys Escape q``, a fast typist) reach
         the app as one key, Alt and that key, which nothing here binds: it is taken as the two
-        keys typed (as vim and less take them). True if ``event`` was (posted again as two)."""
+        keys typed (as vim and less take them). True if ``event`` was (posted again as two).
+
+        Not in a line of text: there an Alt key is a slip or a habit from a shell (Alt+X
+        closed the search with its query), and does nothing, as before."""
         if event.is_forwarded or not event.key.startswith("alt+") or not event.character:
+            return False
+        if isinstance(self.focused, Input):
             return False
         if event.key in self.screen.active_bindings:
             return False  # (a key of the user's own: config.toml may bind Alt keys)

@@ -22,10 +22,7 @@ SHOWN = 300
 def hit_content(hit: Hit, with_title: bool = True) -> Content:
     """The briefing's title, the day it was published and the section on one line, the
     snippet with its marks under it."""
-    kind = KINDS.get(hit.kind, hit.kind)
-    if hit.kind == "title" and hit.snippet.strip("…") not in hit.title:
-        kind = "subtitle or summary"  # (a title's passage holds them: the match is there)
-    where = [kind]
+    where = [KINDS.get(hit.part, hit.part)]
     if hit.heading:
         where.append(hit.heading)
     if hit.published:
