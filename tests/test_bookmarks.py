@@ -51,12 +51,14 @@ def store(tmp_path: Path) -> BookmarkStore:
     return BookmarkStore(tmp_path / "bookmarks.json")
 
 
-def test_a_bookmark_is_kept_and_toggled_off(store: BookmarkStore) -> None:
+def test_a_bookmark_is_kept_and_removed(store: BookmarkStore) -> None:
     briefing, document = version()
     mark = body_bookmark(briefing, document, block_with(document, "Repeated words."), at=1)
-    assert store.toggle("b.yaml", mark)
+    assert store.add("b.yaml", mark)
     assert BookmarkStore(store.path).get("b.yaml") == [mark]
-    assert store.toggle("b.yaml", mark)  # the same passage again: off
+    assert store.add("b.yaml", mark)  # the same passage again: still one
+    assert BookmarkStore(store.path).get("b.yaml") == [mark]
+    assert store.remove("b.yaml", mark)
     assert store.get("b.yaml") == []
     assert "b.yaml" not in store.path.read_text(encoding="utf-8")
 
@@ -66,8 +68,8 @@ def test_two_readers_keep_each_others_bookmarks(store: BookmarkStore) -> None:
     other = BookmarkStore(store.path)
     first = item_bookmark("points", briefing.talking_points[0].text, at=1)
     second = body_bookmark(briefing, document, 1, at=2)
-    store.toggle("b.yaml", first)
-    other.toggle("b.yaml", second)  # made without reading the first store's change first
+    store.add("b.yaml", first)
+    other.add("b.yaml", second)  # made without reading the first store's change first
     assert store.get("b.yaml") == [first, second]
 
 
@@ -134,7 +136,7 @@ def test_points_and_quotes_are_found_by_their_text() -> None:
 def test_a_long_passage_keeps_only_its_start(store: BookmarkStore) -> None:
     mark = item_bookmark("quotes", "word " * 1000, at=1)
     assert len(mark.text) == TEXT_LIMIT
-    store.toggle("b.yaml", mark)
+    store.add("b.yaml", mark)
     assert store.path.stat().st_size < 2 * TEXT_LIMIT + 200
 
 
@@ -147,7 +149,7 @@ def test_a_corrupt_file_is_set_aside_with_a_warning(
     assert any("bookmarks" in warning.lower() for warning in store.take_warnings())
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("bookmarks.json.")]
     mark = item_bookmark("points", "The harbour matters.", at=1)
-    assert store.toggle("b.yaml", mark)
+    assert store.add("b.yaml", mark)
     assert store.get("b.yaml") == [mark]
 
 

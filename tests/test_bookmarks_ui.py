@@ -76,7 +76,7 @@ async def test_a_bookmark_whose_passage_is_gone_is_listed_as_gone_and_can_be_rem
     reader, seed: Briefing, tmp_path: Path
 ) -> None:
     store = BookmarkStore(tmp_path / "bookmarks.json")
-    store.toggle(seed.path, Bookmark("body", "A paragraph since edited away.", "us-priorities"))
+    store.add(seed.path, Bookmark("body", "A paragraph since edited away.", "us-priorities"))
     async with reader(seed, (120, 40), positions=positions(tmp_path)) as (pilot, screen):
         await pilot.press("apostrophe")
         lines = screen_lines(pilot.app)

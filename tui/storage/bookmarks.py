@@ -79,32 +79,30 @@ class BookmarkStore(JsonStore):
         marks = entry if isinstance(entry, list) else []
         return [mark for mark in map(_bookmark, marks) if mark is not None]
 
-    def toggle(self, briefing_path: str, bookmark: Bookmark) -> bool:
-        """Add ``bookmark``, or remove it if its passage is marked already; False (and a
-        warning) if the change could not be saved."""
-        return self._change(briefing_path, bookmark, add_if_missing=True)
-
     def add(self, briefing_path: str, bookmark: Bookmark) -> bool:
         """Mark ``bookmark``'s passage (kept as it is if another reader marked it since);
-        False (and a warning) if not saved."""
-        return self._change(briefing_path, bookmark, add_if_missing=True, remove=False)
+        False (and a warning) if not saved.
+
+        There is no toggle: whether a reader's ``m`` adds or removes is decided by what
+        that reader shows (a toggle of the file removed a second reader's bookmark)."""
+        return self._change(briefing_path, bookmark, add=True)
 
     def remove(self, briefing_path: str, bookmark: Bookmark) -> bool:
         """Remove the bookmark on ``bookmark``'s passage; False (and a warning) if not saved."""
-        return self._change(briefing_path, bookmark, add_if_missing=False)
+        return self._change(briefing_path, bookmark, add=False)
 
-    def _change(
-        self, briefing_path: str, bookmark: Bookmark, *, add_if_missing: bool, remove: bool = True
-    ) -> bool:
+    def _change(self, briefing_path: str, bookmark: Bookmark, *, add: bool) -> bool:
         key = self.key(briefing_path)
 
         def change(entries: Entries) -> Entries:
             old = entries.get(key)
             marks = [m for m in map(_bookmark, old if isinstance(old, list) else []) if m]
-            there = [mark for mark in marks if mark.same_passage(bookmark)]
-            kept = marks if there and not remove else [m for m in marks if m not in there]
-            if add_if_missing and not there:
-                kept.append(bookmark)
+            if not add:
+                kept = [mark for mark in marks if not mark.same_passage(bookmark)]
+            elif any(mark.same_passage(bookmark) for mark in marks):
+                kept = marks  # (marked meanwhile by another reader: kept as it is)
+            else:
+                kept = [*marks, bookmark]
             if kept:
                 entries[key] = [_entry(mark) for mark in kept[-MAX_PER_BRIEFING:]]
             else:
