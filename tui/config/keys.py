@@ -163,27 +163,23 @@ def key_name(character: str) -> str:
     return _REPLACEMENTS.get(name, name)
 
 
-def _is_key(base: str) -> bool:
-    """True if ``base`` (a key without modifiers) names a key (``j``, ``]``, ``f5``)."""
-    if len(base) == 1 or base in NAMED_KEYS:
-        return True
-    name = _UNICODE_NAMES.get(base, base)
-    try:
-        character = unicodedata.lookup(name.replace("_", " "))
-    except KeyError:
-        return False
-    return key_name(character) == base
-
-
 def _character_of(base: str) -> str | None:
     """The character a key named by a Unicode name stands for (``banana``: 🍌); None for a
-    key's own name (``pagedown``, ``f5``)."""
+    key's own name (``pagedown``, ``f5``) and for what names nothing."""
     if base in NAMED_KEYS:
         return None
     try:
         return unicodedata.lookup(_UNICODE_NAMES.get(base, base).replace("_", " "))
     except KeyError:
         return None
+
+
+def _is_key(base: str) -> bool:
+    """True if ``base`` (a key without modifiers) names a key (``j``, ``]``, ``f5``)."""
+    if len(base) == 1 or base in NAMED_KEYS:
+        return True
+    character = _character_of(base)
+    return character is not None and key_name(character) == base
 
 
 def parse_keys(text: str) -> tuple[tuple[str, ...], str | None]:
