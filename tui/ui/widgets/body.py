@@ -662,11 +662,12 @@ class BodyView(ScrollView, can_focus=True):
         if self._layout is not None:
             top = round(new_value)
             self.ensure_line(top)
-            if self._held_at_end(top):  # (the last section, gone to, stays the current one
-                self.current_section = self.document.section_of[self._anchor[0]]  # on a resize)
+            held = self._held_at_end(top)
+            if held:  # (the last section, gone to, stays the current one on a resize)
+                self.current_section = self.document.section_of[self._anchor[0]]
             else:
                 self.current_section = self._section_in_view(top)
-            if not self._placing and not self._held_at_end(top):
+            if not self._placing and not held:
                 self._anchor = self._position_at(top)
         self._show_position()
 
