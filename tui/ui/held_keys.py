@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import events
+from textual.binding import ActiveBinding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -119,6 +120,16 @@ class HeldKeys:
             key = events.Key(event.key, event.character)
             self._posted[id(key)] = key
             self._post(key)
+
+
+async def run_at_its_turn(event: events.Key, active: ActiveBinding) -> None:
+    """Run ``event``'s binding (``active``) now, at the key's turn among the keys typed, and
+    take the key: Textual runs a binding once the key has gone back up to the app, after the
+    keys typed behind it have reached the widgets (``the`` Backspace ``y`` gave "the", and
+    Enter on the filter line let the keys behind it into the filter)."""
+    event.stop()
+    event.prevent_default()
+    await active.node.app.run_action(active.binding.action, active.node)
 
 
 def hold_keys(node: DOMNode, reason: str, after: events.Key | None = None) -> None:

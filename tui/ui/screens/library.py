@@ -35,7 +35,7 @@ from tui.library.opened import Library
 from tui.library.rows import COLUMNS, Row, read_fraction, row_of, sorted_orders
 from tui.storage.positions import Position
 from tui.text import sanitize_line
-from tui.ui.held_keys import CHOSEN, hold_keys, holding_keys, release_keys
+from tui.ui.held_keys import CHOSEN, hold_keys, holding_keys, release_keys, run_at_its_turn
 from tui.ui.index_calls import ask_index
 from tui.ui.widgets.filter_line import FilterLine
 from tui.ui.widgets.key_hints import Hint, KeyHints
@@ -400,9 +400,7 @@ class LibraryScreen(Screen[None]):
             if event.is_printable and event.character:
                 self._type_in_filter(event)
             elif active is not None and active.node is line and active.enabled:
-                event.stop()
-                event.prevent_default()
-                await line.run_action(active.binding.action)
+                await run_at_its_turn(event, active)
             return
         if self._opening or not self.is_active:
             return  # typed after a key that opens a screen: that screen's (f too)

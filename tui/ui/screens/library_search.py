@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 from tui.library.index import Hit, IndexUnavailable, LibraryIndex
 from tui.library.query import parse
 from tui.text import sanitize_line
-from tui.ui.held_keys import CHOSEN, hold_keys, holding_keys, release_keys
+from tui.ui.held_keys import CHOSEN, hold_keys, holding_keys, release_keys, run_at_its_turn
 from tui.ui.hits import hit_content
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
@@ -153,9 +153,7 @@ class SearchScreen(Modal[None]):
             return
         if active is not None and active.node is self:
             if active.enabled:
-                event.stop()
-                event.prevent_default()
-                await self.run_action(active.binding.action)
+                await run_at_its_turn(event, active)
             return
         line = self.query_line
         if event.key == "backspace":

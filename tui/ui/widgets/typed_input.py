@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from tui.ui.held_keys import holding_keys
+from tui.ui.held_keys import holding_keys, run_at_its_turn
 
 NOTHING_TO_SCROLL = frozenset({"scroll_up", "scroll_down", "page_up", "page_down"})
 """The vertical scrolling actions a one-line input inherits and leaves to its screen."""
@@ -45,6 +45,4 @@ class TypedInput(Input):
             return  # typed in, at once, by Input
         active = self.screen.active_bindings.get(event.key)
         if active is not None and active.node is self and active.enabled:
-            event.prevent_default()
-            event.stop()
-            await self.run_action(active.binding.action)
+            await run_at_its_turn(event, active)
