@@ -36,6 +36,12 @@ class Entry:
     """For a file that does not load: its first error, ``LINE:COL: message``."""
 
     @property
+    def day(self) -> str:
+        """The day it was published, ``YYYY-MM-DD`` ("" if it does not say): what the
+        indexes sort and filter by, and what results are dated with."""
+        return (self.published or "")[:10]
+
+    @property
     def failed(self) -> bool:
         """True for a file that does not load."""
         return self.problem is not None

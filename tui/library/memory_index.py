@@ -231,7 +231,7 @@ class MemoryIndex:
             section=passage.section,
             heading=passage.heading,
             line=passage.line,
-            published=(entry.published or "")[:10] or None,
+            published=entry.day or None,
         )
 
     def speakers(self) -> list[Speaker]:
@@ -274,7 +274,7 @@ class MemoryIndex:
                             section=passage.section,
                             heading=passage.heading,
                             line=passage.line,
-                            published=(entry.published or "")[:10] or None,
+                            published=entry.day or None,
                         )
                     )
         return hits

@@ -1364,7 +1364,7 @@ class PostgresIndex:
                                 _text(entry.title), _text(entry.published), _text(entry.location),
                                 _text(entry.source), [_text(tag) for tag in entry.tags],
                                 entry.points, entry.quotes, entry.blocks, _text(entry.problem),
-                                _text(language), config, _text((entry.published or "")[:10]),
+                                _text(language), config, _text(entry.day),
                                 fold(entry.title), fold(entry.source or ""),
                                 _speakers_fold(passages),
                             )
@@ -1378,7 +1378,7 @@ class PostgresIndex:
                 ) as copy:
                     for row, (_, entry, passages) in zip(ids, records, strict=True):
                         config = config_of(entry.language, configs)
-                        day = _text((entry.published or "")[:10])
+                        day = _text(entry.day)
                         for n, passage in enumerate(passages):
                             kind, title, quote, speaker, text, section, heading, line = passage
                             copy.write_row(

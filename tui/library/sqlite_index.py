@@ -526,7 +526,7 @@ class SqliteIndex:
                         row, path, size, mtime_ns, inode, entry.title, entry.published,
                         entry.location, entry.source, _TAG_SEPARATOR.join(entry.tags),
                         entry.points, entry.quotes, entry.blocks, entry.problem,
-                        (entry.published or "")[:10], fold(entry.title), fold(entry.source or ""),
+                        entry.day, fold(entry.title), fold(entry.source or ""),
                     )
                 )  # fmt: skip
                 tags += [(row, fold(tag)) for tag in dict.fromkeys(entry.tags)]
