@@ -46,6 +46,12 @@ def write_output(text: str, path: str | None, force: bool) -> None:
         ) from None
 
 
+def from_here(path: str) -> str:
+    """``path`` relative to the current folder when it is under it (as typed), else whole."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
 def print_out(text: str) -> int:
     """Write ``text`` on stdout as UTF-8; a reader that stops reading (``| head``) is no error."""
     sys.stdout.flush()

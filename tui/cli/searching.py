@@ -98,9 +98,10 @@ def _marked(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
 
 
 def _shown_path(path: str) -> str:
-    """``path`` relative to the current folder when it is under it."""
-    relative = os.path.relpath(path)
-    return sanitize_line(path if relative.startswith("..") else relative)
+    """``path`` relative to the current folder when it is under it, made one safe line."""
+    from tui.cli.output import from_here
+
+    return sanitize_line(from_here(path))
 
 
 def run(args: argparse.Namespace) -> int:

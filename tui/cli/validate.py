@@ -84,6 +84,7 @@ def _briefing_files(paths: list[str], unusable: list[str]) -> Iterator[str]:
     """Each path, a folder's briefing files in its place (shown from the current folder
     when they are under it); what could not be walked, and a folder with no briefing file,
     said on stderr and noted in ``unusable``."""
+    from tui.cli.output import from_here
     from tui.library.scan import scan
 
     for path in paths:
@@ -99,9 +100,7 @@ def _briefing_files(paths: list[str], unusable: list[str]) -> Iterator[str]:
                 file=sys.stderr,
             )
             unusable.append(path)
-        for file in found.paths:
-            relative = os.path.relpath(file)
-            yield file if relative.startswith("..") else relative
+        yield from map(from_here, found.paths)
 
 
 def run(args: argparse.Namespace) -> int:
