@@ -92,6 +92,14 @@ class SpeakersScreen(Modal[None]):
         """The list on screen (speakers, or one speaker's quotes)."""
         return self.query_one(OptionList)
 
+    def _open_listing(self) -> OptionList | None:
+        """The list, or None if the screen was closed while the index answered (the app
+        ending): the answer is then dropped."""
+        try:
+            return self.listing
+        except NoMatches:
+            return None
+
     def _title(self, text: str) -> None:
         self.query_one("#speakers-title", Static).update(Content(text))
 
@@ -103,10 +111,9 @@ class SpeakersScreen(Modal[None]):
     def _show_speakers(self, listed: list[Speaker] | None) -> None:
         """Show the speakers (None: the index could not answer, and said why)."""
         speakers = listed or []
-        try:
-            listing = self.listing
-        except NoMatches:
-            return  # (the screen was closed meanwhile: the app is ending)
+        listing = self._open_listing()
+        if listing is None:
+            return
         self.speakers, self.speaker = speakers, None
         listing.clear_options()
         listing.add_options(
@@ -130,10 +137,9 @@ class SpeakersScreen(Modal[None]):
     def _show_quotes(self, speaker: Speaker, listed: list[Hit] | None) -> None:
         """Show a speaker's quotes (None: the index could not answer, and said why)."""
         quotes = listed or []
-        try:
-            listing = self.listing
-        except NoMatches:
-            return  # (the screen was closed meanwhile: the app is ending)
+        listing = self._open_listing()
+        if listing is None:
+            return
         self.speaker, self.quotes = speaker, quotes
         listing.clear_options()
         listing.add_options(Option(hit_content(hit), id=str(n)) for n, hit in enumerate(quotes))
