@@ -57,9 +57,9 @@ def _people(draft: Draft) -> People:
     people.add_titled(draft.title)
     for section in draft.sections:
         people.add_titled(section.heading)
-        for text in _texts(section):
-            people.add_titled(plain(text))
-            people.add_quoted(plain(text))
+        for text in map(plain, _texts(section)):
+            people.add_titled(text)
+            people.add_quoted(text)
     return people
 
 
