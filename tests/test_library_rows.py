@@ -6,6 +6,8 @@ import pytest
 
 from tui.library.entry import Entry
 from tui.library.rows import (
+    WordStarts,
+    filter_words,
     fitting_columns,
     matching,
     read_fraction,
@@ -13,6 +15,7 @@ from tui.library.rows import (
     row_of,
     sorted_indexes,
     tag_counts,
+    with_words,
 )
 from tui.storage.positions import Position
 
@@ -45,6 +48,20 @@ def test_a_filter_word_matches_the_start_of_a_word() -> None:
     assert matching(rows, "  ", None) is None
     assert matching(rows, "", "peru") == [0]  # the tag, not the words
     assert matching(rows, "", "PERU") == [0]
+
+
+def test_a_first_letter_looked_up_finds_the_rows_reading_them_finds() -> None:
+    titles = ["Trade talks", "Élan vital", "tariffs", "Lima, Peru", "ßtraße", "東京 talks", ""]
+    rows = [row_of(Entry(str(n), titles[n % len(titles)]), None) for n in range(1_400)]
+    words = [row.words for row in rows]
+    starts = WordStarts(words)
+    among = list(range(len(rows) - 1, -1, -1))  # (a sorted order: the result keeps it)
+    for typed in ["t", "T", "é", "e", "l", "x", "東", "ß", "s", "t p", "ta"]:
+        wanted = filter_words(typed)
+        read = with_words(among, words, wanted)
+        assert with_words(among, words, wanted, starts) == read, typed
+    assert len(with_words(among, words, filter_words("e"), starts)) == 200  # "Élan", folded
+    assert with_words(among[:5], words, filter_words("t"), starts) == [1398, 1395]
 
 
 def test_columns_are_left_out_from_the_least_needed() -> None:

@@ -32,7 +32,7 @@ from tui.library.index import (
     Refreshed,
 )
 from tui.library.opened import Library
-from tui.library.rows import COLUMNS, Row, read_fraction, row_of, sorted_orders
+from tui.library.rows import COLUMNS, Row, WordStarts, read_fraction, row_of, sorted_orders
 from tui.storage.positions import Position
 from tui.text import sanitize_line
 from tui.ui.held_keys import CHOSEN, hold_keys, holding_keys, release_keys, run_at_its_turn
@@ -223,16 +223,20 @@ class LibraryScreen(Screen[None]):
         last, failed = ask_index(self.app, index, lambda: _counted(index), lambda: (listed, failed))
         rows = self._rows(last, read)
         self.app.call_from_thread(self._loaded, last, failed, refreshed, rows)
-        self.app.call_from_thread(self._add_orders, rows, sorted_orders(rows))
+        starts = WordStarts([row.words for row in rows])
+        self.app.call_from_thread(self._add_orders, rows, sorted_orders(rows), starts)
 
     def _rows(self, entries: Sequence[Entry], read: dict[str, Position]) -> list[Row]:
         """The table's rows of ``entries`` (from the loading thread): see :meth:`_row`."""
         return [self._row(entry, read) for entry in entries]
 
-    def _add_orders(self, rows: list[Row], orders: dict[tuple[str, bool], list[int]]) -> None:
-        """Give the table the orders of its rows made in the loading thread (on the UI's):
-        the last of the library's long-lived structures (it is then :class:`Listed`)."""
-        self.table.add_orders(rows, orders)
+    def _add_orders(
+        self, rows: list[Row], orders: dict[tuple[str, bool], list[int]], starts: WordStarts
+    ) -> None:
+        """Give the table the orders of its rows and their words' first letters, made in the
+        loading thread (on the UI's): the last of the library's long-lived structures (it is
+        then :class:`Listed`)."""
+        self.table.add_orders(rows, orders, starts)
         self.post_message(self.Listed())
 
     def _progress(self, done: int, total: int) -> None:

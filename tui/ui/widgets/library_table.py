@@ -25,6 +25,7 @@ from textual.strip import Strip
 from tui.library.rows import (
     Column,
     Row,
+    WordStarts,
     column_widths,
     filter_words,
     fit,
@@ -125,6 +126,8 @@ class LibraryTable(ScrollView, can_focus=True):
         self._row_of_path: dict[str, int] = {}
         self._words: list[str] = []
         """Each row's :attr:`Row.words`, by row."""
+        self._starts: WordStarts | None = None
+        """Which rows have a word starting with each letter (made in a thread, with the orders)."""
         self._shown: tuple[tuple[str, bool], list[str], str | None] | None = None
         """The order, filter words and tag that :attr:`order` shows (None: rows changed)."""
         self._columns: list[Column] = []
@@ -143,17 +146,26 @@ class LibraryTable(ScrollView, can_focus=True):
         self._sorted, self._values = {}, {}
         self._row_of_path = {row.entry.path: index for index, row in enumerate(self.rows)}
         self._words = [row.words for row in self.rows]
+        self._starts = None
         self._shown = None
         self._cache.clear()  # (drawn rows are kept by their index in the rows)
         self._reorder(current.entry.path if current is not None else None)
 
-    def add_orders(self, rows: Sequence[Row], orders: Mapping[tuple[str, bool], list[int]]) -> None:
+    def add_orders(
+        self,
+        rows: Sequence[Row],
+        orders: Mapping[tuple[str, bool], list[int]],
+        starts: WordStarts | None = None,
+    ) -> None:
         """Keep ``orders`` (each way of sorting ``rows``, made in a thread) for the sort keys,
-        if the table still shows those briefings in that order."""
+        and ``starts`` (their words' first letters) for the filter, if the table still shows
+        those briefings in that order."""
         if len(rows) == len(self.rows) and all(
             map(is_, map(attrgetter("entry"), rows), map(attrgetter("entry"), self.rows))
         ):
             self._sorted.update((way, order) for way, order in orders.items() if way[0] != "read")
+            if starts is not None and all(map(is_, map(attrgetter("words"), rows), self._words)):
+                self._starts = starts
 
     def replace_row(self, row: Row) -> None:
         """Show ``row`` in place of the row of the same file (how far it was read changed)."""
@@ -161,6 +173,8 @@ class LibraryTable(ScrollView, can_focus=True):
         if index is None:
             return
         self.rows[index] = row
+        if row.words != self._words[index]:
+            self._starts = None  # (the row's words are the same unless its file changed)
         self._words[index] = row.words
         self._shown = None
         self._sorted = {way: order for way, order in self._sorted.items() if way[0] != "read"}
@@ -211,9 +225,10 @@ class LibraryTable(ScrollView, can_focus=True):
         if not words and tag is None:
             return list(every)
         if shown is not None and shown[0] == way and shown[2] == tag and narrows(words, shown[1]):
-            return with_words(self.order, self._words, [w for w in words if w not in shown[1]])
+            added = [w for w in words if w not in shown[1]]
+            return with_words(self.order, self._words, added, self._starts)
         among = every if tag is None else with_tag(every, self.rows, tag)
-        return with_words(among, self._words, words)
+        return with_words(among, self._words, words, self._starts)
 
     def _show_order(self, keep: str | None) -> None:
         """Show :attr:`order` from its first row, the cursor on ``keep``'s row if shown."""
