@@ -1127,3 +1127,29 @@ async def test_speakers_an_index_cannot_list_are_not_zero_speakers(notes: list[s
         title = screen_lines(pilot.app)[0]
         assert "Speakers: the index could not answer" in title and "0" not in title
         assert "the archive cannot be reached" in notes
+
+
+async def test_every_search_result_shows_its_snippet_when_its_heading_wraps_at_80_columns(
+    tmp_path: Path,
+) -> None:
+    # Headings of every length around the width where the scroll bar makes one wrap.
+    for n in range(16):
+        title = f"Result {n:02} " + "x" * (40 + n)
+        (tmp_path / f"b{n:02}.yaml").write_text(
+            f"format: briefing/1\ntitle: {title}\npublished: 2021-01-{n + 1:02}\n"
+            f"sections:\n  - id: s\n    heading: H\n    body: marker{n:02} of the zebra count.\n",
+            encoding="utf-8",
+        )
+    async with open_library((80, 24), paths=(tmp_path,)) as (pilot, _):
+        await pilot.press("slash", *"zebra", "enter")
+        await settle(pilot)
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen) and len(search.hits) == 16
+        await pilot.press("down")
+        seen = set()
+        for _ in range(16):
+            text = "\n".join(screen_lines(pilot.app))
+            seen |= {n for n in range(16) if f"marker{n:02} of the zebra" in text}
+            await pilot.press("down")
+            await pilot.pause()
+        assert seen == set(range(16))

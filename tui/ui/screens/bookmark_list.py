@@ -40,6 +40,9 @@ class BookmarkList(OptionDialog[Listed | None]):
     BookmarkList > .dialog {
         width: 72;
     }
+    BookmarkList .dialog-options {
+        scrollbar-gutter: stable;  /* (a scroll bar coming later would cut a wrapped bookmark) */
+    }
     """
 
     HINTS = (

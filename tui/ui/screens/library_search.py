@@ -74,6 +74,9 @@ class SearchScreen(Modal[None]):
     #search-results {
         height: 1fr;
         border: none;
+        /* (a scroll bar that comes after the results were measured would cut a result
+           whose heading it wraps: the gutter is kept) */
+        scrollbar-gutter: stable;
     }
     #search-status {
         height: auto;

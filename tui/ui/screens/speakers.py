@@ -54,6 +54,7 @@ class SpeakersScreen(Modal[None]):
     #speakers-list {
         height: 1fr;
         border: none;
+        scrollbar-gutter: stable;  /* (as the search results: a quote's heading may wrap) */
     }
     """
 
