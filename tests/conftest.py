@@ -86,6 +86,17 @@ def database(server: str) -> Iterator[str]:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def terminate(server: str, url: str) -> None:
+    """End every connection to the database of ``url``, as a server restart would."""
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+            (url.split("/")[3].split("?")[0],),
+        )
+
+
 @pytest.fixture
 def postgres_url(postgres_server: str) -> Iterator[str]:
     """A new, empty database for one test (dropped after it): its URL."""

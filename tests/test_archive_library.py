@@ -9,12 +9,15 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from conftest import terminate
 from snapshot_apps import LIBRARY_PATH, screen_lines
 from textual.pilot import Pilot
 
 from tui.cli.commands import main
 from tui.cli.library import open_index
+from tui.library.fallback import FallbackIndex
 from tui.library.opened import Library
+from tui.library.postgres_index import PostgresIndex
 from tui.library.scan import scan
 from tui.ui.app import BriefingApp
 from tui.ui.screens.library import LibraryScreen
@@ -102,3 +105,35 @@ async def test_a_large_archives_header_counts_all_it_holds_and_every_file_that_f
         header = screen_lines(pilot.app)[0]
         assert "Library · 3 of 5 briefings (1 does not load) · archive the archive" in header
     assert "the archive holds 5 briefings: the newest 3 are listed" in notes[0]
+
+
+async def test_an_archive_that_stops_answering_gives_way_to_the_local_index(
+    postgres_url: str, postgres_server: str, notes: list[str]
+) -> None:
+    async with archive_library(postgres_url) as pilot:
+        app = pilot.app
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        index = screen.library.index
+        assert isinstance(index, FallbackIndex) and isinstance(index.archive, PostgresIndex)
+        index.archive.url = index.archive.url.replace("host=", "host=/nonexistent", 1)
+        terminate(postgres_server, postgres_url)  # (where it reconnects: nowhere)
+        await pilot.press("slash", *"cranes", "enter")
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        (hit,) = search.hits
+        assert hit.path.endswith("harbour-deal.yaml")
+        assert "Shipping lines said the new cranes" in "\n".join(screen_lines(app))
+        (said,) = notes  # (not "reconnected": it was not)
+        assert "cannot be reached" in said and said.endswith("the local index is used instead")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        header = screen_lines(app)[0]
+        assert "Library · 5 briefings (1 does not load) · library_screen/" in header
+        assert "archive" not in header
+        # the speakers come from the local index too, with no second notice
+        await pilot.press("s")
+        await settle(pilot)
+        assert "Ana Ruiz" in "\n".join(screen_lines(app)) and len(notes) == 1

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import database
+from conftest import database, terminate
 
 from tui.library import postgres_index
 from tui.library.index import Hit, IndexUnavailable, LibraryIndex, Speaker
@@ -602,15 +602,6 @@ def test_two_indexers_and_a_reader_at_once(postgres_url: str, tmp_path: Path) ->
 
 
 # -- connections ------------------------------------------------------------------------
-
-
-def terminate(server: str, url: str) -> None:
-    """End every connection to the database of ``url``, as a server restart would."""
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
-            (url.split("/")[3].split("?")[0],),
-        )
 
 
 def test_a_lost_connection_is_opened_again(

@@ -40,7 +40,6 @@ def open_index(args: argparse.Namespace, files: list[str]) -> tuple[LibraryIndex
     cache folder, or without one (nowhere to keep it) every file read."""
     from tui.cli.archive import archive_url, open_archive, roots_of
     from tui.library.index import IndexUnavailable
-    from tui.library.sqlite_index import open_index as open_sqlite_index
 
     notices: list[str] = []
     url = archive_url(args)
@@ -50,15 +49,28 @@ def open_index(args: argparse.Namespace, files: list[str]) -> tuple[LibraryIndex
         except IndexUnavailable as error:
             notices.append(f"{error}; the local index is used instead")
         else:
-            return archive, _taken(archive)
+            from tui.library.fallback import FallbackIndex
+
+            # (if its server stops answering later, the local index takes over)
+            return FallbackIndex(archive, lambda: local_index(args, files)), _taken(archive)
+    index = local_index(args, files)
+    return index, [*notices, *_taken(index)]
+
+
+def local_index(args: argparse.Namespace, files: list[str]) -> LibraryIndex:
+    """The library's SQLite index in the cache folder, or without one (nowhere to keep it)
+    every file read, with a notice saying so among its notices."""
+    from tui.library.index import IndexUnavailable
+    from tui.library.sqlite_index import open_index as open_sqlite_index
+
     try:
-        index = open_sqlite_index(files)
+        return open_sqlite_index(files)
     except IndexUnavailable as error:
         from tui.library.memory_index import MemoryIndex
 
-        notices.append(f"no search index ({error}): every file is read each time")
-        return MemoryIndex(limits(args), args.strict), notices
-    return index, [*notices, *_taken(index)]
+        index = MemoryIndex(limits(args), args.strict)
+        index.notices.append(f"no search index ({error}): every file is read each time")
+        return index
 
 
 def _archive_shown(index: LibraryIndex) -> str | None:

@@ -58,6 +58,11 @@ class IndexUnavailable(Exception):
     safe to show (never a password)."""
 
 
+class ArchiveUnreachable(IndexUnavailable):
+    """An archive's server stopped answering (its connection lost and not made again): the
+    library may turn to its local index (:class:`~tui.library.fallback.FallbackIndex`)."""
+
+
 @dataclass(frozen=True)
 class Hit:
     """One search result: a passage of a briefing and why it matched."""

@@ -29,6 +29,12 @@ class Library:
     the screen's thread: the index lists its rows meanwhile; 10,000 files take 20 ms to
     find on a local disk, seconds on a network folder)."""
 
+    @property
+    def archive_searched(self) -> str | None:
+        """:attr:`archive`, unless its server stopped answering and the local index took over
+        (:class:`~tui.library.fallback.FallbackIndex`)."""
+        return self.archive if getattr(self.index, "on_archive", True) else None
+
     def find(self) -> list[str]:
         """The briefing files, walking :attr:`folders` first if still to do (what could not
         be walked is added to :attr:`notices`)."""

@@ -109,6 +109,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from tui.library.dsn import redact
 from tui.library.entry import Entry
 from tui.library.index import (
+    ArchiveUnreachable,
     Hit,
     IndexUnavailable,
     Listing,
@@ -743,7 +744,8 @@ class PostgresIndex:
 
     def _read(self, work: Callable[[psycopg.Connection[Any]], _T]) -> _T:
         """``work`` done on the reading connection; a broken connection is opened again and
-        ``work`` done once more (with a notice); any other failure is IndexUnavailable."""
+        ``work`` done once more (with a notice once it was); a server that cannot be reached
+        then is :class:`ArchiveUnreachable`, any other failure IndexUnavailable."""
         psycopg = self._psycopg
         with self._reading:
             for attempt in (1, 2):
@@ -751,7 +753,10 @@ class PostgresIndex:
                     if self._reader is None or self._reader.closed:
                         self._reader = self._connect_reader()
                     with self._reader.transaction():
-                        return work(self._reader)
+                        answer = work(self._reader)
+                    if attempt == 2:  # (said once it is true)
+                        self.notices.append("the connection to the archive was lost; reconnected")
+                    return answer
                 except psycopg.errors.QueryCanceled:
                     raise IndexUnavailable(
                         "the archive took too long to answer"
@@ -764,9 +769,12 @@ class PostgresIndex:
                             self._reader.close()
                     self._reader = None
                     if attempt == 1 and broken:
-                        self.notices.append("the connection to the archive was lost; reconnected")
                         continue
-                    raise IndexUnavailable(
+                    if not broken:  # (the server answered: it is there, and failed)
+                        raise IndexUnavailable(
+                            f"the archive {self._shown} cannot be read ({self._reason(error)})"
+                        ) from None
+                    raise ArchiveUnreachable(
                         f"the archive {self._shown} cannot be reached ({self._reason(error)})"
                     ) from None
                 except psycopg.Error as error:

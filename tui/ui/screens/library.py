@@ -337,8 +337,8 @@ class LibraryScreen(Screen[None]):
             parts.append(f"sorted by {table.sort_key} {'▼' if table.descending else '▲'}")
         if self.reading and self._reading_note:
             parts.append(self._reading_note)
-        if self.library.archive:
-            parts.append(f"archive {sanitize_line(self.library.archive)}")
+        if self.library.archive_searched:
+            parts.append(f"archive {sanitize_line(self.library.archive_searched)}")
         parts.append(sanitize_line(self.library.name))
         # One line, cut at its end: a new title needs no new layout (typing a filter).
         self.query_one("#library-title", Static).update(Content(" · ".join(parts)), layout=False)
@@ -434,6 +434,7 @@ class LibraryScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self._opening = False
+        self._show_title()  # (the archive may have stopped answering meanwhile)
 
     def action_tags(self) -> None:
         """Pick a tag: only the briefings with it are shown."""
