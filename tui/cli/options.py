@@ -78,20 +78,23 @@ def parse_size(text: str) -> int:
 
 def parse_positive(text: str) -> int:
     """Parse a whole number, one or more."""
-    value = parse_count(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
+    return _whole_number(text, 1, "must be 1 or more")
 
 
 def parse_count(text: str) -> int:
     """Parse a whole number, zero or more."""
+    return _whole_number(text, 0, "must not be negative")
+
+
+def _whole_number(text: str, least: int, refusal: str) -> int:
+    """``text`` as a whole number of ``least`` or more (else ``refusal``, the same for any
+    number below: ``--limit 0`` and ``--limit -1`` say the same)."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must not be negative")
+    if value < least:
+        raise argparse.ArgumentTypeError(refusal)
     return value
 
 
