@@ -1153,3 +1153,20 @@ async def test_every_search_result_shows_its_snippet_when_its_heading_wraps_at_8
             await pilot.press("down")
             await pilot.pause()
         assert seen == set(range(16))
+
+
+@pytest.mark.parametrize("typed", [("c", "r", "a", "n", "e", "s", "enter"), ("c", "r")])
+async def test_esc_q_sent_at_once_from_the_search_screen_goes_back_and_quits(
+    typed: tuple[str, ...],
+) -> None:
+    """The q was on its way to the search screen (its results, or its query line) when
+    the Esc before it closed it: it is the library's, and quits (it was typed into the
+    closed screen's query)."""
+    async with open_library() as (pilot, _screen):
+        await pilot.press("slash", *typed)
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SearchScreen)
+        for key in ("escape", "q"):
+            pilot.app.simulate_key(key)
+        await settle(pilot)
+        assert not pilot.app.is_running

@@ -132,6 +132,17 @@ async def run_at_its_turn(event: events.Key, active: ActiveBinding) -> None:
     await active.node.app.run_action(active.binding.action, active.node)
 
 
+def hand_on(node: DOMNode, event: events.Key) -> None:
+    """Take ``event`` from ``node`` and post it again, for the screen now on top: it was
+    on its way to ``node``'s screen when an earlier key closed it (``Esc q`` on the search
+    screen: the q would have been typed into the closed screen's query, not quit)."""
+    event.stop()
+    event.prevent_default()
+    held = getattr(node.app, "held_keys", None)
+    if isinstance(held, HeldKeys):
+        held.post_again([events.Key(event.key, event.character)])
+
+
 def hold_keys(node: DOMNode, reason: str, after: events.Key | None = None) -> None:
     """Have the app ``node`` is in hold the keys until :func:`release_keys` of ``reason``
     (but for ``after``, the key on its way that asked for it)."""

@@ -17,7 +17,14 @@ from textual.worker import get_current_worker
 from tui.library.index import Hit, IndexUnavailable, LibraryIndex
 from tui.library.query import parse
 from tui.text import sanitize_line
-from tui.ui.held_keys import CHOSEN, hold_keys, holding_keys, release_keys, run_at_its_turn
+from tui.ui.held_keys import (
+    CHOSEN,
+    hand_on,
+    hold_keys,
+    holding_keys,
+    release_keys,
+    run_at_its_turn,
+)
 from tui.ui.hits import hit_content
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
@@ -145,8 +152,12 @@ class SearchScreen(Modal[None]):
         meaning, and act at their turn: the keys behind ↓ from the query are the results'
         (↓ ↓ Enter at once opened the first result, not the second); the app's letters
         (``q``, ``?``) are typed like the others. Keys typed after Enter on a result,
-        while it opens, are the reader's.
+        while it opens, are the reader's. Keys on their way here when Esc closed the screen
+        are the library's (``Esc q`` quits).
         """
+        if not self.is_active:
+            hand_on(self, event)
+            return
         if holding_keys(self):
             return
         active = self.active_bindings.get(event.key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from tui.ui.held_keys import holding_keys, run_at_its_turn
+from tui.ui.held_keys import hand_on, holding_keys, run_at_its_turn
 
 NOTHING_TO_SCROLL = frozenset({"scroll_up", "scroll_down", "page_up", "page_down"})
 """The vertical scrolling actions a one-line input inherits and leaves to its screen."""
@@ -13,7 +13,7 @@ NOTHING_TO_SCROLL = frozenset({"scroll_up", "scroll_down", "page_up", "page_down
 
 class TypedInput(Input):
     """An :class:`~textual.widgets.Input` whose bindings (Backspace, the arrows, Ctrl+U,
-    Ctrl+W, Enter…) run as their key's turn comes.
+    Ctrl+W, Enter…), and its screen's, run as their key's turn comes.
 
     Textual runs a focused widget's bindings once the key has gone up to the app, after
     the keys typed behind it have reached the widget: ``zzq`` Ctrl+U ``cranes``, typed
@@ -38,11 +38,15 @@ class TypedInput(Input):
         return max(super().content_width, self.scrollable_content_region.width)
 
     async def on_key(self, event: events.Key) -> None:
+        if not self.screen.is_active:  # its screen closed (or was covered) after it was typed
+            hand_on(self, event)
+            return
         if holding_keys(self):  # typed after an Enter whose screen is on its way: it is
             event.prevent_default()  # that screen's key; the app holds it until then
             return
         if event.is_printable:
             return  # typed in, at once, by Input
         active = self.screen.active_bindings.get(event.key)
-        if active is not None and active.node is self and active.enabled:
-            await run_at_its_turn(event, active)
+        if active is not None and active.node in (self, self.screen) and active.enabled:
+            await run_at_its_turn(event, active)  # (its screen's too: Esc closing the search
+            # screen would run after the keys behind it were typed into the line: Esc q)
