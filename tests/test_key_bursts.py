@@ -237,17 +237,26 @@ async def test_down_down_enter_in_one_burst_opens_the_second_result() -> None:
 
 
 async def test_escape_and_a_key_sent_at_once_are_both_typed() -> None:
-    """tmux's ``send-keys Escape j`` reaches the app as Alt+J, which did nothing; in a line
-    of text an Alt key still does nothing (a slip there closed the search and its query)."""
+    """tmux's ``send-keys Escape j`` reaches the app as Alt+J, which did nothing, and in a
+    line of text typed the j: it is Esc, then j, there too (but for a shell's word moves)."""
     async with open_library() as (pilot, screen):
         pilot.app.post_message(events.Key("alt+j", "j"))  # as the terminal's parser makes it
         await settle(pilot)
         assert cursor_title(screen) == MARKET  # Esc (nothing to clear), then j: one row down
-        await pilot.press("slash", *"ana")
+        await pilot.press("f", *"ra")
+        await settle(pilot)
+        assert screen.table.filter_text == "ra"
+        pilot.app.post_message(events.Key("alt+j", "j"))
+        await settle(pilot)
+        assert screen.table.filter_text == "" and screen.focused is screen.table
+        assert cursor_title(screen) == HARBOUR  # the filter cleared (on Rail), one row down
+        await pilot.press("slash", *"ana b")
         await settle(pilot)
         search = pilot.app.screen
         assert isinstance(search, SearchScreen) and search.focused is search.query_line
-        pilot.app.post_message(events.Key("alt+x", "x"))
+        pilot.app.post_message(events.Key("alt+b", "b"))  # a shell's word left: the line's
         await settle(pilot)
-        assert pilot.app.screen is search  # still open, the query kept (Textual types the x)
-        assert search.query_line.value.startswith("ana")
+        assert search.query_line.value == "ana b" and search.query_line.cursor_position == 4
+        pilot.app.post_message(events.Key("alt+q", "q"))  # Esc closes the search, q quits
+        await settle(pilot)
+        assert not pilot.app.is_running

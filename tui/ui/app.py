@@ -14,7 +14,6 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Input
 
 from tui.config.file import NOTIFICATION_SECONDS, Config
 from tui.format.problems import Problem
@@ -315,11 +314,11 @@ class BriefingApp(App[None]):
         the app as one key, Alt and that key, which nothing here binds: it is taken as the two
         keys typed (as vim and less take them). True if ``event`` was (posted again as two).
 
-        Not in a line of text: there an Alt key is a slip or a habit from a shell (Alt+X
-        closed the search with its query), and does nothing, as before."""
+        In a line of text too (Esc ``j`` in the filter line clears it and moves down the
+        table; Esc ``q`` in the search's query goes back and quits; Textual typed the j or
+        the q into the line): there, the word moves a shell's line has (Alt+B, Alt+F,
+        Alt+D) are the line's own keys and stay Alt keys."""
         if event.is_forwarded or not event.key.startswith("alt+") or not event.character:
-            return False
-        if isinstance(self.focused, Input):
             return False
         if event.key in self.screen.active_bindings:
             return False  # (a key of the user's own: config.toml may bind Alt keys)

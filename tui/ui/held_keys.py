@@ -25,6 +25,7 @@ from textual import events
 from textual.binding import ActiveBinding
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widget import Widget
 
 CHOSEN = "chosen"
 """What a list's Enter holds the keys for: the screen that handles its message of a choice
@@ -132,15 +133,23 @@ async def run_at_its_turn(event: events.Key, active: ActiveBinding) -> None:
     await active.node.app.run_action(active.binding.action, active.node)
 
 
-def hand_on(node: DOMNode, event: events.Key) -> None:
-    """Take ``event`` from ``node`` and post it again, for the screen now on top: it was
-    on its way to ``node``'s screen when an earlier key closed it (``Esc q`` on the search
-    screen: the q would have been typed into the closed screen's query, not quit)."""
+def not_on_top(node: Widget, event: events.Key) -> bool:
+    """True if ``event`` reached ``node`` after its screen stopped being the top one: an
+    earlier key closed it or opened another over it. The key is then taken from ``node``
+    and posted again for the screen on top (``Esc q`` on the search screen: the q would
+    have been typed into the closed screen's query, not quit), but for a box that has
+    closed (its ``KEYS_GO_ON`` false): a key typed into it is dropped (a quick ``q q``
+    closes the help and stays in the reader)."""
+    screen = node.screen
+    if screen.is_active:
+        return False
     event.stop()
     event.prevent_default()
+    closed = screen not in node.app.screen_stack
     held = getattr(node.app, "held_keys", None)
-    if isinstance(held, HeldKeys):
+    if isinstance(held, HeldKeys) and (not closed or getattr(screen, "KEYS_GO_ON", True)):
         held.post_again([events.Key(event.key, event.character)])
+    return True
 
 
 def hold_keys(node: DOMNode, reason: str, after: events.Key | None = None) -> None:

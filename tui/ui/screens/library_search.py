@@ -19,9 +19,9 @@ from tui.library.query import parse
 from tui.text import sanitize_line
 from tui.ui.held_keys import (
     CHOSEN,
-    hand_on,
     hold_keys,
     holding_keys,
+    not_on_top,
     release_keys,
     run_at_its_turn,
 )
@@ -95,6 +95,8 @@ class SearchScreen(Modal[None]):
 
     HINTS = HINTS
     AUTO_FOCUS = "#search-query"
+    KEYS_GO_ON = True
+    """A screen, not a box: keys typed after the Esc that closed it are the library's."""
 
     BINDINGS = [
         Binding("escape", "close", "Back to the library", id="search.close"),
@@ -155,8 +157,7 @@ class SearchScreen(Modal[None]):
         while it opens, are the reader's. Keys on their way here when Esc closed the screen
         are the library's (``Esc q`` quits).
         """
-        if not self.is_active:
-            hand_on(self, event)
+        if not_on_top(self, event):
             return
         if holding_keys(self):
             return

@@ -25,6 +25,9 @@ class Modal(ModalScreen[ResultType]):
 
     HINTS: ClassVar[tuple[Hint, ...]] = ()
     """The keys shown at the bottom while this screen is open."""
+    KEYS_GO_ON: ClassVar[bool] = False
+    """Whether keys on their way to it when it closed go on to the screen under it: not
+    for a box (:func:`~tui.ui.held_keys.not_on_top`)."""
 
     def on_mount(self) -> None:
         hints = KeyHints()
