@@ -174,6 +174,14 @@ def test_search_limit(library: str, capsys: Capture) -> None:
     assert len(json.loads(capsys.readouterr().out)) == 3
 
 
+def test_search_options_may_come_between_the_folder_and_the_query(
+    library: str, capsys: Capture
+) -> None:
+    # (as `index DIR --db URL` writes them; argparse refused "unrecognized arguments: the")
+    assert main(["search", library, "--limit", "2", "--json", "the"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+
+
 def test_search_finding_nothing_exits_1(library: str, capsys: Capture) -> None:
     assert main(["search", library, "zeppelin"]) == 1
     assert capsys.readouterr() == ("", "")

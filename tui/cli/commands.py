@@ -173,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return EXIT_USAGE
         command = COMMANDS[args[0]] if args and args[0] in COMMANDS else READER
         rest = args[1:] if command is not READER else args
-        return command.run(command.parser().parse_args(rest))
+        return command.run(command.parser().parse_intermixed_args(rest))
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except SystemExit as exit_:

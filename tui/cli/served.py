@@ -24,7 +24,7 @@ REFUSED = frozenset({EXIT_INVALID, EXIT_USAGE})
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the reader for one browser; the exit code."""
-    args = reader.parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    args = reader.parser().parse_intermixed_args(list(sys.argv[1:] if argv is None else argv))
     said = io.StringIO()
     try:
         with contextlib.redirect_stderr(said):
