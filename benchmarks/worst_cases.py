@@ -211,6 +211,22 @@ def one_letter_search(n: int) -> Callable[[], object]:
     return run
 
 
+def snippet_matches(n: int) -> Callable[[], object]:
+    """A search result's snippet of a passage of N words, every one a match (``trade``) or
+    in a matching phrase: where its window goes was chosen by counting, for each match, the
+    matches of every other."""
+    from tui.library.query import parse
+    from tui.library.snippets import highlight
+
+    text = "trade deal " * (n // 2)
+    terms = [term for clause in parse('trade "deal trade"').clauses for term in clause]
+
+    def run() -> None:
+        highlight(text, terms)
+
+    return run
+
+
 # -- the registry ---------------------------------------------------------------------
 
 
@@ -243,6 +259,7 @@ READER_CASES = (
     Case("unfound quotes", reader=linking_quotes),
     Case("near-miss quotes", reader=near_miss_quotes),
     Case("one-letter search", reader=one_letter_search),
+    Case("snippet matches", reader=snippet_matches),
 )
 CASES = LOADER_CASES + READER_CASES
 """The cases that must grow near-linearly (``tests/test_complexity.py``)."""

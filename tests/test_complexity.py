@@ -45,6 +45,7 @@ SIZES = {
     "unfound quotes": 6000,
     "near-miss quotes": 6000,
     "one-letter search": 6000,
+    "snippet matches": 800,
 }
 
 

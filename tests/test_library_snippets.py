@@ -29,6 +29,15 @@ def test_a_long_passage_shows_a_window_around_the_match() -> None:
     assert snippet[start:end] == "target"
 
 
+def test_a_snippet_shows_every_term_it_can_before_more_of_one() -> None:
+    text = (
+        "The delegation met the delegation of the other side and talked for hours "
+        + "about many things " * 8
+        + "before the court deficit was raised by the delegation."
+    )
+    assert marked(text, '"court deficit" delegation') == ["court deficit", "delegation"]
+
+
 def test_a_snippet_is_one_safe_line_of_limited_length() -> None:
     snippet, marks = highlight("a\x1b]2;x\x07 b\nc " + "long " * 500, parse("c").clauses[0])
     assert "\x1b" not in snippet and "\x07" not in snippet and "\n" not in snippet

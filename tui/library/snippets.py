@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from tui.library.query import Term, fold, words_of
@@ -36,31 +37,34 @@ def _folded(word: str) -> str:
     return fold(unicodedata.normalize("NFC", word)).replace(" ", "")
 
 
-def find(text: str, terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The words of ``text`` (start, end) and the matches of ``terms`` as (first, last) word."""
+def find(
+    text: str, terms: Sequence[Term]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
+    """The words of ``text`` (start, end) and the matches of ``terms`` as (first, last) word
+    and the term's number, in order."""
     spans = [found.span() for found in _TOKEN.finditer(text, 0, SEARCHED)]
     if text.isascii():  # most text: lower-cased whole, the same length, in one call
         lowered = text[:SEARCHED].lower()
         words = [lowered[start:end] for start, end in spans]
     else:
         words = [_folded(text[start:end]) for start, end in spans]
-    by_first: dict[str, list[tuple[list[str], bool]]] = {}
+    by_first: dict[str, list[tuple[list[str], bool, int]]] = {}
     """Terms that begin with a whole word (words, phrases, a phrase ending in a prefix), by it."""
-    prefixes: list[str] = []
+    prefixes: list[tuple[str, int]] = []
     """One-word prefixes: tried against every word."""
-    for term in terms:
+    for number, term in enumerate(terms):
         parts = [_folded(word) for word in term.words]
         if len(parts) == 1 and term.prefix:
-            prefixes.append(parts[0])
+            prefixes.append((parts[0], number))
         else:
-            by_first.setdefault(parts[0], []).append((parts, term.prefix))
+            by_first.setdefault(parts[0], []).append((parts, term.prefix, number))
     matches = set()
     count = len(words)
     for first, word in enumerate(words):
-        for start in prefixes:
+        for start, number in prefixes:
             if word.startswith(start):
-                matches.add((first, first))
-        for parts, prefix in by_first.get(word, ()):
+                matches.add((first, first, number))
+        for parts, prefix, number in by_first.get(word, ()):
             last = first + len(parts) - 1
             if last >= count:
                 continue
@@ -68,21 +72,30 @@ def find(text: str, terms: Sequence[Term]) -> tuple[list[tuple[int, int]], list[
             if not (end.startswith(parts[-1]) if prefix else end == parts[-1]):
                 continue
             if len(parts) <= 2 or words[first + 1 : last] == parts[1:-1]:
-                matches.add((first, last))
+                matches.add((first, last, number))
     return spans, sorted(matches)
 
 
-def _window(count: int, matches: list[tuple[int, int]]) -> tuple[int, int]:
-    """The run of :data:`WORDS` words (first, end) holding the most matches, a little context
-    before the first."""
+def _window(count: int, matches: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """The run of :data:`WORDS` words (first, end) holding the most of the terms, then the
+    most matches, a little context before the first (``"court deficit" delegation`` shows
+    the phrase beside a delegation, not two delegations without it). Linear in the matches:
+    each run looks at the matches starting in it only."""
     if count <= WORDS:
         return 0, count
-    best, best_first = -1, 0
-    for first, _ in matches:
+    firsts = [first for first, _, _ in matches]
+    best, best_first = (-1, -1), 0
+    for first in firsts:
         start = max(0, min(first - 3, count - WORDS))
-        inside = sum(start <= a and b < start + WORDS for a, b in matches)
-        if inside > best:
-            best, best_first = inside, start
+        end = start + WORDS
+        inside = [
+            (a, b, number)
+            for a, b, number in matches[bisect_left(firsts, start) : bisect_left(firsts, end)]
+            if b < end
+        ]
+        score = (len({number for _, _, number in inside}), len(inside))
+        if score > best:
+            best, best_first = score, start
     return best_first, min(count, best_first + WORDS)
 
 
@@ -98,9 +111,8 @@ def highlight(text: str, terms: Sequence[Term]) -> Marked:
     lead = "" if start == 0 else ELLIPSIS
     shown = lead + text[start:stop] + ("" if stop == len(text) else ELLIPSIS)
     offset = len(lead) - start
-    marks = [
-        (spans[a][0] + offset, spans[b][1] + offset) for a, b in matches if first <= a and b < end
-    ]
+    shown_matches = dict.fromkeys((a, b) for a, b, _ in matches if first <= a and b < end)
+    marks = [(spans[a][0] + offset, spans[b][1] + offset) for a, b in shown_matches]
     return safe(shown, marks)
 
 
