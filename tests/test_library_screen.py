@@ -1170,3 +1170,16 @@ async def test_esc_q_sent_at_once_from_the_search_screen_goes_back_and_quits(
             pilot.app.simulate_key(key)
         await settle(pilot)
         assert not pilot.app.is_running
+
+
+async def test_a_briefing_opened_from_the_library_says_its_warnings(
+    tmp_path: Path, notes: list[str]
+) -> None:
+    shutil.copy(Path(__file__).parent / "data" / "hostile" / "emoji-invisible.yaml", tmp_path)
+    async with open_library(paths=(tmp_path,)) as (pilot, _screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, LibraryReaderScreen)
+        assert notes and notes[-1].startswith(
+            "4:8: title: contains invisible characters (U+200B); they are not shown\n…and"
+        )

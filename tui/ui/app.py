@@ -201,19 +201,25 @@ class BriefingApp(App[None]):
             self._show_settings_warnings()
         if self.config_problems:
             self._show_config_problems()
-        if self.warnings:
-            count = len(self.warnings)
-            first = self.warnings[0]
-            message = f"{first.line}:{first.column}: {first.message}"
-            if count > 1:
-                message += f"\n…and {count - 1} more: briefing-tui validate lists them all."
-            self.notify(
-                message,
-                title=f"{count} warning{'s' if count > 1 else ''} in this file",
-                severity="warning",
-                markup=False,
-                timeout=10,
-            )
+        self.show_file_warnings(self.warnings)
+
+    def show_file_warnings(self, warnings: Sequence[Problem]) -> None:
+        """Say what the loader warned of in the briefing opened (text removed from it, keys
+        it does not know), if anything: the first, and how many more."""
+        if not warnings:
+            return
+        count = len(warnings)
+        first = warnings[0]
+        message = f"{first.line}:{first.column}: {first.message}"
+        if count > 1:
+            message += f"\n…and {count - 1} more: briefing-tui validate lists them all."
+        self.notify(
+            message,
+            title=f"{count} warning{'s' if count > 1 else ''} in this file",
+            severity="warning",
+            markup=False,
+            timeout=10,
+        )
 
     def _show_config_problems(self) -> None:
         count, shown = len(self.config_problems), self.config_problems[:3]

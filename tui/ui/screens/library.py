@@ -44,7 +44,7 @@ from tui.ui.widgets.library_table import LibraryTable
 if TYPE_CHECKING:
     from textual.binding import BindingType
 
-    from tui.model import Briefing
+    from tui.model import Loaded
     from tui.storage.positions import PositionStore
     from tui.ui.screens.help import HelpGroup
     from tui.ui.screens.library_reader import LibraryReaderScreen
@@ -484,7 +484,7 @@ class LibraryScreen(Screen[None]):
             self.app.call_from_thread(self._show_problems, path, [problem])
             return
         if not get_current_worker().is_cancelled:  # else another briefing was asked for since
-            self.app.call_from_thread(self._show_reader, loaded.briefing, hit, replace)
+            self.app.call_from_thread(self._show_reader, loaded, hit, replace)
 
     def _show_problems(self, path: str, problems: list[Problem]) -> None:
         from tui.ui.screens.problems import ProblemsScreen
@@ -494,10 +494,11 @@ class LibraryScreen(Screen[None]):
         release_keys(self, "open", ready=problems_screen)
 
     def _show_reader(
-        self, briefing: Briefing, hit: Hit | None, replace: LibraryReaderScreen | None
+        self, loaded: Loaded, hit: Hit | None, replace: LibraryReaderScreen | None
     ) -> None:
         from tui.format.watch import BriefingFile
 
+        briefing = loaded.briefing
         source = BriefingFile(briefing.path, self.library.limits, self.library.strict)
         from tui.ui.screens.library_reader import LibraryReaderScreen  # (not at start-up)
 
@@ -513,6 +514,9 @@ class LibraryScreen(Screen[None]):
         else:
             self.app.push_screen(reader)
         release_keys(self, "open", ready=reader)
+        show_warnings = getattr(self.app, "show_file_warnings", None)
+        if show_warnings is not None:
+            show_warnings(loaded.warnings)  # (as the reader of one file says them)
 
     def _reader_closed(self, reader: LibraryReaderScreen) -> None:
         """A reader was closed: note how far it was read, with the cursor on its row."""
