@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -28,10 +29,12 @@ CONTENT = str(Path(__file__).parent.parent / "content")
 
 
 @asynccontextmanager
-async def archive_library(postgres_url: str) -> AsyncIterator[Pilot[None]]:
-    """``briefing-tui LIBRARY --db URL`` after ``index --db``: the library app, its rows read."""
-    assert main(["index", str(LIBRARY_PATH), "--db", postgres_url]) == 0
-    files = [str(LIBRARY_PATH)]
+async def archive_library(
+    postgres_url: str, folder: Path = LIBRARY_PATH
+) -> AsyncIterator[Pilot[None]]:
+    """``briefing-tui FOLDER --db URL`` after ``index --db``: the library app, its rows read."""
+    assert main(["index", str(folder), "--db", postgres_url]) == 0
+    files = [str(folder)]
     index, notices = open_index(argparse.Namespace(db=postgres_url, strict=False), files)
     assert notices == []
     library = Library("library_screen/", scan(files).paths, index, archive="the archive")
@@ -108,9 +111,11 @@ async def test_a_large_archives_header_counts_all_it_holds_and_every_file_that_f
 
 
 async def test_an_archive_that_stops_answering_gives_way_to_the_local_index(
-    postgres_url: str, postgres_server: str, notes: list[str]
+    postgres_url: str, postgres_server: str, notes: list[str], tmp_path: Path
 ) -> None:
-    async with archive_library(postgres_url) as pilot:
+    folder = tmp_path / "library_screen"
+    shutil.copytree(LIBRARY_PATH, folder)
+    async with archive_library(postgres_url, folder) as pilot:
         app = pilot.app
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
@@ -118,12 +123,19 @@ async def test_an_archive_that_stops_answering_gives_way_to_the_local_index(
         assert isinstance(index, FallbackIndex) and isinstance(index.archive, PostgresIndex)
         index.archive.url = index.archive.url.replace("host=", "host=/nonexistent", 1)
         terminate(postgres_server, postgres_url)  # (where it reconnects: nowhere)
+        (folder / "added.yaml").write_text(  # since the library opened: found too
+            "format: briefing/1\ntitle: Zebra crossings\nsections:\n  - id: a\n"
+            "    heading: A\n    body: Shipping lines count the new cranes twice.\n",
+            encoding="utf-8",
+        )
         await pilot.press("slash", *"cranes", "enter")
         await settle(pilot)
         search = app.screen
         assert isinstance(search, SearchScreen)
-        (hit,) = search.hits
-        assert hit.path.endswith("harbour-deal.yaml")
+        assert sorted(Path(hit.path).name for hit in search.hits) == [
+            "added.yaml",
+            "harbour-deal.yaml",
+        ]
         assert "Shipping lines said the new cranes" in "\n".join(screen_lines(app))
         (said,) = notes  # (not "reconnected": it was not)
         assert "cannot be reached" in said and said.endswith("the local index is used instead")
@@ -131,7 +143,7 @@ async def test_an_archive_that_stops_answering_gives_way_to_the_local_index(
         await settle(pilot)
         assert app.screen is screen
         header = screen_lines(app)[0]
-        assert "Library · 5 briefings (1 does not load) · library_screen/" in header
+        assert "Library · 5 briefings (1 does not load) · library_screen/" in header  # (listed)
         assert "archive" not in header
         # the speakers come from the local index too, with no second notice
         await pilot.press("s")

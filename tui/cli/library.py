@@ -50,9 +50,13 @@ def open_index(args: argparse.Namespace, files: list[str]) -> tuple[LibraryIndex
             notices.append(f"{error}; the local index is used instead")
         else:
             from tui.library.fallback import FallbackIndex
+            from tui.library.scan import scan
 
             # (if its server stops answering later, the local index takes over)
-            return FallbackIndex(archive, lambda: local_index(args, files)), _taken(archive)
+            fallback = FallbackIndex(
+                archive, lambda: local_index(args, files), lambda: scan(files).paths
+            )
+            return fallback, _taken(archive)
     index = local_index(args, files)
     return index, [*notices, *_taken(index)]
 

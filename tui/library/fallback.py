@@ -4,7 +4,8 @@ At the start, an archive that cannot be reached is replaced by the local index a
 (:func:`tui.cli.library.open_index`). Once the library is open, a server that goes away
 (restarted, its network gone) would otherwise fail every search until the reader starts
 again: this index then turns to the SQLite index of the library's folders, brought in step
-with the files the library found, and says so once. It stays there for the session.
+with their files (walked again: files added since the library opened are searched too), and
+says so once. It stays there for the session.
 """
 
 from __future__ import annotations
@@ -29,12 +30,19 @@ T = TypeVar("T")
 class FallbackIndex:
     """``archive`` while its server answers, then the index ``local()`` opens (see above)."""
 
-    def __init__(self, archive: LibraryIndex, local: Callable[[], LibraryIndex]) -> None:
+    def __init__(
+        self,
+        archive: LibraryIndex,
+        local: Callable[[], LibraryIndex],
+        find: Callable[[], Sequence[str]] | None = None,
+    ) -> None:
         self.archive = archive
         self._open_local = local
+        self._find = find
+        """The library's files, found again at the turn (files added since it opened too)."""
         self._local: LibraryIndex | None = None
-        self._paths: list[str] | None = None
-        """The library's files, as last given to :meth:`refresh`: what the local index holds."""
+        self._paths: Sequence[str] | None = None
+        """The library's files, as last given to :meth:`refresh` (without ``find``)."""
         self._turning = threading.Lock()
         self.notices: list[str] = []
 
@@ -64,8 +72,9 @@ class FallbackIndex:
             if self._local is None:
                 local = self._open_local()
                 self.notices.append(f"{reason}; the local index is used instead")
-                if self._paths is not None:
-                    local.refresh(self._paths)
+                paths = self._find() if self._find is not None else self._paths
+                if paths is not None:
+                    local.refresh(paths)
                 self._local = local
             return self._local
 
