@@ -500,6 +500,15 @@ async def test_typing_in_the_search_results_edits_the_query() -> None:
         await pilot.press("e", "enter")
         await settle(pilot)
         assert search.focused is search.results
+        await pilot.press("ctrl+w")  # the line's own editing keys too
+        await settle(pilot)
+        assert search.focused is line and line.value == "rail "
+        await pilot.press("enter", "ctrl+u")
+        await settle(pilot)
+        assert search.focused is line and line.value == ""
+        await pilot.press(*"rail", "enter")
+        await settle(pilot)
+        assert search.focused is search.results
         await pilot.press("slash", *"port")  # / still goes back with the query selected
         assert search.focused is line and line.value == "port"
 

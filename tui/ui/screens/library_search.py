@@ -43,6 +43,10 @@ HINTS = (
 )
 
 
+LINE_EDITS = {"ctrl+u": "delete_left_all", "ctrl+w": "delete_left_word"}
+"""The query line's keys that edit it from the results too, as Backspace does."""
+
+
 class QueryLine(TypedInput):
     """The query line: ↓ goes to the results, at its turn among keys typed in a burst (a
     binding of the screen would run after the keys behind it: ↓ Enter, sent at once,
@@ -146,7 +150,8 @@ class SearchScreen(Modal[None]):
         return self.query_one("#search-query", Input)
 
     async def on_key(self, event: events.Key) -> None:
-        """A character or Backspace typed in the results edits the query, on the query line.
+        """A character, Backspace, Ctrl+U or Ctrl+W typed in the results edits the query, on
+        the query line.
 
         The query line takes its own keys first, so the keys that come up here were
         typed in the results (or were on their way there, in the same burst, when an
@@ -173,6 +178,8 @@ class SearchScreen(Modal[None]):
         line = self.query_line
         if event.key == "backspace":
             line.action_delete_left()
+        elif event.key in LINE_EDITS:
+            getattr(line, f"action_{LINE_EDITS[event.key]}")()
         elif event.is_printable and event.character:
             line.insert_text_at_cursor(event.character)
         else:
