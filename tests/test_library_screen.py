@@ -529,8 +529,13 @@ async def test_keys_typed_in_the_search_results_in_a_burst_all_edit_the_query() 
         assert search.focused is line and line.value == "railway"
 
 
-async def test_a_quote_found_by_search_opens_with_its_passage_lit() -> None:
-    async with open_library() as (pilot, _):
+async def test_a_quote_found_by_search_opens_with_its_passage_lit(
+    tmp_path: Path, notes: list[str]
+) -> None:
+    positions = PositionStore(tmp_path / "positions.json")
+    glacier = str((LIBRARY_PATH / "glacier-survey.yaml").resolve())
+    positions.put(glacier, Position(2, 0))  # left at the end: not where the quote opens
+    async with open_library(positions=positions) as (pilot, _):
         await pilot.press("slash", *"lars", "enter")
         await settle(pilot)
         await pilot.press("enter")
@@ -541,6 +546,7 @@ async def test_a_quote_found_by_search_opens_with_its_passage_lit() -> None:
         assert highlight is not None
         shown = reader.document.texts[highlight.block][highlight.start : highlight.end]
         assert shown == "retreated twice as fast"
+        assert not any("where you left off" in note for note in notes)
 
 
 async def test_speakers_list_counts_and_each_quote_opens_its_briefing() -> None:
@@ -1192,3 +1198,14 @@ async def test_a_briefing_opened_from_the_library_says_its_warnings(
         assert notes and notes[-1].startswith(
             "4:8: title: contains invisible characters (U+200B); they are not shown\n…and"
         )
+
+
+async def test_esc_q_sent_at_once_from_the_speakers_goes_back_and_quits() -> None:
+    async with open_library() as (pilot, _screen):
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SpeakersScreen)
+        for key in ("escape", "q"):
+            pilot.app.simulate_key(key)
+        await settle(pilot)
+        assert not pilot.app.is_running

@@ -36,6 +36,8 @@ def test_a_snippet_shows_every_term_it_can_before_more_of_one() -> None:
         + "before the court deficit was raised by the delegation."
     )
     assert marked(text, '"court deficit" delegation') == ["court deficit", "delegation"]
+    apart = "The delegation met the delegation. " + "Words " * 30 + "The court deficit grew."
+    assert marked(apart, '"court deficit" delegation') == ["court deficit"]  # the phrase
 
 
 def test_a_snippet_is_one_safe_line_of_limited_length() -> None:

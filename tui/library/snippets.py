@@ -78,13 +78,14 @@ def find(
 
 def _window(count: int, matches: list[tuple[int, int, int]]) -> tuple[int, int]:
     """The run of :data:`WORDS` words (first, end) holding the most of the terms, then the
-    most matches, a little context before the first (``"court deficit" delegation`` shows
-    the phrase beside a delegation, not two delegations without it). Linear in the matches:
+    longest of them (a phrase says more than a word), then the most matches, a little
+    context before the first (``"court deficit" delegation`` shows the phrase beside a
+    delegation, or the phrase alone, not two delegations without it). Linear in the matches:
     each run looks at the matches starting in it only."""
     if count <= WORDS:
         return 0, count
     firsts = [first for first, _, _ in matches]
-    best, best_first = (-1, -1), 0
+    best, best_first = (-1, -1, -1), 0
     for first in firsts:
         start = max(0, min(first - 3, count - WORDS))
         end = start + WORDS
@@ -93,7 +94,8 @@ def _window(count: int, matches: list[tuple[int, int, int]]) -> tuple[int, int]:
             for a, b, number in matches[bisect_left(firsts, start) : bisect_left(firsts, end)]
             if b < end
         ]
-        score = (len({number for _, _, number in inside}), len(inside))
+        terms = {number: b - a + 1 for a, b, number in inside}  # (a phrase's words)
+        score = (len(terms), sum(terms.values()), len(inside))
         if score > best:
             best, best_first = score, start
     return best_first, min(count, best_first + WORDS)

@@ -74,6 +74,12 @@ class LibraryReaderScreen(ReaderScreen):
         self.find: str | None = None
         """Words to find (and light up) from the place opened at, as ``/`` would."""
 
+    @property
+    def opens_elsewhere(self) -> bool:
+        """True if asked to open at a place: a line, a quote or a point (a search's result):
+        it does not resume where the briefing was left, nor say so."""
+        return super().opens_elsewhere or self.open_quote is not None or self.open_point is not None
+
     def on_mount(self) -> None:
         # Textual runs this before ReaderScreen.on_mount: the jump waits for the first frame.
         self.call_after_refresh(self._open_at)

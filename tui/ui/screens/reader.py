@@ -316,11 +316,16 @@ class ReaderScreen(Screen[None]):
 
     # -- where the briefing was left ---------------------------------------------
 
+    @property
+    def opens_elsewhere(self) -> bool:
+        """True if asked to open at a place (not where the briefing was left)."""
+        return self.start is not None
+
     def _resume(self, keeper: PositionKeeper) -> None:
         """Open where this briefing was left last time, and remember where it is left now."""
         self.watch(self.body, "scroll_y", keeper.moved, init=False)
-        if self.start is not None:
-            return  # asked to open elsewhere
+        if self.opens_elsewhere:
+            return
         saved = keeper.saved_position()
         if saved is None or saved.block >= len(self.document) or saved == Position(0, 0):
             return  # nowhere remembered, the top, or the briefing changed

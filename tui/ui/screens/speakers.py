@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -14,7 +14,14 @@ from textual.widgets.option_list import Option
 
 from tui.library.index import Hit, LibraryIndex, Speaker
 from tui.text import clip, sanitize_line
-from tui.ui.held_keys import CHOSEN, hold_keys, release_keys
+from tui.ui.held_keys import (
+    CHOSEN,
+    hold_keys,
+    holding_keys,
+    not_on_top,
+    release_keys,
+    run_at_its_turn,
+)
 from tui.ui.hits import hit_content
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
@@ -60,6 +67,8 @@ class SpeakersScreen(Modal[None]):
 
     HINTS = HINTS
     AUTO_FOCUS = "#speakers-list"
+    KEYS_GO_ON = True
+    """A screen, not a box: keys typed after the Esc that closed it are the library's."""
 
     BINDINGS = [
         Binding("escape,q", "back", "Back (to the speakers, then the library)", id="speakers.back"),
@@ -83,6 +92,15 @@ class SpeakersScreen(Modal[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content("Speakers: reading the library…"), id="speakers-title")
         yield ResultList(id="speakers-list")
+
+    async def on_key(self, event: events.Key) -> None:
+        """Keys on their way when Esc closed the screen are the library's (``Esc q`` quits);
+        the screen's own keys act at their turn, so that the keys behind them go on."""
+        if not_on_top(self, event) or holding_keys(self):
+            return
+        active = self.active_bindings.get(event.key)
+        if active is not None and active.node is self and active.enabled:
+            await run_at_its_turn(event, active)
 
     def on_mount(self) -> None:
         hold_keys(self, "speakers")  # (s Enter: the first speaker's quotes, once listed)
