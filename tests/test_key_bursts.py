@@ -260,3 +260,17 @@ async def test_escape_and_a_key_sent_at_once_are_both_typed() -> None:
         pilot.app.post_message(events.Key("alt+q", "q"))  # Esc closes the search, q quits
         await settle(pilot)
         assert not pilot.app.is_running
+
+
+async def test_escape_and_a_digit_sent_at_once_are_both_typed_outside_a_line() -> None:
+    """Textual reads Esc and 1 sent at once as "¡" (what Option+1 types on a Mac): in the
+    table it is Esc, then 1 (sort by title); in a line of text it is the character."""
+    async with open_library() as (pilot, screen):
+        pilot.app.post_message(events.Key("inverted_exclamation_mark", "¡"))
+        await settle(pilot)
+        assert screen.table.sort_key == "title"
+        await pilot.press("f")
+        await settle(pilot)
+        pilot.app.post_message(events.Key("inverted_exclamation_mark", "¡"))
+        await settle(pilot)
+        assert screen.table.filter_text == "¡"

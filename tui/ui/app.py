@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
+from textual.widgets import Input
 
 from tui.config.file import NOTIFICATION_SECONDS, Config
 from tui.format.problems import Problem
@@ -58,6 +59,14 @@ def screen_bindings(screen: Screen[object]) -> list[BindingType]:
         if cls.__module__.startswith("tui.") and "BINDINGS" in vars(cls):
             found += vars(cls)["BINDINGS"]
     return found
+
+
+OPTION_DIGITS = {
+    "¡": "1", "™": "2", "£": "3", "¢": "4", "∞": "5", "§": "6", "¶": "7", "•": "8",
+    "ª": "9", "º": "0",
+}  # fmt: skip
+"""What Textual's key parser makes of Esc and a digit sent at once (the characters of
+Option and that digit on a Mac's keyboard, as WezTerm sends them): the digit, by character."""
 
 
 class BriefingApp(App[None]):
@@ -323,8 +332,18 @@ class BriefingApp(App[None]):
         In a line of text too (Esc ``j`` in the filter line clears it and moves down the
         table; Esc ``q`` in the search's query goes back and quits; Textual typed the j or
         the q into the line): there, the word moves a shell's line has (Alt+B, Alt+F,
-        Alt+D) are the line's own keys and stay Alt keys."""
-        if event.is_forwarded or not event.key.startswith("alt+") or not event.character:
+        Alt+D) are the line's own keys and stay Alt keys.
+
+        Esc and a digit come as the character macOS types with Option and that digit
+        (:data:`OPTION_DIGITS`): outside a line of text, where nobody types them, they are
+        Esc and the digit (``Escape 1`` sorts the library by title)."""
+        if event.is_forwarded or not event.character:
+            return False
+        digit = OPTION_DIGITS.get(event.character)
+        if digit is not None and not isinstance(self.focused, Input):
+            self.held_keys.post_again([events.Key("escape", "\x1b"), events.Key(digit, digit)])
+            return True
+        if not event.key.startswith("alt+"):
             return False
         if event.key in self.screen.active_bindings:
             return False  # (a key of the user's own: config.toml may bind Alt keys)
