@@ -1170,17 +1170,24 @@ async def test_every_search_result_shows_its_snippet_when_its_heading_wraps_at_8
         assert seen == set(range(16))
 
 
-@pytest.mark.parametrize("typed", [("c", "r", "a", "n", "e", "s", "enter"), ("c", "r")])
-async def test_esc_q_sent_at_once_from_the_search_screen_goes_back_and_quits(
-    typed: tuple[str, ...],
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        (("slash", *"cranes", "enter"), SearchScreen),  # in its results
+        (("slash", *"cr"), SearchScreen),  # in its query line
+        (("s",), SpeakersScreen),
+    ],
+)
+async def test_esc_q_sent_at_once_from_a_full_screen_goes_back_and_quits(
+    typed: tuple[str, ...], shown: type
 ) -> None:
-    """The q was on its way to the search screen (its results, or its query line) when
-    the Esc before it closed it: it is the library's, and quits (it was typed into the
-    closed screen's query)."""
+    """The q was on its way to the search screen (or the speakers) when the Esc before it
+    closed it: it is the library's, and quits (it was typed into the closed screen's query,
+    or dropped)."""
     async with open_library() as (pilot, _screen):
-        await pilot.press("slash", *typed)
+        await pilot.press(*typed)
         await settle(pilot)
-        assert isinstance(pilot.app.screen, SearchScreen)
+        assert isinstance(pilot.app.screen, shown)
         for key in ("escape", "q"):
             pilot.app.simulate_key(key)
         await settle(pilot)
@@ -1198,14 +1205,3 @@ async def test_a_briefing_opened_from_the_library_says_its_warnings(
         assert notes and notes[-1].startswith(
             "4:8: title: contains invisible characters (U+200B); they are not shown\n…and"
         )
-
-
-async def test_esc_q_sent_at_once_from_the_speakers_goes_back_and_quits() -> None:
-    async with open_library() as (pilot, _screen):
-        await pilot.press("s")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, SpeakersScreen)
-        for key in ("escape", "q"):
-            pilot.app.simulate_key(key)
-        await settle(pilot)
-        assert not pilot.app.is_running
