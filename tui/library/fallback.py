@@ -28,21 +28,20 @@ T = TypeVar("T")
 
 
 class FallbackIndex:
-    """``archive`` while its server answers, then the index ``local()`` opens (see above)."""
+    """``archive`` while its server answers, then the index ``local()`` opens, brought in
+    step with the files ``find()`` lists (see above)."""
 
     def __init__(
         self,
         archive: LibraryIndex,
         local: Callable[[], LibraryIndex],
-        find: Callable[[], Sequence[str]] | None = None,
+        find: Callable[[], Sequence[str]],
     ) -> None:
         self.archive = archive
         self._open_local = local
         self._find = find
         """The library's files, found again at the turn (files added since it opened too)."""
         self._local: LibraryIndex | None = None
-        self._paths: Sequence[str] | None = None
-        """The library's files, as last given to :meth:`refresh` (without ``find``)."""
         self._turning = threading.Lock()
         self.notices: list[str] = []
 
@@ -72,9 +71,7 @@ class FallbackIndex:
             if self._local is None:
                 local = self._open_local()
                 self.notices.append(f"{reason}; the local index is used instead")
-                paths = self._find() if self._find is not None else self._paths
-                if paths is not None:
-                    local.refresh(paths)
+                local.refresh(self._find())
                 self._local = local
             return self._local
 
@@ -86,7 +83,6 @@ class FallbackIndex:
                 index.notices.clear()
 
     def refresh(self, paths: Sequence[str], progress: Progress | None = None) -> Refreshed:
-        self._paths = list(paths)
         return self._ask(lambda index: index.refresh(paths, progress))
 
     def entries(self, limit: int | None = None) -> Listing:
