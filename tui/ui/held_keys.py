@@ -152,6 +152,21 @@ def not_on_top(node: Widget, event: events.Key) -> bool:
     return True
 
 
+async def screens_own_key(screen: Screen[Any], event: events.Key) -> bool:
+    """True if ``event``, come up to ``screen``, is taken: on its way when the screen
+    closed (:func:`not_on_top`), held for what is on its way, or one of the screen's own
+    keys, run at its turn (:func:`run_at_its_turn`; nothing if disabled), so that the keys
+    behind it go where it sends them (``Esc q`` on the speakers: back, then quit)."""
+    if not_on_top(screen, event) or holding_keys(screen):
+        return True
+    active = screen.active_bindings.get(event.key)
+    if active is None or active.node is not screen:
+        return False
+    if active.enabled:
+        await run_at_its_turn(event, active)
+    return True
+
+
 def hold_keys(node: DOMNode, reason: str, after: events.Key | None = None) -> None:
     """Have the app ``node`` is in hold the keys until :func:`release_keys` of ``reason``
     (but for ``after``, the key on its way that asked for it)."""

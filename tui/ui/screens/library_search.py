@@ -17,14 +17,7 @@ from textual.worker import get_current_worker
 from tui.library.index import Hit, IndexUnavailable, LibraryIndex
 from tui.library.query import parse
 from tui.text import sanitize_line
-from tui.ui.held_keys import (
-    CHOSEN,
-    hold_keys,
-    holding_keys,
-    not_on_top,
-    release_keys,
-    run_at_its_turn,
-)
+from tui.ui.held_keys import CHOSEN, hold_keys, release_keys, screens_own_key
 from tui.ui.hits import hit_content
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
@@ -162,18 +155,12 @@ class SearchScreen(Modal[None]):
         while it opens, are the reader's. Keys on their way here when Esc closed the screen
         are the library's (``Esc q`` quits).
         """
-        if not_on_top(self, event):
-            return
-        if holding_keys(self):
+        if await screens_own_key(self, event):
             return
         active = self.active_bindings.get(event.key)
         if active is not None and active.node is self.results and active.binding.action == "select":
             if self.results.highlighted is not None:
                 hold_keys(self, CHOSEN, after=event)  # (its binding runs after the keys behind)
-            return
-        if active is not None and active.node is self:
-            if active.enabled:
-                await run_at_its_turn(event, active)
             return
         line = self.query_line
         if event.key == "backspace":

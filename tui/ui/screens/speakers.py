@@ -14,14 +14,7 @@ from textual.widgets.option_list import Option
 
 from tui.library.index import Hit, LibraryIndex, Speaker
 from tui.text import clip, sanitize_line
-from tui.ui.held_keys import (
-    CHOSEN,
-    hold_keys,
-    holding_keys,
-    not_on_top,
-    release_keys,
-    run_at_its_turn,
-)
+from tui.ui.held_keys import CHOSEN, hold_keys, release_keys, screens_own_key
 from tui.ui.hits import hit_content
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
@@ -96,11 +89,7 @@ class SpeakersScreen(Modal[None]):
     async def on_key(self, event: events.Key) -> None:
         """Keys on their way when Esc closed the screen are the library's (``Esc q`` quits);
         the screen's own keys act at their turn, so that the keys behind them go on."""
-        if not_on_top(self, event) or holding_keys(self):
-            return
-        active = self.active_bindings.get(event.key)
-        if active is not None and active.node is self and active.enabled:
-            await run_at_its_turn(event, active)
+        await screens_own_key(self, event)
 
     def on_mount(self) -> None:
         hold_keys(self, "speakers")  # (s Enter: the first speaker's quotes, once listed)
