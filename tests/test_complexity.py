@@ -68,26 +68,44 @@ def loader_time(case: worst_cases.Case, n: int) -> tuple[float, float]:
     return seconds, bare
 
 
-def grows_near_linearly(measure: Callable[[int], float], n: int, name: str) -> None:
+def grows_near_linearly(measure: Callable[[int], tuple[float, float]], n: int, name: str) -> None:
     """Size 4N takes at most :data:`GROWTH` times size N; a miss is measured twice more,
     both sizes in turn, before it fails (a quadratic step misses every time: 16x). CPU
     time too is slower while the machine is busy (a core's twin at work), so a quiet
     moment for N and a busy one for 4N can miss once: CI saw 0.100 s and 0.626 s for a
-    step that takes 0.161 s and 0.661 s on a quiet machine."""
-    small, large = measure(n), measure(4 * n)
+    step that takes 0.161 s and 0.661 s on a quiet machine.
+
+    ``measure`` gives our seconds and those of PyYAML's own loader on the same text (0
+    where there is none). Where PyYAML itself grows by more than 4x (its memory outgrows
+    the caches: CI saw 6.6x for aliases at 3,000 and 12,000), ours may grow as much more:
+    what is checked is the part of the growth that is ours."""
+    (small, small_bare), (large, large_bare) = measure(n), measure(4 * n)
+
+    def allowed() -> float:
+        theirs = large_bare / small_bare if small_bare > 0 else 0.0
+        return GROWTH * max(1.0, theirs / 4) * small + SLACK
+
     for _ in range(2):
-        if large <= GROWTH * small + SLACK:  # else a busy moment, or really superlinear?
+        if large <= allowed():  # else a busy moment, or really superlinear?
             break
-        small, large = min(small, measure(n)), min(large, measure(4 * n))
-    assert large <= GROWTH * small + SLACK, (
-        f"{name}: {small:.3f} s at N={n}, {large:.3f} s at 4N (over {GROWTH:g}x)"
+        (again, again_bare), (again_large, again_large_bare) = measure(n), measure(4 * n)
+        small, small_bare = min(small, again), min(small_bare, again_bare)
+        large, large_bare = min(large, again_large), min(large_bare, again_large_bare)
+    assert large <= allowed(), (
+        f"{name}: {small:.3f} s at N={n}, {large:.3f} s at 4N (over {GROWTH:g}x;"
+        f" PyYAML alone {small_bare:.3f} s and {large_bare:.3f} s)"
     )
+
+
+def ours_only(measure: Callable[[int], float]) -> Callable[[int], tuple[float, float]]:
+    """A measure with no PyYAML part, for :func:`grows_near_linearly`."""
+    return lambda n: (measure(n), 0.0)
 
 
 @pytest.mark.parametrize("case", worst_cases.LOADER_CASES, ids=lambda case: case.name)
 def test_loader_worst_case_is_near_linear(case: worst_cases.Case) -> None:
     # Each size is checked against its budget first: fails fast if quadratic.
-    grows_near_linearly(lambda n: loader_time(case, n)[0], SIZES[case.name], case.name)
+    grows_near_linearly(lambda n: loader_time(case, n), SIZES[case.name], case.name)
 
 
 @pytest.mark.parametrize("case", worst_cases.READER_CASES, ids=lambda case: case.name)
@@ -101,7 +119,7 @@ def test_reader_worst_case_is_near_linear(
     reader = case.reader
     n = SIZES[case.name]
     assert best_of(reader(n)) <= 0.5, f"{case.name} N={n}: too slow"
-    grows_near_linearly(lambda size: best_of(reader(size)), n, case.name)
+    grows_near_linearly(ours_only(lambda size: best_of(reader(size))), n, case.name)
 
 
 def test_every_case_has_a_size() -> None:
@@ -160,7 +178,7 @@ def test_import_worst_case_is_near_linear(name: str) -> None:
         return best_of(lambda: draft_yaml(import_article(text, kind)))
 
     assert seconds(n) <= 1.0, f"{name} N={n}: too slow"
-    grows_near_linearly(seconds, n, name)
+    grows_near_linearly(ours_only(seconds), n, name)
 
 
 def _extracted_page(n: int) -> object:
@@ -199,4 +217,4 @@ def test_html_import_walk_is_near_linear() -> None:
         return best_of(run)
 
     assert seconds(100) <= 1.0, "html walk N=100: too slow"
-    grows_near_linearly(seconds, 100, "html walk")
+    grows_near_linearly(ours_only(seconds), 100, "html walk")
