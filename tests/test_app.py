@@ -1289,7 +1289,15 @@ async def test_search_says_when_it_wraps_and_drops_an_old_match(seed, reader, no
             if screen.body.highlight == first:
                 break
         assert screen.body.highlight == first  # round again
-        assert any("from the top" in note for note in notes)
+        # Said beside the count, not in a notice over it (bottom right, where the count is).
+        assert "match 1/" in str(screen.body.border_subtitle)
+        assert ", from the top" in str(screen.body.border_subtitle)
+        assert not any("from the top" in note for note in notes)
+        await pilot.press("n")
+        assert "match 2/" in str(screen.body.border_subtitle)
+        assert "from the top" not in str(screen.body.border_subtitle)
+        await pilot.press("N", "N")
+        assert ", from the end" in str(screen.body.border_subtitle)
         await pilot.press("slash", *"zzz", "enter")
         assert screen.body.highlight is None
 

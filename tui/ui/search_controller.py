@@ -88,6 +88,10 @@ class Searcher:
         """The last search made (Enter)."""
         self.current: Match | None = None
         """Its match the reader was last taken to."""
+        self.went_on_from = ""
+        """Where the search went on from to reach :attr:`current` (``the top``, ``the end``)
+        if it passed the end of the briefing or its start; said beside the count, where a
+        notice would cover it."""
         self.shown: Query | None = None
         """The query whose matches are lit up: the one being typed, else the last search."""
         self.lit = True
@@ -217,14 +221,14 @@ class Searcher:
         was_found = self.found
         if self.line is None or not self.line.is_open:  # (not while a new query is typed)
             self.shown, self.lit = query, True
+        self.went_on_from = ""
         if found is None:
             self.current = None
             screen.body.highlight = None  # an older search's match is not this one's
             screen.notify(f"Not found: {clip(query.text, SHOWN_QUERY)}", markup=False)
         else:
             if found.wrapped:
-                where = "top of the article" if step > 0 else "end of the quotes"
-                screen.notify(f"Search went on from the {where}.", timeout=2)
+                self.went_on_from = "the top" if step > 0 else "the end"
             self.current = found.match
             self._go_to(found.match)
         self._update()
@@ -309,6 +313,8 @@ class Searcher:
         status = ""
         if self.lit and count is not None and count.total:
             status = f"match {text}" if ordinal else text
+            if ordinal and self.went_on_from:
+                status += f", from {self.went_on_from}"
         self.screen.body.set_marks(self.screen.body.marks, status)
 
     # -- counting ------------------------------------------------------------------
