@@ -541,8 +541,12 @@ def test_version_in_a_subprocess() -> None:
 
 def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--frobnicate", BUNDLED]) == 2
-    assert "unrecognized arguments: --frobnicate" in capsys.readouterr().err
+    # The file after it is not named: argparse took it for the option's value.
+    assert capsys.readouterr().err.endswith("error: unrecognized option: --frobnicate\n")
+    assert main(["search", "--bogus", "-x", "colombia"]) == 2
+    assert capsys.readouterr().err.endswith("error: unrecognized options: --bogus -x\n")
     assert main(["schema", "extra"]) == 2
+    assert capsys.readouterr().err.endswith("error: unrecognized argument: extra\n")
 
 
 def test_schema_command_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:

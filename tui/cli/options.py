@@ -131,6 +131,21 @@ class CommandParser(argparse.ArgumentParser):
         """Exit on a usage error; arguments quoted in ``message`` are shown, not obeyed."""
         super().error(sanitize(message))
 
+    def parse_intermixed_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        """The arguments, options among the positionals; an unknown option is named alone
+        (argparse takes the word after it for its value: ``--bogus QUERY`` was said to be
+        two unrecognized arguments)."""
+        parsed, extras = self.parse_known_intermixed_args(args, namespace)
+        if extras:
+            options = [extra for extra in extras if extra.startswith("-") and extra != "-"]
+            shown = options or extras
+            kind = "option" if options else "argument"
+            plural = "s" if len(shown) > 1 else ""
+            self.error(f"unrecognized {kind}{plural}: {' '.join(shown)}")
+        return parsed
+
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         return self._noted(super().add_argument(*args, **kwargs))
 
