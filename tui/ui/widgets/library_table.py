@@ -136,12 +136,19 @@ class LibraryTable(ScrollView, can_focus=True):
         """The width the columns were laid out for."""
         self._cache: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(256)
         self._styles: dict[tuple[int, str], Style] = {}
+        self._placed = False
+        """True once the reader put the cursor on a row (a key, a click, a briefing opened):
+        it then stays on that briefing as rows come, go and are sorted. Until then it stays on
+        the first row: rows listed during a first build, or a new file newer than the
+        rest, would otherwise push it down, and Enter would open another briefing than the
+        newest."""
 
     # -- what is shown --------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Row]) -> None:
-        """Show these rows (filtered and sorted as before); the cursor stays on its briefing."""
-        current = self.current_row
+        """Show these rows (filtered and sorted as before); the cursor stays on its briefing
+        (once placed: see :attr:`_placed`)."""
+        keep = self._cursor_path()
         self.rows = list(rows)
         self._sorted, self._values = {}, {}
         self._row_of_path = {row.entry.path: index for index, row in enumerate(self.rows)}
@@ -149,7 +156,7 @@ class LibraryTable(ScrollView, can_focus=True):
         self._starts = None
         self._shown = None
         self._cache.clear()  # (drawn rows are kept by their index in the rows)
-        self._reorder(current.entry.path if current is not None else None)
+        self._reorder(keep)
 
     def add_orders(
         self,
@@ -202,7 +209,8 @@ class LibraryTable(ScrollView, can_focus=True):
             self._show_order(keep)
 
     def _cursor_path(self) -> str | None:
-        row = self.current_row
+        """The briefing the cursor stays on (None: the first row, until it is placed)."""
+        row = self.current_row if self._placed else None
         return row.entry.path if row is not None else None
 
     def _reorder(self, keep: str | None) -> None:
@@ -233,11 +241,16 @@ class LibraryTable(ScrollView, can_focus=True):
     def _show_order(self, keep: str | None) -> None:
         """Show :attr:`order` from its first row, the cursor on ``keep``'s row if shown."""
         self._sync_size()
-        self.move_to(keep)
+        self._place(keep)
         self.refresh()
 
     def move_to(self, path: str | None) -> bool:
-        """Put the cursor on the row of ``path`` (the first row if it is not shown)."""
+        """Put the cursor on the row of ``path`` (the first row if it is not shown), where
+        it then stays."""
+        self._placed = True
+        return self._place(path)
+
+    def _place(self, path: str | None) -> bool:
         row = self._row_of_path.get(path) if path is not None else None
         try:
             index: int | None = self.order.index(row) if row is not None else None
@@ -395,18 +408,22 @@ class LibraryTable(ScrollView, can_focus=True):
 
     def action_cursor(self, step: int) -> None:
         """Move the cursor by ``step`` rows."""
+        self._placed = True
         self.cursor += step
 
     def action_page(self, pages: int) -> None:
         """Move the cursor by a screen of rows."""
+        self._placed = True
         self.cursor += pages * max(1, self.scrollable_content_region.height - 2)
 
     def action_first(self) -> None:
         """Move to the first row."""
+        self._placed = True
         self.cursor = 0
 
     def action_last(self) -> None:
         """Move to the last row."""
+        self._placed = True
         self.cursor = len(self.order) - 1
 
     def action_select(self) -> None:
@@ -425,6 +442,7 @@ class LibraryTable(ScrollView, can_focus=True):
             return
         at = round(self.scroll_y) + offset.y - 1
         if 0 <= at < len(self.order):
+            self._placed = True
             self.cursor = at
             self.action_select()
 
