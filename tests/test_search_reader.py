@@ -132,7 +132,7 @@ async def test_n_and_N_go_through_the_panes_in_reading_order(harbour, reader, no
             "quotes",
             "body",  # round again
         ]
-        assert any("from the top of the article" in note for note in notes)
+        assert str(screen.body.border_subtitle).startswith("match 1/6, from the top")
         await pilot.press("N", "N")  # back into the quotes: who said it, then the words
         await settle(pilot)
         assert screen.active_pane == "quotes" and quotes.highlighted == 0
