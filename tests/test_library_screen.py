@@ -1119,6 +1119,26 @@ async def test_a_quote_or_point_found_opens_with_its_pane_on_it(
         assert (points if kind == "point" else quotes).highlighted == at
 
 
+async def test_a_passage_near_the_end_found_is_the_current_match() -> None:
+    """The bundled briefing's list item "…a 2016 peace deal…" is near the article's end,
+    which cannot scroll to the top of the view: the search lit up the first "peace deal"
+    below the view's top instead (another paragraph), as match 1/3."""
+    from tui.format.loader import default_briefing_path
+
+    async with open_library(paths=(default_briefing_path(),)) as (pilot, screen):
+        hits = screen.library.index.search('"peace deal"')
+        [hit] = [hit for hit in hits if hit.kind == "body" and "guerrillas" in hit.snippet]
+        screen.open_hit(hit)
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        match = reader.searcher.current
+        assert match is not None and match.pane == 0
+        found = reader.document.texts[match.unit]
+        assert "guerrillas" in found and found[match.start : match.end] == "peace deal"
+        assert "match 2/3" in str(reader.body.border_subtitle)
+
+
 async def test_a_long_note_under_the_query_wraps_instead_of_being_cut() -> None:
     async with open_library(size=(80, 24)) as (pilot, _screen):
         await pilot.press("slash", *"harbour after:2025-13 speaker:", "enter")

@@ -38,7 +38,8 @@ def hit_content(hit: Hit, with_title: bool = True) -> Content:
 
 
 def open_at_hit(reader: LibraryReaderScreen, hit: Hit) -> None:
-    """Set ``reader`` to open at the passage of ``hit`` (a quote's or point's, or a line's)."""
+    """Set ``reader`` to open at the passage of ``hit`` (a quote's or point's, or a line's);
+    in the article, with its first marked words (a phrase's, all of them) found from there."""
     briefing = reader.briefing
     if hit.kind == "quote":
         for index, quote in enumerate(briefing.quotes):
@@ -60,4 +61,8 @@ def open_at_hit(reader: LibraryReaderScreen, hit: Hit) -> None:
         reader.start = (block_of_line(briefing, reader.document, hit.line), 0)
     if hit.marks and hit.kind == "body":
         start, end = hit.marks[0]
+        for after, last in hit.marks[1:]:  # words marked one after the other: a phrase
+            if after < end or hit.snippet[end:after].strip():
+                break
+            end = last
         reader.find = hit.snippet[start:end]

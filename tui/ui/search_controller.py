@@ -158,22 +158,29 @@ class Searcher:
 
     # -- going to a match ---------------------------------------------------------
 
-    def search(self, step: int, *, from_match: bool) -> None:
+    def search(self, step: int, *, from_match: bool, block: int | None = None) -> None:
         """Go to the next (step 1) or previous (-1) match of the last search.
 
         From the match the reader was taken to, if it is still in view, else
-        from the view (the top of the article's, or the item under a list's cursor).
+        from the view (the top of the article's, or the item under a list's cursor);
+        from the start of the article's ``block`` if given (a search result's passage,
+        which the view may not have at its top: the article's last lines cannot scroll
+        there).
         """
-        self.screen.body.when_sized(lambda: self._search_now(step, from_match=from_match))
+        start = None if block is None else (0, block, 0)
+        self.screen.body.when_sized(
+            lambda: self._search_now(step, from_match=from_match, start=start)
+        )
 
-    def _search_now(self, step: int, *, from_match: bool) -> None:
+    def _search_now(self, step: int, *, from_match: bool, start: Position | None = None) -> None:
         if self._waiting is not None:  # a search in a worker: this one goes on from its match
             self._waiting.append((step, from_match))
             return
         query = self.query
         assert query is not None
         corpora = self.corpora()  # (first: a new version of the text forgets the current match)
-        start = (self._from_current(step) if from_match else None) or self._from_view()
+        if start is None:
+            start = (self._from_current(step) if from_match else None) or self._from_view()
         if all(corpus.joined(query.case_sensitive) is not None for corpus in corpora):
             self._arrived(corpora, query, step, find_next(corpora, query, start, backward=step < 0))
             return

@@ -99,7 +99,8 @@ class LibraryReaderScreen(ReaderScreen):
             query = Query.parse(self.find)
             if query is not None:  # found and lit up as "/" would, not kept in the history
                 self.searcher.query = query
-                self.searcher.search(1, from_match=False)
+                block = self.start[0] if self.start is not None else None
+                self.searcher.search(1, from_match=False, block=block)
 
     @property
     def position(self) -> Position:
