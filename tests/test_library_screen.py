@@ -13,7 +13,14 @@ from snapshot_apps import LIBRARY_PATH, library_of, screen_lines, screen_strips
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
-from tui.library.index import IndexUnavailable, Listing, Progress, Refreshed, Speaker
+from tui.library.index import (
+    IndexUnavailable,
+    LibraryIndex,
+    Listing,
+    Progress,
+    Refreshed,
+    Speaker,
+)
 from tui.library.memory_index import MemoryIndex
 from tui.library.opened import Library
 from tui.library.scan import scan
@@ -1014,6 +1021,54 @@ async def test_a_briefing_edited_while_open_shows_its_new_title_back_in_the_libr
         assert pilot.app.screen is screen
         assert titles(screen) == [*NEWEST_FIRST[:3], "Harbour deal signed at last", NEWEST_FIRST[4]]
         assert cursor_title(screen) == "Harbour deal signed at last"
+
+
+def walked_library(folder: Path, index: LibraryIndex | None = None) -> Library:
+    """A library of ``folder`` as the command opens it: walked once its rows are shown."""
+    return Library("library/", [], index or MemoryIndex(), folders=[str(folder)])
+
+
+async def test_a_file_renamed_while_a_briefing_is_open_is_listed_back_in_the_library(
+    tmp_path: Path,
+) -> None:
+    """The folders were walked once: a file renamed meanwhile left the table (and the
+    search) until the next start. (SQLite's index counts a rename as unchanged: its row
+    keeps its file, under its new path.)"""
+    from tui.library.sqlite_index import SqliteIndex
+
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY_PATH, folder)
+    index = SqliteIndex(tmp_path / "index.sqlite")
+    async with open_library(library=walked_library(folder, index)) as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, LibraryReaderScreen)
+        (folder / "market-day.yaml").rename(folder / "2021" / "market-day-renamed.yaml")
+        await pilot.press("q")
+        await settle(pilot)
+        assert titles(screen) == NEWEST_FIRST
+        shown = {screen.table.rows[index].entry.path for index in screen.table.order}
+        assert str(folder / "2021" / "market-day-renamed.yaml") in shown
+        assert str(folder / "market-day.yaml") not in shown
+        assert any(hit.title == MARKET for hit in screen.library.index.search("market"))
+
+
+async def test_ctrl_r_looks_again_for_the_files_and_says_what_it_found(
+    tmp_path: Path, notes: list[str]
+) -> None:
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY_PATH, folder)
+    async with open_library(library=walked_library(folder)) as (pilot, screen):
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert notes[-1] == "No file added, changed or deleted."
+        text = (folder / "glacier-survey.yaml").read_text(encoding="utf-8")
+        (folder / "ice.yaml").write_text(text.replace(GLACIER, "Ice shelf breaks away"), "utf-8")
+        (folder / "2021" / "harbour-deal.yaml").unlink()
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert notes[-1] == "1 file added, 1 deleted."
+        assert "Ice shelf breaks away" in titles(screen) and HARBOUR not in titles(screen)
 
 
 async def test_braces_from_a_briefing_the_table_does_not_show_say_so(notes: list[str]) -> None:

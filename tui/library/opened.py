@@ -25,9 +25,11 @@ class Library:
     archive: str | None = None
     """The team archive searched (its connection string, password blanked), if one is."""
     folders: list[str] | None = None
-    """The command's folders and files, still to walk for :attr:`paths` (by :meth:`find`, off
-    the screen's thread: the index lists its rows meanwhile; 10,000 files take 20 ms to
-    find on a local disk, seconds on a network folder)."""
+    """The command's folders and files, walked for :attr:`paths` by :meth:`find` (off the
+    screen's thread: the index lists its rows meanwhile; 10,000 files take 20 ms to find on
+    a local disk, seconds on a network folder)."""
+    walked: bool = False
+    """True once :attr:`folders` were walked."""
 
     @property
     def archive_searched(self) -> str | None:
@@ -35,13 +37,14 @@ class Library:
         (:class:`~tui.library.fallback.FallbackIndex`)."""
         return self.archive if getattr(self.index, "on_archive", True) else None
 
-    def find(self) -> list[str]:
-        """The briefing files, walking :attr:`folders` first if still to do (what could not
-        be walked is added to :attr:`notices`)."""
-        if self.folders is not None:
+    def find(self, again: bool = False) -> list[str]:
+        """The briefing files, walking :attr:`folders` first if not done yet, or ``again``
+        (for the files added or renamed since); what could not be walked is added to
+        :attr:`notices`, each once."""
+        if self.folders is not None and (again or not self.walked):
             from tui.library.scan import scan
 
             found = scan(self.folders)
-            self.paths, self.folders = found.paths, None
-            self.notices += found.notices
+            self.paths, self.walked = found.paths, True
+            self.notices += [notice for notice in found.notices if notice not in self.notices]
         return self.paths

@@ -129,6 +129,13 @@ class LibraryScreen(Screen[None]):
         Binding("t", "tags", "Only the briefings with a tag", id="library.tags"),
         Binding("s", "speakers", "Speakers and their quotes", id="library.speakers"),
         Binding("escape", "clear", "Clear the filter and the tag", show=False, id="library.clear"),
+        Binding(
+            "ctrl+r",
+            "reload",
+            "Look again for files added, changed, renamed or deleted",
+            show=False,
+            id="library.reload",
+        ),
         *SORT_BINDINGS,
     ]
 
@@ -213,10 +220,7 @@ class LibraryScreen(Screen[None]):
                 self.app, index, lambda: _counted(index), lambda: (Listing(), 0)
             )
         self.app.call_from_thread(self._show_entries, listed, failed, self._rows(listed, read))
-        known = len(self.library.notices)
-        paths = self.library.find()  # (the rows the index holds are on screen meanwhile)
-        if len(self.library.notices) > known:
-            self.app.call_from_thread(self._show_notices, self.library.notices[known:])
+        paths = self._find()  # (the rows the index holds are on screen meanwhile)
         refreshed = ask_index(
             self.app, index, lambda: index.refresh(paths, self._progress), Refreshed
         )
@@ -225,6 +229,15 @@ class LibraryScreen(Screen[None]):
         self.app.call_from_thread(self._loaded, last, failed, refreshed, rows)
         starts = WordStarts([row.words for row in rows])
         self.app.call_from_thread(self._add_orders, rows, sorted_orders(rows), starts)
+
+    def _find(self, again: bool = False) -> list[str]:
+        """The library's files, its folders walked (``again``: for files added or renamed
+        since); what could not be walked, said (from a worker thread)."""
+        known = len(self.library.notices)
+        paths = self.library.find(again)
+        if len(self.library.notices) > known:
+            self.app.call_from_thread(self._show_notices, self.library.notices[known:])
+        return paths
 
     def _rows(self, entries: Sequence[Entry], read: dict[str, Position]) -> list[Row]:
         """The table's rows of ``entries`` (from the loading thread): see :meth:`_row`."""
@@ -526,17 +539,32 @@ class LibraryScreen(Screen[None]):
         if not self.reading:
             self._catch_up()
 
+    def action_reload(self) -> None:
+        """Look again for the files added, changed, renamed or deleted (Ctrl+R)."""
+        if self.reading:
+            self.notify("The files are being read; the table follows them.", timeout=3)
+            return
+        self._catch_up(say=True)
+
     @work(thread=True, exclusive=True, group="library-catch-up")
-    def _catch_up(self) -> None:
+    def _catch_up(self, say: bool = False) -> None:
         """Bring the index in step once a reader is closed (its file may have been edited with
         ``e``, or others changed or deleted meanwhile), and show the rows again if anything
-        changed: only the files changed are read again."""
+        changed: only the files changed are read again. The folders are walked again, for
+        the files added or renamed meanwhile."""
+        before = self.library.paths
+        paths = self._find(again=True)
         try:
-            refreshed = self.library.index.refresh(self.library.find())
-        except IndexUnavailable:
-            return  # (said when the library opened, or at the next search)
-        if refreshed.added or refreshed.changed or refreshed.removed:
+            refreshed = self.library.index.refresh(paths)
+        except IndexUnavailable as error:
+            if say:
+                self.app.call_from_thread(self.notify, str(error), severity="warning")
+            return  # (else said when the library opened, or at the next search)
+        renamed = paths != before  # (a rename counts as unchanged: its row keeps its file)
+        if refreshed.added or refreshed.changed or refreshed.removed or renamed:
             self._list_again()
+        if say:
+            self.app.call_from_thread(self.notify, _changes(refreshed, renamed), timeout=3)
 
     def remember(self, path: str, position: Position) -> None:
         """Note where ``path`` was left (its row shows how far)."""
@@ -599,6 +627,25 @@ class LibraryScreen(Screen[None]):
         """Open the briefing of a search result at its passage."""
         self.table.move_to(hit.path)
         self.open_path(hit.path, hit)
+
+
+def _changes(refreshed: Refreshed, renamed: bool) -> str:
+    """What a reload found, in a line (``2 files added, 1 changed.``)."""
+    counts = [
+        (count, word)
+        for count, word in (
+            (refreshed.added, "added"),
+            (refreshed.changed, "changed"),
+            (refreshed.removed, "deleted"),
+        )
+        if count
+    ]
+    if not counts:
+        return "Files renamed." if renamed else "No file added, changed or deleted."
+    first, *rest = counts
+    said = [f"{first[0]:,} file{'s' if first[0] != 1 else ''} {first[1]}"]
+    said += [f"{count:,} {word}" for count, word in rest]
+    return ", ".join(said) + "."
 
 
 def _counted(index: LibraryIndex) -> tuple[Listing, int]:
