@@ -90,6 +90,15 @@ def test_options_for_one_briefing_are_refused_with_a_library(
     assert capsys.readouterr() == ("", f"briefing-tui: {message}\n")
 
 
+def test_a_file_given_that_does_not_exist_is_said_not_left_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Two files, one missing: the table listed the other and said nothing (exit 0)."""
+    missing = tmp_path / "nonexist.yaml"
+    assert main([str(GOOD / "minimal.yaml"), str(missing)]) == 2
+    assert capsys.readouterr() == ("", f"briefing-tui: {missing}: no such file or folder\n")
+
+
 def test_a_folder_that_cannot_be_read_is_a_notice_not_a_failure(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -17,6 +17,7 @@ from tui.cli.loading import STDIN_NAME
 from tui.cli.options import limits
 from tui.library.index import LibraryIndex
 from tui.library.opened import Library
+from tui.text import sanitize_line
 
 if TYPE_CHECKING:
     from tui.ui.app import BriefingApp
@@ -140,6 +141,9 @@ def _refused(args: argparse.Namespace, files: list[str]) -> str | None:
         return "- (standard input) is one briefing: it cannot be part of a library"
     if args.section is not None or args.line is not None:
         return "--section and --line open one briefing, not a library"
+    for path in files:  # (as index and search say it: each file given is meant)
+        if not os.path.lexists(path):
+            return f"{sanitize_line(path)}: no such file or folder"
     return None
 
 
