@@ -455,6 +455,29 @@ async def test_down_in_the_search_line_goes_to_the_results_and_enter_opens_one(
         assert isinstance(reader, LibraryReaderScreen) and reader.briefing.title == HARBOUR
 
 
+async def test_down_and_enter_typed_before_the_query_is_asked_open_its_first_result() -> None:
+    """``/cranes`` ↓ Enter at once: ↓ came before the query was asked (a pause after the
+    last letter), found no results to go to, and Enter only asked the query."""
+    async with open_library() as (pilot, _):
+        for key in ("slash", *"market", "down", "enter"):
+            pilot.app.simulate_key(key)
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen) and reader.briefing.title == MARKET
+
+
+async def test_down_while_an_older_query_is_shown_goes_to_the_new_querys_results() -> None:
+    async with open_library() as (pilot, _):
+        await pilot.press("slash", *"cranes", "enter")
+        await settle(pilot)
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen) and search.hits[0].title == HARBOUR
+        await pilot.press("slash", *"market", "down", "enter")  # (before it is asked)
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen) and reader.briefing.title == MARKET
+
+
 async def test_a_filter_that_is_not_one_is_said_beside_the_results(tmp_path: Path) -> None:
     """``after:soon`` was dropped in silence: the reader believed the dates were applied."""
     from tui.library.sqlite_index import SqliteIndex

@@ -113,6 +113,8 @@ class SearchScreen(Modal[None]):
         self.reading = reading
         """True while the library's files are still being read into the index."""
         self.hits: list[Hit] = []
+        self.hits_of: str | None = None
+        """The query :attr:`hits` answer (None: none asked yet)."""
         self.query_text = ""
         self._timer: Timer | None = None
 
@@ -188,11 +190,18 @@ class SearchScreen(Modal[None]):
         if self._timer is not None:
             self._timer.stop()
         if event.value != self.query_text or not self.hits:
-            hold_keys(self, "results")  # (the keys after Enter are the results')
-            self.run_query(event.value, focus=True)
+            self._ask_now(event.value)
         else:
             self.action_results()
         release_keys(self, CHOSEN)
+
+    def _ask_now(self, query: str) -> None:
+        """Ask ``query`` now, and go to its results when they come: the keys typed after
+        are theirs (``/duque`` ↓ Enter at once opens the first result)."""
+        if self._timer is not None:
+            self._timer.stop()
+        hold_keys(self, "results")
+        self.run_query(query, focus=True)
 
     def run_query(self, query: str, focus: bool = False) -> None:
         """Search for ``query`` in a thread; the results replace the list when found."""
@@ -230,7 +239,7 @@ class SearchScreen(Modal[None]):
             results = self.results
         except NoMatches:
             return  # (the screen was closed meanwhile: the app is ending)
-        self.hits = hits
+        self.hits, self.hits_of = hits, query
         results.clear_options()
         results.add_options(Option(hit_content(hit), id=str(n)) for n, hit in enumerate(hits))
         status = self.query_one("#search-status", Static)
@@ -261,8 +270,12 @@ class SearchScreen(Modal[None]):
             self.run_query(self.query_text)
 
     def action_results(self) -> None:
-        """Go to the results."""
-        if self.hits:
+        """Go to the results; those of the query typed, if it is not asked yet (or still
+        being asked), once they come."""
+        typed = self.query_line.value
+        if typed != self.hits_of and typed.strip():
+            self._ask_now(typed)
+        elif self.hits:
             self.set_focus(self.results)
 
     def action_query(self) -> None:
