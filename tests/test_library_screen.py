@@ -416,6 +416,7 @@ async def test_search_results_open_the_reader_at_the_passage_and_come_back(notes
         highlight = reader.body.highlight
         assert highlight is not None
         assert reader.document.texts[highlight.block][highlight.start : highlight.end] == "cranes"
+        assert "q Results" in screen_lines(pilot.app)[-1]  # where q goes back to
         await pilot.press("escape")  # the highlight first
         assert pilot.app.screen is reader
         await pilot.press("escape")

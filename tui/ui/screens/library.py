@@ -515,8 +515,17 @@ class LibraryScreen(Screen[None]):
         source = BriefingFile(briefing.path, self.library.limits, self.library.strict)
         from tui.ui.screens.library_reader import LibraryReaderScreen  # (not at start-up)
 
+        if replace is not None:
+            back = replace.back
+        else:  # (q goes back to the screen on top: the table, or a search's results)
+            back = "Library" if self.app.screen is self else "Results"
         reader = LibraryReaderScreen(
-            briefing, self.positions, step=self.step, closed=self._reader_closed, source=source
+            briefing,
+            self.positions,
+            step=self.step,
+            closed=self._reader_closed,
+            source=source,
+            back=back,
         )
         if hit is not None:
             from tui.ui.hits import open_at_hit

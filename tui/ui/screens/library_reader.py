@@ -25,7 +25,7 @@ BACK_HINT = Hint(("library.back",), "Library")
 STEP_HINT = Hint(("library.previous", "library.next"), "Briefing")
 
 BINDINGS: list[BindingType] = [
-    Binding("q", "library", "Back to the library", id="library.back"),
+    Binding("q", "library", "Back to the library (or the results)", id="library.back"),
     Binding(
         "right_curly_bracket",
         "step(1)",
@@ -63,8 +63,12 @@ class LibraryReaderScreen(ReaderScreen):
         closed: Closed | None = None,
         start: tuple[int, int] | None = None,
         source: BriefingFile | None = None,
+        back: str = "Library",
     ) -> None:
         super().__init__(briefing, positions, start=start, source=source)
+        self.back = back
+        """What q goes back to, as the key line says it (``Library``, ``Results``)."""
+        self.EXTRA_HINTS = (Hint(BACK_HINT.names, back), STEP_HINT)
         self.step = step
         self.when_closed = closed
         self.open_quote: int | None = None
