@@ -171,7 +171,13 @@ def test_search_json_has_every_field(library: str, capsys: Capture) -> None:
 
 def test_search_limit(library: str, capsys: Capture) -> None:
     assert main(["search", library, "the", "--json", "--limit", "3"]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == 3
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)) == 3
+    # (20 of 23 were printed without a word: the reader took them for all)
+    assert err == "briefing-tui: search: more results than the 3 shown (--limit N for more)\n"
+    assert main(["search", library, "the", "--json", "--limit", "1000"]) == 0
+    out, err = capsys.readouterr()
+    assert 3 < len(json.loads(out)) < 1000 and err == ""
 
 
 def test_search_options_may_come_between_the_folder_and_the_query(

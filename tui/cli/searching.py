@@ -133,12 +133,14 @@ def run(args: argparse.Namespace) -> int:
     elif parsed.empty:
         note("search: nothing to look for: give words, a phrase or a filter")
     try:
-        hits = index.search(args.query, args.limit)
+        hits = index.search(args.query, args.limit + 1)  # (one more: are there more?)
     except IndexUnavailable as error:  # (a server that took too long, or went away)
         note(str(error))
         return EXIT_INVALID
     finally:
         index.close()
+    more = len(hits) > args.limit
+    hits = hits[: args.limit]
     if args.json:
         import dataclasses
         import json
@@ -157,4 +159,6 @@ def run(args: argparse.Namespace) -> int:
             snippet = _marked(hit.snippet, hit.marks) if colour else hit.snippet
             lines.append(f"{where} {hit.title}{day}{section} ({hit.part})\n    {snippet}\n")
         print_out("".join(lines))  # into a pipe that stops reading (| head): no error
+    if more:  # (after the results: on a terminal, it is read last)
+        note(f"search: more results than the {args.limit:,} shown (--limit N for more)")
     return EXIT_OK if hits else EXIT_INVALID
