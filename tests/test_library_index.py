@@ -529,6 +529,24 @@ def test_the_parsing_processes_do_the_reading(
     assert sorted(record.path for record in records) == sorted(paths)
 
 
+def test_the_parsing_processes_yield_to_the_writer_and_the_screen() -> None:
+    """A first build's parsing runs at a lower priority: the index's writer and the library
+    screen (this process) get a core whenever they have work."""
+    from tui.library import parsing, worker
+
+    process = parsing._start_worker()
+    try:
+        assert process.stdout is not None and process.stdin is not None
+        worker.send(process.stdin, [])  # answered once the process is serving
+        assert worker.receive(process.stdout) == []
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, process.pid) == min(19, ours + worker.NICENESS)
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()
+        process.wait(timeout=10)
+
+
 def test_the_parsing_processes_stat_the_files_and_leave_out_those_gone(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
