@@ -794,7 +794,7 @@ def test_a_refresh_waiting_for_another_writer_says_so_then_goes_on(library: Path
 
     def progress(done: int, total: int) -> None:
         said.append((done, total))
-        if (done, total) == (0, 0):
+        if said.count((0, 0)) == 2:  # said again while it waits (the screen lists meanwhile)
             waiting.set()
 
     with open(f"{index.file}.lock", "a") as other:  # another process's lock, as flock sees it
@@ -804,7 +804,7 @@ def test_a_refresh_waiting_for_another_writer_says_so_then_goes_on(library: Path
         )
         refreshing.start()
         assert waiting.wait(10)
-        assert said == [(0, 0)]  # nothing read while the other writes
+        assert set(said) == {(0, 0)}  # nothing read while the other writes
         fcntl.flock(other, fcntl.LOCK_UN)
     refreshing.join(10)
     assert not refreshing.is_alive()

@@ -843,6 +843,48 @@ async def test_a_library_waiting_for_another_writer_of_its_index_says_so() -> No
         assert WAITING_FOR_WRITER not in screen_lines(app)[0]
 
 
+class WritingWhileWaited(MemoryIndex):
+    """An index that another process is building: some rows written while its refresh waits
+    (and says so again), the rest once :attr:`go` is set."""
+
+    def __init__(self, written: Sequence[str]) -> None:
+        super().__init__()
+        self.written = written
+        self.go = threading.Event()
+
+    def refresh(self, paths: Sequence[str], progress: Progress | None = None) -> Refreshed:
+        assert progress is not None
+        progress(0, 0)
+        super().refresh(self.written)  # (by the other process, meanwhile)
+        progress(0, 0)
+        assert self.go.wait(10)
+        return super().refresh(paths, progress)
+
+
+async def test_a_library_waiting_for_another_writer_lists_the_rows_it_wrote_meanwhile(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A second reader showed an empty table until the first reader's build was through."""
+    from tui.library.index import WAITING_FOR_WRITER
+
+    monkeypatch.setattr(library_screen, "LIST_EVERY", 0.0)
+    found = scan([str(LIBRARY_PATH)])
+    written = [path for path in found.paths if "glacier" in path or "market" in path]
+    index = WritingWhileWaited(written)
+    app = BriefingApp(None, library=Library("library/", found.paths, index, []))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, LibraryScreen) and titles(app.screen):
+                break
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen) and titles(screen) == [GLACIER, MARKET]
+        assert WAITING_FOR_WRITER in screen_lines(app)[0]
+        index.go.set()
+        await settle(pilot)
+        assert titles(screen) == NEWEST_FIRST
+
+
 async def test_the_newest_rows_show_at_once_and_the_whole_listing_follows(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

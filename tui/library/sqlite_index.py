@@ -50,6 +50,8 @@ BUSY_MS = 30_000
 WRITE_BATCH = 1024
 """Files written per transaction: the index stays readable, and progress moves, meanwhile
 (a tenth of a first build of 10,000 files; FTS5 merges its segments less often than at 256)."""
+WAIT_STEP = 0.5
+"""Seconds between looks at the writer's lock while another process holds it."""
 WEIGHTS = (10.0, 4.0, 4.0, 1.0)
 """BM25 weights of the title, quote, speaker and text columns: titles and quotes first."""
 PASSAGE_BITS = 20
@@ -264,19 +266,24 @@ class SqliteIndex:
     @contextlib.contextmanager
     def _writing(self, progress: Progress | None = None) -> Iterator[None]:
         """Hold the writer's lock: a refresh of this index by another process is waited for,
-        said through ``progress`` as ``(0, 0)`` (a second reader started while the first
-        builds the index showed nothing but a still progress bar)."""
+        said through ``progress`` as ``(0, 0)`` every :data:`WAIT_STEP` seconds (a second
+        reader started while the first builds the index showed nothing but a still
+        progress bar, then an empty table until the build was done)."""
         try:
             import fcntl
         except ImportError:  # no advisory locks here: SQLite's own locking must do
             yield
             return
-        try:
-            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if progress:
-                progress(0, 0)
-            fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+        while True:
+            try:
+                fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not progress:
+                    fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+                    break
+                progress(0, 0)  # (said again while it waits: the rows written meanwhile)
+                time.sleep(WAIT_STEP)
         try:
             yield
         finally:

@@ -161,6 +161,8 @@ class LibraryScreen(Screen[None]):
         self.tag: str | None = None
         self._last_progress = 0.0
         self._next_listing = 0.0
+        self._waited = False
+        """True once the refresh said it waits for another process (or has nothing to read)."""
         self._reading_note = ""
         """How far the files are read, for the title."""
         self._positions: dict[str, Position] = {}
@@ -259,7 +261,10 @@ class LibraryScreen(Screen[None]):
             return
         self._last_progress = now
         self.app.call_from_thread(self._show_progress, done, total)
-        if 0 < done < total and now >= self._next_listing:
+        waiting = not total  # (for another process's build: list what it wrote so far)
+        if waiting and not self._waited:  # (or nothing to read: no listing for that)
+            self._waited, self._next_listing = True, now + LIST_EVERY
+        elif (waiting or 0 < done < total) and now >= self._next_listing:
             self._list_again()
             self._next_listing = now + max(LIST_EVERY, 10 * (time.monotonic() - now))
 
