@@ -319,6 +319,32 @@ async def test_keys_typed_in_a_burst_after_enter_act_on_the_reader(harbour, read
         assert counts(screen)[1].startswith("match 3/6")  # Esc, then n: the last search
 
 
+@pytest.mark.parametrize(
+    ("moves", "section", "match"),
+    [
+        (["right_square_bracket", "right_square_bracket"], 2, "match 3/4"),
+        (["G"], 2, "match 3/4"),  # (the view at the end: the next match is the third)
+        (["G", "left_square_bracket", "left_square_bracket"], 2, "match 3/4"),
+    ],
+)
+async def test_a_search_typed_in_a_burst_after_moves_starts_where_they_went(
+    seed, reader, moves: list[str], section: int, match: str
+):
+    """``] ] /duque Enter`` sent at once: ``/`` (which acts as it arrives, so that what is
+    typed after it goes into the line) searched before the ] ] had come back up to their
+    bindings, from the top: match 1/4, and then ] ] moved on from there."""
+    async with reader(seed, (120, 40)) as (pilot, screen):
+        keys = [(key, None) for key in moves]
+        keys += [("slash", "/"), *[(c, c) for c in "duque"], ("enter", None)]
+        for key, character in keys:  # all queued before any is handled
+            pilot.app.post_message(events.Key(key, character))
+        await settle(pilot)
+        await settle(pilot)
+        assert screen.search_bar.value == "duque"
+        assert counts(screen)[1].startswith(match)
+        assert screen.body.current_section == section
+
+
 async def test_editing_keys_typed_quickly_act_in_order_with_enter(harbour, reader):
     async with reader(harbour) as (pilot, screen):
         keys = [("slash", "/"), *[(c, c) for c in "feesx"], ("backspace", None), ("enter", None)]

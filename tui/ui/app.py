@@ -139,6 +139,8 @@ class BriefingApp(App[None]):
         """Sends keys typed ahead of a modal screen's opening or closing where they were meant."""
         self.held_keys = HeldKeys(self.post_message)
         """Keys typed while the screen they are meant for is on its way (:meth:`hold_keys`)."""
+        self.arriving_key: events.Key | None = None
+        """The key the app is taking in, while its priority binding runs (``/``)."""
         self._hold_limit: Timer | None = None
         # Quiet moments, after much long-lived data was made: the command that
         # runs the app tunes the garbage collector there (tui.cli.collector).
@@ -322,6 +324,8 @@ class BriefingApp(App[None]):
                 return
             if self.held_keys.take(event):
                 return
+            if not event.is_forwarded:
+                self.arriving_key = event
         await super().on_event(event)
 
     def _escape_then_key(self, event: events.Key) -> bool:

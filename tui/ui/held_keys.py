@@ -18,7 +18,7 @@ app while it holds (:func:`holding_keys`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from textual import events
@@ -77,6 +77,7 @@ class HeldKeys:
         self.awaited.discard(reason)
         if not self.awaited:
             self._asked_at = None
+            self._passing.clear()  # (a key that asked from a priority binding never comes back)
             self._post_held()
 
     def release_all(self) -> None:
@@ -121,6 +122,17 @@ class HeldKeys:
             key = events.Key(event.key, event.character)
             self._posted[id(key)] = key
             self._post(key)
+
+
+def after_keys_ahead(path: Sequence[DOMNode], then: Callable[[], object]) -> None:
+    """Call ``then`` once the keys already on their way up ``path`` (a widget, then each of
+    its ancestors up to the app: the way a key the widget leaves goes up to its binding)
+    have gone by: a call queued behind them at each step, in turn."""
+    if not path:
+        then()
+        return
+    first, rest = path[0], path[1:]
+    first.call_later(after_keys_ahead, rest, then)
 
 
 async def run_at_its_turn(event: events.Key, active: ActiveBinding) -> None:

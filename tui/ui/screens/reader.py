@@ -29,6 +29,7 @@ from tui.storage.bookmarks import BookmarkStore
 from tui.storage.positions import Position, PositionStore
 from tui.ui.bookmark_keeper import BookmarkKeeper
 from tui.ui.config import config_of
+from tui.ui.held_keys import after_keys_ahead, hold_keys, release_keys
 from tui.ui.history import PANES, JumpHistory, Pane, Place
 from tui.ui.live_reload import LiveReload, ReloadBar
 from tui.ui.position_keeper import PositionKeeper
@@ -68,6 +69,10 @@ GENERAL_HINTS = (
     Hint(("reader.links",), "Links"),
 )
 """The key line, most needed first (narrow terminals leave out the last ones)."""
+
+
+SEARCH_LINE = "search line"
+"""What the keys typed after ``/`` wait for: the keys typed before it, to act first."""
 
 
 class ReaderScreen(Screen[None]):
@@ -825,9 +830,19 @@ class ReaderScreen(Screen[None]):
         if not line.is_open:
             query = self.searcher.query
             line.open(query.text if query is not None else "")
-        # At once, not after the queued keys as focus() would: what is typed
-        # right after "/" (a paste, a fast typist) goes into the search line.
-        self.set_focus(line.bar)
+        # "/" acts as it arrives (a priority binding), before the keys typed ahead of it
+        # have come back up to their bindings (] ] /duque Enter searched from where ] ]
+        # started): the keys typed after it wait, and the line takes the focus (and them)
+        # once those have acted, on their way up from the widget they went to.
+        hold_keys(self, SEARCH_LINE, after=getattr(self.app, "arriving_key", None))
+        went_to = self.focused or self
+        after_keys_ahead(went_to.ancestors_with_self, self._search_line_ready)
+
+    def _search_line_ready(self) -> None:
+        """The keys typed before ``/`` have acted: the search line takes the keys after it."""
+        if self.search_line.is_open:
+            self.set_focus(self.search_line.bar)  # (at once, not after queued keys as focus())
+        release_keys(self, SEARCH_LINE)
 
     def _close_search(self) -> None:
         self.search_line.close()
