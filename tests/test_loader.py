@@ -905,6 +905,20 @@ def test_unknown_section_reference_is_an_error_with_a_suggestion() -> None:
     ]
 
 
+def test_a_section_left_out_for_its_own_error_is_no_missing_id_for_its_references() -> None:
+    """A heading that was a mapping dropped the section, and the point and the quote that
+    named it were said to name no section: three errors for one mistake."""
+    text = (
+        "title: T\nsections:\n  - id: deal\n    heading: Deal\n    body: B\n"
+        "  - id: other\n    heading: {bad: 1}\n    body: ok\n"
+        "talking_points:\n  - text: x\n    section: other\n"
+        "quotes:\n  - speaker: S\n    text: B\n    section: other\n"
+    )
+    assert problems(text) == [
+        "b.yaml:7:14: error: sections[1].heading: expected text, got a mapping"
+    ]
+
+
 def test_references_use_default_ids_too() -> None:
     text = MINIMAL + "quotes:\n  - speaker: S\n    text: T\n    section: talks\n"
     assert load(text).briefing.quotes[0].section == "talks"

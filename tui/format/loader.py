@@ -271,6 +271,9 @@ class _Checker:
         """False when the source cannot hold unsafe characters (see may_contain_unsafe)."""
         self.problems: list[Problem] = []
         self._keys: dict[tuple[str, ...], Names] = {}
+        self.unusable_ids: list[str] = []
+        """The ids of sections left out for an error of their own (a heading that is not
+        text): points and quotes that name them are not said to name no section."""
         """Each set of known keys, to suggest one for an unknown key within a budget."""
         self.yaml_text = source
         """The YAML text, for the line of each paragraph of a body written as one text."""
@@ -400,7 +403,7 @@ class _Checker:
                 )
         title = self.text(top.get("title"), "title", required=True)
         sections = self.sections(top.get("sections"))
-        ids = Names(section.id for section in sections)
+        ids = Names([*(section.id for section in sections), *self.unusable_ids])
         briefing = Briefing(
             title=title or "",
             sections=tuple(sections),
@@ -493,6 +496,8 @@ class _Checker:
         next_suffix: dict[str, int] = {}  # per slug, the suffix to try next: no rescans from 2
         for _, _, heading, given_id, paragraphs, lines in parsed:
             if heading is None:
+                if given_id is not None:
+                    self.unusable_ids.append(given_id)
                 continue
             section_id = given_id
             if section_id is None:
