@@ -92,10 +92,14 @@ async def test_a_bookmark_whose_passage_is_gone_is_listed_as_gone_and_can_be_rem
         assert pilot.app.screen is screen
 
 
-async def test_without_a_state_folder_bookmarks_last_the_session(reader, seed: Briefing) -> None:
+async def test_without_a_state_folder_bookmarks_last_the_session(
+    reader, seed: Briefing, notes: list[str]
+) -> None:
     async with reader(seed, (120, 40)) as (pilot, screen):
         await pilot.press("right_square_bracket", "m")
         assert len(screen.bookmarks.marks) == 1
+        # (--no-resume said "Bookmarked" and saved nothing, without a word)
+        assert notes[-1].endswith("Nothing is saved in this run: it lasts until you quit.")
         await pilot.press("apostrophe")
         assert isinstance(pilot.app.screen, BookmarkList)
 

@@ -928,10 +928,10 @@ class ReaderScreen(Screen[None]):
         added = self.bookmarks.toggle(mark)
         self._show_bookmarks()
         what = {"body": "passage", "points": "talking point", "quotes": "quote"}[pane]
-        self.notify(
-            f"Bookmarked this {what} (' lists bookmarks)." if added else "Bookmark removed.",
-            timeout=2,
-        )
+        said = f"Bookmarked this {what} (' lists bookmarks)." if added else "Bookmark removed."
+        if self.bookmarks.store is None:  # (--no-resume, or a briefing read from stdin)
+            said += " Nothing is saved in this run: it lasts until you quit." if added else ""
+        self.notify(said, timeout=2 if self.bookmarks.store is not None else 4)
 
     def action_bookmarks(self) -> None:
         """List this briefing's bookmarks; Enter goes to one."""
