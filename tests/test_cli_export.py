@@ -84,6 +84,16 @@ def test_export_says_why_it_cannot_write(
     assert "cannot write" in capsys.readouterr().err
 
 
+def test_export_into_a_folder_that_does_not_exist_makes_no_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo in -o left new folders behind (new and import refuse it too)."""
+    out = tmp_path / "nonexist" / "dir" / "x.md"
+    assert main(["export", BUNDLED, "--format", "md", "-o", str(out)]) == 2
+    assert capsys.readouterr().err.endswith(": cannot write: No such file or directory\n")
+    assert not (tmp_path / "nonexist").exists()
+
+
 def test_export_of_a_bad_file_prints_its_problems(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "tests/data/bad/wrong-type.yaml", "--format", "json"]) == 1
     out, err = capsys.readouterr()

@@ -28,9 +28,12 @@ def _mode_for(path: Path) -> int:
 def write_atomically(path: Path, text: str, *, for_user: bool = False) -> None:
     """Replace ``path`` by ``text``; a crash at any point leaves the old file or the new one.
 
-    The file is the writer's alone (the app's state), unless ``for_user`` (an export, a
-    draft): then it keeps the mode of the file it replaces, or gets the umask's."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    The file is the writer's alone (the app's state: its folder is made if need be),
+    unless ``for_user`` (an export, a draft): then it keeps the mode of the file it
+    replaces, or gets the umask's, and a folder that does not exist is an error, as
+    ``open`` gives it (a typo in ``-o`` must not leave new folders behind)."""
+    if not for_user:
+        path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path) if for_user else None
     handle, temporary = tempfile.mkstemp(prefix=_prefix(path), suffix=_SUFFIX, dir=path.parent)
     try:
