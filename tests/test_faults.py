@@ -478,7 +478,7 @@ def test_the_reader_killed_while_saving_reopens_where_the_last_save_left_it(
         section = where.split("/")[0]
         assert run.shows(f"Back where you left off, in section {section} of 5"), run.text()
         assert article_title(run) == where
-        assert "Reading positions" not in run.text(), run.text()  # the title of its warnings
+        assert "Positions" not in run.text(), run.text()  # the title of its warnings
         run.write(b"j")
         run.write(b"q")
         assert run.exit_code() == 0, run.text()

@@ -79,4 +79,4 @@ class PositionKeeper:
 
     def _show_warnings(self) -> None:
         for warning in self.store.take_warnings():
-            self.host.notify(warning, title="Reading positions", severity="warning", markup=False)
+            self.host.notify(warning, title="Positions", severity="warning", markup=False)
