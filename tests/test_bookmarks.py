@@ -116,6 +116,25 @@ def test_a_bookmark_survives_an_edit_elsewhere_and_is_gone_with_its_passage() ->
     assert BookmarkFinder(*gone).find(mark) is None
 
 
+def test_a_bookmark_survives_an_edit_inside_its_passage_but_not_at_both_ends() -> None:
+    """A typo fixed in a bookmarked paragraph lost its bookmark ("gone: no longer in the
+    file"): whoever writes briefings by hand fixes typos all the time."""
+    long = "Blinken sought to reassert American influence in Bogota by stressing the ties"
+    text = BRIEFING.replace("One paragraph about the harbour.", long)
+    text = text.replace("The railway matters.", f"{long}, a point")
+    briefing, document = version(text)
+    mark = body_bookmark(briefing, document, block_with(document, long), at=1)
+    point = item_bookmark("points", f"{long}, a point", at=1)
+    edited = text.replace("American influence", "US influence")  # inside both
+    briefing2, document2 = version(edited)
+    finder = BookmarkFinder(briefing2, document2)
+    found = finder.find(mark)
+    assert found is not None and document2.texts[found] == long.replace("American", "US")
+    assert finder.find(point) == 1
+    both_ends = text.replace("Blinken sought", "He sought").replace("the ties", "ties")
+    assert BookmarkFinder(*version(both_ends)).find(mark) is None  # another passage now
+
+
 def test_repeated_text_finds_the_passage_in_its_own_section() -> None:
     briefing, document = version()
     second = block_with(document, "Repeated words.", block_with(document, "Repeated words.") + 1)
