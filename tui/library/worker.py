@@ -25,9 +25,11 @@ STAT = "stat"
 
 NICENESS = 10
 """How much lower a parsing process's priority is than its parent's: the process that
-writes the index (and the library's screen) runs whenever it has work, the parsing in
-the time left. A first build of 10,000 files took 8.1-8.5 s against 8.8-10.8 s at the
-same priority (the bare parse 5.7-6.2 s): the writer was the one waiting."""
+writes the index (and the library's screen, whose keys share its cores) runs whenever it
+has work, the parsing in the time left. A first build of 10,000 files, four rounds each
+way in one process on a quiet machine: 8.1-9.2 s against 9.1-10.8 s at the same
+priority; in four rounds taking turns while other programs were busy: even (8.8-9.6 s
+against 8.0-9.9 s), other programs' work coming before the parsing too."""
 
 Stat = tuple[int, int]
 """A file's size and modification time in nanoseconds."""
