@@ -678,6 +678,21 @@ async def test_help_and_the_key_line_show_the_library_keys_only_with_a_library(
         assert "library" not in "\n".join(screen_lines(pilot.app))
 
 
+async def test_help_from_the_search_screen_starts_with_its_keys_and_says_letters_are_typed() -> (
+    None
+):
+    """Help from the results listed "Anywhere: q Quit, ? Help", which are typed into the
+    query there, and nothing of the search screen itself."""
+    async with open_library() as (pilot, _):
+        await pilot.press("slash", *"cranes", "enter")
+        await settle(pilot)
+        pilot.app.action_help()
+        await pilot.pause()
+        text = "\n".join(screen_lines(pilot.app))
+        assert "Library search: other keys, q and ? too, edit the query" in text
+        assert text.index("Open the result at its passage") < text.index("Filter: type words")
+
+
 async def test_a_long_key_description_wraps_in_its_own_column_in_help() -> None:
     """A description too long for the help box went on at column 0, under the keys."""
     async with open_library(size=(80, 24)) as (pilot, _):

@@ -430,8 +430,15 @@ class BriefingApp(App[None]):
         ]
         if self.library is not None:
             from tui.ui.screens.library import library_help
+            from tui.ui.screens.library_search import SearchScreen
 
-            groups = library_help(self.BINDINGS, groups, reading=len(self.screen_stack) > 1)
+            searching = isinstance(self.screen, SearchScreen)
+            groups = library_help(
+                self.BINDINGS,
+                groups,
+                reading=len(self.screen_stack) > 1 and not searching,
+                searching=searching,
+            )
         return [(title, remapped(bindings, self.keymap)) for title, bindings in groups]
 
     def action_help(self) -> None:

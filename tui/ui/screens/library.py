@@ -668,14 +668,26 @@ def _counted(index: LibraryIndex) -> tuple[Listing, int]:
 
 
 def library_help(
-    app_keys: Sequence[BindingType], reader: list[HelpGroup], *, reading: bool
+    app_keys: Sequence[BindingType],
+    reader: list[HelpGroup],
+    *,
+    reading: bool,
+    searching: bool = False,
 ) -> list[HelpGroup]:
-    """The help's groups with a library: its table's keys, and the reader's from the library."""
+    """The help's groups with a library: its table's keys, its search's, and the reader's
+    from the library (first, those of the screen the help was opened from)."""
     from tui.ui.screens import library_reader
+    from tui.ui.screens.library_search import QueryLine, SearchScreen
 
     table = ("Library", [*app_keys, *LibraryScreen.BINDINGS, *LibraryTable.BINDINGS])
     opened = (
         "In a briefing opened from the library",
         [*library_reader.BINDINGS, library_reader.ESCAPE],
     )
-    return [opened, *reader, table] if reading else [table, opened, *reader]
+    search = (
+        "Library search: other keys, q and ? too, edit the query",
+        [*QueryLine.BINDINGS, *SearchScreen.BINDINGS],
+    )
+    if searching:
+        return [search, table, opened, *reader]
+    return [opened, *reader, table, search] if reading else [table, opened, search, *reader]
