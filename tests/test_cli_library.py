@@ -65,7 +65,7 @@ def test_a_file_name_that_is_not_utf8_is_left_out_with_a_notice_not_a_crash(
     assert err == "briefing-tui: 1 file name is not valid UTF-8 and left out of the index\n"
     assert main(["search", library, "dredging"]) == 0
     out, err = capsys.readouterr()
-    assert out.startswith("library/harbour.yaml: Harbour dredging delayed (title)\n")
+    assert out.startswith("library/harbour.yaml:1: Harbour dredging delayed (title)\n")
     assert err == "briefing-tui: 1 file name is not valid UTF-8 and left out of the index\n"
 
 
@@ -167,6 +167,20 @@ def test_search_json_has_every_field(library: str, capsys: Capture) -> None:
     [[start, end]] = hit["marks"]
     assert hit["snippet"][start:end] == "peace talks"
     assert hit["score"] > 0
+
+
+def test_search_gives_the_line_of_a_point_a_heading_and_a_title(capsys: Capture) -> None:
+    """Only the body's paragraphs and the quotes had a line: FILE: alone broke editors'
+    FILE:LINE: jumps (quickfix lists) for the rest."""
+    bundled = str(Path("content").resolve())
+    assert main(["search", bundled, "guerrillas", "--json"]) == 0
+    lines = {(hit["kind"], hit["line"]) for hit in json.loads(capsys.readouterr().out)}
+    assert ("point", 90) in lines and ("body", 67) in lines
+    assert main(["search", bundled, "title:mend", "--json"]) == 0
+    [title] = json.loads(capsys.readouterr().out)
+    assert (title["kind"], title["line"]) == ("title", 3)
+    assert main(["search", bundled, "priorities", "--limit", "1"]) == 0
+    assert "blinken-colombia.yaml:37: " in capsys.readouterr().out.splitlines()[0]
 
 
 def test_search_limit(library: str, capsys: Capture) -> None:

@@ -75,6 +75,8 @@ class Section:
     lines: tuple[int, ...] = field(default=(), compare=False)
     """The line of the file where each text of the body starts, one per text of
     :func:`block_texts` over :attr:`blocks` in order (empty when not read from a file)."""
+    heading_line: int = field(default=0, compare=False)
+    """The line of the file where the heading is written (0 when not read from a file)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ class TalkingPoint:
 
     text: str
     section: str | None = None
+    line: int = field(default=0, compare=False)
+    """The line of the file where its text starts (0 when not read from a file)."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,8 @@ class Briefing:
     quotes: tuple[Quote, ...] = ()
     path: str = field(default="", compare=False)
     """Where the briefing was read from (for messages and state), not its content."""
+    title_line: int = field(default=0, compare=False)
+    """The line of the file where the title is written (0 when not read from a file)."""
 
     def section_index(self, section_id: str) -> int | None:
         """The position of the section with ``section_id``, or None."""

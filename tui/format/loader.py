@@ -418,6 +418,7 @@ class _Checker:
             talking_points=self.talking_points(top.get("talking_points"), ids),
             quotes=self.quotes(top.get("quotes"), ids),
             path=self.name,
+            title_line=_text_line(top["title"]) if "title" in top else 0,
         )
         return briefing if title is not None and sections else None
 
@@ -494,7 +495,7 @@ class _Checker:
         sections: list[Section] = []
         taken = set(first_use)
         next_suffix: dict[str, int] = {}  # per slug, the suffix to try next: no rescans from 2
-        for _, _, heading, given_id, paragraphs, lines in parsed:
+        for _, values, heading, given_id, paragraphs, lines in parsed:
             if heading is None:
                 if given_id is not None:
                     self.unusable_ids.append(given_id)
@@ -509,7 +510,8 @@ class _Checker:
                         counter += 1
                     section_id, next_suffix[base] = f"{base}-{counter}", counter + 1
                 taken.add(section_id)
-            sections.append(Section(section_id, normalize_space(heading), paragraphs, lines))
+            at = _text_line(values["heading"])
+            sections.append(Section(section_id, normalize_space(heading), paragraphs, lines, at))
         return sections
 
     def body(self, node: Node | None, where: str) -> tuple[tuple[Block, ...], tuple[int, ...]]:
@@ -631,7 +633,7 @@ class _Checker:
             if isinstance(item, Scalar):
                 text = self.text(item, where, required=True)
                 if text is not None:
-                    points.append(TalkingPoint(normalize_space(text)))
+                    points.append(TalkingPoint(normalize_space(text), line=_text_line(item)))
                 continue
             if isinstance(item, Sequence):
                 self.error(item, where, "expected text or a mapping, got a list")
@@ -653,7 +655,8 @@ class _Checker:
             text = self.text(values.get("text"), f"{where}.text", required=True)
             section = self.section_ref(values.get("section"), f"{where}.section", ids)
             if text is not None:
-                points.append(TalkingPoint(normalize_space(text), section))
+                line = _text_line(values["text"])
+                points.append(TalkingPoint(normalize_space(text), section, line))
         return tuple(points)
 
     def quotes(self, node: Node | None, ids: Names) -> tuple[Quote, ...]:

@@ -57,12 +57,18 @@ def plain(text: str) -> str:
 def passages_of(briefing: Briefing) -> list[PassageRow]:
     """Every passage of a briefing, in reading order: title, body, points, quotes."""
     about = " ".join(part for part in (briefing.subtitle, briefing.summary) if part)
-    found = [passage("title", title=briefing.title, text=about)]
+    found = [passage("title", title=briefing.title, text=about, line=briefing.title_line or None)]
     headings = {section.id: section.heading for section in briefing.sections}
     for section in briefing.sections:
         # The heading first, a passage of its own (a search for its words opens the section).
         found.append(
-            passage("body", text=section.heading, section=section.id, heading=section.heading)
+            passage(
+                "body",
+                text=section.heading,
+                section=section.id,
+                heading=section.heading,
+                line=section.heading_line or None,
+            )
         )
         texts = [text for block in section.blocks for text in block_texts(block)]
         lines: Sequence[int | None] = section.lines or [None] * len(texts)
@@ -79,6 +85,7 @@ def passages_of(briefing: Briefing) -> list[PassageRow]:
                 text=plain(point.text),
                 section=point.section,
                 heading=headings.get(point.section or ""),
+                line=point.line or None,
             )
         )
     for quote in briefing.quotes:

@@ -40,9 +40,10 @@ from tui.storage.paths import cache_dir
 if TYPE_CHECKING:
     from tui.library.records import Record
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bumped whenever the tables or what is indexed change: an index of another version is
-built again (3: section headings are passages of their own)."""
+built again (3: section headings are passages of their own; 4: titles, headings and
+talking points have their line)."""
 APPLICATION_ID = 0x42524946
 """``BRIF``: what marks an SQLite file as a briefing-tui index (``PRAGMA application_id``)."""
 BUSY_MS = 30_000
