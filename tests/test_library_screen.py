@@ -479,6 +479,40 @@ async def test_down_while_an_older_query_is_shown_goes_to_the_new_querys_results
         assert isinstance(reader, LibraryReaderScreen) and reader.briefing.title == MARKET
 
 
+async def test_up_in_the_query_line_brings_back_earlier_queries_kept_between_runs(
+    tmp_path: Path,
+) -> None:
+    """After Esc and /, the query line was empty and ↑ brought back nothing."""
+    positions = PositionStore(tmp_path / "positions.json")
+    async with open_library(positions=positions) as (pilot, screen):
+        await pilot.press("slash", *"cranes", "enter")
+        await settle(pilot)
+        await pilot.press("escape", "slash", *"tag:energy", "enter")
+        await settle(pilot)
+        await pilot.press("escape", "slash")
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen) and search.query_line.value == ""
+        await pilot.press("up")
+        assert search.query_line.value == "tag:energy"
+        await pilot.press("up")
+        assert search.query_line.value == "cranes"
+        await pilot.press("down", "down")
+        assert search.query_line.value == ""  # back to what was typed
+        await pilot.press("down")
+        await settle(pilot)
+        assert search.query_line.value == "" and pilot.app.screen is search
+    async with open_library(positions=positions) as (pilot, screen):  # the next run
+        await pilot.press("slash")
+        await settle(pilot)
+        search = pilot.app.screen
+        assert isinstance(search, SearchScreen)
+        await pilot.press("up", "up")
+        assert search.query_line.value == "cranes"
+        await pilot.press("down")
+        await settle(pilot)
+        assert search.query_line.value == "tag:energy"  # (↓ while recalling: a later one)
+
+
 async def test_a_filter_that_is_not_one_is_said_beside_the_results(tmp_path: Path) -> None:
     """``after:soon`` was dropped in silence: the reader believed the dates were applied."""
     from tui.library.sqlite_index import SqliteIndex

@@ -125,6 +125,7 @@ def _help_sections() -> str:
                 ("settings.json", "the theme chosen in the command palette"),
                 ("bookmarks.json", "the bookmarks set with m"),
                 ("history.json", "the searches made (↑ in the search line)"),
+                ("library-history.json", "the library's searches (↑ in its query line)"),
                 ("crash-DATE-TIME.log", "the traceback of a failure of briefing-tui itself"),
             ],
         ),

@@ -84,6 +84,7 @@ BINDINGS: dict[str, Bindable] = {
     "library.clear": Bindable("escape", "Library: clear the filter and the tag"),
     "library.tags": Bindable("t", "Library: only the briefings with a tag"),
     "library.speakers": Bindable("s", "Library: speakers and their quotes"),
+    "library.search.earlier": Bindable("up", "Library search: earlier query"),
     "library.reload": Bindable("ctrl+r", "Library: look again for files added or changed"),
     "library.sort": Bindable("1", "Library: sort by title (again: reversed)"),
     "library.sort_published": Bindable("2", "Library: sort by date"),

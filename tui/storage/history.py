@@ -17,6 +17,8 @@ from tui.storage.jsonstate import Entries, JsonStateFile, JsonStore
 from tui.storage.paths import state_dir
 
 FILE_NAME = "history.json"
+LIBRARY_FILE_NAME = "library-history.json"
+"""The library search's queries (words and filters: another kind of search)."""
 FORMAT = "briefing-tui history/1"
 MAX_ENTRIES = 100
 """Searches remembered; the ones made longest ago are forgotten first."""

@@ -21,10 +21,12 @@ class SearchMemory:
     is read or saved: the searches of this run are still there for Up and Down.
     """
 
-    def __init__(self, host: Widget, positions: PositionStore | None) -> None:
+    def __init__(
+        self, host: Widget, positions: PositionStore | None, file_name: str = FILE_NAME
+    ) -> None:
         self.host = host
         self.store = (
-            SearchHistory(positions.path.with_name(FILE_NAME)) if positions is not None else None
+            SearchHistory(positions.path.with_name(file_name)) if positions is not None else None
         )
         self.queries: list[str] = []
         """Oldest first; the search line reads it (changed in place)."""

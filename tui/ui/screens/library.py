@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from tui.storage.positions import PositionStore
     from tui.ui.screens.help import HelpGroup
     from tui.ui.screens.library_reader import LibraryReaderScreen
+    from tui.ui.search_history import SearchMemory
 
 OPENERS = frozenset({"library.search", "library.tags", "library.speakers", "app.help"})
 """Keys that open a screen over the library: what is typed after them is for that screen."""
@@ -143,6 +144,8 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.positions = positions
+        self.queries: SearchMemory | None = None
+        """The library search's queries, for ↑ in its query line (read after the rows)."""
         self.entries: list[Entry] = []
         """The rows the index lists (a large archive: its newest)."""
         self.held = 0
@@ -621,13 +624,19 @@ class LibraryScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Search every briefing of the library."""
+        from tui.storage.history import LIBRARY_FILE_NAME
         from tui.ui.screens.library_search import SearchScreen
+        from tui.ui.search_history import SearchMemory
 
+        if self.queries is None:
+            self.queries = SearchMemory(self, self.positions, LIBRARY_FILE_NAME)
+            self.queries.load()
         self.app.push_screen(
             SearchScreen(
                 self.library.index,
                 self.open_hit,
                 reading=lambda: self.reading,
+                queries=self.queries,
             )
         )
 

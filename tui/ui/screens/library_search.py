@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -22,7 +23,10 @@ from tui.ui.hits import hit_content
 from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
 from tui.ui.widgets.key_hints import Hint
-from tui.ui.widgets.typed_input import TypedInput
+from tui.ui.widgets.recalling_input import RecallingInput
+
+if TYPE_CHECKING:
+    from tui.ui.search_history import SearchMemory
 
 LIMIT = 100
 """Results shown for a query."""
@@ -40,14 +44,35 @@ LINE_EDITS = {"ctrl+u": "delete_left_all", "ctrl+w": "delete_left_word"}
 """The query line's keys that edit it from the results too, as Backspace does."""
 
 
-class QueryLine(TypedInput):
+class QueryLine(RecallingInput):
     """The query line: ↓ goes to the results, at its turn among keys typed in a burst (a
     binding of the screen would run after the keys behind it: ↓ Enter, sent at once,
-    reached the line as ↓ then Enter, and Enter only went to the results again)."""
+    reached the line as ↓ then Enter, and Enter only went to the results again); ↑ brings
+    back earlier queries (↓ then the later ones, and past the newest, the results)."""
 
     BINDINGS = [
-        Binding("down", "screen.results", "To the results", show=False, id="search.results"),
+        Binding(
+            "down",
+            "later",
+            "To the results (after ↑: a later query)",
+            show=False,
+            id="search.results",
+        ),
+        Binding(
+            "up",
+            "recall(-1)",
+            "Earlier query (kept between runs)",
+            show=False,
+            id="library.search.earlier",
+        ),
     ]
+
+    async def action_later(self) -> None:
+        """A later query, while ↑ brought back an earlier one; else the results."""
+        if self.recalling:
+            self.action_recall(1)
+        else:
+            await self.run_action("screen.results")
 
     async def action_submit(self) -> None:
         """Ask the query (Enter): the keys typed behind it are for its results."""
@@ -106,8 +131,11 @@ class SearchScreen(Modal[None]):
         index: LibraryIndex,
         open_hit: Callable[[Hit], None],
         reading: Callable[[], bool] = lambda: False,
+        queries: SearchMemory | None = None,
     ) -> None:
         super().__init__()
+        self.queries = queries
+        """The queries asked before (in this run, and earlier ones if kept), for ↑."""
         self.index = index
         self.open_hit = open_hit
         self.reading = reading
@@ -123,13 +151,16 @@ class SearchScreen(Modal[None]):
             Content("Search the library: titles, articles, talking points, quotes, speakers"),
             id="search-title",
         )
-        yield QueryLine(
-            placeholder='words, "a phrase", prefix*',
+        line = QueryLine(
+            placeholder='words, "a phrase", prefix*; ↑ earlier queries',
             id="search-query",
             compact=True,
             # Keys typed in the results go on after the query (``/`` selects it all).
             select_on_focus=False,
         )
+        if self.queries is not None:
+            line.history = self.queries.queries  # (the list itself: it fills as it loads)
+        yield line
         yield Static(id="search-status", markup=False)
         # Not a ResultList: its letter keys (j k g G b, Space) are typed into the query here.
         yield OptionList(id="search-results")
@@ -189,11 +220,17 @@ class SearchScreen(Modal[None]):
         event.stop()
         if self._timer is not None:
             self._timer.stop()
+        self._remember(event.value)
         if event.value != self.query_text or not self.hits:
             self._ask_now(event.value)
         else:
             self.action_results()
         release_keys(self, CHOSEN)
+
+    def _remember(self, query: str) -> None:
+        """Keep ``query`` for ↑ (asked with Enter, or a result of it opened)."""
+        if self.queries is not None and query.strip():
+            self.queries.add(query.strip())
 
     def _ask_now(self, query: str) -> None:
         """Ask ``query`` now, and go to its results when they come: the keys typed after
@@ -288,12 +325,14 @@ class SearchScreen(Modal[None]):
         """Open the highlighted result."""
         results = self.results
         if self.focused is results and results.highlighted is not None:
+            self._remember(self.query_text)
             self.open_hit(self.hits[results.highlighted])
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
+            self._remember(self.query_text)
             self.open_hit(self.hits[int(event.option.id)])
         release_keys(self, CHOSEN)
 

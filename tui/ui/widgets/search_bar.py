@@ -6,7 +6,7 @@ Down bring back earlier searches (kept between runs by the reader).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from textual import events
 from textual.app import ComposeResult
@@ -17,10 +17,10 @@ from textual.widgets import Label
 
 from tui.search import MAX_QUERY
 from tui.text import sanitize_line
-from tui.ui.widgets.typed_input import TypedInput
+from tui.ui.widgets.recalling_input import RecallingInput
 
 
-class SearchBar(TypedInput):
+class SearchBar(RecallingInput):
     """A one-line search box (with the history of searches on Up and Down)."""
 
     DEFAULT_CSS = """
@@ -63,18 +63,6 @@ class SearchBar(TypedInput):
         """Called with the query on Enter, at once (see :meth:`on_key`)."""
         self.closed = closed
         """Called on Esc."""
-        self.history: Sequence[str] = ()
-        """Earlier searches, oldest first (the reader keeps them)."""
-        self._recalled: int | None = None
-        """The search of :attr:`history` in the line, while Up and Down go through them."""
-        self._draft = ""
-        """What was typed before Up was first pressed, given back by Down past the newest."""
-
-    def start(self, value: str) -> None:
-        """Hold ``value`` (selected, so that typing replaces it), at the newest of the history."""
-        self._recalled = None
-        self.value = value
-        self.select_all()
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Put ``text`` in place of the characters ``start`` to ``end``, made safe to show.
@@ -87,25 +75,6 @@ class SearchBar(TypedInput):
         start, end = sorted((max(0, start), min(len(self.value), end)))
         room = MAX_QUERY - (len(self.value) - (end - start))
         super().replace(text[: max(0, room)], start, end)
-
-    def action_recall(self, step: int) -> None:
-        """Bring back the search before (-1) or after (1) the one in the line."""
-        history = self.history
-        if not history:
-            return
-        index = len(history) if self._recalled is None else self._recalled
-        index = max(0, index + step)
-        if self._recalled is None:
-            if step > 0:
-                return  # at the newest already
-            self._draft = self.value
-        if index >= len(history):
-            self._recalled = None
-            self.value = self._draft
-        else:
-            self._recalled = index
-            self.value = history[index]
-        self.cursor_position = len(self.value)
 
     async def on_key(self, event: events.Key) -> None:
         """Every key acts at its turn among the keys typed; keys typed after Enter go to the reader.
