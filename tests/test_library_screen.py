@@ -484,7 +484,7 @@ async def test_up_in_the_query_line_brings_back_earlier_queries_kept_between_run
 ) -> None:
     """After Esc and /, the query line was empty and ↑ brought back nothing."""
     positions = PositionStore(tmp_path / "positions.json")
-    async with open_library(positions=positions) as (pilot, screen):
+    async with open_library(positions=positions) as (pilot, _screen):
         await pilot.press("slash", *"cranes", "enter")
         await settle(pilot)
         await pilot.press("escape", "slash", *"tag:energy", "enter")
@@ -501,7 +501,7 @@ async def test_up_in_the_query_line_brings_back_earlier_queries_kept_between_run
         await pilot.press("down")
         await settle(pilot)
         assert search.query_line.value == "" and pilot.app.screen is search
-    async with open_library(positions=positions) as (pilot, screen):  # the next run
+    async with open_library(positions=positions) as (pilot, _screen):  # the next run
         await pilot.press("slash")
         await settle(pilot)
         search = pilot.app.screen
