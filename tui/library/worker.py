@@ -26,10 +26,10 @@ STAT = "stat"
 NICENESS = 10
 """How much lower a parsing process's priority is than its parent's: the process that
 writes the index (and the library's screen, whose keys share its cores) runs whenever it
-has work, the parsing in the time left. A first build of 10,000 files, six rounds each
-way taking turns at a load average of 1.3-1.6: 8.1-9.2 s against 9.1-10.8 s at the
-same priority; four more at 1.9-2.4 (other programs busy): even, 8.8-9.6 s against
-8.0-9.9 s (their work too comes before the parsing)."""
+has work, the parsing in the time left. A first build of 10,000 files, seven rounds
+each way taking turns at a load average of 1.3-1.6: 8.1-9.2 s (and once 18.2 s, beside
+another program's build) against 9.1-10.8 s at the same priority; four more at 1.9-2.4:
+even, 8.8-9.6 s against 8.0-9.9 s (other programs' work too comes before the parsing)."""
 
 Stat = tuple[int, int]
 """A file's size and modification time in nanoseconds."""
