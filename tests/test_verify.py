@@ -109,6 +109,16 @@ def test_a_quote_differing_only_in_a_quote_mark_says_so() -> None:
     )
 
 
+def test_a_word_changed_beside_a_quote_mark_is_shown_without_the_mark() -> None:
+    """The article's word came with its closing mark: `the article has "causes”"`."""
+    text = BRIEFING.replace(
+        "text: Ice cream for everyone",
+        "text: We put in the bank what we could agree to",
+    )
+    problems = quote_problems(load_text(text).briefing)
+    assert problems[1].message.endswith(' — the quote has "to" where the article has "on,"')
+
+
 def test_the_closest_passage_is_the_one_holding_the_quotes_words_in_order() -> None:
     """An earlier paragraph with as many of the quote's words, or more, in another order
     was named as the closest, and the differences read as nonsense."""

@@ -184,7 +184,11 @@ class QuoteChecker:
     @staticmethod
     def _difference(tag: str, quoted: list[str], article: list[str]) -> str:
         if tag == "replace":
-            return f'the quote has "{_run(quoted)}" where the article has "{_run(article)}"'
+            said, written = _run(quoted), _run(article)
+            bare = said.strip(QUOTE_MARKS) or said, written.strip(QUOTE_MARKS) or written
+            if bare[0] != bare[1]:  # (unless the marks are the difference)
+                said, written = bare
+            return f'the quote has "{said}" where the article has "{written}"'
         if tag == "delete":
             return f'the quote adds "{_run(quoted)}"'
         return f'the quote leaves out "{_run(article)}"'
@@ -308,6 +312,12 @@ def _trimmed(
         if fold(shown[0]).endswith(first):
             shown[0] = shown[0][len(shown[0]) - len(first) :]
     return shown
+
+
+QUOTE_MARKS = "\"“”„‘’‚«»‹›"
+"""Marks that open or close a quotation: left off the ends of the words a difference
+shows in quotes (``the article has "causes”"`` read as a stray mark of the hint's own),
+unless they are the difference."""
 
 
 def _run(words: list[str]) -> str:
