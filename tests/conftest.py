@@ -50,6 +50,13 @@ def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def terminal_width_unsaid(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No ``$COLUMNS`` from the shell that runs the tests: a library's table printed into a
+    pipe is that wide (80 without it)."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 POSTGRES_VARIABLE = "BRIEFING_TUI_TEST_POSTGRES"
 """A server the tests may make databases in (``.ci/run`` starts one and sets it); without
 it, the tests start a throwaway cluster of their own (see tests/pg_cluster.py)."""

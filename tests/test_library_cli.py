@@ -90,6 +90,18 @@ def test_options_for_one_briefing_are_refused_with_a_library(
     assert capsys.readouterr() == ("", f"briefing-tui: {message}\n")
 
 
+def test_the_table_in_a_pipe_is_as_wide_as_columns_says(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``COLUMNS=200 briefing-tui lib | cat`` cut the titles and left out columns at 80."""
+    monkeypatch.setenv("COLUMNS", "160")
+    assert main([str(LIBRARY)]) == 0
+    heading = capsys.readouterr().out.splitlines()[0].split()
+    assert heading == ["Title", "Published", "Location", "Source", "Tags", "Pts", "Qts", "Read"]
+    assert main(["--width", "80", str(LIBRARY)]) == 0  # (--width says first)
+    assert "Location" not in capsys.readouterr().out.splitlines()[0]
+
+
 def test_a_file_given_that_does_not_exist_is_said_not_left_out(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

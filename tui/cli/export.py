@@ -12,7 +12,13 @@ import sys
 from pathlib import Path
 
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from tui.cli.options import CommandParser, add_loading_options, add_width_option, manual
+from tui.cli.options import (
+    CommandParser,
+    add_loading_options,
+    add_width_option,
+    manual,
+    text_width,
+)
 from tui.cli.output import os_reason, print_out
 from tui.cli.validate import print_problems
 from tui.export import FORMATS, renderer
@@ -143,4 +149,4 @@ def print_plain(args: argparse.Namespace, path: str | None) -> int:
     loaded = load(args, path)
     if isinstance(loaded, int):
         return loaded
-    return print_out(renderer("txt")(loaded.briefing, args.width))
+    return print_out(renderer("txt")(loaded.briefing, text_width(args)))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tui.cli import collector, terminal
 from tui.cli.exits import EXIT_INTERNAL, EXIT_USAGE
 from tui.cli.loading import STDIN_NAME
-from tui.cli.options import limits
+from tui.cli.options import limits, table_width
 from tui.library.index import LibraryIndex
 from tui.library.opened import Library
 from tui.text import sanitize_line
@@ -168,7 +168,7 @@ def _print_table(args: argparse.Namespace, library: Library) -> int:
         row_of(entry, read_fraction(read.get(entry.path), entry.blocks))
         for entry in library.index.entries()
     ]
-    return print_out("\n".join(table_lines(rows, args.width)) + "\n")
+    return print_out("\n".join(table_lines(rows, table_width(args))) + "\n")
 
 
 def _show(args: argparse.Namespace, library: Library, *, in_browser: bool = False) -> int:

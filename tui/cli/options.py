@@ -7,6 +7,7 @@ options, then the sections of :func:`manual` (examples, exit status, environment
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -212,14 +213,37 @@ def parse_width(text: str) -> int:
     return width
 
 
-def add_width_option(parser: argparse._ActionsContainer) -> None:
-    """``--width N``: the columns plain text is wrapped to."""
+def add_width_option(parser: argparse._ActionsContainer, table: bool = False) -> None:
+    """``--width N``: the columns plain text is wrapped to (``table``: and a library's
+    table is printed in, which is ``$COLUMNS`` wide when not given: see
+    :func:`table_width`)."""
     from tui.export import DEFAULT_WIDTH
 
+    said = f"default {DEFAULT_WIDTH}" + ("; a library's table: $COLUMNS if set" if table else "")
     parser.add_argument(
         "--width",
         type=parse_width,
-        default=DEFAULT_WIDTH,
+        default=None if table else DEFAULT_WIDTH,
         metavar="N",
-        help=f"wrap plain text to N columns (default {DEFAULT_WIDTH})",
+        help=f"wrap plain text to N columns ({said})",
     )
+
+
+def text_width(args: argparse.Namespace) -> int:
+    """The columns plain text is wrapped to: ``--width``, else the default."""
+    from tui.export import DEFAULT_WIDTH
+
+    return int(args.width or DEFAULT_WIDTH)
+
+
+def table_width(args: argparse.Namespace) -> int:
+    """The columns a library's table is printed in: ``--width``, else ``$COLUMNS`` (as
+    ``ps`` reads it: a table into a pipe, wider than 80 if the user says so), else the
+    default."""
+    if args.width:
+        return int(args.width)
+    try:
+        columns = parse_width(os.environ.get("COLUMNS", ""))
+    except (argparse.ArgumentTypeError, ValueError):
+        return text_width(args)
+    return columns

@@ -171,7 +171,7 @@ def parser() -> CommandParser:
         help="print the briefing as plain text, not the reader (the default when stdout is"
         " not a terminal)",
     )
-    add_width_option(output)
+    add_width_option(output, table=True)
     add_loading_options(command)
     return command
 
