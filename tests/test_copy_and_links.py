@@ -197,6 +197,8 @@ async def test_a_briefing_without_links_says_so(seed, reader, opened):
         await pilot.press("L")
         await pilot.pause()
         assert "This briefing has no links." in "\n".join(screen_lines(pilot.app))
+        key_line = screen_lines(pilot.app)[-1]  # (it offered Enter Open and j k Move)
+        assert "Close" in key_line and "Open" not in key_line and "Move" not in key_line
         await pilot.press("enter", "j", "enter")
         await pilot.pause()
         assert opened == []

@@ -61,6 +61,10 @@ class LinksScreen(OptionDialog[None]):
         super().__init__()
         self.links = links
 
+    def shown_hints(self) -> tuple[Hint, ...]:
+        """Without links, only the key that closes the box (Enter and j k do nothing)."""
+        return self.HINTS if self.links else self.HINTS[-1:]
+
     def compose(self) -> ComposeResult:
         count = len(self.links)
         with Vertical(id="links", classes="dialog"):

@@ -32,7 +32,12 @@ class Modal(ModalScreen[ResultType]):
     def on_mount(self) -> None:
         hints = KeyHints()
         self.mount(hints)
-        hints.show(self.HINTS)
+        hints.show(self.shown_hints())
+
+    def shown_hints(self) -> tuple[Hint, ...]:
+        """The keys the key line offers: :attr:`HINTS` (less, where some have nothing to
+        act on)."""
+        return self.HINTS
 
     def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
         """Close with ``result``, unless this screen is already closing (or was never shown)."""
