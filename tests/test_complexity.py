@@ -158,11 +158,18 @@ def _import_same_headings(n: int) -> tuple[str, str]:
     return "Headline\n" + "Talks\nText.\n" * n, "text"
 
 
+def _import_escapes(n: int) -> tuple[str, str]:
+    """Escape sequences that never end, and openings of them: each one's match must stop
+    at the next escape, not run on to the end of the text."""
+    return "Headline\n" + "\x1b]0;a \x1b[1;" * n + "\x9d" * n + "\n", "text"
+
+
 IMPORT_CASES = {
     "import: same headings": (_import_same_headings, 3000),
     "import: short lines": (_import_short_lines, 500),
     "import: one line": (_import_one_line, 2000),
     "import: markdown": (_import_markdown, 150),
+    "import: escapes": (_import_escapes, 5000),
 }
 
 

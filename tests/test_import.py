@@ -219,6 +219,20 @@ def test_hostile_text_still_gives_a_valid_draft(kind: str) -> None:
         assert line.strip() in shown
 
 
+@pytest.mark.parametrize("kind", ["text", "markdown"])
+def test_escape_sequences_go_whole_not_only_their_controls(kind: str) -> None:
+    """An OSC 52 in the headline left ``]52;c;aGk=`` in the draft's title."""
+    article = (
+        "\x1b]52;c;aGk=\x07Talks \x1b[1;31mresume\x1b[0m\n\n"
+        "A \x1b]8;;https://example.org\x1b\\link\x1b]8;;\x1b\\ and \x1b]0;no end\n\nmore.\n"
+    )
+    draft, briefing = imported(article, kind)
+    assert briefing.title == "Talks resume"
+    shown = " ".join(every_text(briefing))
+    assert "]52" not in draft and "8;;" not in draft and "no end" not in shown
+    assert "A link and" in shown
+
+
 def test_plain_hostile_lines_come_back_exactly() -> None:
     _, briefing = imported("Headline\n\n" + "\n\n".join(HOSTILE_LINES) + "\n")
     texts = every_text(briefing)

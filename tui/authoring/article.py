@@ -18,6 +18,14 @@ _CONTROL = re.compile(
     r"\u202a-\u202e\u2066-\u2069\ud800-\udfff]"  # bidi controls, lone surrogates
 )
 """Controls, bidi overrides and lone surrogates: what :func:`sanitize` would show as marks."""
+_ESCAPE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"  # CSI: colours, cursor moves, clearing
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # OSC, DCS…
+    r"|\x1b[ -/]*[0-~]?"  # any other escape
+)
+"""Terminal escape sequences, whole: their payload is no text either (an OSC 52 left
+``]52;c;aGk=`` in the draft's title once its controls were removed). An unterminated
+string ends at the line's end; each match stops at the next escape, so it is linear."""
 _LINE_END = re.compile(r"\r\n?|[\u2028\u2029]")
 
 
@@ -41,7 +49,7 @@ def without_controls(text: str) -> tuple[str, int]:
     characters is a blank line, not a paragraph that reads "(no visible text)".
     """
     text = _LINE_END.sub("\n", text.removeprefix("\ufeff"))
-    cleaned = sanitize(_CONTROL.sub("", text))
+    cleaned = sanitize(_CONTROL.sub("", _ESCAPE.sub("", text)))
     return cleaned.expandtabs(4), len(text) - len(cleaned)
 
 
