@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import threading
 from collections.abc import AsyncIterator, Sequence
@@ -12,6 +13,7 @@ import pytest
 from snapshot_apps import LIBRARY_PATH, library_of, screen_lines, screen_strips
 from textual.command import CommandPalette
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tui.library.index import (
     IndexUnavailable,
@@ -60,9 +62,13 @@ async def open_library(
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Let the workers (reading, opening, searching) finish and the screen catch up."""
+    """Let the workers (reading, opening, searching) finish and the screen catch up. A
+    worker that a newer one of its group cancelled (a search's count, as letters are typed
+    into its line) is waited for too, without taking its cancellation for a failure."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        for worker in list(pilot.app.workers):
+            with contextlib.suppress(WorkerCancelled):
+                await worker.wait()
         await pilot.pause()
 
 
