@@ -314,7 +314,7 @@ def _trimmed(
     return shown
 
 
-QUOTE_MARKS = "\"“”„‘’‚«»‹›"
+QUOTE_MARKS = '"“”„‘’‚«»‹›'
 """Marks that open or close a quotation: left off the ends of the words a difference
 shows in quotes (``the article has "causes”"`` read as a stray mark of the hint's own),
 unless they are the difference."""
