@@ -101,6 +101,14 @@ def deep_nesting(n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def link_schemes(n: int) -> str:
+    """One paragraph of N link openings, each with a scheme of many letters and no colon
+    (no scheme at all), and N with schemes never opened (each warned of once)."""
+    opening = "[a](" + "x" * 40
+    text = opening * n + "".join(f"[a](s{k}:x)" for k in range(n // 10))
+    return f"title: Worst case\nsections:\n  - heading: H\n    body:\n      - '{text}'\n"
+
+
 # -- reader cases: N -> a callable to time ------------------------------------------
 
 
@@ -248,6 +256,7 @@ LOADER_CASES = (
     Case("long line", loader=long_line),
     Case("aliases", loader=aliases, limits=lambda n: Limits(max_aliases=n)),
     Case("deep nesting", loader=deep_nesting),
+    Case("link schemes", loader=link_schemes),
 )
 READER_CASES = (
     Case("brackets", reader=brackets),

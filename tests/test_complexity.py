@@ -36,6 +36,7 @@ SIZES = {
     "long line": 500,
     "aliases": 3000,
     "deep nesting": 100,
+    "link schemes": 5000,
     "brackets": 6000,
     "open links": 6000,
     "stars": 6000,

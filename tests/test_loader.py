@@ -919,6 +919,21 @@ def test_a_section_left_out_for_its_own_error_is_no_missing_id_for_its_reference
     ]
 
 
+def test_a_link_the_reader_never_opens_is_warned_of_once_a_scheme() -> None:
+    """``[b](file:///etc/passwd)`` showed as text and was left out of the links, with no
+    word from validate: the author could not tell why the link did nothing."""
+    text = (
+        "title: T\nsections:\n  - heading: H\n    body:\n"
+        "      - See [a](file:///etc/passwd), [b]( javascript:alert(1) ), [c](FILE:///x)"
+        " and [d](https://example.org).\n"
+    )
+    assert warnings(text) == [
+        f"b.yaml:5:9: warning: sections[0].body[0]: a link to a '{scheme}:' address is shown"
+        " as text, never opened (only http and https links are)"
+        for scheme in ("file", "javascript")
+    ]
+
+
 def test_references_use_default_ids_too() -> None:
     text = MINIMAL + "quotes:\n  - speaker: S\n    text: T\n    section: talks\n"
     assert load(text).briefing.quotes[0].section == "talks"

@@ -86,6 +86,11 @@ POINT_KEYS = ("text", "section")
 QUOTE_KEYS = ("speaker", "text", "role", "section")
 
 _SLUG = re.compile(r"[a-z0-9-]+")
+_LINKED_SCHEME = re.compile(r"\]\(\s*([A-Za-z][A-Za-z0-9+.-]{0,30}):")
+"""The scheme of a Markdown link's URL (``[a](file:///x)``), looked for at each ``](``
+(a bounded look each: linear)."""
+WEB_LINK_SCHEMES = ("http", "https")
+"""The schemes of the links the reader opens; a link to another is shown as its text."""
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 """A blank line in a literal (``|``) block, which keeps every line break as written."""
 _LINE_BREAK = re.compile(r"\n")
@@ -567,6 +572,8 @@ class _Checker:
         """One item of a body list: a paragraph's text, a block quote or a list."""
         if not isinstance(node, Mapping):
             text = self.text(node, where, required=True)
+            if text is not None and "](" in text:
+                self.refused_links(node, where, text)
             return normalize_space(text) if text is not None else None
         kinds = [key for key in BLOCK_KINDS if key in node.items]
         if not kinds:
@@ -588,6 +595,18 @@ class _Checker:
         if kinds[0] == "quote":
             return self.block_quote(node, where)
         return self.list_block(node, where, kinds[0])
+
+    def refused_links(self, node: Node, where: str, text: str) -> None:
+        """Warn of the links of ``text`` that the reader will show as text, never open
+        (``file:``, ``javascript:``: only ``http`` and ``https`` are links)."""
+        schemes = {found.lower() for found in _LINKED_SCHEME.findall(text)}
+        for scheme in sorted(schemes - set(WEB_LINK_SCHEMES)):
+            self.warn(
+                node,
+                where,
+                f"a link to a '{preview(scheme, QUOTED)}:' address is shown as text, never"
+                " opened (only http and https links are)",
+            )
 
     def block_quote(self, node: Mapping, where: str) -> BlockQuote | None:
         values = self.mapping(node, where, BLOCK_QUOTE_KEYS, ("quote",))
