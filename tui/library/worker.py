@@ -82,5 +82,6 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
 
 
 if __name__ == "__main__":
-    os.nice(NICENESS)
+    if hasattr(os, "nice"):  # (POSIX; elsewhere the parsing keeps its parent's priority)
+        os.nice(NICENESS)
     serve(sys.stdin.buffer, sys.stdout.buffer)
