@@ -53,7 +53,7 @@ from tui.text import (
     sanitize,
     slugify,
 )
-from tui.urls import is_web_url
+from tui.urls import WEB_SCHEMES, is_web_url
 
 FORMAT = "briefing/1"
 QUOTED = 80
@@ -89,8 +89,6 @@ _SLUG = re.compile(r"[a-z0-9-]+")
 _LINKED_SCHEME = re.compile(r"\]\(\s*([A-Za-z][A-Za-z0-9+.-]{0,30}):")
 """The scheme of a Markdown link's URL (``[a](file:///x)``), looked for at each ``](``
 (a bounded look each: linear)."""
-WEB_LINK_SCHEMES = ("http", "https")
-"""The schemes of the links the reader opens; a link to another is shown as its text."""
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 """A blank line in a literal (``|``) block, which keeps every line break as written."""
 _LINE_BREAK = re.compile(r"\n")
@@ -276,10 +274,10 @@ class _Checker:
         """False when the source cannot hold unsafe characters (see may_contain_unsafe)."""
         self.problems: list[Problem] = []
         self._keys: dict[tuple[str, ...], Names] = {}
+        """Each set of known keys, to suggest one for an unknown key within a budget."""
         self.unusable_ids: list[str] = []
         """The ids of sections left out for an error of their own (a heading that is not
         text): points and quotes that name them are not said to name no section."""
-        """Each set of known keys, to suggest one for an unknown key within a budget."""
         self.yaml_text = source
         """The YAML text, for the line of each paragraph of a body written as one text."""
         self._source_lines: list[str] | None = None
@@ -600,7 +598,7 @@ class _Checker:
         """Warn of the links of ``text`` that the reader will show as text, never open
         (``file:``, ``javascript:``: only ``http`` and ``https`` are links)."""
         schemes = {found.lower() for found in _LINKED_SCHEME.findall(text)}
-        for scheme in sorted(schemes - set(WEB_LINK_SCHEMES)):
+        for scheme in sorted(schemes - set(WEB_SCHEMES)):
             self.warn(
                 node,
                 where,
