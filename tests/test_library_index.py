@@ -198,6 +198,24 @@ def test_or_between_words(shared: LibraryIndex) -> None:
     }
 
 
+def test_a_word_after_a_minus_leaves_out_the_passages_holding_it(shared: LibraryIndex) -> None:
+    def found(query: str) -> set[tuple[str, str]]:
+        return {(Path(hit.path).name, hit.kind) for hit in shared.search(query)}
+
+    trade = {
+        ("trade-summit.yaml", "title"),
+        ("trade-summit.yaml", "quote"),
+        ("blinken-bogota.yaml", "body"),
+    }
+    assert found("trade") == trade
+    assert found("trade -tariffs") == trade - {("trade-summit.yaml", "title")}
+    assert found("trade NOT tariffs") == found("trade -tariffs")
+    assert found("trade -tariffs -workers") == {("blinken-bogota.yaml", "body")}
+    assert found('peace -"peace talks"') == {("blinken-bogota.yaml", "body")}
+    assert found("peace -talk*") == set()
+    assert shared.search("-trade") == []
+
+
 def test_a_word_nowhere_finds_nothing(shared: LibraryIndex) -> None:
     assert shared.search("zeppelin") == []
     assert shared.search("") == []

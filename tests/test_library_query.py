@@ -85,7 +85,7 @@ def test_what_cannot_be_used_is_one_line_of_message(query: str, said: str, left:
         ("NEAR(a b)", ["a", "b"]),
         ("a AND (b OR", ["a", "b"]),
         ("OR trade", ["trade"]),
-        ("^start -minus col:umn", ["start", "minus", '"col umn"']),
+        ("^start minus- col:umn", ["start", "minus", '"col umn"']),
         ("e-mail", ['"e mail"']),
         ("unknown:field", ['"unknown field"']),
     ],
@@ -94,9 +94,40 @@ def test_malformed_queries_are_read_as_plain_words(query: str, read: list[str]) 
     assert words(query) == read
 
 
+@pytest.mark.parametrize(
+    ("query", "found", "left_out"),
+    [
+        ("energy -market", ["energy"], ["market"]),
+        ("energy NOT market", ["energy"], ["market"]),
+        ('peace -"peace talks" -negot*', ["peace"], ['"peace talks"', "negot*"]),
+        ("a OR -b c", ["a", "c"], ["b"]),
+        ("well-known - x", ['"well known"', "x"], []),
+        ("a NOT", ["a"], []),
+    ],
+)
+def test_a_minus_or_not_leaves_words_out(query: str, found: list[str], left_out: list) -> None:
+    parsed = parse(query)
+    assert words(query) == found
+    assert [term.text for term in parsed.excluded] == left_out
+    assert parsed.message is None
+
+
+def test_only_words_left_out_or_a_filter_left_out_is_a_message() -> None:
+    alone = parse("-market NOT energy")
+    assert alone.empty and not alone.excluded
+    assert alone.message == "-word and NOT word only leave out: add a word to find"
+    filtered = parse("trade -tag:colombia")
+    assert words("trade -tag:colombia") == ["trade"] and filtered.filters == ()
+    assert filtered.message == "-tag: a filter cannot be left out; dropped"
+
+
 def test_the_expression_quotes_every_word() -> None:
     parsed = parse('NEAR("a b") c* d OR "e"')
     assert fts_expression(parsed.clauses) == '"a b" AND "c"* AND ("d" OR "e")'
+    parsed = parse('a -b -"c d" NOT e*')
+    assert fts_expression(parsed.clauses, excluded=parsed.excluded) == (
+        '("a") NOT ("b" OR "c d" OR "e"*)'
+    )
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +139,7 @@ def fts() -> sqlite3.Connection:
 
 
 _QUOTED = re.compile(r'"[^\W_]+(?: [^\W_]+)*"\*?')
-_SYNTAX = re.compile(r"[()]|\b(?:AND|OR)\b")
+_SYNTAX = re.compile(r"[()]|\b(?:AND|OR|NOT)\b")
 
 
 @settings(max_examples=300, deadline=None)
@@ -121,7 +152,7 @@ _SYNTAX = re.compile(r"[()]|\b(?:AND|OR)\b")
 )
 def test_no_query_raises_nor_reaches_fts5_unquoted(fts: sqlite3.Connection, query: str) -> None:
     parsed = parse(query)
-    expression = fts_expression(parsed.clauses)
+    expression = fts_expression(parsed.clauses, excluded=parsed.excluded)
     # What is left once every quoted word is removed is only the expression's own syntax.
     assert not _SYNTAX.sub("", _QUOTED.sub("", expression)).strip(), expression
     if expression:

@@ -85,6 +85,15 @@ def test_search_needs_every_word_and_marks_them_in_the_snippet(folder: Path) -> 
         assert marked == {"night", "pay"}, hit
 
 
+def test_a_word_after_a_minus_leaves_out_the_passages_holding_it(folder: Path) -> None:
+    index = refreshed(folder)
+    night = {(hit.title, hit.kind) for hit in index.search("night")}
+    with_pay = {(hit.title, hit.kind) for hit in index.search("night pay")}
+    assert with_pay and night - with_pay
+    assert {(hit.title, hit.kind) for hit in index.search("night -pay")} == night - with_pay
+    assert index.search("-night") == []
+
+
 def test_a_prefix_matches_longer_words_and_titles_rank_first(folder: Path) -> None:
     hits = refreshed(folder).search("glaci*")
     assert hits[0].kind == "title"

@@ -135,6 +135,8 @@ def test_both_backends_list_the_same_rows_and_speakers(
 def test_the_tsquery_holds_only_words_and_operators() -> None:
     text = tsquery_text(parse('a:b "c d" e* OR f! \' & | <-> (g)').clauses)
     assert text == "((a <-> b)) & ((c <-> d)) & ((e:*) | (f)) & ((g))"
+    parsed = parse('a -b -"c d" NOT e*')
+    assert tsquery_text(parsed.clauses, parsed.excluded) == "((a)) & !((b) | (c <-> d) | (e:*))"
 
 
 def test_a_search_uses_the_gin_index(postgres_url: str, tmp_path: Path) -> None:

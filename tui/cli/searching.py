@@ -20,7 +20,8 @@ shared archive on PostgreSQL is searched instead, as it is (DIR, if given, narro
 that folder); if it cannot be reached, the local index of DIR is used, with a notice.
 
 The query: free words (all must match, accents and case aside), "exact phrases",
-prefix* words, 'a OR b', and filters: speaker:NAME, tag:TAG, source:NAME, title:WORDS,
+prefix* words, 'a OR b', -word or 'NOT word' (passages holding it are left out; also
+-"a phrase"), and filters: speaker:NAME, tag:TAG, source:NAME, title:WORDS,
 after:DATE and before:DATE (YYYY, YYYY-MM or YYYY-MM-DD; after: from that day on,
 before: up to the day before); a value with spaces in quotes: speaker:"Antony Blinken".
 Filters alone list the briefings they select (with speaker:, that speaker's quotes).

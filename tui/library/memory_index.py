@@ -30,7 +30,8 @@ WEIGHTS = {"title": 3.0, "quote": 2.0, "speaker": 2.0, "point": 1.5, "body": 1.0
 """How much a match counts by where it is."""
 SNIPPET = 160
 """Characters of a passage shown around its first match."""
-_WORD = re.compile(r"\w+\*?")
+_WORD = re.compile(r"(?:(?<!\S)-)?\w+\*?")
+"""A word of a query, ``*`` after a prefix, ``-`` before one to leave out."""
 _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -92,11 +93,9 @@ def passages(briefing: Briefing, document: BodyDocument) -> list[Passage]:
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a query, folded; ``field:value`` counts as its value, ``word*`` a prefix."""
-    words = []
-    for word in _WORD.findall(fold(query.translate(_QUOTE_MARKS))):
-        words.append(word)
-    return words
+    """The words of a query, folded; ``field:value`` counts as its value, ``word*`` a prefix,
+    ``-word`` a word to leave out."""
+    return _WORD.findall(fold(query.translate(_QUOTE_MARKS)))
 
 
 def _find(folded: str, word: str) -> re.Match[str] | None:
@@ -202,7 +201,9 @@ class MemoryIndex:
 
     def search(self, query: str, limit: int = 100) -> list[Hit]:
         """Passages holding every word of ``query``, best first."""
-        words = query_words(query)
+        asked = query_words(query)
+        words = [word for word in asked if not word.startswith("-")]
+        left_out = [word[1:] for word in asked if word.startswith("-")]
         if not words:
             return []
         with self._lock:
@@ -211,7 +212,7 @@ class MemoryIndex:
         for _, entry, found in files:
             for passage in found:
                 matches = [_find(passage.folded, word) for word in words]
-                if not all(matches):
+                if not all(matches) or any(_find(passage.folded, w) for w in left_out):
                     continue
                 score = WEIGHTS[passage.kind] * len(words) / (1 + len(passage.text) / 400)
                 hits.append(self._hit(entry, passage, words, score))

@@ -423,15 +423,33 @@ def _term_texts(clauses: Sequence[Sequence[Term]]) -> list[list[str]]:
     return texts
 
 
-def tsquery_text(clauses: Sequence[Sequence[Term]]) -> str:
-    """The clauses as ``to_tsquery`` text: ``a & (b | c <-> d) & e:*``.
+def _searched_terms(parsed: Query) -> tuple[list[list[str]], bool]:
+    """The query's clauses as :func:`_term_texts`, then its left-out terms as one more
+    clause if it has any (and True: the last clause is to be left out)."""
+    terms = _term_texts(parsed.clauses)
+    left_out = _term_texts([parsed.excluded])
+    if terms and left_out:
+        return [*terms, *left_out], True
+    return terms, False
+
+
+def _either(texts: Sequence[str]) -> str:
+    """Alternatives as ``to_tsquery`` text: ``((a) | (b <-> c))``."""
+    return "(" + " | ".join(f"({text})" for text in texts) + ")"
+
+
+def tsquery_text(clauses: Sequence[Sequence[Term]], excluded: Sequence[Term] = ()) -> str:
+    """The clauses as ``to_tsquery`` text: ``a & (b | c <-> d) & e:*``, and ``& !(f | g)``
+    for the ``excluded`` terms.
 
     Every word holds only letters and digits (see :func:`tui.library.query.words_of`),
     so nothing a user types becomes an operator.
     """
-    return " & ".join(
-        "(" + " | ".join(f"({term})" for term in clause) + ")" for clause in _term_texts(clauses)
-    )
+    found = " & ".join(_either(clause) for clause in _term_texts(clauses))
+    left_out = _term_texts([excluded])
+    if found and left_out:
+        return f"{found} & !{_either(left_out[0])}"
+    return found
 
 
 class _Config(NamedTuple):
@@ -444,20 +462,30 @@ class _Config(NamedTuple):
     query: str
 
 
-def _composed(terms: list[list[str]], stemmed: list[str], written: list[str] | None) -> str:
+def _composed(
+    terms: list[list[str]], stemmed: list[str], written: list[str] | None, negated: bool = False
+) -> str:
     """The tsquery text of ``terms`` from each term's stemmed tsquery (and its stems of the
     words as written): the alternatives of a clause, without repeats, ``|``-ed; clauses
-    ``&``-ed; a term, or a clause, that stemmed to nothing (stop words) left out."""
-    clauses, k = [], 0
-    for clause in terms:
+    ``&``-ed; a term, or a clause, that stemmed to nothing (stop words) left out.
+    ``negated``: the last clause is what a passage must not hold (``& !(...)``)."""
+    clauses: list[str] = []
+    k = 0
+    for number, clause in enumerate(terms, 1):
         either: list[str] = []
         for _ in clause:
             for text in (stemmed[k], written[k] if written else ""):
                 if text and text not in either:
                     either.append(text)
             k += 1
-        if either:
-            clauses.append("(" + " | ".join(f"({text})" for text in either) + ")")
+        if not either:
+            continue
+        if negated and number == len(terms):
+            if not clauses:
+                return ""  # nothing left to find: asked as written
+            clauses.append("!" + _either(either))
+        else:
+            clauses.append(_either(either))
     return " & ".join(clauses)
 
 
@@ -907,7 +935,7 @@ class PostgresIndex:
     def search(self, query: str, limit: int = 100) -> list[Hit]:
         """The best ``limit`` passages for ``query``, best first (see :mod:`tui.library.query`)."""
         parsed = parse(query)
-        text = tsquery_text(parsed.clauses)
+        text = tsquery_text(parsed.clauses, parsed.excluded)
         if parsed.empty or limit <= 0 or (parsed.clauses and not text):
             return []
         return self._read(lambda connection: self._search(connection, parsed, text, limit))
@@ -946,10 +974,16 @@ class PostgresIndex:
         return hits
 
     def _tsqueries(
-        self, connection: psycopg.Connection[Any], terms: list[list[str]], text: str
+        self,
+        connection: psycopg.Connection[Any],
+        terms: list[list[str]],
+        text: str,
+        *,
+        negated: bool = False,
     ) -> tuple[list[_Config], int | None]:
         """The configurations in use, each with its tsquery for ``terms`` (:func:`_term_texts`;
-        ``text``: all of them, as :func:`tsquery_text` writes them), and ``simple``'s oid.
+        ``text``: all of them, as :func:`tsquery_text` writes them; ``negated``: the last
+        clause is left out, see :func:`_composed`), and ``simple``'s oid.
 
         Asked of the server in one statement, as text: each word stemmed by the
         configuration (and, with the stems of the words as written, also by its
@@ -979,7 +1013,7 @@ class PostgresIndex:
         parameters["q"] = text
         rows = connection.execute(sql, parameters).fetchall()
         configs = [
-            _Config(config, oid, other, _composed(terms, own, also) or as_written)
+            _Config(config, oid, other, _composed(terms, own, also, negated) or as_written)
             for config, oid, other, own, also, as_written, _ in rows
         ]
         return configs, (rows[0][-1] if rows else None)
@@ -1026,13 +1060,14 @@ class PostgresIndex:
         and tag filters read the passage's own day and briefing id; the others, its
         briefing's row."""
         clauses = parsed.clauses
-        text = tsquery_text(clauses)
+        text = tsquery_text(clauses, parsed.excluded)
         if not text:
             return None
         where, values = self._filters(parsed, self._outside(connection), on_passage=True)
         dated, on_days = _days(parsed, "p.day")
         tagged, on_tags = _tags(parsed, "p.briefing")
-        every, simple = self._tsqueries(connection, _term_texts(clauses), text)
+        terms, negated = _searched_terms(parsed)
+        every, simple = self._tsqueries(connection, terms, text, negated=negated)
         configs = [config for config in every if config.query]
         if not configs:
             return None

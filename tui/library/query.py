@@ -1,7 +1,8 @@
 """The library's query language, read into a small tree (no SQL here).
 
-``colombia "peace talks" negot* speaker:blinken tag:colombia after:2021-01-01``: free
-words (all must match), "exact phrases", ``prefix*``, ``a OR b`` between two words, and
+``colombia "peace talks" negot* -bogota speaker:blinken tag:colombia after:2021-01-01``:
+free words (all must match), "exact phrases", ``prefix*``, ``a OR b`` between two words,
+``-word`` (or ``NOT word``, ``-"a phrase"``) for what a passage must not hold, and
 filters on the briefing (``speaker:``, ``tag:``, ``source:``, ``title:``, ``after:``,
 ``before:``; a value with spaces in quotes: ``speaker:"Antony Blinken"``). Nothing is
 ever refused: what is not understood is read as plain words, and a filter that cannot be
@@ -24,7 +25,9 @@ FIELDS = ("speaker", "tag", "source", "title", "after", "before")
 
 _TOKEN = re.compile(r"[^\W_]+")
 """A word as the index's tokenizer sees one: letters and digits (FTS5 ``unicode61``)."""
-_PIECE = re.compile(r'\s*(?:"([^"]*)"|(\S+?)(?=\s|"|$))')
+_PIECE = re.compile(r'\s*(-?)(?:"([^"]*)"|(\S+?)(?=\s|"|$))')
+"""A piece of a query: an optional ``-`` (leave out), then a quoted phrase or a run of
+non-spaces."""
 _FIELD = re.compile(r"([A-Za-z]+):(.*)", re.DOTALL)
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", re.ASCII)
 _PREFIX = re.compile(r"[^\W_]\*+[)\].,;]*$")
@@ -67,6 +70,8 @@ class Query:
     clauses: tuple[tuple[Term, ...], ...] = ()
     """Every clause must match; a clause matches if any of its terms does."""
     filters: tuple[Filter, ...] = ()
+    excluded: tuple[Term, ...] = ()
+    """Terms a matching passage must not hold (``-word``, ``NOT word``); only with clauses."""
     message: str | None = None
     """One line about what was not understood, or None."""
 
@@ -101,8 +106,9 @@ def _date(value: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _pieces(text: str) -> list[tuple[str, bool]]:
-    """The query split into (piece, quoted): quoted phrases whole, else at spaces.
+def _pieces(text: str) -> list[tuple[str, bool, bool]]:
+    """The query split into (piece, quoted, left out): quoted phrases whole, else at
+    spaces; left out when written after a ``-``.
 
     A quote with no partner is read as a space.
     """
@@ -111,10 +117,12 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
         text = text[:last] + " " + text[last + 1 :]
     pieces = []
     for found in _PIECE.finditer(text):
-        if found[1] is not None:
-            pieces.append((found[1], True))
-        elif found[2]:
-            pieces += [(part, False) for part in _BRACKETS.split(found[2]) if part]
+        minus = bool(found[1])
+        if found[2] is not None:
+            pieces.append((found[2], True, minus))
+        elif found[3]:
+            parts = [part for part in _BRACKETS.split(found[3]) if part]
+            pieces += [(part, False, minus and n == 0) for n, part in enumerate(parts)]
     return pieces
 
 
@@ -122,12 +130,13 @@ def parse(text: str) -> Query:
     """Read a query; never raises."""
     clauses: list[list[Term]] = []
     filters: list[Filter] = []
+    excluded: list[Term] = []
     problems: list[str] = []
-    pending_or = False
+    pending_or = pending_not = False
     pieces = _pieces(text)
     index = 0
     while index < len(pieces):
-        piece, quoted = pieces[index]
+        piece, quoted, minus = pieces[index]
         index += 1
         field = None if quoted else _FIELD.fullmatch(piece)
         if field and field[1].lower() in FIELDS:
@@ -135,25 +144,40 @@ def parse(text: str) -> Query:
             if not value and index < len(pieces) and pieces[index][1]:
                 value = pieces[index][0]  # speaker:"Antony Blinken"
                 index += 1
-            problem = _add_filter(filters, name, value)
-            if problem:
-                problems.append(problem)
+            if minus or pending_not:
+                problems.append(f"-{name}: a filter cannot be left out; dropped")
+            else:
+                problem = _add_filter(filters, name, value)
+                if problem:
+                    problems.append(problem)
+            pending_or = pending_not = False
             continue
-        if not quoted and piece in _OPERATORS:
+        if not quoted and not minus and piece in _OPERATORS:
             pending_or = piece == "OR" and bool(clauses)
+            pending_not = piece == "NOT"
             continue
         term = _term(piece, quoted)
         if term is None:
             continue
-        if pending_or:
+        if minus or pending_not:
+            excluded.append(term)
+        elif pending_or:
             clauses[-1].append(term)
         else:
             clauses.append([term])
-        pending_or = False
+        pending_or = pending_not = False
+    if excluded and not clauses:
+        problems.append("-word and NOT word only leave out: add a word to find")
+        excluded = []
     if not clauses and not filters and not problems and text.strip():
         problems.append("nothing to search for: no words in the query")
     message = "; ".join(dict.fromkeys(problems)) or None
-    return Query(tuple(tuple(clause) for clause in clauses), tuple(filters), message)
+    return Query(
+        tuple(tuple(clause) for clause in clauses),
+        tuple(filters),
+        tuple(dict.fromkeys(excluded)),
+        message,
+    )
 
 
 def _term(piece: str, quoted: bool) -> Term | None:
@@ -189,8 +213,13 @@ def fts_phrase(term: Term) -> str:
     return '"' + " ".join(term.words) + '"' + ("*" if term.prefix else "")
 
 
-def fts_expression(clauses: tuple[tuple[Term, ...], ...], column: str | None = None) -> str:
-    """The clauses as an FTS5 expression (``"a" AND ("b" OR "c")``), or ``""`` for none.
+def fts_expression(
+    clauses: tuple[tuple[Term, ...], ...],
+    column: str | None = None,
+    excluded: tuple[Term, ...] = (),
+) -> str:
+    """The clauses as an FTS5 expression (``"a" AND ("b" OR "c")``), less the ``excluded``
+    terms (``(...) NOT ("d" OR "e")``), or ``""`` for no clauses.
 
     Every word is inside double quotes and holds only letters and digits, so no FTS5
     syntax (``NEAR``, ``^``, ``:``, ``-``, ``*``, parentheses) can come from the user.
@@ -201,6 +230,9 @@ def fts_expression(clauses: tuple[tuple[Term, ...], ...], column: str | None = N
         joined = phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
         parts.append(joined)
     expression = " AND ".join(parts)
+    if expression and excluded:
+        left_out = " OR ".join(fts_phrase(term) for term in excluded)
+        expression = f"({expression}) NOT ({left_out})"
     if column and expression:
         return "{" + column + "} : (" + expression + ")"
     return expression

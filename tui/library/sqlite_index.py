@@ -656,7 +656,7 @@ class SqliteIndex:
         )
         with self._reads() as connection:
             ranked = connection.execute(
-                best, [fts_expression(query.clauses), *parameters, limit]
+                best, [fts_expression(query.clauses, excluded=query.excluded), *parameters, limit]
             ).fetchall()
             found = self._passages(connection, [row for row, _ in ranked])
         terms = [term for clause in query.clauses for term in clause]
