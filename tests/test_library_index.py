@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -623,6 +624,40 @@ def test_one_index_per_library_in_the_cache_folder(private_cache: Path, library:
     assert first.parent.parent == private_cache
     assert index_file([str(library) + "/"]) == first
     assert index_file([str(library / "es")]) != first
+
+
+def test_indexes_not_opened_for_two_months_are_removed(library: Path) -> None:
+    """Each list of files has its own index: those never asked for again do not pile up."""
+    from tui.library.cache_prune import UNUSED_DAYS
+
+    long_ago = time.time() - (UNUSED_DAYS + 1) * 86_400
+    lately = time.time() - (UNUSED_DAYS - 1) * 86_400
+    named = {"old": [str(library / "es")], "recent": [str(library / "harbour.yaml")]}
+    old, recent = index_file(named["old"]), index_file(named["recent"])
+    for arguments in named.values():
+        open_index(arguments).close()
+    files = {each: [*each.parent.glob(each.name + "*")] for each in (old, recent)}
+    assert all(files.values())
+    for each, when in ((old, long_ago), (recent, lately)):
+        for part in files[each]:
+            os.utime(part, (when, when))
+    kept = index_file([str(library)])
+
+    index = open_index([str(library)])
+    assert not [*old.parent.glob(old.name + "*")]
+    assert sorted(recent.parent.glob(recent.name + "*")) == sorted(files[recent])
+    assert kept.exists()
+    index.close()
+    # Opening a library marks its index as used: a month later it is still there.
+    open_index(named["recent"]).close()
+    assert remove_unused_later(recent.parent, days=UNUSED_DAYS - 1) == []
+
+
+def remove_unused_later(folder: Path, days: int) -> list[Path]:
+    """What a library opened ``days`` days from now would remove."""
+    from tui.library.cache_prune import remove_unused
+
+    return remove_unused(folder, keep=folder / "none", now=time.time() + days * 86_400)
 
 
 def test_a_corrupt_index_is_set_aside_and_rebuilt(library: Path) -> None:

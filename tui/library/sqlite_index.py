@@ -115,11 +115,17 @@ def open_index(arguments: Sequence[str], *, fallback: bool = True) -> SqliteInde
     """The index of a library in the cache folder; if that cannot be written and ``fallback``,
     a temporary one (deleted on close), with a notice. Raises :class:`IndexUnavailable`."""
     try:
-        return SqliteIndex(index_file(arguments))
+        index = SqliteIndex(index_file(arguments))
     except IndexUnavailable as error:
         if not fallback:
             raise
         reason = str(error)
+    else:
+        from tui.library.cache_prune import mark_used, remove_unused
+
+        mark_used(index.file)
+        remove_unused(index.file.parent, keep=index.file)
+        return index
     import tempfile
 
     try:
