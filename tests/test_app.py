@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 from snapshot_apps import (
@@ -20,6 +20,7 @@ from snapshot_apps import (
     textual_match,
 )
 from textual import events
+from textual.app import App
 from textual.command import CommandList, CommandPalette, Hit
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, Tabs
@@ -1278,6 +1279,23 @@ async def test_next_section_in_the_last_one_stays_put(seed, reader, notes):
         await pilot.press("right_square_bracket")
         assert screen.body.scroll_y == bottom  # not back up to the last heading
         assert any("last section" in note for note in notes)
+
+
+async def test_a_toast_asked_for_again_while_it_shows_is_shown_once(seed, reader, monkeypatch):
+    shown: list[str] = []
+    toast = App.notify  # (Textual's own: what puts a toast on screen)
+
+    def recording(self: App, message: str, **options: Any) -> None:
+        shown.append(message)
+        toast(self, message, **options)
+
+    monkeypatch.setattr(App, "notify", recording)
+    async with reader(seed) as (pilot, _screen):
+        await pilot.press("G", *["right_square_bracket"] * 3)
+        assert shown == ["This is the last section."]
+        pilot.app.clear_notifications()
+        await pilot.press("right_square_bracket")  # (cleared: shown again)
+        assert shown == ["This is the last section."] * 2
 
 
 async def test_search_says_when_it_wraps_and_drops_an_old_match(seed, reader, notes):

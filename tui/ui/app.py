@@ -133,6 +133,8 @@ class BriefingApp(App[None]):
         self._start_theme(settings)
         self.keymap: dict[str, str] = {}
         """The keymap in force (binding id → keys), as given to :meth:`set_keymap`."""
+        self._toasts_shown: dict[tuple[str, str, str], float] = {}
+        """Each toast on screen (text, title, severity) and when it goes (``time.monotonic``)."""
         if self.config.keys:
             self.set_keymap(dict(self.config.keys))
         self.type_ahead = TypeAhead()
@@ -297,15 +299,24 @@ class BriefingApp(App[None]):
         """Every toast, from any screen: text from outside (paths, briefings) is sanitised.
 
         It stays as long as the config file's ``notification_seconds`` says (short
-        messages and warnings in proportion to the default five seconds).
+        messages and warnings in proportion to the default five seconds). The same toast
+        asked for again while it shows (``]`` pressed twice at the last section) is not
+        shown twice: a second copy would only cover more of the screen.
         """
-        super().notify(
-            sanitize(message),
-            title=sanitize_line(title),
-            severity=severity,
-            timeout=self.toast_seconds(self.NOTIFICATION_TIMEOUT if timeout is None else timeout),
-            markup=markup,
-        )
+        text, heading = sanitize(message), sanitize_line(title)
+        seconds = self.toast_seconds(self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
+        now = time.monotonic()
+        key = (text, heading, severity)
+        if self._toasts_shown.get(key, 0.0) > now:
+            return
+        self._toasts_shown = {shown: end for shown, end in self._toasts_shown.items() if end > now}
+        self._toasts_shown[key] = now + seconds
+        super().notify(text, title=heading, severity=severity, timeout=seconds, markup=markup)
+
+    def clear_notifications(self) -> None:
+        """Every toast away (and none counted as showing, for :meth:`notify`)."""
+        self._toasts_shown.clear()
+        super().clear_notifications()
 
     def toast_seconds(self, timeout: float) -> float:
         """How long a toast asked to show ``timeout`` seconds shows, with the user's config."""
