@@ -435,6 +435,29 @@ def test_closing_does_not_wait_for_a_refresh_under_way(library: Path, tmp_path: 
     assert index._writer is None and index._lock_file == -1  # let go as the refresh ended
 
 
+def test_a_refresh_says_when_another_process_brought_the_index_up_to_date(
+    index: SqliteIndex, library: Path
+) -> None:
+    """Two readers of one folder: the second finds nothing to read again once the first
+    has, and must still show its rows again (they were listed before the change)."""
+    other = SqliteIndex(index.file)
+    try:
+        assert not refresh(other, library).others  # (its first: nothing listed before it)
+        assert not refresh(index, library).others
+        (library / "harbour.yaml").write_text(
+            (library / "harbour.yaml").read_text(encoding="utf-8").replace("Port", "Quay"),
+            encoding="utf-8",
+        )
+        first = refresh(index, library)
+        assert (first.changed, first.others) == (1, False)
+        second = refresh(other, library)
+        assert (second.changed, second.others) == (0, True)
+        assert not refresh(other, library).others  # said once
+        assert not refresh(index, library).others  # (a refresh that wrote nothing)
+    finally:
+        other.close()
+
+
 def test_a_file_added_changed_and_deleted(index: SqliteIndex, library: Path) -> None:
     (library / "new.yaml").write_text(
         "title: Zeppelin fleet grounded\nsections:\n  - heading: H\n    body: Zeppelins.\n",

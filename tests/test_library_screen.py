@@ -664,6 +664,32 @@ async def test_the_speakers_list_moves_with_j_and_k() -> None:
         assert "Quotes of Ana Ruiz: 2" in screen_lines(pilot.app)[0]
 
 
+async def test_the_speakers_are_filtered_by_name() -> None:
+    async with open_library() as (pilot, screen):
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("f", *"LARS")  # (a q or an s typed is a letter of the name)
+        await pilot.pause()
+        lines = screen_lines(pilot.app)
+        assert "Speakers: 1 of 2 with 'LARS' in their name" in lines[0]
+        assert "Ana Ruiz" not in "\n".join(lines)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Quotes of Lars Berg: 1" in screen_lines(pilot.app)[0]
+        await pilot.press("escape")  # back to the speakers the filter left
+        await pilot.pause()
+        assert "Speakers: 1 of 2" in screen_lines(pilot.app)[0]
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"ruíz")
+        await pilot.pause()
+        assert "Speakers: 1 of 2 with 'ruíz'" in screen_lines(pilot.app)[0]
+        await pilot.press("escape")  # the filter away: every speaker
+        await pilot.pause()
+        assert "Speakers: 2, most quoted first" in screen_lines(pilot.app)[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+
+
 async def test_the_palette_opens_a_briefing_or_shows_a_tag() -> None:
     async with open_library() as (pilot, screen):
         await pilot.press("ctrl+p", *"open rail")
@@ -1190,6 +1216,37 @@ async def test_ctrl_r_looks_again_for_the_files_and_says_what_it_found(
         await settle(pilot)
         assert notes[-1] == "1 file added, 1 deleted."
         assert "Ice shelf breaks away" in titles(screen) and HARBOUR not in titles(screen)
+
+
+async def test_ctrl_r_lists_again_what_another_instance_brought_into_the_index(
+    tmp_path: Path, notes: list[str]
+) -> None:
+    """Two instances on one folder: the other read the changed file first, so this one's
+    refresh has nothing to read again; its table must still show the new title."""
+    from tui.library.sqlite_index import SqliteIndex
+
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY_PATH, folder)
+    ours, theirs = SqliteIndex(tmp_path / "index.sqlite"), SqliteIndex(tmp_path / "index.sqlite")
+    try:
+        async with open_library(library=walked_library(folder, ours)) as (pilot, screen):
+            paths = [entry.path for entry in ours.entries()]
+            theirs.refresh(paths)
+            glacier = folder / "glacier-survey.yaml"
+            glacier.write_text(
+                glacier.read_text(encoding="utf-8").replace(GLACIER, "Ice shelf breaks away"),
+                "utf-8",
+            )
+            assert theirs.refresh(paths).changed == 1
+            await pilot.press("ctrl+r")
+            await settle(pilot)
+            assert notes[-1] == (
+                "Listed again: another briefing-tui had brought the index up to date."
+            )
+            assert "Ice shelf breaks away" in titles(screen) and GLACIER not in titles(screen)
+    finally:
+        ours.close()
+        theirs.close()
 
 
 async def test_braces_from_a_briefing_the_table_does_not_show_say_so(notes: list[str]) -> None:

@@ -149,6 +149,9 @@ class Refreshed:
     unchanged: int = 0
     failed: int = 0
     seconds: float = 0.0
+    others: bool = False
+    """Another process wrote to the index since this one last refreshed it: rows listed
+    before may be out of date, though this refresh found nothing to read again."""
 
 
 class Listing(list[Entry]):

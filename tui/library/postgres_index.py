@@ -1200,7 +1200,7 @@ class PostgresIndex:
             raise IndexUnavailable(
                 f"the archive {self._shown} cannot be updated ({self._reason(error)})"
             ) from None
-        return Refreshed(**counts, seconds=time.perf_counter() - started)
+        return Refreshed(**counts, seconds=time.perf_counter() - started, others=False)
 
     @contextlib.contextmanager
     def _writer(self, progress: Progress | None) -> Iterator[psycopg.Connection[Any]]:

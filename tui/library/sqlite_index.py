@@ -181,6 +181,8 @@ class SqliteIndex:
         """Every briefing's row id and file status as this process last wrote them, valid
         while ``PRAGMA data_version`` says no other connection has written since."""
         self._known_version: int | None = None
+        self._others_wrote = False
+        """Another connection wrote between this one's last two refreshes (see :meth:`_rows`)."""
         self._closing = False
         """Closed while a refresh was under way: that refresh lets go of the files at its end."""
         self._damaged = False
@@ -374,7 +376,8 @@ class SqliteIndex:
             finally:
                 if self._closing:
                     self._let_go()
-        return Refreshed(**counts, seconds=time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        return Refreshed(**counts, seconds=seconds, others=self._others_wrote)
 
     def _writer_connection(self) -> sqlite3.Connection:
         """The connection refreshes write through: the one kept, unless the file was replaced."""
@@ -481,7 +484,8 @@ class SqliteIndex:
         """Every briefing's path, row id and file status: kept from the last refresh if no
         other connection has written since (reading 10,000 rows takes tens of ms)."""
         version = connection.execute("PRAGMA data_version").fetchone()[0]
-        if self._known is not None and version == self._known_version:
+        self._others_wrote = self._known is not None and version != self._known_version
+        if self._known is not None and not self._others_wrote:
             return self._known
         self._known_version = version
         return {

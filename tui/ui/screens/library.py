@@ -578,8 +578,8 @@ class LibraryScreen(Screen[None]):
                 self.app.call_from_thread(self.notify, str(error), severity="warning")
             return  # (else said when the library opened, or at the next search)
         renamed = paths != before  # (a rename counts as unchanged: its row keeps its file)
-        if refreshed.added or refreshed.changed or refreshed.removed or renamed:
-            self._list_again()
+        if refreshed.added or refreshed.changed or refreshed.removed or renamed or refreshed.others:
+            self._list_again()  # (others: another briefing-tui brought the index in step)
         if say:
             self.app.call_from_thread(self.notify, _changes(refreshed, renamed), timeout=3)
 
@@ -664,7 +664,11 @@ def _changes(refreshed: Refreshed, renamed: bool) -> str:
         if count
     ]
     if not counts:
-        return "Files renamed." if renamed else "No file added, changed or deleted."
+        if renamed:
+            return "Files renamed."
+        if refreshed.others:
+            return "Listed again: another briefing-tui had brought the index up to date."
+        return "No file added, changed or deleted."
     first, *rest = counts
     said = [f"{first[0]:,} file{'s' if first[0] != 1 else ''} {first[1]}"]
     said += [f"{count:,} {word}" for count, word in rest]

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.library.index import Hit, LibraryIndex, Speaker
+from tui.library.query import fold
 from tui.text import clip, sanitize_line
 from tui.ui.held_keys import CHOSEN, hold_keys, release_keys, screens_own_key
 from tui.ui.hits import hit_content
@@ -20,8 +21,13 @@ from tui.ui.index_calls import ask_index
 from tui.ui.screens.modal import Modal
 from tui.ui.widgets.key_hints import Hint
 from tui.ui.widgets.result_list import ResultList
+from tui.ui.widgets.typed_input import TypedInput
 
-HINTS = (Hint(("select", "speakers.open"), "Open"), Hint(("speakers.back",), "Back"))
+HINTS = (
+    Hint(("select", "speakers.open"), "Open"),
+    Hint(("speakers.filter",), "Filter"),
+    Hint(("speakers.back",), "Back"),
+)
 
 
 def speaker_content(speaker: Speaker) -> Content:
@@ -51,6 +57,12 @@ class SpeakersScreen(Modal[None]):
         padding: 0 1;
         background: $panel;
     }
+    #speakers-filter {
+        display: none;
+        border: none;
+        height: 1;
+        padding: 0 1;
+    }
     #speakers-list {
         height: 1fr;
         border: none;
@@ -66,6 +78,10 @@ class SpeakersScreen(Modal[None]):
     BINDINGS = [
         Binding("escape,q", "back", "Back (to the speakers, then the library)", id="speakers.back"),
         Binding("enter", "open", "Open", show=False, id="speakers.open"),
+        Binding("f,slash", "filter", "Filter the speakers by name", id="speakers.filter"),
+        # Priority: the filter line keeps the keys while these move the list's highlight.
+        Binding("down", "move(1)", "Next", show=False, id="speakers.down", priority=True),
+        Binding("up", "move(-1)", "Previous", show=False, id="speakers.up", priority=True),
     ]
 
     def __init__(
@@ -81,10 +97,19 @@ class SpeakersScreen(Modal[None]):
         """The speaker whose quotes are listed (None: the speakers are)."""
         self.quotes: list[Hit] = []
         self._speaker_at = 0
+        self.shown: list[int] = []
+        """The speakers listed (their places in :attr:`speakers`): those the filter leaves."""
+        self.filtering = False
+        """The filter line is in use (``f``), until Esc puts it away."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Speakers: reading the library…"), id="speakers-title")
+        yield TypedInput(placeholder="type part of a name", id="speakers-filter")
         yield ResultList(id="speakers-list")
+
+    @property
+    def filter_line(self) -> Input:
+        return self.query_one("#speakers-filter", Input)
 
     async def on_key(self, event: events.Key) -> None:
         """Keys on their way when Esc closed the screen are the library's (``Esc q`` quits);
@@ -123,17 +148,60 @@ class SpeakersScreen(Modal[None]):
         if listing is None:
             return
         self.speakers, self.speaker = speakers, None
-        listing.clear_options()
-        listing.add_options(
-            Option(speaker_content(speaker), id=str(n)) for n, speaker in enumerate(speakers)
-        )
+        self.filter_line.display = self.filtering  # (at once: it may be focused next)
+        self._list_speakers(listing)
         if listed is None:  # (not "0 speakers": an archive out of reach is not an empty one)
             self._title(f"Speakers: {UNANSWERED}")
-        else:
-            self._title(f"Speakers: {len(speakers)}, most quoted first · Enter lists their quotes")
-        if speakers:
-            listing.highlighted = min(self._speaker_at, len(speakers) - 1)
         release_keys(self, "speakers")
+
+    def _list_speakers(self, listing: OptionList) -> None:
+        """List the speakers whose names hold every word of the filter line."""
+        words = fold(self.filter_line.value).split()
+        self.shown = [
+            n
+            for n, speaker in enumerate(self.speakers)
+            if all(word in fold(speaker.name) for word in words)
+        ]
+        listing.clear_options()
+        listing.add_options(
+            Option(speaker_content(self.speakers[n]), id=str(n)) for n in self.shown
+        )
+        if words:
+            self._title(
+                f"Speakers: {len(self.shown)} of {len(self.speakers)} with"
+                f" {clip(sanitize_line(self.filter_line.value), 40)!r} in their name"
+            )
+        else:
+            self._title(
+                f"Speakers: {len(self.speakers)}, most quoted first · Enter lists their quotes"
+            )
+        if self.shown:
+            placed = [n for n in self.shown if n >= self._speaker_at]
+            listing.highlighted = self.shown.index(placed[0]) if placed else 0
+
+    @on(Input.Changed, "#speakers-filter")
+    def _narrow(self) -> None:
+        if self.speaker is None:
+            self._speaker_at = 0
+            self._list_speakers(self.listing)
+
+    @on(Input.Submitted, "#speakers-filter")
+    def _submitted(self) -> None:
+        self.action_open()
+
+    def action_filter(self) -> None:
+        """Show the filter line and type into it (the speakers only, not one's quotes)."""
+        if self.speaker is None:
+            self.filtering = self.filter_line.display = True  # (at once: focused next)
+            self.set_focus(self.filter_line)
+
+    def action_move(self, delta: int) -> None:
+        """Move the list's highlight (also while the filter line has the keys)."""
+        listing = self.listing
+        if listing.option_count:
+            at = listing.highlighted
+            at = 0 if at is None else max(0, min(at + delta, listing.option_count - 1))
+            listing.highlighted = at
 
     @work(thread=True, exclusive=True, group="speakers")
     def _load_quotes(self, speaker: Speaker) -> None:
@@ -149,6 +217,8 @@ class SpeakersScreen(Modal[None]):
         if listing is None:
             return
         self.speaker, self.quotes = speaker, quotes
+        self.filter_line.display = False  # (a speaker's quotes are not filtered)
+        self.set_focus(listing)
         listing.clear_options()
         listing.add_options(Option(hit_content(hit), id=str(n)) for n, hit in enumerate(quotes))
         name = clip(sanitize_line(speaker.name), 60)
@@ -177,16 +247,24 @@ class SpeakersScreen(Modal[None]):
 
     def _choose(self, at: int) -> None:
         if self.speaker is None:
-            if at < len(self.speakers):
-                self._speaker_at = at
+            if at < len(self.shown):
+                self._speaker_at = self.shown[at]
                 hold_keys(self, "speakers")
-                self._load_quotes(self.speakers[at])
+                self._load_quotes(self.speakers[self._speaker_at])
         elif at < len(self.quotes):
             self.open_hit(self.quotes[at])
 
     def action_back(self) -> None:
-        """Back to the speakers from a speaker's quotes; from the speakers, to the library."""
+        """Back to the speakers from a speaker's quotes; from a filter, to every speaker;
+        from the speakers, to the library."""
+        line = self.filter_line
         if self.speaker is not None:
             self._show_speakers(self.speakers)
+            if self.filtering:
+                self.set_focus(line)
+        elif self.filtering:
+            self.filtering = line.display = False
+            line.value = ""  # (lists every speaker again)
+            self.set_focus(self.listing)
         elif self.is_active:
             self.dismiss()
