@@ -690,6 +690,17 @@ async def test_the_speakers_are_filtered_by_name() -> None:
         assert pilot.app.screen is screen
 
 
+@pytest.mark.parametrize("typed", ["flars", "lars"])
+async def test_a_name_typed_in_a_burst_on_the_speakers_filters_them(typed: str) -> None:
+    async with open_library() as (pilot, _):
+        await pilot.press("s")
+        await settle(pilot)
+        for key in typed:  # all queued before any is handled
+            pilot.app.simulate_key(key)
+        await settle(pilot)
+        assert "Speakers: 1 of 2 with 'lars' in their name" in screen_lines(pilot.app)[0]
+
+
 async def test_the_palette_opens_a_briefing_or_shows_a_tag() -> None:
     async with open_library() as (pilot, screen):
         await pilot.press("ctrl+p", *"open rail")

@@ -113,8 +113,23 @@ class SpeakersScreen(Modal[None]):
 
     async def on_key(self, event: events.Key) -> None:
         """Keys on their way when Esc closed the screen are the library's (``Esc q`` quits);
-        the screen's own keys act at their turn, so that the keys behind them go on."""
-        await screens_own_key(self, event)
+        the screen's own keys act at their turn, so that the keys behind them go on. A
+        letter no key is bound to, typed on the speakers, goes into the filter line (also
+        one typed right after ``f``, in a burst, before the line had the keys)."""
+        if await screens_own_key(self, event):
+            return
+        line = self.filter_line
+        if (
+            self.speaker is None
+            and event.is_printable
+            and event.character
+            and self.active_bindings.get(event.key) is None
+        ):
+            event.stop()
+            event.prevent_default()
+            self.filtering = line.display = True
+            line.insert_text_at_cursor(event.character)
+            self.set_focus(line)
 
     def on_mount(self) -> None:
         hold_keys(self, "speakers")  # (s Enter: the first speaker's quotes, once listed)
