@@ -547,6 +547,12 @@ def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
     assert capsys.readouterr().err.endswith("error: unrecognized options: --bogus -x\n")
     assert main(["schema", "extra"]) == 2
     assert capsys.readouterr().err.endswith("error: unrecognized argument: extra\n")
+    # A word to leave out, typed outside the quoted query, is told where it goes.
+    assert main(["search", "content", "energy", "-market"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "error: unrecognized option: -market"
+        " (a word to leave out goes inside the quoted query: 'energy -market')\n"
+    )
 
 
 def test_schema_command_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:

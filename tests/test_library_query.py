@@ -68,6 +68,11 @@ def test_filters_and_words_combine() -> None:
         ("AND (", "nothing to search for", []),
         ('"', "nothing to search for", []),
         ("* ^ - :", "nothing to search for", []),
+        (
+            "before:2012 trade after:2025",
+            "after:2025-01-01 is not before before:2012-01-01: nothing can match",
+            ["trade"],
+        ),
     ],
 )
 def test_what_cannot_be_used_is_one_line_of_message(query: str, said: str, left: list) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -99,6 +100,11 @@ def _whole_number(text: str, least: int, refusal: str) -> int:
     return value
 
 
+_DASHED_WORD = re.compile(r"-[^\W\d_][^\W_]+\*?")
+"""One dash and a word of two letters or more (``-market``, ``-negot*``), not an option's
+spelling (``-x``, ``--json``)."""
+
+
 class CommandParser(argparse.ArgumentParser):
     """A command's parser: it has ``--version`` and knows which of its options take a value.
 
@@ -118,6 +124,9 @@ class CommandParser(argparse.ArgumentParser):
         """Every option string that takes a value (``--max-size``), wherever it was added."""
         self.sections = sections
         """Writes the help's closing sections (examples, exit status, …); None for none."""
+        self.unknown_word_hint: str | None = None
+        """Said after an unknown option that looks like a word after a dash (``-market``):
+        where such a word belongs (``search``: inside the quoted query)."""
         options.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
         super().__init__(prog=prog, description=description, **options)
         self.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
@@ -144,7 +153,9 @@ class CommandParser(argparse.ArgumentParser):
             shown = options or extras
             kind = "option" if options else "argument"
             plural = "s" if len(shown) > 1 else ""
-            self.error(f"unrecognized {kind}{plural}: {' '.join(shown)}")
+            worded = any(_DASHED_WORD.fullmatch(option) for option in options)
+            hint = f" ({self.unknown_word_hint})" if worded and self.unknown_word_hint else ""
+            self.error(f"unrecognized {kind}{plural}: {' '.join(shown)}{hint}")
         return parsed
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:

@@ -66,6 +66,7 @@ def _help_sections() -> str:
 def parser() -> CommandParser:
     """The parser of ``search``."""
     command = CommandParser("briefing-tui search", DESCRIPTION, _help_sections)
+    command.unknown_word_hint = "a word to leave out goes inside the quoted query: 'energy -market'"
     command.add_argument(
         "library",
         metavar="DIR",

@@ -169,6 +169,12 @@ def parse(text: str) -> Query:
     if excluded and not clauses:
         problems.append("-word and NOT word only leave out: add a word to find")
         excluded = []
+    afters = [each.value for each in filters if each.field == "after"]
+    befores = [each.value for each in filters if each.field == "before"]
+    if afters and befores and max(afters) >= min(befores):
+        problems.append(
+            f"after:{max(afters)} is not before before:{min(befores)}: nothing can match"
+        )
     if not clauses and not filters and not problems and text.strip():
         problems.append("nothing to search for: no words in the query")
     message = "; ".join(dict.fromkeys(problems)) or None
