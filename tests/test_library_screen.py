@@ -1363,6 +1363,25 @@ async def test_a_quote_or_point_found_opens_with_its_pane_on_it(
         assert (points if kind == "point" else quotes).highlighted == at
 
 
+@pytest.mark.parametrize(("size", "shown"), [((120, 40), "body"), ((80, 24), "points")])
+async def test_a_point_found_on_a_narrow_terminal_opens_on_the_points(
+    size: tuple[int, int], shown: str
+) -> None:
+    """One pane at a time (80x24): the point's supporting passage, in the article, does not
+    hold the words found; the point does. Wide, both show, the passage lit in the article."""
+    from tui.format.loader import default_briefing_path
+
+    async with open_library(size=size, paths=(default_briefing_path(),)) as (pilot, screen):
+        [hit] = [hit for hit in screen.library.index.search("Haiti") if hit.kind == "point"]
+        screen.open_hit(hit)
+        await settle(pilot)
+        reader = pilot.app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        assert (reader.narrow, reader.active_pane) == (size[0] < 100, shown)
+        assert reader.side_panes()[0].highlighted == 1
+        assert "Haiti" in "\n".join(screen_lines(pilot.app))
+
+
 async def test_a_passage_near_the_end_found_is_the_current_match() -> None:
     """The bundled briefing's list item "…a 2016 peace deal…" is near the article's end,
     which cannot scroll to the top of the view: the search lit up the first "peace deal"

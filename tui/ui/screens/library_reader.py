@@ -96,7 +96,10 @@ class LibraryReaderScreen(ReaderScreen):
             self.jump_to_quote(self.open_quote)
         elif self.open_point is not None:
             self.side_panes()[0].highlighted = self.open_point
-            self.jump_to_point(self.open_point)
+            if self.narrow:  # one pane at a time: the one with the words found, not the
+                self.active_pane = "points"  # article's passage (Enter on the point goes there)
+            else:
+                self.jump_to_point(self.open_point)
         elif self.find:
             from tui.search import Query
 
