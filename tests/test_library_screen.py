@@ -13,6 +13,7 @@ import pytest
 from snapshot_apps import LIBRARY_PATH, library_of, screen_lines, screen_strips
 from textual.command import CommandPalette
 from textual.pilot import Pilot
+from textual.widgets import Input
 from textual.worker import WorkerCancelled
 
 from tui.library.index import (
@@ -221,6 +222,31 @@ async def test_a_word_typed_in_a_burst_after_f_goes_into_the_filter_line_keys_an
         assert pilot.app.screen is screen
         assert screen.query_one(FilterLine).value == "strike"
         assert titles(screen) == [RAIL]
+
+
+@pytest.mark.parametrize("closing", ["q", "escape"])
+async def test_keys_typed_in_a_burst_after_closing_a_briefing_are_the_librarys(
+    closing: str,
+) -> None:
+    """``q / trade`` and ``q f trade`` sent at once from a briefing: the keys after q reached
+    the reader before q came back up to its binding. The / searched in the closing reader
+    and t opened the tags; f went to the filter line and "trade" was lost."""
+    async with open_library() as (pilot, screen):
+        for burst, seen in (["slash", *"trade"], "search"), (["f", *"trade"], "filter"):
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(pilot.app.screen, LibraryReaderScreen)
+            for key in [closing, *burst]:  # all queued before any is handled
+                pilot.app.simulate_key(key)
+            await settle(pilot)
+            if seen == "search":
+                assert isinstance(pilot.app.screen, SearchScreen)
+                assert pilot.app.screen.query_one("#search-query", Input).value == "trade"
+                await pilot.press("escape")
+                await settle(pilot)
+            else:
+                assert pilot.app.screen is screen
+                assert screen.query_one(FilterLine).value == "trade"
 
 
 async def test_the_tag_filter_lists_tags_with_counts() -> None:

@@ -114,6 +114,9 @@ BINDINGS: dict[str, Bindable] = {
     "search.close": Bindable("escape", "Library search: back to the library"),
     "speakers.open": Bindable("enter", "Speakers: open"),
     "speakers.back": Bindable("escape,q", "Speakers: back"),
+    "speakers.filter": Bindable("f,slash", "Speakers: filter them by name"),
+    "speakers.down": Bindable("down", "Speakers: next"),
+    "speakers.up": Bindable("up", "Speakers: previous"),
 }
 """Every binding id of the reader, in the order ``briefing-tui config`` lists them."""
 

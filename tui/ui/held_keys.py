@@ -109,6 +109,17 @@ class HeldKeys:
             return True
         return False
 
+    def hold_again(self, event: events.Key) -> None:
+        """Type ``event`` again: with the keys held, in the order typed, if they are (else
+        at once)."""
+        again = events.Key(event.key, event.character)
+        if not self.holding:
+            self.post_again([again])
+            return
+        again.time = event.time
+        self._held.append(again)
+        self._held.sort(key=lambda key: key.time)
+
     def post_again(self, keys: list[events.Key]) -> None:
         """Post ``keys`` to the app in place of one it received: the keys behind that one,
         still on their way, go on behind them (as held keys posted again do)."""
@@ -143,6 +154,15 @@ async def run_at_its_turn(event: events.Key, active: ActiveBinding) -> None:
     event.stop()
     event.prevent_default()
     await active.node.app.run_action(active.binding.action, active.node)
+
+
+def pass_on(node: DOMNode, event: events.Key | None) -> None:
+    """Have ``event`` typed again for the screen on top: it acted on ``node``'s screen,
+    which a key typed before it has closed (``q /`` in the reader). Held in its place
+    among the keys held (typed after it), if any; else posted again at once."""
+    held = getattr(node.app, "held_keys", None)
+    if isinstance(held, HeldKeys) and event is not None:
+        held.hold_again(event)
 
 
 def not_on_top(node: Widget, event: events.Key) -> bool:

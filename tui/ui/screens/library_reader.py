@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding, BindingType
 
 from tui.storage.positions import Position
+from tui.ui.held_keys import after_keys_ahead, hold_keys, release_keys
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.key_hints import Hint
 
@@ -46,6 +47,10 @@ ESCAPE = Binding(
     "escape", "clear", "Clear the highlight; without one, back to the library", id="reader.dismiss"
 )
 """What Esc does in a reader opened from the library (for help: the reader binds Esc)."""
+
+
+CLOSING = "closing"
+"""What the keys typed after ``q`` wait for: the screen below the reader, on top again."""
 
 
 class LibraryReaderScreen(ReaderScreen):
@@ -119,11 +124,23 @@ class LibraryReaderScreen(ReaderScreen):
         self._close()
 
     def _close(self) -> None:
-        if not self.is_active:
+        if not self.is_active or self.closing:
             return  # closing already (a quick second q or Esc)
         if self.when_closed is not None:
             self.when_closed(self)
-        self.dismiss()
+        # The keys typed after q (``q f trade``, in one burst) went to this screen's
+        # widgets before q came back up to its binding: held as they come back up, the
+        # screen closes once they have, and they are typed again for the one below.
+        self.closing = True
+        hold_keys(self, CLOSING)
+        went_to = self.focused or self
+        after_keys_ahead(went_to.ancestors_with_self, self._close_now)
+
+    def _close_now(self) -> None:
+        below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
+        if self.is_active:
+            self.dismiss()
+        release_keys(self, CLOSING, ready=below)
 
     def action_clear(self) -> None:
         """Esc: clear the highlight of a jump or a search; without one, back to the library."""

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
@@ -29,7 +29,7 @@ from tui.storage.bookmarks import BookmarkStore
 from tui.storage.positions import Position, PositionStore
 from tui.ui.bookmark_keeper import BookmarkKeeper
 from tui.ui.config import config_of
-from tui.ui.held_keys import after_keys_ahead, hold_keys, release_keys
+from tui.ui.held_keys import after_keys_ahead, hold_keys, pass_on, release_keys
 from tui.ui.history import PANES, JumpHistory, Pane, Place
 from tui.ui.live_reload import LiveReload, ReloadBar
 from tui.ui.position_keeper import PositionKeeper
@@ -82,6 +82,8 @@ class ReaderScreen(Screen[None]):
 
     EXTRA_HINTS: tuple[Hint, ...] = ()
     """Keys of a reader opened from elsewhere (the library), shown after Help and Quit."""
+    closing = False
+    """On its way out: asked to close (``q``), the keys typed before that still coming back."""
 
     BINDINGS = [
         Binding("tab", "cycle_pane(1)", "Next pane", id="reader.next_pane"),
@@ -834,13 +836,20 @@ class ReaderScreen(Screen[None]):
         # have come back up to their bindings (] ] /duque Enter searched from where ] ]
         # started): the keys typed after it wait, and the line takes the focus (and them)
         # once those have acted, on their way up from the widget they went to.
-        hold_keys(self, SEARCH_LINE, after=getattr(self.app, "arriving_key", None))
+        asked_by = getattr(self.app, "arriving_key", None)
+        hold_keys(self, SEARCH_LINE, after=asked_by)
         went_to = self.focused or self
-        after_keys_ahead(went_to.ancestors_with_self, self._search_line_ready)
+        after_keys_ahead(went_to.ancestors_with_self, lambda: self._search_line_ready(asked_by))
 
-    def _search_line_ready(self) -> None:
-        """The keys typed before ``/`` have acted: the search line takes the keys after it."""
-        if self.search_line.is_open:
+    def _search_line_ready(self, asked_by: events.Key | None) -> None:
+        """The keys typed before ``/`` have acted: the search line takes the keys after it;
+        unless they closed this screen (``q /``, in the library) or opened one over it: the
+        ``/`` is then for the screen on top, and goes there first."""
+        if not self.is_active or self.closing:
+            if self.search_line.is_open:
+                self.search_line.close()
+            pass_on(self, asked_by)
+        elif self.search_line.is_open:
             self.set_focus(self.search_line.bar)  # (at once, not after queued keys as focus())
         release_keys(self, SEARCH_LINE)
 
