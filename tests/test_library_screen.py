@@ -1369,6 +1369,10 @@ async def test_the_next_briefing_does_not_show_the_last_ones_messages(
         reader = pilot.app.screen
         assert isinstance(reader, LibraryReaderScreen) and reader.briefing.path != first
         assert told in cleared  # taken down before the next briefing said anything
+        cleared.clear()
+        await pilot.press("q")  # back to the library: "Back where you left off" goes too
+        await settle(pilot)
+        assert pilot.app.screen is screen and cleared
 
 
 @pytest.mark.parametrize(("kind", "said", "at"), [("quote", "impunity", 3), ("point", "Haiti", 1)])

@@ -165,7 +165,8 @@ async def test_a_deleted_file_is_said_and_its_return_reloads(briefing_file: Path
         saved = briefing_file.read_bytes()
         briefing_file.unlink()
         await noticed(pilot)
-        assert "no such file" in "\n".join(screen_lines(pilot.app))
+        said = f"{briefing_file.name} was deleted or moved away; the last version read is shown."
+        assert said in "\n".join(screen_lines(pilot.app))
         assert "The visit" in " ".join(body_lines(reader(pilot).body))
         briefing_file.write_bytes(saved.replace(b"The visit", b"The trip"))
         await noticed(pilot)

@@ -79,6 +79,9 @@ class LiveReload(Generic[V]):
         worker = get_current_worker()
         problems: list[str] = []
         version: V | None = None
+        if signature is None:  # deleted, or moved away: no problems, it is not there
+            self.owner.app.call_from_thread(self.failed, [])
+            return
         try:
             version = self.prepare(self.source.load())
         except BriefingError as error:
@@ -116,9 +119,11 @@ class ReloadBar(Static):
     """
 
     def show_problems(self, name: str, problems: Sequence[str]) -> None:
-        """List the first problems of the file named ``name``."""
+        """List the first problems of the file named ``name`` (none: it is gone)."""
         shown = sanitize_line(os.path.basename(name))
         head = f"{shown} was not reloaded; the last good version is shown."
+        if not problems:
+            head = f"{shown} was deleted or moved away; the last version read is shown."
         lines = [Content.styled(head, "bold")]
         lines += [Content(line) for line in problems[:SHOWN_PROBLEMS]]
         if len(problems) > SHOWN_PROBLEMS:

@@ -126,6 +126,7 @@ class LibraryReaderScreen(ReaderScreen):
     def _close(self) -> None:
         if not self.is_active or self.closing:
             return  # closing already (a quick second q or Esc)
+        self.app.clear_notifications()  # (this briefing's: where it resumed, …)
         if self.when_closed is not None:
             self.when_closed(self)
         # The keys typed after q (``q f trade``, in one burst) went to this screen's
@@ -149,7 +150,6 @@ class LibraryReaderScreen(ReaderScreen):
         if self.body.highlight is not None or searched:
             super().action_clear()
         else:
-            self.app.clear_notifications()
             self._close()
 
     def action_step(self, step: int) -> None:
