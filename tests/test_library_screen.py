@@ -1286,6 +1286,40 @@ async def test_ctrl_r_lists_again_what_another_instance_brought_into_the_index(
         theirs.close()
 
 
+async def test_ctrl_r_lists_again_an_archive_another_instance_changed(
+    tmp_path: Path, notes: list[str]
+) -> None:
+    """A team archive does not tell that another instance wrote to it (SQLite's
+    ``others``): Ctrl+R, asked for, lists the rows again whatever its refresh found."""
+    import dataclasses
+
+    from tui.library.sqlite_index import SqliteIndex
+
+    class Archive(SqliteIndex):
+        def refresh(self, paths, progress=None):  # type: ignore[no-untyped-def]
+            return dataclasses.replace(super().refresh(paths, progress), others=False)
+
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY_PATH, folder)
+    ours, theirs = Archive(tmp_path / "index.sqlite"), SqliteIndex(tmp_path / "index.sqlite")
+    try:
+        async with open_library(library=walked_library(folder, ours)) as (pilot, screen):
+            paths = [entry.path for entry in ours.entries()]
+            glacier = folder / "glacier-survey.yaml"
+            glacier.write_text(
+                glacier.read_text(encoding="utf-8").replace(GLACIER, "Ice shelf breaks away"),
+                "utf-8",
+            )
+            assert theirs.refresh(paths).changed == 1
+            await pilot.press("ctrl+r")
+            await settle(pilot)
+            assert notes[-1] == "No file added, changed or deleted."
+            assert "Ice shelf breaks away" in titles(screen)
+    finally:
+        ours.close()
+        theirs.close()
+
+
 async def test_braces_from_a_briefing_the_table_does_not_show_say_so(notes: list[str]) -> None:
     """From a search result filtered out of the table, } opened the table's second row."""
     async with open_library() as (pilot, screen):

@@ -578,8 +578,11 @@ class LibraryScreen(Screen[None]):
                 self.app.call_from_thread(self.notify, str(error), severity="warning")
             return  # (else said when the library opened, or at the next search)
         renamed = paths != before  # (a rename counts as unchanged: its row keeps its file)
-        if refreshed.added or refreshed.changed or refreshed.removed or renamed or refreshed.others:
-            self._list_again()  # (others: another briefing-tui brought the index in step)
+        changes = refreshed.added or refreshed.changed or refreshed.removed or renamed
+        if changes or refreshed.others or say:
+            # (others: another briefing-tui brought the index in step; say: Ctrl+R, asked
+            # for, lists again whatever it found: a team archive does not tell who wrote)
+            self._list_again()
         if say:
             self.app.call_from_thread(self.notify, _changes(refreshed, renamed), timeout=3)
 
