@@ -101,6 +101,8 @@ class SpeakersScreen(Modal[None]):
         """The speakers listed (their places in :attr:`speakers`): those the filter leaves."""
         self.filtering = False
         """The filter line is in use (``f``), until Esc puts it away."""
+        self._names: list[str] = []
+        """Each speaker's name as the filter compares it (folded once, not at every key)."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Speakers: reading the library…"), id="speakers-title")
@@ -162,6 +164,8 @@ class SpeakersScreen(Modal[None]):
         listing = self._open_listing()
         if listing is None:
             return
+        if speakers is not self.speakers:
+            self._names = [fold(speaker.name) for speaker in speakers]
         self.speakers, self.speaker = speakers, None
         self.filter_line.display = self.filtering  # (at once: it may be focused next)
         self._list_speakers(listing)
@@ -173,9 +177,7 @@ class SpeakersScreen(Modal[None]):
         """List the speakers whose names hold every word of the filter line."""
         words = fold(self.filter_line.value).split()
         self.shown = [
-            n
-            for n, speaker in enumerate(self.speakers)
-            if all(word in fold(speaker.name) for word in words)
+            n for n, name in enumerate(self._names) if all(word in name for word in words)
         ]
         listing.clear_options()
         listing.add_options(
