@@ -51,6 +51,9 @@ ESCAPE = Binding(
 
 CLOSING = "closing"
 """What the keys typed after ``q`` wait for: the screen below the reader, on top again."""
+CLOSE_LIMIT = 0.5
+"""Seconds after ``q`` by which the reader closes, even if the keys typed before it never
+came back (a widget they went to removed on the way): it is never left half closed."""
 
 
 class LibraryReaderScreen(ReaderScreen):
@@ -82,6 +85,8 @@ class LibraryReaderScreen(ReaderScreen):
         """A talking point whose passage to show once the reader is on screen."""
         self.find: str | None = None
         """Words to find (and light up) from the place opened at, as ``/`` would."""
+        self._closed = False
+        """Dismissed (see :meth:`_close_now`)."""
 
     @property
     def opens_elsewhere(self) -> bool:
@@ -136,8 +141,13 @@ class LibraryReaderScreen(ReaderScreen):
         hold_keys(self, CLOSING)
         went_to = self.focused or self
         after_keys_ahead(went_to.ancestors_with_self, self._close_now)
+        self.set_timer(CLOSE_LIMIT, self._close_now)  # (should a widget on the way go first)
 
     def _close_now(self) -> None:
+        """Close, once (whichever of the keys ahead and :data:`CLOSE_LIMIT` comes first)."""
+        if self._closed:
+            return
+        self._closed = True
         below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
         if self.is_active:
             self.dismiss()
