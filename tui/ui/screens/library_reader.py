@@ -85,7 +85,7 @@ class LibraryReaderScreen(ReaderScreen):
         """A talking point whose passage to show once the reader is on screen."""
         self.find: str | None = None
         """Words to find (and light up) from the place opened at, as ``/`` would."""
-        self._closed = False
+        self.was_closed = False
         """Dismissed (see :meth:`_close_now`)."""
 
     @property
@@ -145,9 +145,9 @@ class LibraryReaderScreen(ReaderScreen):
 
     def _close_now(self) -> None:
         """Close, once (whichever of the keys ahead and :data:`CLOSE_LIMIT` comes first)."""
-        if self._closed:
+        if self.was_closed:
             return
-        self._closed = True
+        self.was_closed = True
         below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
         if self.is_active:
             self.dismiss()
