@@ -120,7 +120,7 @@ def test_a_minus_or_not_leaves_words_out(query: str, found: list[str], left_out:
 def test_only_words_left_out_or_a_filter_left_out_is_a_message() -> None:
     alone = parse("-market NOT energy")
     assert alone.empty and not alone.excluded
-    assert alone.message == "-word and NOT word only leave out: add a word to find"
+    assert alone.message == "-word only leaves out: add a word to find"
     filtered = parse("trade -tag:colombia")
     assert words("trade -tag:colombia") == ["trade"] and filtered.filters == ()
     assert filtered.message == "-tag: a filter cannot be left out; dropped"

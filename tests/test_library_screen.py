@@ -705,13 +705,39 @@ async def test_the_speakers_are_filtered_by_name() -> None:
         await pilot.press("escape")  # back to the speakers the filter left
         await pilot.pause()
         assert "Speakers: 1 of 2" in screen_lines(pilot.app)[0]
-        await pilot.press("backspace", "backspace", "backspace", "backspace", *"ruíz")
+        await pilot.press("f", "backspace", "backspace", "backspace", "backspace", *"ruíz")
         await pilot.pause()
         assert "Speakers: 1 of 2 with 'ruíz'" in screen_lines(pilot.app)[0]
         await pilot.press("escape")  # the filter away: every speaker
         await pilot.pause()
         assert "Speakers: 2, most quoted first" in screen_lines(pilot.app)[0]
         await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+
+
+@pytest.mark.parametrize("burst", [False, True])
+async def test_q_goes_back_step_by_step_from_a_filtered_speakers_quotes(burst: bool) -> None:
+    """After a speaker's quotes, q typed "q" into the filter line instead of going back; and
+    ↓ typed at once with a name moved the list before the name was in the line."""
+    async with open_library() as (pilot, screen):
+        await pilot.press("s")
+        await settle(pilot)
+        keys = ["a", "down", "j", "enter"]  # ↓: from the line to the list
+        if burst:
+            for key in keys:  # all queued before any is handled
+                pilot.app.simulate_key(key)
+        else:
+            await pilot.press(*keys)
+        await settle(pilot)
+        assert "Quotes of Lars Berg: 1" in screen_lines(pilot.app)[0]
+        await pilot.press("q")
+        await pilot.pause()
+        assert "Speakers: 2 of 2 with 'a' in their name" in screen_lines(pilot.app)[0]
+        await pilot.press("q")  # the filter away
+        await pilot.pause()
+        assert "Speakers: 2, most quoted first" in screen_lines(pilot.app)[0]
+        await pilot.press("q")
         await pilot.pause()
         assert pilot.app.screen is screen
 

@@ -167,7 +167,7 @@ def parse(text: str) -> Query:
             clauses.append([term])
         pending_or = pending_not = False
     if excluded and not clauses:
-        problems.append("-word and NOT word only leave out: add a word to find")
+        problems.append("-word only leaves out: add a word to find")
         excluded = []
     afters = [each.value for each in filters if each.field == "after"]
     befores = [each.value for each in filters if each.field == "before"]

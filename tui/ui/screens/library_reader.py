@@ -148,6 +148,7 @@ class LibraryReaderScreen(ReaderScreen):
         if self.was_closed:
             return
         self.was_closed = True
+        self.app.clear_notifications()  # (again: one a key before q asked for meanwhile)
         below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
         if self.is_active:
             self.dismiss()

@@ -79,9 +79,9 @@ class SpeakersScreen(Modal[None]):
         Binding("escape,q", "back", "Back (to the speakers, then the library)", id="speakers.back"),
         Binding("enter", "open", "Open", show=False, id="speakers.open"),
         Binding("f,slash", "filter", "Filter the speakers by name", id="speakers.filter"),
-        # Priority: the filter line keeps the keys while these move the list's highlight.
-        Binding("down", "move(1)", "Next", show=False, id="speakers.down", priority=True),
-        Binding("up", "move(-1)", "Previous", show=False, id="speakers.up", priority=True),
+        # The filter line's (the list has its own): at their turn among keys typed at once.
+        Binding("down", "move(1)", "Next", show=False, id="speakers.down"),
+        Binding("up", "move(-1)", "Previous", show=False, id="speakers.up"),
     ]
 
     def __init__(
@@ -106,7 +106,9 @@ class SpeakersScreen(Modal[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Speakers: reading the library…"), id="speakers-title")
-        yield TypedInput(placeholder="type part of a name", id="speakers-filter")
+        yield TypedInput(
+            placeholder="type part of a name", id="speakers-filter", select_on_focus=False
+        )
         yield ResultList(id="speakers-list")
 
     @property
@@ -130,6 +132,7 @@ class SpeakersScreen(Modal[None]):
             event.stop()
             event.prevent_default()
             self.filtering = line.display = True
+            line.cursor_position = len(line.value)  # (typed on: the filter goes on)
             line.insert_text_at_cursor(event.character)
             self.set_focus(line)
 
@@ -213,8 +216,13 @@ class SpeakersScreen(Modal[None]):
             self.set_focus(self.filter_line)
 
     def action_move(self, delta: int) -> None:
-        """Move the list's highlight (also while the filter line has the keys)."""
+        """Move the list's highlight; from the filter line, ↓ goes to the list (as the
+        library's filter line goes to the table)."""
         listing = self.listing
+        if self.focused is self.filter_line:
+            if delta > 0:
+                self.set_focus(listing)
+            return
         if listing.option_count:
             at = listing.highlighted
             at = 0 if at is None else max(0, min(at + delta, listing.option_count - 1))
@@ -276,9 +284,7 @@ class SpeakersScreen(Modal[None]):
         from the speakers, to the library."""
         line = self.filter_line
         if self.speaker is not None:
-            self._show_speakers(self.speakers)
-            if self.filtering:
-                self.set_focus(line)
+            self._show_speakers(self.speakers)  # (the list keeps the keys: q goes on back)
         elif self.filtering:
             self.filtering = line.display = False
             line.value = ""  # (lists every speaker again)
