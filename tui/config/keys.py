@@ -115,8 +115,7 @@ BINDINGS: dict[str, Bindable] = {
     "speakers.open": Bindable("enter", "Speakers: open"),
     "speakers.back": Bindable("escape,q", "Speakers: back"),
     "speakers.filter": Bindable("f,slash", "Speakers: filter them by name"),
-    "speakers.down": Bindable("down", "Speakers: next"),
-    "speakers.up": Bindable("up", "Speakers: previous"),
+    "speakers.down": Bindable("down", "Speakers' filter: to the speakers"),
 }
 """Every binding id of the reader, in the order ``briefing-tui config`` lists them."""
 

@@ -79,9 +79,8 @@ class SpeakersScreen(Modal[None]):
         Binding("escape,q", "back", "Back (to the speakers, then the library)", id="speakers.back"),
         Binding("enter", "open", "Open", show=False, id="speakers.open"),
         Binding("f,slash", "filter", "Filter the speakers by name", id="speakers.filter"),
-        # The filter line's (the list has its own): at their turn among keys typed at once.
-        Binding("down", "move(1)", "Next", show=False, id="speakers.down"),
-        Binding("up", "move(-1)", "Previous", show=False, id="speakers.up"),
+        # The filter line's (the list has its own ↓): at its turn among keys typed at once.
+        Binding("down", "to_list", "To the speakers", show=False, id="speakers.down"),
     ]
 
     def __init__(
@@ -196,8 +195,9 @@ class SpeakersScreen(Modal[None]):
                 f"Speakers: {len(self.speakers)}, most quoted first · Enter lists their quotes"
             )
         if self.shown:
-            placed = [n for n in self.shown if n >= self._speaker_at]
-            listing.highlighted = self.shown.index(placed[0]) if placed else 0
+            listing.highlighted = next(
+                (at for at, n in enumerate(self.shown) if n >= self._speaker_at), 0
+            )
 
     @on(Input.Changed, "#speakers-filter")
     def _narrow(self) -> None:
@@ -215,18 +215,10 @@ class SpeakersScreen(Modal[None]):
             self.filtering = self.filter_line.display = True  # (at once: focused next)
             self.set_focus(self.filter_line)
 
-    def action_move(self, delta: int) -> None:
-        """Move the list's highlight; from the filter line, ↓ goes to the list (as the
-        library's filter line goes to the table)."""
-        listing = self.listing
-        if self.focused is self.filter_line:
-            if delta > 0:
-                self.set_focus(listing)
-            return
-        if listing.option_count:
-            at = listing.highlighted
-            at = 0 if at is None else max(0, min(at + delta, listing.option_count - 1))
-            listing.highlighted = at
+    def action_to_list(self) -> None:
+        """↓ in the filter line: to the list (as the library's filter line goes to the
+        table)."""
+        self.set_focus(self.listing)
 
     @work(thread=True, exclusive=True, group="speakers")
     def _load_quotes(self, speaker: Speaker) -> None:
