@@ -44,7 +44,7 @@ def remove_unused(folder: Path, *, keep: Path, now: float | None = None) -> list
         parts = [Path(f"{index}{part}") for part in _PARTS]
         times = []
         for part in parts:
-            with contextlib.suppress(FileNotFoundError, OSError):
+            with contextlib.suppress(OSError):
                 times.append(part.stat().st_mtime)
         if not times or max(times) >= oldest:
             continue

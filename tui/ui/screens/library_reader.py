@@ -131,7 +131,6 @@ class LibraryReaderScreen(ReaderScreen):
     def _close(self) -> None:
         if not self.is_active or self.closing:
             return  # closing already (a quick second q or Esc)
-        self.app.clear_notifications()  # (this briefing's: where it resumed, …)
         if self.when_closed is not None:
             self.when_closed(self)
         # The keys typed after q (``q f trade``, in one burst) went to this screen's
@@ -148,7 +147,7 @@ class LibraryReaderScreen(ReaderScreen):
         if self.was_closed:
             return
         self.was_closed = True
-        self.app.clear_notifications()  # (again: one a key before q asked for meanwhile)
+        self.app.clear_notifications()  # (this briefing's, those of keys before q too)
         below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
         if self.is_active:
             self.dismiss()
