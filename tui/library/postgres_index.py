@@ -423,11 +423,13 @@ def _term_texts(clauses: Sequence[Sequence[Term]]) -> list[list[str]]:
     return texts
 
 
-def _searched_terms(parsed: Query) -> tuple[list[list[str]], bool]:
-    """The query's clauses as :func:`_term_texts`, then its left-out terms as one more
-    clause if it has any (and True: the last clause is to be left out)."""
-    terms = _term_texts(parsed.clauses)
-    left_out = _term_texts([parsed.excluded])
+def _searched_terms(
+    clauses: Sequence[Sequence[Term]], excluded: Sequence[Term] = ()
+) -> tuple[list[list[str]], bool]:
+    """The clauses as :func:`_term_texts`, then the ``excluded`` terms as one more clause if
+    there are any (and True: the last clause is to be left out)."""
+    terms = _term_texts(clauses)
+    left_out = _term_texts([excluded])
     if terms and left_out:
         return [*terms, *left_out], True
     return terms, False
@@ -445,11 +447,8 @@ def tsquery_text(clauses: Sequence[Sequence[Term]], excluded: Sequence[Term] = (
     Every word holds only letters and digits (see :func:`tui.library.query.words_of`),
     so nothing a user types becomes an operator.
     """
-    found = " & ".join(_either(clause) for clause in _term_texts(clauses))
-    left_out = _term_texts([excluded])
-    if found and left_out:
-        return f"{found} & !{_either(left_out[0])}"
-    return found
+    terms, negated = _searched_terms(clauses, excluded)
+    return _composed(terms, [text for clause in terms for text in clause], None, negated)
 
 
 class _Config(NamedTuple):
@@ -1066,7 +1065,7 @@ class PostgresIndex:
         where, values = self._filters(parsed, self._outside(connection), on_passage=True)
         dated, on_days = _days(parsed, "p.day")
         tagged, on_tags = _tags(parsed, "p.briefing")
-        terms, negated = _searched_terms(parsed)
+        terms, negated = _searched_terms(clauses, parsed.excluded)
         every, simple = self._tsqueries(connection, terms, text, negated=negated)
         configs = [config for config in every if config.query]
         if not configs:
