@@ -224,6 +224,25 @@ async def test_a_word_typed_in_a_burst_after_f_goes_into_the_filter_line_keys_an
         assert titles(screen) == [RAIL]
 
 
+async def test_keys_after_q_and_a_resize_to_a_narrow_terminal_are_the_librarys() -> None:
+    """``q ftrade`` with the terminal made 80x24 before the reader had gone. (In tmux it once
+    crashed: the pane tabs were mounted on the closing screen and lost their tabs; the
+    timing has not come again here, nor in tmux since.)"""
+    async with open_library() as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, LibraryReaderScreen)
+        for key in ["j", "q", "f", *"trade"]:  # (the keys of the tmux burst it crashed on)
+            pilot.app.simulate_key(key)
+        await pilot.resize_terminal(80, 24)  # (before the keys ahead of q have come back)
+        await settle(pilot)
+        assert pilot.app.screen is screen and pilot.app.return_code is None
+        assert screen.query_one(FilterLine).value == "trade"
+        await pilot.press("enter", "enter")  # to the table, and a briefing opens with its tabs
+        await settle(pilot)
+        assert "Talking points" in "\n".join(screen_lines(pilot.app)[:6])
+
+
 @pytest.mark.parametrize("closing", ["q", "escape"])
 async def test_keys_typed_in_a_burst_after_closing_a_briefing_are_the_librarys(
     closing: str,

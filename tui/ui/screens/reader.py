@@ -85,6 +85,12 @@ class ReaderScreen(Screen[None]):
     closing = False
     """On its way out: asked to close (``q``), the keys typed before that still coming back."""
 
+    @property
+    def leaving(self) -> bool:
+        """Closing, or closed: nothing is mounted on it any more (tabs mounted as a resize
+        made the terminal narrow, while the screen went, lost their tabs and crashed)."""
+        return self.closing or not self.is_attached
+
     BINDINGS = [
         Binding("tab", "cycle_pane(1)", "Next pane", id="reader.next_pane"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="reader.prev_pane"),
@@ -283,8 +289,8 @@ class ReaderScreen(Screen[None]):
         Keys typed while the reader starts (``o``, ``2``) can ask for a pane
         before the containers composed with the screen are ready for children.
         """
-        if not self.is_attached:
-            return  # the screen is closing (q typed as the reader starts): nothing to add to
+        if self.leaving:
+            return  # (q typed as the reader starts): nothing to add to
         container = self.query_one(parent)
         if container.is_mounted:
             if container.is_attached:
@@ -556,7 +562,7 @@ class ReaderScreen(Screen[None]):
         self.set_class(outline, "-outline")
 
     def watch_narrow(self, narrow: bool) -> None:
-        if narrow and self.is_attached and not self.query("#pane-tabs"):
+        if narrow and not self.leaving and not self.query("#pane-tabs"):
             from textual.widgets import Tab, Tabs
 
             tabs = [Tab(PANE_TITLES[pane], id=f"tab-{pane}") for pane in PANES]
