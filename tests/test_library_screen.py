@@ -1300,20 +1300,15 @@ async def test_ctrl_r_looks_again_for_the_files_and_says_what_it_found(
         assert "Ice shelf breaks away" in titles(screen) and HARBOUR not in titles(screen)
 
 
-@pytest.mark.parametrize(
-    ("archive", "said"),
-    [
-        (False, "Listed again: another briefing-tui had brought the index up to date."),
-        (True, "No file added, changed or deleted."),
-    ],
-)
+@pytest.mark.parametrize("archive", [False, True])
 async def test_ctrl_r_lists_again_what_another_instance_brought_into_the_index(
-    tmp_path: Path, notes: list[str], archive: bool, said: str
+    tmp_path: Path, notes: list[str], archive: bool
 ) -> None:
     """Two instances on one folder: the other read the changed file first, so this one's
-    refresh has nothing to read again; its table must still show the new title. SQLite
-    says another wrote (``others``); a team archive does not, and Ctrl+R, asked for,
-    lists the rows again whatever its refresh found."""
+    refresh has nothing to read again; its table must still show the new title, and say
+    what changed in it (it said "No file added, changed or deleted." over a new title).
+    SQLite says another wrote (``others``); a team archive does not, and Ctrl+R, asked
+    for, lists the rows again whatever its refresh found."""
     import dataclasses
 
     from tui.library.sqlite_index import SqliteIndex
@@ -1338,11 +1333,36 @@ async def test_ctrl_r_lists_again_what_another_instance_brought_into_the_index(
             assert theirs.refresh(paths).changed == 1
             await pilot.press("ctrl+r")
             await settle(pilot)
-            assert notes[-1] == said
+            assert notes[-1] == "Another briefing-tui had read the files: 1 row changed."
             assert "Ice shelf breaks away" in titles(screen) and GLACIER not in titles(screen)
+            (folder / "2021" / "harbour-deal.yaml").unlink()
+            copy = folder / "copy.yaml"
+            copy.write_text(glacier.read_text(encoding="utf-8").replace("Ice", "Sea"), "utf-8")
+            theirs.refresh([*paths, str(copy)])
+            await pilot.press("ctrl+r")
+            await settle(pilot)
+            assert notes[-1] == "Another briefing-tui had read the files: 1 row new, 1 gone."
+            await pilot.press("ctrl+r")
+            await settle(pilot)
+            assert notes[-1] == "No file added, changed or deleted."
     finally:
         ours.close()
         theirs.close()
+
+
+def test_row_changes_tell_new_changed_gone_and_renamed_rows() -> None:
+    from tui.library.entry import Entry
+    from tui.ui.screens.library import RowChanges
+
+    a, b, c = (Entry(f"/l/{name}.yaml", name.upper()) for name in "abc")
+    before = {entry.path: entry for entry in (a, b, c)}
+    after = [
+        Entry("/l/a-moved.yaml", "A"),  # renamed
+        Entry("/l/b.yaml", "B again"),  # changed
+        Entry("/l/d.yaml", "D"),  # new; c is gone
+    ]
+    assert RowChanges.between(before, after) == RowChanges(new=1, changed=1, gone=1, renamed=1)
+    assert RowChanges.between(before, [a, b, c]) == RowChanges()
 
 
 async def test_braces_from_a_briefing_the_table_does_not_show_say_so(notes: list[str]) -> None:

@@ -9,7 +9,9 @@ through :class:`LibraryIndex`.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -271,15 +273,18 @@ class LibraryScreen(Screen[None]):
             self._list_again()
             self._next_listing = now + max(LIST_EVERY, 10 * (time.monotonic() - now))
 
-    def _list_again(self) -> None:
+    def _list_again(self) -> RowChanges:
         """From a worker thread: show the rows the index holds now (those read so far in a
-        first build of 10,000 files, which takes seconds; or after a reader closed)."""
+        first build of 10,000 files, which takes seconds; or after a reader closed); how
+        they differ from the rows shown before."""
+        before = self._entry_of
         try:
             entries, failed = _counted(self.library.index)
         except IndexUnavailable:
-            return  # (the listing after the refresh says why)
+            return RowChanges()  # (the listing after the refresh says why)
         rows = self._rows(entries, self._positions)
         self.app.call_from_thread(self._show_entries, entries, failed, rows, announce=False)
+        return RowChanges.between(before, entries)
 
     def _show_progress(self, done: int, total: int) -> None:
         if self.reading:
@@ -579,12 +584,13 @@ class LibraryScreen(Screen[None]):
             return  # (else said when the library opened, or at the next search)
         renamed = paths != before  # (a rename counts as unchanged: its row keeps its file)
         changes = refreshed.added or refreshed.changed or refreshed.removed or renamed
+        rows = RowChanges()
         if changes or refreshed.others or say:
             # (others: another briefing-tui brought the index in step; say: Ctrl+R, asked
             # for, lists again whatever it found: a team archive does not tell who wrote)
-            self._list_again()
+            rows = self._list_again()
         if say:
-            self.app.call_from_thread(self.notify, _changes(refreshed, renamed), timeout=3)
+            self.app.call_from_thread(self.notify, _changes(refreshed, renamed, rows), timeout=3)
 
     def remember(self, path: str, position: Position) -> None:
         """Note where ``path`` was left (its row shows how far)."""
@@ -655,27 +661,78 @@ class LibraryScreen(Screen[None]):
         self.open_path(hit.path, hit)
 
 
-def _changes(refreshed: Refreshed, renamed: bool) -> str:
-    """What a reload found, in a line (``2 files added, 1 changed.``)."""
-    counts = [
-        (count, word)
-        for count, word in (
+@dataclass(frozen=True)
+class RowChanges:
+    """How the rows listed again differ from those shown before: briefings new to the table,
+    changed (title, date, tags, counts…), gone from it, and renamed (a row gone and a new
+    one the same but for its path)."""
+
+    new: int = 0
+    changed: int = 0
+    gone: int = 0
+    renamed: int = 0
+
+    @classmethod
+    def between(cls, before: Mapping[str, Entry], after: Sequence[Entry]) -> RowChanges:
+        """The changes from the rows ``before`` (by path) to the rows ``after``."""
+        changed = 0
+        arrived: list[Entry] = []
+        for entry in after:
+            was = before.get(entry.path)
+            if was is None:
+                arrived.append(entry)
+            elif was != entry:
+                changed += 1
+        still = {entry.path for entry in after}
+        left = Counter(
+            replace(entry, path="") for path, entry in before.items() if path not in still
+        )
+        renamed = 0
+        for entry in arrived:
+            unnamed = replace(entry, path="")
+            if left[unnamed] > 0:
+                left[unnamed] -= 1
+                renamed += 1
+        gone = len(before) - (len(after) - len(arrived))
+        return cls(len(arrived) - renamed, changed, gone - renamed, renamed)
+
+
+def _counts(counts: Sequence[tuple[int, str]], noun: str) -> str:
+    """``2 files added, 1 changed`` of (count, word) pairs; "" if every count is 0."""
+    said = [(count, word) for count, word in counts if count]
+    if not said:
+        return ""
+    (count, word), *rest = said
+    first = f"{count:,} {noun}{'s' if count != 1 else ''} {word}"
+    return ", ".join([first, *(f"{count:,} {word}" for count, word in rest)])
+
+
+def _changes(refreshed: Refreshed, renamed: bool, rows: RowChanges = RowChanges()) -> str:
+    """What a reload found, in a line (``2 files added, 1 changed.``); when it read nothing
+    again itself, how the rows listed again differ (another briefing-tui read the files)."""
+    found = _counts(
+        [
             (refreshed.added, "added"),
             (refreshed.changed, "changed"),
             (refreshed.removed, "deleted"),
+        ],
+        "file",
+    )
+    if found:
+        return found + "."
+    listed = _counts([(rows.new, "new"), (rows.changed, "changed"), (rows.gone, "gone")], "row")
+    moved = _counts([(rows.renamed, "renamed")], "file")
+    if listed:
+        return (
+            f"Another briefing-tui had read the files: {', '.join(filter(None, [listed, moved]))}."
         )
-        if count
-    ]
-    if not counts:
-        if renamed:
-            return "Files renamed."
-        if refreshed.others:
-            return "Listed again: another briefing-tui had brought the index up to date."
-        return "No file added, changed or deleted."
-    first, *rest = counts
-    said = [f"{first[0]:,} file{'s' if first[0] != 1 else ''} {first[1]}"]
-    said += [f"{count:,} {word}" for count, word in rest]
-    return ", ".join(said) + "."
+    if moved:
+        return moved + "."
+    if renamed:
+        return "Files renamed."
+    if refreshed.others:
+        return "Listed again: another briefing-tui had brought the index up to date."
+    return "No file added, changed or deleted."
 
 
 def _counted(index: LibraryIndex) -> tuple[Listing, int]:
