@@ -48,6 +48,8 @@ def test_index_shows_progress_on_a_terminal(
     assert main(["index", library]) == 0
     err = capsys.readouterr().err
     assert "\rindexing 7 of 7 files (100%)" in err
+    # Then what the index does after the last file (minutes for an archive's first load).
+    assert "\rfinishing the index (all 7 files read)…" in err
     assert err.endswith("\r\x1b[K")  # the line is cleared before the summary
     # What comes before (seconds, for a million files), each rewriting the line.
     assert err.index("\rfinding the briefing files…") < err.index("\rcomparing 7 files")

@@ -1171,13 +1171,30 @@ class SlowToRead(MemoryIndex):
     def __init__(self) -> None:
         super().__init__()
         self.go = threading.Event()
+        self.finishing = threading.Event()
+        """Set (with :attr:`next`): it says every file is read, then waits for :attr:`go`."""
+        self.next = threading.Event()
+        """Set by :attr:`go` or :attr:`finishing` (see :meth:`finish`)."""
+
+    def finish(self) -> None:
+        """Say every file is read (and wait for :attr:`go` still)."""
+        self.finishing.set()
+        self.next.set()
+
+    def let_go(self) -> None:
+        """Write every file and end the refresh."""
+        self.next.set()
+        self.go.set()
 
     def refresh(self, paths, progress=None):  # type: ignore[no-untyped-def]
         super().refresh(paths[:2])
         if progress is not None:
             progress(2, len(paths))
+        self.next.wait(10)
+        if self.finishing.is_set() and progress is not None:
+            progress(len(paths), len(paths))
         assert self.go.wait(10)
-        return super().refresh(paths, progress)
+        return super().refresh(paths)
 
 
 async def test_the_rows_read_so_far_show_while_the_first_build_goes_on(
@@ -1199,7 +1216,13 @@ async def test_the_rows_read_so_far_show_while_the_first_build_goes_on(
         assert "Library · 2 briefings" in top and "reading 2 of 5 files" in top
         await pilot.press("j")
         kept = cursor_title(screen)
-        index.go.set()
+        index.finish()  # every file read, the index's own work still going on
+        for _ in range(50):
+            await pilot.pause()
+            if "finishing the index" in screen_lines(app)[0]:
+                break
+        assert "finishing the index" in screen_lines(app)[0]
+        index.let_go()
         await settle(pilot)
         assert titles(screen) == NEWEST_FIRST and not screen.reading
         assert cursor_title(screen) == kept  # the rows that came did not move the cursor
@@ -1224,7 +1247,7 @@ async def test_a_search_asked_while_the_library_is_read_is_asked_again_once_it_i
             if "Nothing found" in screen_lines(app)[2]:
                 break
         assert "Nothing found for glacier · still reading the library" in screen_lines(app)[2]
-        index.go.set()
+        index.let_go()
         await settle(pilot)
         assert search.hits and {hit.title for hit in search.hits} == {GLACIER}
         assert "results, best first" in screen_lines(app)[2]

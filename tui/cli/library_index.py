@@ -55,6 +55,11 @@ class ProgressLine:
             return
         self.last = now
         self.say(f"indexing {done:,} of {total:,} files ({100 * done // total}%)")
+        if done == total:  # what comes after the last file can take minutes (an archive's
+            # search indexes, made after a first load): not a line standing still at 100%
+            from tui.library.index import FINISHING
+
+            self.say(f"{FINISHING} (all {total:,} files read)…")
 
     def say(self, text: str) -> None:
         """Show ``text`` on the line."""

@@ -19,6 +19,9 @@ waits for another process writing the same index (:data:`WAITING_FOR_WRITER`).""
 
 WAITING_FOR_WRITER = "waiting for another briefing-tui writing this index"
 """What a library says while its refresh waits its turn (a progress of ``(0, 0)``)."""
+FINISHING = "finishing the index"
+"""What a progress line says once every file is read: the index's own work goes on (an
+archive's search indexes, made after a first load, take minutes at a million)."""
 
 
 def storable_paths(given: Sequence[str], notices: list[str], kept_in: str) -> list[str]:

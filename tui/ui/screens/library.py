@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.library.entry import Entry
 from tui.library.index import (
+    FINISHING,
     WAITING_FOR_WRITER,
     Hit,
     IndexUnavailable,
@@ -292,7 +293,9 @@ class LibraryScreen(Screen[None]):
                 self._reading_note = WAITING_FOR_WRITER
             else:
                 self.query_one(ProgressBar).update(total=total, progress=done)
-                self._reading_note = f"reading {done:,} of {total:,} files"
+                self._reading_note = (
+                    f"reading {done:,} of {total:,} files" if done < total else FINISHING
+                )
             self._show_title()
 
     def _show_entries(
