@@ -1254,6 +1254,63 @@ async def test_a_search_asked_while_the_library_is_read_is_asked_again_once_it_i
         assert "still reading" not in screen_lines(app)[2]
 
 
+class ReadInTwoSteps(MemoryIndex):
+    """A first build that writes one file, then (at :attr:`second`) the glacier's too, then
+    (at :attr:`rest`) all of them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.second, self.rest = threading.Event(), threading.Event()
+
+    def refresh(self, paths, progress=None):  # type: ignore[no-untyped-def]
+        first = [path for path in paths if "glacier" not in path][:1]
+        glacier = [path for path in paths if "glacier" in path]
+        super().refresh(first)
+        if progress is not None:
+            progress(1, len(paths))
+        assert self.second.wait(10)
+        super().refresh(first + glacier)
+        if progress is not None:
+            progress(2, len(paths))
+        assert self.rest.wait(10)
+        return super().refresh(paths)
+
+
+async def test_a_search_that_found_nothing_is_asked_again_as_more_files_are_read() -> None:
+    """Falling back to the local index reads 200,000 files: a search said "Nothing found"
+    for minutes, though the files read so far held its words."""
+    index = ReadInTwoSteps()
+    found = scan([str(LIBRARY_PATH)])
+    app = BriefingApp(None, library=Library("library/", found.paths, index, []))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):  # until the first rows are on screen
+            await pilot.pause()
+            if isinstance(app.screen, LibraryScreen) and titles(app.screen):
+                break
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        await pilot.press("slash", *"glacier", "enter")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        for _ in range(50):  # until the query's answer is on screen
+            await pilot.pause(0.02)
+            if "Nothing found" in screen_lines(app)[2]:
+                break
+        assert "Nothing found for glacier · still reading the library" in screen_lines(app)[2]
+        library._next_listing = 0.0  # (the next progress lists the rows again at once)
+        index.second.set()
+        for _ in range(50):  # until the query is asked again, the files still being read
+            await pilot.pause(0.02)
+            if search.hits:
+                break
+        assert {hit.title for hit in search.hits} == {GLACIER} and library.reading
+        assert "results, best first · still reading the library" in screen_lines(app)[2]
+        index.rest.set()
+        await settle(pilot)
+        assert screen_lines(app)[2].strip() == "2 results, best first"
+        assert not library.reading
+
+
 async def test_a_briefing_edited_while_open_shows_its_new_title_back_in_the_library(
     tmp_path: Path,
 ) -> None:

@@ -8,6 +8,7 @@ through :class:`LibraryIndex`.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -196,6 +197,33 @@ class LibraryScreen(Screen[None]):
         self._show_notices(self.library.notices)
         hold_keys(self, "rows")  # Enter, j, / typed as it starts: once the rows are there
         self._load()
+        from tui.library.fallback import FallbackIndex
+
+        if isinstance(self.library.index, FallbackIndex):  # read here, the progress shown
+            self.library.index.turned = self._turned_to_local
+
+    def on_unmount(self) -> None:
+        from tui.library.fallback import FallbackIndex
+
+        if isinstance(self.library.index, FallbackIndex):
+            self.library.index.turned = None
+
+    def _turned_to_local(self) -> None:
+        """The archive stopped answering and the local index took over (from the thread that
+        asked): read the library's files into it, as when a library opens, the rows and a
+        search listed and asked again once they are read."""
+        with contextlib.suppress(RuntimeError):  # (the app is ending: nothing to show)
+            self.app.call_from_thread(self._read_again)
+
+    def _read_again(self) -> None:
+        """Read the library's files into the index again, walked again, as at the start."""
+        self.reading = True
+        self._reading_note = "reading the files into the local index"
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        bar.update(total=None, progress=0)
+        self._show_title()
+        self._load(again=True)
 
     def _show_notices(self, notices: Sequence[str]) -> None:
         """Say what could not be walked or indexed (the first few), if anything."""
@@ -213,9 +241,10 @@ class LibraryScreen(Screen[None]):
     # -- reading the library -------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="library-load")
-    def _load(self) -> None:
+    def _load(self, again: bool = False) -> None:
         """Read the positions and the index's rows (if it has them: the newest screenful at
-        once, then all of them), then refresh it. The rows are made here, off the UI."""
+        once, then all of them), then refresh it (``again``: the folders walked again). The
+        rows are made here, off the UI."""
         index = self.library.index
         read = self._positions = self.positions.all() if self.positions is not None else {}
         first = ask_index(self.app, index, lambda: index.entries(FIRST_ROWS), lambda: None)
@@ -228,13 +257,13 @@ class LibraryScreen(Screen[None]):
                 self.app, index, lambda: _counted(index), lambda: (Listing(), 0)
             )
         self.app.call_from_thread(self._show_entries, listed, failed, self._rows(listed, read))
-        paths = self._find()  # (the rows the index holds are on screen meanwhile)
+        paths = self._find(again)  # (the rows the index holds are on screen meanwhile)
         refreshed = ask_index(
             self.app, index, lambda: index.refresh(paths, self._progress), Refreshed
         )
         last, failed = ask_index(self.app, index, lambda: _counted(index), lambda: (listed, failed))
         rows = self._rows(last, read)
-        self.app.call_from_thread(self._loaded, last, failed, refreshed, rows)
+        self.app.call_from_thread(self._loaded, last, failed, refreshed, rows, not again)
         starts = WordStarts([row.words for row in rows])
         self.app.call_from_thread(self._add_orders, rows, sorted_orders(rows), starts)
 
@@ -273,6 +302,7 @@ class LibraryScreen(Screen[None]):
         elif (waiting or 0 < done < total) and now >= self._next_listing:
             self._list_again()
             self._next_listing = now + max(LIST_EVERY, 10 * (time.monotonic() - now))
+            self.app.call_from_thread(self._ask_searches_again, growing=True)
 
     def _list_again(self) -> RowChanges:
         """From a worker thread: show the rows the index holds now (those read so far in a
@@ -317,24 +347,38 @@ class LibraryScreen(Screen[None]):
         if self.listed_all and announce:
             self.post_message(self.Listed())
 
-    def _loaded(self, entries: Listing, failed: int, refreshed: Refreshed, rows: list[Row]) -> None:
-        from tui.ui.screens.library_search import SearchScreen
-
+    def _loaded(
+        self,
+        entries: Listing,
+        failed: int,
+        refreshed: Refreshed,
+        rows: list[Row],
+        first: bool = True,
+    ) -> None:
+        """The files are read (``first``: as the library opened; else read again into the
+        local index, whose files that do not load were said then, and are counted above)."""
         self.reading = False
         self.refreshed = refreshed
         self.table.empty = LibraryTable.EMPTY if entries else NO_BRIEFINGS
         self.query_one(ProgressBar).display = False
         self._show_entries(entries, failed, rows, announce=False)  # (with the orders, next)
-        for screen in self.app.screen_stack:  # a search asked while the files were read
-            if isinstance(screen, SearchScreen):
-                screen.index_changed()
-        if refreshed.failed:
+        self._ask_searches_again()
+        if refreshed.failed and first:
             self.app.notify(
                 f"{refreshed.failed} file{'s do' if refreshed.failed > 1 else ' does'} not load:"
                 " marked ✗ in the table, with the first error. Enter shows them all.",
                 severity="warning",
                 markup=False,
             )
+
+    def _ask_searches_again(self, growing: bool = False) -> None:
+        """Ask again a search asked while the files are read (``growing``: only one that found
+        nothing, as more are read; else any, once they are all read)."""
+        from tui.ui.screens.library_search import SearchScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, SearchScreen):
+                screen.index_changed(growing)
 
     def _row(self, entry: Entry, read: dict[str, Position] | None = None) -> Row:
         """The table's row of ``entry``: how far it was read, as noted here since the library

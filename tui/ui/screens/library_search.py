@@ -300,10 +300,11 @@ class SearchScreen(Modal[None]):
                 self.set_focus(results)
         release_keys(self, "results")
 
-    def index_changed(self) -> None:
+    def index_changed(self, growing: bool = False) -> None:
         """The library has been read into the index: ask the query again (its results were of
-        the files read so far)."""
-        if self.query_text.strip():
+        the files read so far). ``growing``: more files were read, not all yet; asked again
+        only if nothing was found (results being read do not move under the cursor)."""
+        if self.query_text.strip() and not (growing and self.hits):
             self.run_query(self.query_text)
 
     def action_results(self) -> None:
