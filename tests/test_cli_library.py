@@ -95,7 +95,7 @@ def test_a_search_the_index_cannot_answer_is_one_line_not_an_internal_error(
     from tui.library.index import IndexUnavailable
     from tui.library.sqlite_index import SqliteIndex
 
-    def too_long(self: object, query: str, limit: int = 100) -> list[object]:
+    def too_long(self: object, query: str, limit: int = 100, per_briefing: int = 3) -> list[object]:
         raise IndexUnavailable("the archive took too long to answer (over 5 s)")
 
     monkeypatch.setattr(SqliteIndex, "search", too_long)

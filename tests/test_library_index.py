@@ -906,3 +906,51 @@ def test_an_index_rebuilt_by_another_process_is_read_anew(library: Path) -> None
     assert names(first.search("ships")) == ["harbour.yaml"]  # the first reads the new file
     first.close()
     second.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres", "memory"])
+def test_a_long_briefing_does_not_fill_the_results(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """A transcript whose 300 paragraphs all said "tariffs" took all 100 results: the other
+    briefings that said it could not be reached. Three passages a briefing, its best."""
+    from tui.library.memory_index import MemoryIndex
+
+    folder = tmp_path / "library"
+    folder.mkdir()
+    sections = "".join(
+        f"  - heading: Part {n}\n    body: Tariffs came up again, as in part {n - 1}.\n"
+        for n in range(300)
+    )
+    (folder / "transcript.yaml").write_text(
+        f"title: A long hearing\nsections:\n{sections}", encoding="utf-8"
+    )
+    for n in range(5):
+        (folder / f"trade-{n}.yaml").write_text(
+            f"title: Trade note {n}\nsections:\n  - heading: H\n    body: Tariffs rise.\n",
+            encoding="utf-8",
+        )
+    paths = scan([str(folder)]).paths
+    index: LibraryIndex
+    if backend == "memory":
+        index = MemoryIndex()
+        index.refresh(paths)
+        found = index.search("tariffs")
+        everything = index.search("tariffs", limit=1000, per_briefing=0)
+    elif backend == "sqlite":
+        index = SqliteIndex(tmp_path / "index.sqlite")
+        index.refresh(paths)
+        found = index.search("tariffs")
+        everything = index.search("tariffs", limit=1000, per_briefing=0)
+        index.close()
+    else:
+        server = request.getfixturevalue("postgres_server")
+        with database(server) as url:
+            writer = PostgresIndex(url, roots=[str(folder)])
+            writer.refresh(paths)
+            found = writer.search("tariffs")
+            everything = writer.search("tariffs", limit=1000, per_briefing=0)
+            writer.close()
+    counted = {name: names(found).count(name) for name in set(names(found))}
+    assert counted == {"transcript.yaml": 3, **{f"trade-{n}.yaml": 1 for n in range(5)}}
+    assert len(everything) == 305  # (0: every passage, as asked)

@@ -8,7 +8,7 @@ import os
 from tui.cli.archive import add_db_option, archive_url
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.library_index import NotALibrary, note, open_library
-from tui.cli.options import CommandParser, manual, parse_positive
+from tui.cli.options import CommandParser, manual, parse_count, parse_positive
 from tui.text import sanitize_line
 
 DESCRIPTION = """Search a library (a folder of briefings, or files) as the library's '/'
@@ -25,6 +25,7 @@ prefix* words, 'a OR b', -word or 'NOT word' (passages holding it are left out; 
 after:DATE and before:DATE (YYYY, YYYY-MM or YYYY-MM-DD; after: from that day on,
 before: up to the day before); a value with spaces in quotes: speaker:"Antony Blinken".
 Filters alone list the briefings they select (with speaker:, that speaker's quotes).
+Words find at most three passages of one briefing, its best (--per-briefing).
 A query that cannot be read whole is never an error: what is not understood is read as
 words, and a filter that cannot be used is dropped with a message on stderr."""
 
@@ -43,6 +44,7 @@ def _help_sections() -> str:
                 ("briefing-tui search lib/ 'speaker:blinken migrants'", "in his briefings"),
                 ("briefing-tui search lib/ 'tag:colombia after:2021'", "filters alone"),
                 ("briefing-tui search lib/ trade --json --limit 5", "the best five, as JSON"),
+                ("briefing-tui search a.yaml trade --per-briefing 0", "every passage of it"),
                 ("briefing-tui search --db postgresql:///briefings trade", "the team's archive"),
             ],
         ),
@@ -65,6 +67,8 @@ def _help_sections() -> str:
 
 def parser() -> CommandParser:
     """The parser of ``search``."""
+    from tui.library.index import PER_BRIEFING
+
     command = CommandParser("briefing-tui search", DESCRIPTION, _help_sections)
     command.unknown_word_hint = "a word to leave out goes inside the quoted query: 'energy -market'"
     command.add_argument(
@@ -82,6 +86,13 @@ def parser() -> CommandParser:
         default=20,
         metavar="N",
         help="at most N results (default 20)",
+    )
+    command.add_argument(
+        "--per-briefing",
+        type=parse_count,
+        default=PER_BRIEFING,
+        metavar="N",
+        help=f"at most N passages of one briefing, its best (default {PER_BRIEFING}; 0: all)",
     )
     command.add_argument(
         "--debug", action="store_true", help="show a traceback on an internal error"
@@ -135,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     elif parsed.empty:
         note("search: nothing to look for: give words, a phrase or a filter")
     try:
-        hits = index.search(args.query, args.limit + 1)  # (one more: are there more?)
+        hits = index.search(args.query, args.limit + 1, args.per_briefing)  # (one more: more?)
     except IndexUnavailable as error:  # (a server that took too long, or went away)
         note(str(error))
         return EXIT_INVALID

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from tui.library.index import (
+    PER_BRIEFING,
     ArchiveUnreachable,
     Hit,
     LibraryIndex,
@@ -101,8 +102,8 @@ class FallbackIndex:
     def failures(self) -> int:
         return self._ask(lambda index: index.failures())
 
-    def search(self, query: str, limit: int = 100) -> list[Hit]:
-        return self._ask(lambda index: index.search(query, limit))
+    def search(self, query: str, limit: int = 100, per_briefing: int = PER_BRIEFING) -> list[Hit]:
+        return self._ask(lambda index: index.search(query, limit, per_briefing))
 
     def speakers(self) -> list[Speaker]:
         return self._ask(lambda index: index.speakers())

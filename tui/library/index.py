@@ -17,6 +17,10 @@ Progress = Callable[[int, int], None]
 """Called with (files done, files in all) while an index is refreshed; with (0, 0) while it
 waits for another process writing the same index (:data:`WAITING_FOR_WRITER`)."""
 
+PER_BRIEFING = 3
+"""Passages of one briefing among a search's results at most (its best): a long briefing
+(a transcript of 2,000 sections) whose every paragraph holds the words filled all 100
+results, and no other briefing could be reached. In the reader, ``/`` finds the rest."""
 WAITING_FOR_WRITER = "waiting for another briefing-tui writing this index"
 """What a library says while its refresh waits its turn (a progress of ``(0, 0)``)."""
 FINISHING = "finishing the index"
@@ -190,8 +194,9 @@ class LibraryIndex(Protocol):
         """How many of the index's files do not load."""
         ...
 
-    def search(self, query: str, limit: int = 100) -> list[Hit]:
-        """The best ``limit`` hits for ``query`` (the library's query language), best first.
+    def search(self, query: str, limit: int = 100, per_briefing: int = PER_BRIEFING) -> list[Hit]:
+        """The best ``limit`` hits for ``query`` (the library's query language), best first;
+        of a query of words, at most ``per_briefing`` passages of one briefing (0: all).
 
         A malformed query never raises: it is read as plain words.
         """

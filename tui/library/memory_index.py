@@ -13,6 +13,7 @@ import os
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from tui.document.source_lines import line_of_block
 from tui.format.limits import Limits
 from tui.format.problems import BriefingError, Problem, UnreadableFileError
 from tui.library.entry import Entry, entry_of, failed_entry
-from tui.library.index import Hit, Listing, Progress, Refreshed, Speaker
+from tui.library.index import PER_BRIEFING, Hit, Listing, Progress, Refreshed, Speaker
 from tui.linking import fold
 from tui.model import Briefing
 from tui.text import normalize_space, sanitize_line
@@ -199,8 +200,9 @@ class MemoryIndex:
         with self._lock:
             return sum(entry.failed for _, entry, _ in self._files.values())
 
-    def search(self, query: str, limit: int = 100) -> list[Hit]:
-        """Passages holding every word of ``query``, best first."""
+    def search(self, query: str, limit: int = 100, per_briefing: int = PER_BRIEFING) -> list[Hit]:
+        """Passages holding every word of ``query``, best first, at most ``per_briefing`` of
+        a briefing (0: all)."""
         asked = query_words(query)
         words = [word for word in asked if not word.startswith("-")]
         left_out = [word[1:] for word in asked if word.startswith("-")]
@@ -217,6 +219,14 @@ class MemoryIndex:
                 score = WEIGHTS[passage.kind] * len(words) / (1 + len(passage.text) / 400)
                 hits.append(self._hit(entry, passage, words, score))
         hits.sort(key=lambda hit: -hit.score)
+        if per_briefing > 0:
+            taken: Counter[str] = Counter()
+            kept = []
+            for hit in hits:
+                taken[hit.path] += 1
+                if taken[hit.path] <= per_briefing:
+                    kept.append(hit)
+            hits = kept
         return hits[:limit]
 
     @staticmethod

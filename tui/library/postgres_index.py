@@ -109,6 +109,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from tui.library.dsn import redact
 from tui.library.entry import Entry
 from tui.library.index import (
+    PER_BRIEFING,
     ArchiveUnreachable,
     Hit,
     IndexUnavailable,
@@ -931,19 +932,27 @@ class PostgresIndex:
         row = connection.execute("SELECT " + " OR ".join(probes), values).fetchone()
         return bool(row and row[0])
 
-    def search(self, query: str, limit: int = 100) -> list[Hit]:
-        """The best ``limit`` passages for ``query``, best first (see :mod:`tui.library.query`)."""
+    def search(self, query: str, limit: int = 100, per_briefing: int = PER_BRIEFING) -> list[Hit]:
+        """The best ``limit`` passages for ``query``, best first (see :mod:`tui.library.query`);
+        of a query of words, at most ``per_briefing`` of one briefing (0: all)."""
         parsed = parse(query)
         text = tsquery_text(parsed.clauses, parsed.excluded)
         if parsed.empty or limit <= 0 or (parsed.clauses and not text):
             return []
-        return self._read(lambda connection: self._search(connection, parsed, text, limit))
+        return self._read(
+            lambda connection: self._search(connection, parsed, text, limit, per_briefing)
+        )
 
     def _search(
-        self, connection: psycopg.Connection[Any], parsed: Query, text: str, limit: int
+        self,
+        connection: psycopg.Connection[Any],
+        parsed: Query,
+        text: str,
+        limit: int,
+        per_briefing: int = PER_BRIEFING,
     ) -> list[Hit]:
         if parsed.clauses:
-            return self._ranked(connection, parsed, limit)
+            return self._ranked(connection, parsed, limit, per_briefing)
         where, values = self._filters(parsed, self._outside(connection))
         speakers = parsed.values("speaker")
         if speakers:  # a speaker's quotes, in the briefings the other filters leave
@@ -1017,13 +1026,15 @@ class PostgresIndex:
         ]
         return configs, (rows[0][-1] if rows else None)
 
-    def explain(self, query: str, limit: int = 100, analyze: bool = False) -> str:
+    def explain(
+        self, query: str, limit: int = 100, analyze: bool = False, per_briefing: int = PER_BRIEFING
+    ) -> str:
         """PostgreSQL's plan of :meth:`search` for a query of words (``analyze``: run, with
         its times): to see that the GIN index answers it."""
         parsed = parse(query)
 
         def plan(connection: psycopg.Connection[Any]) -> str:
-            statement = self._ranked_statement(connection, parsed, limit)
+            statement = self._ranked_statement(connection, parsed, limit, per_briefing)
             if statement is None:
                 return ""
             sql, parameters = statement
@@ -1033,10 +1044,12 @@ class PostgresIndex:
 
         return self._read(plan)
 
-    def _ranked(self, connection: psycopg.Connection[Any], parsed: Query, limit: int) -> list[Hit]:
+    def _ranked(
+        self, connection: psycopg.Connection[Any], parsed: Query, limit: int, per_briefing: int
+    ) -> list[Hit]:
         """The best passages for the words, ranked by ``ts_rank``; then, for those only,
         their briefing and snippets."""
-        statement = self._ranked_statement(connection, parsed, limit)
+        statement = self._ranked_statement(connection, parsed, limit, per_briefing)
         if statement is None:
             return []
         rows = connection.execute(*statement).fetchall()
@@ -1049,9 +1062,14 @@ class PostgresIndex:
         return hits
 
     def _ranked_statement(
-        self, connection: psycopg.Connection[Any], parsed: Query, limit: int
+        self,
+        connection: psycopg.Connection[Any],
+        parsed: Query,
+        limit: int,
+        per_briefing: int = PER_BRIEFING,
     ) -> tuple[str, dict[str, object]] | None:
         """The statement of :meth:`_ranked` and its parameters; None if nothing can match.
+        At most ``per_briefing`` passages of a briefing (its best; 0: all).
 
         A passage matches its configuration's tsquery; configurations whose tsqueries are
         the same are asked together (one scan of the GIN index each tsquery), and with no
@@ -1096,7 +1114,12 @@ class PostgresIndex:
             else ""
         )
         parameters.update(
-            s=simple, limit=limit, ranked=RANKED, whole=_HEADLINE_WHOLE, cut=_HEADLINE_CUT
+            s=simple,
+            limit=limit,
+            ranked=RANKED,
+            per=per_briefing,
+            whole=_HEADLINE_WHOLE,
+            cut=_HEADLINE_CUT,
         )
         among = (
             _named(among, "f", values, parameters)
@@ -1124,10 +1147,14 @@ class PostgresIndex:
             " SELECT p.briefing, p.n, p.config, p.tsv FROM briefing_tui_passages p"
             f" WHERE ({' OR '.join(matches)}){among}"
             " ORDER BY p.day DESC, p.briefing DESC LIMIT %(ranked)s),"
-            " best AS ("
+            " ranks AS ("
             f" SELECT m.briefing, m.n, ts_rank('{RANK_WEIGHTS}', m.tsv, q.query) AS rank"
-            " FROM matched m JOIN q ON q.config = m.config"
-            " ORDER BY rank DESC, m.briefing, m.n LIMIT %(limit)s)"
+            " FROM matched m JOIN q ON q.config = m.config),"
+            " best AS ("  # (each briefing's best few: its matches numbered by rank)
+            " SELECT briefing, n, rank FROM (SELECT ranks.*, row_number() OVER"
+            " (PARTITION BY briefing ORDER BY rank DESC, n) AS nth FROM ranks) AS numbered"
+            " WHERE %(per)s <= 0 OR nth <= %(per)s"
+            " ORDER BY rank DESC, briefing, n LIMIT %(limit)s)"
             " SELECT b.path, b.title, p.kind, p.section, p.heading, p.line, best.rank,"
             f" {', '.join(headline(column) for column in _HEADLINED)}, b.published"
             " FROM best JOIN briefing_tui_passages p ON p.briefing = best.briefing AND p.n = best.n"

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tui.library.entry import Entry
 from tui.library.index import (
+    PER_BRIEFING,
     Hit,
     IndexUnavailable,
     Listing,
@@ -607,13 +608,14 @@ class SqliteIndex:
             ).fetchone()
         return int(row[0]) if row else 0
 
-    def search(self, query: str, limit: int = 100) -> list[Hit]:
-        """The best ``limit`` passages for ``query``, best first (see :mod:`tui.library.query`)."""
+    def search(self, query: str, limit: int = 100, per_briefing: int = PER_BRIEFING) -> list[Hit]:
+        """The best ``limit`` passages for ``query``, best first (see :mod:`tui.library.query`);
+        of a query of words, at most ``per_briefing`` of one briefing (0: all)."""
         parsed = parse(query)
         if parsed.empty or limit <= 0:
             return []
         if parsed.clauses:
-            return self._ranked(parsed, *_filters(parsed), limit)
+            return self._ranked(parsed, *_filters(parsed), limit, per_briefing)
         speakers = parsed.values("speaker")
         if speakers:  # a speaker's quotes, in the briefings the other filters leave
             # The speakers' names first (a few hundred), then their quotes by the index; the
@@ -651,22 +653,36 @@ class SqliteIndex:
                 )
         return hits
 
-    def _ranked(self, query: Query, where: str, parameters: list[str], limit: int) -> list[Hit]:
-        """The best passages for the query's words, ranked by BM25; then, for those only,
-        their briefing, section and snippet."""
+    def _ranked(
+        self, query: Query, where: str, parameters: list[str], limit: int, per_briefing: int
+    ) -> list[Hit]:
+        """The best passages for the query's words, ranked by BM25, at most ``per_briefing``
+        of a briefing (0: all); then, for those only, their briefing, section and snippet."""
         weights = ", ".join(str(weight) for weight in WEIGHTS)
         among = (
             f" AND (fts.rowid >> {PASSAGE_BITS}) IN (SELECT b.id FROM briefings b WHERE 1 {where})"
             if where
             else ""
         )
-        best = (
-            f"SELECT rowid, bm25(fts, {weights}) AS rank FROM fts"
-            f" WHERE fts MATCH ?{among} ORDER BY rank LIMIT ?"
-        )
+        matches = f"SELECT rowid, bm25(fts, {weights}) AS rank FROM fts WHERE fts MATCH ?{among}"
+        capped: list[object] = []
+        if per_briefing > 0:  # each briefing's best few: its matches numbered by rank
+            matches = (
+                f"SELECT rowid, rank FROM (SELECT rowid, rank, row_number() OVER"
+                f" (PARTITION BY rowid >> {PASSAGE_BITS} ORDER BY rank, rowid) AS nth"
+                f" FROM ({matches})) WHERE nth <= ?"
+            )
+            capped = [per_briefing]
+        best = f"{matches} ORDER BY rank, rowid LIMIT ?"
         with self._reads() as connection:
             ranked = connection.execute(
-                best, [fts_expression(query.clauses, excluded=query.excluded), *parameters, limit]
+                best,
+                [
+                    fts_expression(query.clauses, excluded=query.excluded),
+                    *parameters,
+                    *capped,
+                    limit,
+                ],
             ).fetchall()
             found = self._passages(connection, [row for row, _ in ranked])
         terms = [term for clause in query.clauses for term in clause]
