@@ -30,14 +30,14 @@ def test_index_prints_a_summary(library: str, capsys: Capture) -> None:
     assert main(["index", library]) == 0
     out, err = capsys.readouterr()
     assert re.fullmatch(
-        r"7 briefings: 7 added, 0 changed, 0 removed, 0 unchanged; 1 do not load; \d+\.\d\d s\n",
+        r"7 briefings: 7 added, 0 changed, 0 removed, 0 unchanged; 1 does not load; \d+\.\d\d s\n",
         out,
     )
     assert err == ""  # no progress line when stderr is not a terminal
     Path(library, "harbour.yaml").unlink()
     assert main(["index", library]) == 0
     assert capsys.readouterr().out.startswith(
-        "6 briefings: 0 added, 0 changed, 1 removed, 6 unchanged; 1 do not load;"
+        "6 briefings: 0 added, 0 changed, 1 removed, 6 unchanged; 1 does not load;"
     )
 
 
@@ -252,3 +252,27 @@ def test_a_search_with_its_query_forgotten_says_so(library: str, capsys: Capture
     assert main(["search", library]) == 2
     err = capsys.readouterr().err
     assert "no query after" in err and "say what to look for" in err
+
+
+def test_a_search_that_finds_nothing_names_the_files_that_do_not_load(
+    tmp_path: Path, capsys: Capture
+) -> None:
+    """``search broken.yaml Broken`` printed nothing and exited 1, as if nothing matched."""
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: [unclosed\n", encoding="utf-8")
+    assert main(["search", str(broken), "Broken"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("briefing-tui: ") and "broken.yaml:2:1: YAML syntax" in err
+    assert err.rstrip().endswith("(not searched: it does not load)")
+
+
+def test_a_result_with_a_title_of_pages_is_one_short_line(tmp_path: Path, capsys: Capture) -> None:
+    long = tmp_path / "long.yaml"
+    long.write_text(
+        f"title: {'Word ' * 700}end\nsections:\n  - heading: H\n    body: Tariffs rise.\n",
+        encoding="utf-8",
+    )
+    assert main(["search", str(long), "tariffs"]) == 0
+    title = capsys.readouterr().out.splitlines()[0].split(": ", 1)[1]
+    assert title.startswith("Word Word") and "…" in title and len(title) < 200

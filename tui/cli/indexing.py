@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"{total:,} briefing{'' if total == 1 else 's'}: {done.added:,} added,"
         f" {done.changed:,} changed, {done.removed:,} removed, {done.unchanged:,} unchanged;"
-        f" {failed:,} do not load; {done.seconds:.2f} s"
+        f" {failed:,} {'does' if failed == 1 else 'do'} not load; {done.seconds:.2f} s"
     )
     sys.stdout.flush()
     return EXIT_OK

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
 from tui.cli.archive import add_db_option, archive_url
 from tui.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.cli.library_index import NotALibrary, note, open_library
 from tui.cli.options import CommandParser, manual, parse_count, parse_positive
-from tui.text import sanitize_line
+from tui.text import clip, sanitize_line
+
+if TYPE_CHECKING:
+    from tui.library.index import LibraryIndex
 
 DESCRIPTION = """Search a library (a folder of briefings, or files) as the library's '/'
 does, and print the results best first: where each is (FILE:LINE:), the briefing's
@@ -29,6 +33,10 @@ Words find at most three passages of one briefing, its best (--per-briefing).
 A query that cannot be read whole is never an error: what is not understood is read as
 words, and a filter that cannot be used is dropped with a message on stderr."""
 
+SHOWN_TITLE = 160
+"""Characters of a result's title printed at most (a title of pages is cut, with "…")."""
+SHOWN_FAILURES = 3
+"""Files that do not load named when nothing was found, at most."""
 MARK_ON = "\x1b[1;31m"
 MARK_OFF = "\x1b[0m"
 
@@ -117,6 +125,23 @@ def _shown_path(path: str) -> str:
     return sanitize_line(from_here(path))
 
 
+def _say_what_does_not_load(index: LibraryIndex) -> None:
+    """When nothing was found and no file of the library loads (``search broken.yaml``):
+    why, each as ``FILE:LINE:COL: problem``, the first few."""
+    failed = index.failures()
+    if not failed:
+        return
+    entries = index.entries()
+    if any(not entry.failed for entry in entries):
+        return  # (some were searched: the table and ``index`` name the others)
+    shown = [entry for entry in entries if entry.failed][:SHOWN_FAILURES]
+    for entry in shown:
+        note(f"{_shown_path(entry.path)}:{entry.problem} (not searched: it does not load)")
+    if failed > len(shown):
+        more = failed - len(shown)
+        note(f"…and {more:,} more file{'s' if more > 1 else ''} that do not load (see validate)")
+
+
 def run(args: argparse.Namespace) -> int:
     """Search, print the results; the exit status says whether anything was found."""
     from tui.cli.output import print_out
@@ -147,6 +172,8 @@ def run(args: argparse.Namespace) -> int:
         note("search: nothing to look for: give words, a phrase or a filter")
     try:
         hits = index.search(args.query, args.limit + 1, args.per_briefing)  # (one more: more?)
+        if not hits:
+            _say_what_does_not_load(index)
     except IndexUnavailable as error:  # (a server that took too long, or went away)
         note(str(error))
         return EXIT_INVALID
@@ -170,7 +197,8 @@ def run(args: argparse.Namespace) -> int:
             day = f" · {sanitize_line(hit.published)}" if hit.published else ""
             section = f" › {hit.heading}" if hit.heading else ""
             snippet = _marked(hit.snippet, hit.marks) if colour else hit.snippet
-            lines.append(f"{where} {hit.title}{day}{section} ({hit.part})\n    {snippet}\n")
+            title = clip(hit.title, SHOWN_TITLE)
+            lines.append(f"{where} {title}{day}{section} ({hit.part})\n    {snippet}\n")
         print_out("".join(lines))  # into a pipe that stops reading (| head): no error
     if more:  # (after the results: on a terminal, it is read last)
         note(f"search: more results than the {args.limit:,} shown (--limit N for more)")
