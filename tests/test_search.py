@@ -55,6 +55,22 @@ def test_a_query_in_lower_case_matches_any_case_and_one_with_a_capital_only_its_
     assert count_matches(corpora(), capital).totals == (1, 0, 1)  # type: ignore[union-attr]
 
 
+def test_accents_do_not_matter_as_in_the_library_search():
+    """``/ninos`` and ``/bogota`` found nothing in a Spanish briefing that the library's
+    search found; the match keeps the text's own offsets, accents and all."""
+    panes = [Corpus(["Los niños de Bogotá", "NIÑOS"]), Corpus(["Ecole, école, ÉCOLE"])]
+    for typed, totals in [("ninos", (2, 0)), ("niños", (2, 0)), ("Bogota", (1, 0)),
+                          ("école", (0, 3)), ("Ecole", (0, 1)), ("ÉCOLE", (0, 1))]:  # fmt: skip
+        query = Query.parse(typed)
+        assert query is not None
+        assert count_matches(panes, query).totals == totals, typed  # type: ignore[union-attr]
+    query = Query.parse("bogota")
+    assert query is not None
+    found = find_next(panes, query, (0, 0, 0))
+    assert found is not None and found.match[:4] == (0, 0, 13, 19)
+    assert "Los niños de Bogotá"[13:19] == "Bogotá"
+
+
 def test_n_goes_through_the_panes_in_reading_order_and_round():
     query = Query.parse("harbour")
     assert query is not None

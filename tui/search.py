@@ -27,13 +27,15 @@ cancelled between chunks.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from tui.linking import fold, straighten
+from tui.linking import fold as _fold_case
+from tui.linking import straighten as _straighten
 
 MAX_QUERY = 1000
 """Characters a query may hold (as less caps its search line); the rest is left out."""
@@ -43,6 +45,36 @@ SEPARATOR = "\0"
 """Between the units of a joined corpus: never in a query, so no match spans two units."""
 
 Cancelled = Callable[[], bool]
+
+
+class _Unaccented(dict[int, int]):
+    """``str.translate``'s table of a letter with accents to the letter alone (``é`` to
+    ``e``, ``ñ`` to ``n``), one character to one, made as each character is first met;
+    anything else, itself."""
+
+    def __missing__(self, code: int) -> int:
+        parts = unicodedata.normalize("NFD", chr(code))
+        base = parts[0]
+        if len(parts) > 1 and all(unicodedata.combining(mark) for mark in parts[1:]):
+            self[code] = ord(base)
+        else:
+            self[code] = code
+        return self[code]
+
+
+_UNACCENTED = _Unaccented()
+
+
+def straighten(text: str) -> str:
+    """``text`` as a query with a capital compares it: quote marks straight, accents off
+    (``Bogota`` finds ``Bogotá``, as the library's search does); the same length."""
+    return text if text.isascii() else _straighten(text).translate(_UNACCENTED)
+
+
+def fold(text: str) -> str:
+    """``text`` as a query in lower case compares it: :func:`straighten`, in lower case;
+    the same length, so that a match's offsets are the text's."""
+    return text.lower() if text.isascii() else _fold_case(text.translate(_UNACCENTED))
 
 
 def _never() -> bool:
