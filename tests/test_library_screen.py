@@ -1430,6 +1430,22 @@ async def test_ctrl_r_lists_again_what_another_instance_brought_into_the_index(
         theirs.close()
 
 
+async def test_ctrl_r_says_a_file_renamed_is_renamed(tmp_path: Path, notes: list[str]) -> None:
+    """A rename is read as a file deleted and one added: said as one file renamed."""
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY_PATH, folder)
+    async with open_library(library=walked_library(folder)) as (pilot, screen):
+        (folder / "market-day.yaml").rename(folder / "market-day-2.yaml")
+        glacier = folder / "glacier-survey.yaml"
+        glacier.write_text(
+            glacier.read_text(encoding="utf-8").replace(GLACIER, "Ice shelf breaks away"), "utf-8"
+        )
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert notes[-1] == "1 file changed, 1 renamed."
+        assert "Ice shelf breaks away" in titles(screen)
+
+
 def test_row_changes_tell_new_changed_gone_and_renamed_rows() -> None:
     from tui.library.entry import Entry
     from tui.ui.screens.library import RowChanges

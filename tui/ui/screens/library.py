@@ -757,24 +757,25 @@ def _counts(counts: Sequence[tuple[int, str]], noun: str) -> str:
 def _changes(refreshed: Refreshed, renamed: bool, rows: RowChanges = RowChanges()) -> str:
     """What a reload found, in a line (``2 files added, 1 changed.``); when it read nothing
     again itself, how the rows listed again differ (another briefing-tui read the files)."""
+    moved = min(rows.renamed, refreshed.added, refreshed.removed)  # (a rename: one of each)
     found = _counts(
         [
-            (refreshed.added, "added"),
+            (refreshed.added - moved, "added"),
             (refreshed.changed, "changed"),
-            (refreshed.removed, "deleted"),
+            (refreshed.removed - moved, "deleted"),
+            (moved, "renamed"),
         ],
         "file",
     )
     if found:
         return found + "."
     listed = _counts([(rows.new, "new"), (rows.changed, "changed"), (rows.gone, "gone")], "row")
-    moved = _counts([(rows.renamed, "renamed")], "file")
+    renames = _counts([(rows.renamed, "renamed")], "file")
     if listed:
-        return (
-            f"Another briefing-tui had read the files: {', '.join(filter(None, [listed, moved]))}."
-        )
-    if moved:
-        return moved + "."
+        listed = ", ".join(filter(None, [listed, renames]))
+        return f"Another briefing-tui had read the files: {listed}."
+    if renames:
+        return renames + "."
     if renamed:
         return "Files renamed."
     if refreshed.others:
