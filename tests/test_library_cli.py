@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,9 @@ def test_a_folder_in_a_pipe_prints_the_table_newest_first(
     ]  # fmt: skip
     assert lines[1].startswith("Glacier survey finds faster melting")
     assert "2023-06-01 Tromso, Norway" in lines[1] and lines[1].endswith("1    1 unread")
-    assert lines[-1] == (
-        "✗ broken-indent.yaml — 8:1: tab character in indentation; YAML indents with spaces only"
+    assert lines[-1] == (  # (where it is from here, FILE:LINE:COL, as validate says)
+        f"✗ {os.path.relpath(LIBRARY)}/broken-indent.yaml:8:1: tab character in indentation;"
+        " YAML indents with spaces only"
     )
     assert len(lines) == 6
 

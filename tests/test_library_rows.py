@@ -121,3 +121,14 @@ def test_the_filter_minds_no_accents_as_the_search_does() -> None:
         row_of(Entry("c", "Lima"), None),
     ]
     assert matching(rows, "bogotá", None) == matching(rows, "BOGOTA", None) == [0, 1]
+
+
+def test_a_file_that_does_not_load_is_named_by_its_path_in_the_library() -> None:
+    """Two ``list.yaml`` in two folders, both broken, showed as the same row."""
+    first = Entry("/lib/adv/list.yaml", "list.yaml", problem="1:1: not a mapping")
+    second = Entry("/lib/bad/list.yaml", "list.yaml", problem="1:1: not a mapping")
+    shown = [row_of(entry, None, "/lib").cells["title"] for entry in (first, second)]
+    assert shown == ["✗ adv/list.yaml — 1:1: not a mapping", "✗ bad/list.yaml — 1:1: not a mapping"]
+    assert row_of(first, None).cells["title"] == "✗ list.yaml — 1:1: not a mapping"
+    outside = row_of(first, None, "/elsewhere", located=True).cells["title"]
+    assert outside == "✗ list.yaml:1:1: not a mapping"

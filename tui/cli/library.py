@@ -165,9 +165,9 @@ def _print_table(args: argparse.Namespace, library: Library) -> int:
         for warning in store.take_warnings():  # (a corrupt file set aside, say)
             print(f"briefing-tui: {warning}", file=sys.stderr)
     rows = [
-        row_of(entry, read_fraction(read.get(entry.path), entry.blocks))
+        row_of(entry, read_fraction(read.get(entry.path), entry.blocks), os.curdir, located=True)
         for entry in library.index.entries()
-    ]
+    ]  # (a file that does not load: its path from here, as validate names it)
     return print_out("\n".join(table_lines(rows, table_width(args))) + "\n")
 
 

@@ -5,6 +5,7 @@ Nothing here imports Textual: the table widget draws what these functions give.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -130,10 +131,18 @@ class Row:
     """The tags, case folded."""
 
 
-def row_of(entry: Entry, read: float | None) -> Row:
-    """The row of ``entry``, read as far as ``read``."""
+def row_of(entry: Entry, read: float | None, root: str | None = None, located: bool = False) -> Row:
+    """The row of ``entry``, read as far as ``read``. A file that does not load is named by
+    its path under ``root`` (the library's folder; or, None, its file name), and its first
+    error: ``✗ bad/list.yaml — 1:1: …``, so that two of one name in two folders differ
+    (``located``: ``✗ bad/list.yaml:1:1: …``, as ``validate`` and compilers say where)."""
     if entry.failed:
-        cells = {"title": sanitize_line(f"✗ {entry.title} — {entry.problem}"), "read": "error"}
+        name = entry.title
+        if root is not None:
+            under = os.path.relpath(entry.path, root)
+            name = name if under.startswith("..") else under
+        shown = f"✗ {name}{':' if located else ' — '}{entry.problem}"
+        cells = {"title": sanitize_line(shown), "read": "error"}
     else:
         cells = {
             "title": sanitize_line(entry.title),

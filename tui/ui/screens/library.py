@@ -9,6 +9,7 @@ through :class:`LibraryIndex`.
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -172,6 +173,9 @@ class LibraryScreen(Screen[None]):
         """True once the refresh said it waits for another process (or has nothing to read)."""
         self._reading_note = ""
         """How far the files are read, for the title."""
+        folders = library.folders or []
+        self._root = folders[0] if len(folders) == 1 and os.path.isdir(folders[0]) else None
+        """The library's one folder, which a file that does not load is named under."""
         self._positions: dict[str, Position] = {}
         """The positions file as the loading thread read it."""
         self._opening = False
@@ -386,7 +390,7 @@ class LibraryScreen(Screen[None]):
         position = self.read.get(entry.path)
         if position is None and read is not None:
             position = read.get(entry.path)
-        return row_of(entry, read_fraction(position, entry.blocks))
+        return row_of(entry, read_fraction(position, entry.blocks), self._root)
 
     def _show_title(self) -> None:
         table = self.table
