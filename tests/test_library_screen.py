@@ -1505,6 +1505,21 @@ async def test_a_sort_by_a_column_the_screen_has_no_room_for_is_said_in_the_titl
         assert "sorted by" not in screen_lines(pilot.app)[0]
 
 
+async def test_a_word_typed_at_the_table_whose_first_letter_is_a_key_says_so() -> None:
+    """``blinken`` typed at the table: ``b`` pages up, the filter is ``linken``, and
+    "No briefing matches." said nothing of why."""
+    async with open_library() as (pilot, screen):
+        await pilot.press(*"blinken")
+        await settle(pilot)
+        assert screen.query_one(FilterLine).value == "linken"
+        shown = screen_lines(pilot.app)[2]
+        assert "No briefing matches. A word starting with b f g j k q s t: press f first." in shown
+        await pilot.press("escape", "f", *"blinken")  # (f first: the word whole, no hint)
+        await settle(pilot)
+        assert screen.query_one(FilterLine).value == "blinken"
+        assert screen_lines(pilot.app)[2].strip() == "No briefing matches."
+
+
 async def test_an_empty_folder_says_it_holds_no_briefing(tmp_path: Path) -> None:
     """It said "No briefing matches." with no filter set."""
     async with open_library(paths=(tmp_path,)) as (pilot, _):

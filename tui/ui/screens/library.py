@@ -173,6 +173,9 @@ class LibraryScreen(Screen[None]):
         """True once the refresh said it waits for another process (or has nothing to read)."""
         self._reading_note = ""
         """How far the files are read, for the title."""
+        self._letter_keys = ""
+        """The letters that were keys when a letter typed at the table began the filter
+        ("" once ``f`` began it): said if nothing matches."""
         folders = library.folders or []
         self._root = folders[0] if len(folders) == 1 and os.path.isdir(folders[0]) else None
         """The library's one folder, which a file that does not load is named under."""
@@ -435,10 +438,16 @@ class LibraryScreen(Screen[None]):
 
     def action_filter(self) -> None:
         """Go to the filter line."""
+        self._letter_keys = ""
         self.set_focus(self.query_one(FilterLine))
 
     def _filter_typed(self, value: str) -> None:
         self.table.filter(value, self.tag)
+        if self.entries:
+            self.table.empty = LibraryTable.EMPTY
+            if value and self._letter_keys:  # typed at the table, no f first
+                keys = " ".join(self._letter_keys)
+                self.table.empty += f" A word starting with {keys}: press f first."
         self._show_title()
 
     def on_filter_line_done(self) -> None:
@@ -498,6 +507,9 @@ class LibraryScreen(Screen[None]):
                 self._opening = True
             return
         if event.is_printable and event.character:
+            self._letter_keys = "".join(
+                sorted(key for key in self.active_bindings if len(key) == 1 and key.islower())
+            )  # (what a word starting with one of them loses: its first letter acts)
             self._type_in_filter(event)
 
     def _type_in_filter(self, event: events.Key) -> None:
