@@ -604,7 +604,11 @@ async def test_typing_in_the_search_results_edits_the_query() -> None:
         assert search.focused is search.results and len(search.hits) == 2
         await pilot.press("down")
         assert search.results.highlighted == 1
-        await pilot.press(*" strike")  # k is no longer a move here: it is typed
+        await pilot.press("k")  # j and k move, as in the table ("railk" found nothing)
+        assert search.results.highlighted == 0 and line.value == "rail"
+        await pilot.press("j")
+        assert search.results.highlighted == 1 and search.focused is search.results
+        await pilot.press(*" strike")  # (the k of strike: in the line by then, typed)
         await settle(pilot)
         assert search.focused is line and line.value == "rail strike"
         await pilot.press("enter")

@@ -111,6 +111,8 @@ BINDINGS: dict[str, Bindable] = {
     "tags.up": Bindable("up", "Tag picker: previous tag"),
     "search.open": Bindable("enter", "Library search: open the result at its passage"),
     "search.results": Bindable("down", "Library search: to the results"),
+    "search.down": Bindable("j", "Library search's results: next"),
+    "search.up": Bindable("k", "Library search's results: previous"),
     "search.close": Bindable("escape", "Library search: back to the library"),
     "speakers.open": Bindable("enter", "Speakers: open"),
     "speakers.back": Bindable("escape,q", "Speakers: back"),

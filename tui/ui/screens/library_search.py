@@ -80,11 +80,21 @@ class QueryLine(RecallingInput):
         await super().action_submit()
 
 
+class SearchResults(OptionList):
+    """The results: ``j`` and ``k`` move, as in the table and the reader's lists; the other
+    letters (``g``, ``G``, ``b`` too) and Space edit the query (:meth:`SearchScreen.on_key`)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next result", show=False, id="search.down"),
+        Binding("k", "cursor_up", "Previous result", show=False, id="search.up"),
+    ]
+
+
 class SearchScreen(Modal[None]):
     """Type a query; Enter or ↓ goes to the results, Enter opens one, Esc goes back.
 
-    In the results, ↑ ↓ move, Enter opens and Esc goes back; any other character, and
-    Backspace, goes back to the query line and edits the query.
+    In the results, ↑ ↓ (and j k) move, Enter opens and Esc goes back; any other
+    character, and Backspace, goes back to the query line and edits the query.
     """
 
     DEFAULT_CSS = """
@@ -162,8 +172,7 @@ class SearchScreen(Modal[None]):
             line.history = self.queries.queries  # (the list itself: it fills as it loads)
         yield line
         yield Static(id="search-status", markup=False)
-        # Not a ResultList: its letter keys (j k g G b, Space) are typed into the query here.
-        yield OptionList(id="search-results")
+        yield SearchResults(id="search-results")
 
     @property
     def results(self) -> OptionList:
@@ -191,10 +200,10 @@ class SearchScreen(Modal[None]):
         if await screens_own_key(self, event):
             return
         active = self.active_bindings.get(event.key)
-        if active is not None and active.node is self.results and active.binding.action == "select":
-            if self.results.highlighted is not None:
+        if active is not None and active.node is self.results:
+            if active.binding.action == "select" and self.results.highlighted is not None:
                 hold_keys(self, CHOSEN, after=event)  # (its binding runs after the keys behind)
-            return
+            return  # (Enter, j, k: the results' own)
         line = self.query_line
         if event.key == "backspace":
             line.action_delete_left()
