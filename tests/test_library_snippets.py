@@ -86,3 +86,17 @@ def test_a_match_in_a_summary_is_not_called_a_title() -> None:
     )
     summary = Hit("/l/a.yaml", "Ports reopen", "title", "Cargo moved.", (), 1.0)
     assert summary.part == "subtitle or summary"  # (briefing-tui search prints it too)
+
+
+def test_a_match_at_the_end_of_a_very_long_passage_is_shown_and_marked() -> None:
+    """A word at the end of a paragraph of 20,000 words: the snippet was the paragraph's
+    start, nothing marked (only its first 20,000 characters were split into words)."""
+    for text, query, word in [
+        (" ".join(f"word{n}" for n in range(20_000)) + " uniqueword at the end.", "uniqueword",
+         "uniqueword"),
+        ("niño " * 30_000 + "en Bogotá, al fin.", "bogota", "Bogotá"),
+    ]:  # fmt: skip
+        terms = [term for clause in parse(query).clauses for term in clause]
+        shown, marks = highlight(text, terms)
+        assert [shown[start:end] for start, end in marks] == [word]
+        assert shown.startswith("…") and len(shown) < 300

@@ -20,8 +20,9 @@ LONGEST = 240
 WORDS = 20
 """Words a snippet shows around its matches."""
 SEARCHED = 20_000
-"""Characters of a passage searched for the matches to mark (a passage of megabytes would
-take seconds to split into words): past them, the snippet is the passage's start."""
+"""Characters of a passage split into words to find the matches to mark (a passage of
+megabytes would take seconds to split): in a longer one, those from a little before the
+first place a term's first word is found (:func:`_where`), else its start."""
 ELLIPSIS = "…"
 
 Marks = tuple[tuple[int, int], ...]
@@ -37,14 +38,36 @@ def _folded(word: str) -> str:
     return fold(unicodedata.normalize("NFC", word)).replace(" ", "")
 
 
+def _where(text: str, terms: Sequence[Term]) -> int:
+    """Where to start splitting a passage longer than :data:`SEARCHED` into words: a little
+    before the first place one of the terms' first words is (found in the text folded, in
+    one pass of C each), else 0. A match at the end of a paragraph of 20,000 words was not
+    marked, and the snippet showed the paragraph's start."""
+    if len(text) <= SEARCHED:
+        return 0
+    firsts = [_folded(term.words[0]) for term in terms if term.words]
+    lowered = text.lower()  # (a few characters change length: a place a little off)
+    found = [at for first in firsts if (at := lowered.find(first)) >= 0]
+    if not found and not text.isascii():  # accents aside (bogota in Bogotá): slower
+        from tui.search import fold as fold_keeping_length
+
+        folded = fold_keeping_length(text)
+        found = [at for first in firsts if (at := folded.find(fold_keeping_length(first))) >= 0]
+    return max(0, min(found) - SEARCHED // 4) if found else 0
+
+
 def find(
-    text: str, terms: Sequence[Term]
+    text: str, terms: Sequence[Term], begin: int = 0
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
     """The words of ``text`` (start, end) and the matches of ``terms`` as (first, last) word
-    and the term's number, in order."""
-    spans = [found.span() for found in _TOKEN.finditer(text, 0, SEARCHED)]
+    and the term's number, in order: those of :data:`SEARCHED` characters from ``begin``
+    (:func:`_where`)."""
+    if begin and text[begin - 1 : begin].isalnum():  # (not the end of a word cut in two)
+        cut = _TOKEN.match(text, begin)
+        begin = cut.end() if cut else begin
+    spans = [found.span() for found in _TOKEN.finditer(text, begin, begin + SEARCHED)]
     if text.isascii():  # most text: lower-cased whole, the same length, in one call
-        lowered = text[:SEARCHED].lower()
+        lowered = text[: begin + SEARCHED].lower()
         words = [lowered[start:end] for start, end in spans]
     else:
         words = [_folded(text[start:end]) for start, end in spans]
@@ -103,11 +126,12 @@ def _window(count: int, matches: list[tuple[int, int, int]]) -> tuple[int, int]:
 
 def highlight(text: str, terms: Sequence[Term]) -> Marked:
     """A snippet of ``text`` around the matches of ``terms``, and the matches' offsets."""
-    spans, matches = find(text, terms)
+    begin = _where(text, terms)
+    spans, matches = find(text, terms, begin)
     if not spans:
         return opening(text)
     first, end = _window(len(spans), matches)
-    start = 0 if first == 0 else spans[first][0]
+    start = 0 if first == 0 and not begin else spans[first][0]
     whole = end == len(spans) and len(text) <= SEARCHED
     stop = len(text) if whole else spans[end - 1][1]
     lead = "" if start == 0 else ELLIPSIS
