@@ -688,6 +688,7 @@ def test_options_that_take_values_come_from_the_parsers() -> None:
         "--port",
         "--limit",
         "--db",
+        "--per-briefing",
     }
 
 

@@ -15,7 +15,7 @@ from tui.library.scan import scan
 class GoneArchive(MemoryIndex):
     """An archive whose server has gone away: every question fails."""
 
-    def search(self, query: str, limit: int = 100):  # type: ignore[no-untyped-def]
+    def search(self, query: str, limit: int = 100, per_briefing: int = 3):  # type: ignore[no-untyped-def]
         raise ArchiveUnreachable("the archive cannot be reached")
 
 
