@@ -154,6 +154,18 @@ async def test_the_cursor_stays_on_its_briefing_when_the_order_changes() -> None
         assert cursor_title(screen) == RAIL
 
 
+async def test_a_cursor_on_the_first_row_stays_on_the_first_row_when_sorted() -> None:
+    """After moving about and back to the top, ``1`` showed the first briefing's new place,
+    down the new order, not the order's start."""
+    async with open_library() as (pilot, screen):
+        await pilot.press("j", "k")
+        first = cursor_title(screen)
+        await pilot.press("1")
+        await settle(pilot)
+        assert screen.table.cursor == 0 and cursor_title(screen) == titles(screen)[0]
+        assert cursor_title(screen) != first
+
+
 async def test_the_cursor_highlight_moves_with_j_and_k_and_leaves_no_trace() -> None:
     """Only the rows the cursor leaves and reaches are drawn again: the others stay."""
 

@@ -193,11 +193,13 @@ class LibraryTable(ScrollView, can_focus=True):
             self.refresh()
 
     def sort_by(self, key: str, descending: bool | None = None) -> None:
-        """Sort by a column; the same column again reverses the order."""
+        """Sort by a column; the same column again reverses the order. The cursor stays on
+        its briefing, or on the first row if it was there (``6`` sorted by points, and the
+        screen showed the briefing of 1 point that had been first, far down the new order)."""
         if descending is None:
             descending = not self.descending if key == self.sort_key else key in DESCENDING
         self.sort_key, self.descending = key, descending
-        self._reorder(self._cursor_path())
+        self._reorder(self._cursor_path() if self.cursor else None)
 
     def filter(self, text: str, tag: str | None) -> None:
         """Show only the rows with every word of ``text`` (and ``tag``, if given)."""
