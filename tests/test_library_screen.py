@@ -1724,3 +1724,27 @@ async def test_a_briefing_opened_from_the_library_says_its_warnings(
         assert notes and notes[-1].startswith(
             "4:8: title: contains invisible characters (U+200B); they are not shown\n…and"
         )
+
+
+async def test_an_archive_gone_during_the_first_reading_gives_way_once(
+    notes: list[str],
+) -> None:
+    """The archive stops answering while the library is first read: the local index takes
+    over, the files are read into it once, and the library ends listed, not reading."""
+    from tui.library.fallback import FallbackIndex
+    from tui.library.index import ArchiveUnreachable
+
+    class Gone(MemoryIndex):
+        def refresh(self, paths, progress=None):  # type: ignore[no-untyped-def]
+            raise ArchiveUnreachable("the archive cannot be reached")
+
+    local = MemoryIndex()
+    index = FallbackIndex(Gone(), lambda: local, lambda: scan([str(LIBRARY_PATH)]).paths)
+    library = Library("library/", [], index, folders=[str(LIBRARY_PATH)], archive="the archive")
+    async with open_library(library=library) as (pilot, screen):
+        await settle(pilot)
+        assert not screen.reading and not index.on_archive
+        assert titles(screen) == NEWEST_FIRST
+        header = screen_lines(pilot.app)[0]
+        assert "archive" not in header and "reading" not in header
+        assert notes.count("the archive cannot be reached; the local index is used instead") == 1

@@ -269,6 +269,8 @@ class LibraryScreen(Screen[None]):
             self.app, index, lambda: index.refresh(paths, self._progress), Refreshed
         )
         last, failed = ask_index(self.app, index, lambda: _counted(index), lambda: (listed, failed))
+        if get_current_worker().is_cancelled:
+            return  # (a load started since: the archive gave way to the local index meanwhile)
         rows = self._rows(last, read)
         self.app.call_from_thread(self._loaded, last, failed, refreshed, rows, not again)
         starts = WordStarts([row.words for row in rows])
