@@ -1460,6 +1460,11 @@ async def test_ctrl_r_says_a_file_renamed_is_renamed(tmp_path: Path, notes: list
         await settle(pilot)
         assert notes[-1] == "1 file changed, 1 renamed."
         assert "Ice shelf breaks away" in titles(screen)
+        (folder / "market-day-2.yaml").rename(folder / "market-day-3.yaml")
+        shutil.copy(glacier, folder / "copy.yaml")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert notes[-1] == "1 file added, 1 renamed."  # (the rename was left unsaid)
 
 
 def test_row_changes_tell_new_changed_gone_and_renamed_rows() -> None:

@@ -775,13 +775,18 @@ def _counts(counts: Sequence[tuple[int, str]], noun: str) -> str:
 def _changes(refreshed: Refreshed, renamed: bool, rows: RowChanges = RowChanges()) -> str:
     """What a reload found, in a line (``2 files added, 1 changed.``); when it read nothing
     again itself, how the rows listed again differ (another briefing-tui read the files)."""
-    moved = min(rows.renamed, refreshed.added, refreshed.removed)  # (a rename: one of each)
+    # A rename is a row gone and a new one the same: an index that reads it as a file
+    # deleted and one added (not SQLite's, which follows the file) counts it in both.
+    moved = min(rows.renamed, refreshed.added, refreshed.removed)
     found = _counts(
         [
             (refreshed.added - moved, "added"),
             (refreshed.changed, "changed"),
             (refreshed.removed - moved, "deleted"),
-            (moved, "renamed"),
+            (
+                rows.renamed if refreshed.added or refreshed.changed or refreshed.removed else 0,
+                "renamed",
+            ),
         ],
         "file",
     )
