@@ -35,6 +35,7 @@ from tui.ui.app import BriefingApp
 from tui.ui.screens.library_reader import LibraryReaderScreen
 from tui.ui.screens.library_search import SearchScreen
 from tui.ui.screens.speakers import SpeakersScreen
+from tui.ui.widgets.filter_line import FilterLine
 
 
 class SlowOpen:
@@ -260,6 +261,24 @@ async def test_escape_and_a_key_sent_at_once_are_both_typed() -> None:
         pilot.app.post_message(events.Key("alt+q", "q"))  # Esc closes the search, q quits
         await settle(pilot)
         assert not pilot.app.is_running
+
+
+async def test_escape_and_a_letter_sent_at_once_at_the_table_filter_by_the_letter() -> None:
+    """``send-keys Escape lima`` did nothing: the Esc's clearing ran after the l had begun
+    the filter, and cleared it; ``Escape f`` did not open the filter line."""
+    async with open_library() as (pilot, screen):
+        line = screen.query_one(FilterLine)
+        pilot.app.post_message(events.Key("alt+l", "l"))
+        send(pilot.app, *"ima")
+        await settle(pilot)
+        assert line.value == "lima" and screen.focused is line
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert line.value == "" and screen.focused is screen.table
+        pilot.app.post_message(events.Key("alt+f", "f"))
+        send(pilot.app, *"rail")
+        await settle(pilot)
+        assert line.value == "rail" and screen.focused is line
 
 
 async def test_escape_and_a_digit_sent_at_once_are_both_typed_outside_a_line() -> None:

@@ -502,6 +502,11 @@ class LibraryScreen(Screen[None]):
             event.prevent_default()
             self.action_filter()
             return
+        if active is not None and active.binding.id == "library.clear":
+            # At its turn: run after the keys behind it (Esc and l sent at once), it cleared
+            # the filter the l had begun, and the l was lost.
+            await run_at_its_turn(event, active)
+            return
         if active is not None:
             if active.binding.id in OPENERS or (
                 active.binding.id == "table.open" and self.table.current_row is not None
