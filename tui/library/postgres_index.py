@@ -153,6 +153,10 @@ found in a million passages would take seconds; the newest this many (by their
 briefing's day) are ranked, and a query that matches fewer ranks all of them (a date
 filter reaches back). Finding the newest still reads every match's day: cheaper, but
 also growing with the archive (see benchmarks/README.md, "Growing past one server")."""
+RANKED_EACH = 50
+"""Passages of one briefing among the :data:`RANKED` at most (its first matches): a
+transcript of 2,000 sections, each holding the words, took all 2,000 places, and the
+results were its best three alone."""
 LISTED = 10_000
 """Briefings the library's table lists at most, the newest: a million rows would take
 seconds to read and hundreds of MB to hold; a search finds any of them."""
@@ -1127,6 +1131,25 @@ class PostgresIndex:
             + _named(tagged, "g", on_tags, parameters)
         )
 
+        found = f"({' OR '.join(matches)}){among}"
+        if per_briefing > 0:  # each briefing's first few matches at most, then the newest
+            parameters["each"] = RANKED_EACH
+            matched = (
+                "SELECT k.briefing, k.n, p.config, p.tsv FROM (SELECT briefing, n FROM ("
+                " SELECT p.briefing, p.n, p.day, row_number() OVER"
+                " (PARTITION BY p.briefing ORDER BY p.n) AS nth"
+                f" FROM briefing_tui_passages p WHERE {found}) AS each"
+                " WHERE nth <= %(each)s ORDER BY day DESC, briefing DESC LIMIT %(ranked)s) AS k"
+                " CROSS JOIN LATERAL (SELECT p.config, p.tsv FROM briefing_tui_passages p"
+                " WHERE p.briefing = k.briefing AND p.n = k.n OFFSET 0) AS p"
+            )  # (narrow rows numbered, all the matches; each ranked one's vector then read
+            # by its key: OFFSET 0 keeps it a look-up, not a scan of every passage)
+        else:
+            matched = (
+                f"SELECT p.briefing, p.n, p.config, p.tsv FROM briefing_tui_passages p"
+                f" WHERE {found} ORDER BY p.day DESC, p.briefing DESC LIMIT %(ranked)s"
+            )
+
         def headline(column: str) -> str:
             """A column's headline and its text; a match the configuration's own words do
             not show (a stem of the words as written, a prefix or a stop word as written)
@@ -1143,10 +1166,7 @@ class PostgresIndex:
 
         sql = (
             f"WITH q (config, regconfig, written, query) AS (VALUES {queries}),"
-            " matched AS ("
-            " SELECT p.briefing, p.n, p.config, p.tsv FROM briefing_tui_passages p"
-            f" WHERE ({' OR '.join(matches)}){among}"
-            " ORDER BY p.day DESC, p.briefing DESC LIMIT %(ranked)s),"
+            f" matched AS ({matched}),"
             " ranks AS ("
             f" SELECT m.briefing, m.n, ts_rank('{RANK_WEIGHTS}', m.tsv, q.query) AS rank"
             " FROM matched m JOIN q ON q.config = m.config),"
