@@ -1180,6 +1180,32 @@ async def test_an_index_that_cannot_list_says_so_once_at_the_start(notes: list[s
     assert notes.count("the index cannot be read") == 2
 
 
+@asynccontextmanager
+async def library_being_read(index: LibraryIndex) -> AsyncIterator[tuple[Pilot[None], BriefingApp]]:
+    """The library app on an index that reads its files slowly, once its first rows show."""
+    found = scan([str(LIBRARY_PATH)])
+    app = BriefingApp(None, library=Library("library/", found.paths, index, []))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):  # until the rows written so far are on screen
+            await pilot.pause()
+            if isinstance(app.screen, LibraryScreen) and titles(app.screen):
+                break
+        yield pilot, app
+
+
+async def search_found_nothing_yet(pilot: Pilot[None], query: str) -> SearchScreen:
+    """``/query`` Enter, while the files are read: the search, once it says it found nothing."""
+    await pilot.press("slash", *query, "enter")
+    search = pilot.app.screen
+    assert isinstance(search, SearchScreen)
+    for _ in range(50):  # until the query's answer is on screen
+        await pilot.pause(0.02)
+        if "Nothing found" in screen_lines(pilot.app)[2]:
+            break
+    assert f"Nothing found for {query} · still reading the library" in screen_lines(pilot.app)[2]
+    return search
+
+
 class SlowToRead(MemoryIndex):
     """An index whose refresh writes the first two files, then waits for :attr:`go` (a
     first build of thousands of files, taking seconds)."""
@@ -1218,13 +1244,7 @@ async def test_the_rows_read_so_far_show_while_the_first_build_goes_on(
 ) -> None:
     """A first build of 10,000 files showed "Reading the library…" for eight seconds."""
     index = SlowToRead()
-    found = scan([str(LIBRARY_PATH)])
-    app = BriefingApp(None, library=Library("library/", found.paths, index, []))
-    async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(50):  # until the rows written so far are on screen
-            await pilot.pause()
-            if isinstance(app.screen, LibraryScreen) and titles(app.screen):
-                break
+    async with library_being_read(index) as (pilot, app):
         screen = app.screen
         assert isinstance(screen, LibraryScreen) and screen.reading
         assert len(titles(screen)) == 2
@@ -1248,21 +1268,8 @@ async def test_the_rows_read_so_far_show_while_the_first_build_goes_on(
 async def test_a_search_asked_while_the_library_is_read_is_asked_again_once_it_is() -> None:
     """Results typed at 1.5 s into a first build stayed those of the files read so far."""
     index = SlowToRead()
-    found = scan([str(LIBRARY_PATH)])
-    app = BriefingApp(None, library=Library("library/", found.paths, index, []))
-    async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(50):  # until the first rows are on screen
-            await pilot.pause()
-            if isinstance(app.screen, LibraryScreen) and titles(app.screen):
-                break
-        await pilot.press("slash", *"glacier", "enter")
-        search = app.screen
-        assert isinstance(search, SearchScreen)
-        for _ in range(50):  # until the query's answer is on screen
-            await pilot.pause(0.02)
-            if "Nothing found" in screen_lines(app)[2]:
-                break
-        assert "Nothing found for glacier · still reading the library" in screen_lines(app)[2]
+    async with library_being_read(index) as (pilot, app):
+        search = await search_found_nothing_yet(pilot, "glacier")
         index.let_go()
         await settle(pilot)
         assert search.hits and {hit.title for hit in search.hits} == {GLACIER}
@@ -1296,23 +1303,10 @@ async def test_a_search_that_found_nothing_is_asked_again_as_more_files_are_read
     """Falling back to the local index reads 200,000 files: a search said "Nothing found"
     for minutes, though the files read so far held its words."""
     index = ReadInTwoSteps()
-    found = scan([str(LIBRARY_PATH)])
-    app = BriefingApp(None, library=Library("library/", found.paths, index, []))
-    async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(50):  # until the first rows are on screen
-            await pilot.pause()
-            if isinstance(app.screen, LibraryScreen) and titles(app.screen):
-                break
+    async with library_being_read(index) as (pilot, app):
         library = app.screen
         assert isinstance(library, LibraryScreen)
-        await pilot.press("slash", *"glacier", "enter")
-        search = app.screen
-        assert isinstance(search, SearchScreen)
-        for _ in range(50):  # until the query's answer is on screen
-            await pilot.pause(0.02)
-            if "Nothing found" in screen_lines(app)[2]:
-                break
-        assert "Nothing found for glacier · still reading the library" in screen_lines(app)[2]
+        search = await search_found_nothing_yet(pilot, "glacier")
         library._next_listing = 0.0  # (the next progress lists the rows again at once)
         index.second.set()
         for _ in range(50):  # until the query is asked again, the files still being read
