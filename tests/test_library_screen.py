@@ -1747,3 +1747,40 @@ async def test_an_archive_gone_during_the_first_reading_gives_way_once(
         header = screen_lines(pilot.app)[0]
         assert "archive" not in header and "reading" not in header
         assert notes.count("the archive cannot be reached; the local index is used instead") == 1
+
+
+async def test_the_archives_rows_stay_until_the_local_index_has_some() -> None:
+    """When the archive gave way, the table went empty ("0 briefings") until the files
+    began to come into the local index."""
+    from tui.library.fallback import FallbackIndex
+    from tui.library.index import ArchiveUnreachable
+
+    class Gone(MemoryIndex):
+        def search(self, query, limit=100, per_briefing=3):  # type: ignore[no-untyped-def]
+            raise ArchiveUnreachable("the archive cannot be reached")
+
+    class Blocked(MemoryIndex):
+        def __init__(self) -> None:
+            super().__init__()
+            self.go = threading.Event()
+
+        def refresh(self, paths, progress=None):  # type: ignore[no-untyped-def]
+            assert self.go.wait(10)
+            return super().refresh(paths, progress)
+
+    paths = scan([str(LIBRARY_PATH)]).paths
+    archive, local = MemoryIndex(), Blocked()
+    archive.refresh(paths)
+    index = FallbackIndex(archive, lambda: local, lambda: paths)
+    library = Library("library/", paths, index, archive="the archive")
+    async with open_library(library=library) as (pilot, screen):
+        index.archive = Gone()
+        await pilot.press("slash", *"cranes", "enter")
+        for _ in range(50):  # until the local index is being read
+            await pilot.pause(0.02)
+            if screen.reading:
+                break
+        assert screen.reading and titles(screen) == NEWEST_FIRST
+        local.go.set()
+        await settle(pilot)
+        assert not screen.reading and titles(screen) == NEWEST_FIRST

@@ -263,7 +263,8 @@ class LibraryScreen(Screen[None]):
             listed, failed = ask_index(
                 self.app, index, lambda: _counted(index), lambda: (Listing(), 0)
             )
-        self.app.call_from_thread(self._show_entries, listed, failed, self._rows(listed, read))
+        if listed or not again:  # (a local index still empty: the archive's rows stay)
+            self.app.call_from_thread(self._show_entries, listed, failed, self._rows(listed, read))
         paths = self._find(again)  # (the rows the index holds are on screen meanwhile)
         refreshed = ask_index(
             self.app, index, lambda: index.refresh(paths, self._progress), Refreshed
