@@ -131,4 +131,4 @@ def test_a_file_that_does_not_load_is_named_by_its_path_in_the_library() -> None
     assert shown == ["✗ adv/list.yaml — 1:1: not a mapping", "✗ bad/list.yaml — 1:1: not a mapping"]
     assert row_of(first, None).cells["title"] == "✗ list.yaml — 1:1: not a mapping"
     outside = row_of(first, None, "/elsewhere", located=True).cells["title"]
-    assert outside == "✗ list.yaml:1:1: not a mapping"
+    assert outside == "✗ /lib/adv/list.yaml:1:1: not a mapping"  # (a pipe, from elsewhere)

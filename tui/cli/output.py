@@ -48,8 +48,9 @@ def write_output(text: str, path: str | None, force: bool) -> None:
 
 def from_here(path: str) -> str:
     """``path`` relative to the current folder when it is under it (as typed), else whole."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+    from tui.library.rows import path_from
+
+    return path_from(os.curdir, path)
 
 
 def print_out(text: str) -> int:

@@ -131,16 +131,20 @@ class Row:
     """The tags, case folded."""
 
 
+def path_from(root: str, path: str) -> str:
+    """``path`` relative to ``root`` when it is under it (as typed from there), else whole."""
+    relative = os.path.relpath(path, root)
+    return path if relative.startswith("..") else relative
+
+
 def row_of(entry: Entry, read: float | None, root: str | None = None, located: bool = False) -> Row:
     """The row of ``entry``, read as far as ``read``. A file that does not load is named by
-    its path under ``root`` (the library's folder; or, None, its file name), and its first
-    error: ``✗ bad/list.yaml — 1:1: …``, so that two of one name in two folders differ
-    (``located``: ``✗ bad/list.yaml:1:1: …``, as ``validate`` and compilers say where)."""
+    its path from ``root`` (:func:`path_from`: the library's folder, or the current one;
+    None: its file name), and its first error: ``✗ bad/list.yaml — 1:1: …``, so that two of
+    one name in two folders differ (``located``: ``✗ bad/list.yaml:1:1: …``, as
+    ``validate`` and compilers say where)."""
     if entry.failed:
-        name = entry.title
-        if root is not None:
-            under = os.path.relpath(entry.path, root)
-            name = name if under.startswith("..") else under
+        name = entry.title if root is None else path_from(root, entry.path)
         shown = f"✗ {name}{':' if located else ' — '}{entry.problem}"
         cells = {"title": sanitize_line(shown), "read": "error"}
     else:
