@@ -58,6 +58,11 @@ if TYPE_CHECKING:
 OPENERS = frozenset({"library.search", "library.tags", "library.speakers", "app.help"})
 """Keys that open a screen over the library: what is typed after them is for that screen."""
 
+AT_THEIR_TURN = frozenset({"library.filter", "library.clear"})
+"""Keys that act at their turn among keys typed at once, before the keys behind them reach
+the table (a binding runs after them): ``f`` gives the filter line the keys typed after it;
+Esc, run after the ``l`` of Esc and ``l`` sent at once, cleared the filter the l began."""
+
 NO_BRIEFINGS = "No briefing here: a library is the .yaml and .yml files of its folders."
 """What the table says when the library holds no briefing file at all."""
 FIRST_ROWS = 100
@@ -498,14 +503,7 @@ class LibraryScreen(Screen[None]):
         if self._opening or not self.is_active:
             return  # typed after a key that opens a screen: that screen's (f too)
         active = self.active_bindings.get(event.key)
-        if active is not None and active.binding.id == "library.filter":
-            event.stop()
-            event.prevent_default()
-            self.action_filter()
-            return
-        if active is not None and active.binding.id == "library.clear":
-            # At its turn: run after the keys behind it (Esc and l sent at once), it cleared
-            # the filter the l had begun, and the l was lost.
+        if active is not None and active.binding.id in AT_THEIR_TURN:
             await run_at_its_turn(event, active)
             return
         if active is not None:
