@@ -782,20 +782,19 @@ def _changes(refreshed: Refreshed, renamed: bool, rows: RowChanges = RowChanges(
     # A rename is a row gone and a new one the same: an index that reads it as a file
     # deleted and one added (not SQLite's, which follows the file) counts it in both.
     moved = min(rows.renamed, refreshed.added, refreshed.removed)
-    found = _counts(
-        [
-            (refreshed.added - moved, "added"),
-            (refreshed.changed, "changed"),
-            (refreshed.removed - moved, "deleted"),
-            (
-                rows.renamed if refreshed.added or refreshed.changed or refreshed.removed else 0,
-                "renamed",
-            ),
-        ],
-        "file",
-    )
-    if found:
-        return found + "."
+    if refreshed.added or refreshed.changed or refreshed.removed:
+        return (
+            _counts(
+                [
+                    (refreshed.added - moved, "added"),
+                    (refreshed.changed, "changed"),
+                    (refreshed.removed - moved, "deleted"),
+                    (rows.renamed, "renamed"),
+                ],
+                "file",
+            )
+            + "."
+        )
     listed = _counts([(rows.new, "new"), (rows.changed, "changed"), (rows.gone, "gone")], "row")
     renames = _counts([(rows.renamed, "renamed")], "file")
     if listed:
