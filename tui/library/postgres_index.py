@@ -1150,7 +1150,7 @@ class PostgresIndex:
                 " WHERE p.briefing = k.briefing AND p.n = k.n OFFSET 0) AS p"
             )  # (narrow rows numbered, all the matches; each ranked one's vector then read
             # by its key: OFFSET 0 keeps it a look-up, not a scan of every passage)
-        else:
+        else:  # (every passage asked: the newest kept as they are sorted, none numbered)
             matched = (
                 f"SELECT p.briefing, p.n, p.config, p.tsv FROM briefing_tui_passages p"
                 f" WHERE {found} ORDER BY p.day DESC, p.briefing DESC LIMIT %(ranked)s"
